@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { pageQuerySchema } from './common';
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  ip: z.string().nullable(),
+  requestId: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditQuerySchema = pageQuerySchema.extend({
+  actor: z.string().trim().max(64).optional(),
+  action: z.string().trim().max(64).optional(),
+  targetType: z.string().trim().max(64).optional(),
+  targetId: z.string().trim().max(64).optional(),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date').optional(),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date').optional(),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+
+/** Business day as local date text. */
+export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
+export const idParamSchema = z.object({ id: z.coerce.number().int().positive() });
+
+export const pageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+});
+export type PageQuery = z.infer<typeof pageQuerySchema>;
+
+export function pageOf<T extends z.ZodTypeAny>(item: T) {
+  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+}
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export const locales = ['zh-CN', 'zh-TW', 'en'] as const;
+export const localeSchema = z.enum(locales);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const fieldErrorSchema = z.object({ field: z.string(), message: z.string() });
+export const errorBodySchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  requestId: z.string().optional(),
+  fields: z.array(fieldErrorSchema).optional(),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+export const okSchema = z.object({ ok: z.literal(true) });

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+export const roles = [
+  'admin',
+  'commander',
+  'department',
+  'town',
+  'grid',
+  'liaison',
+  'inspector',
+  'enterprise',
+  'venue',
+  'bank',
+] as const;
+export const roleSchema = z.enum(roles);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Departments that tickets, filings and reviews are routed to. */
+export const departments = [
+  'industry', // 工信局
+  'commerce', // 商务局
+  'labour', // 人社局
+  'culture_tourism', // 文旅局
+  'health', // 卫健委
+  'market_regulation', // 市场监管局
+  'emergency', // 应急管理局
+  'agriculture', // 农业农村局
+  'finance', // 金融事务中心
+  'approval', // 行政审批局
+  'civil_affairs', // 民政局
+  'transport', // 交通运输局
+  'housing', // 住建局
+] as const;
+export const departmentSchema = z.enum(departments);
+export type Department = z.infer<typeof departmentSchema>;
+
+/**
+ * Role → permission strings `<module>.<action>`. One table, read by the server to
+ * authorise and by the web to build the menu.
+ */
+export const rolePermissions: Record<Role, readonly string[]> = {
+  admin: [
+    'users.manage',
+    'users.read',
+    'audit.read',
+    'regions.read',
+    'regions.manage',
+    'registry.read',
+    'registry.manage',
+    'registry.import',
+    'filings.read',
+    'filings.review',
+    'filings.configure',
+    'people.read',
+    'people.reveal',
+  ],
+  commander: ['regions.read', 'audit.read', 'registry.read', 'filings.read', 'dashboard.read', 'people.read'],
+  department: ['regions.read', 'registry.read', 'filings.read', 'filings.review', 'tickets.handle'],
+  town: ['regions.read', 'registry.read', 'registry.manage', 'registry.import', 'filings.read', 'filings.review', 'people.read'],
+  grid: ['regions.read', 'registry.read', 'reports.review', 'people.read', 'people.manage'],
+  liaison: ['regions.read', 'registry.read', 'reports.review', 'liaison.visit'],
+  inspector: ['regions.read', 'registry.read', 'filings.read', 'enforcement.inspect'],
+  enterprise: ['registry.own', 'filings.submit', 'reports.submit'],
+  venue: ['venues.gate'],
+  bank: ['finance.answer'],
+};
+
+export function permissionsOf(rs: readonly Role[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of rs) for (const p of rolePermissions[r]) out.add(p);
+  return out;
+}

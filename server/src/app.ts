@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { Core } from './core';
+import { buildServices, type Services } from './services';
+import { moduleRoutes } from './modules/index';
+import { registerAuth } from './platform/auth/auth.plugin';
+import { registerErrorHandler } from './platform/error-handler';
+import { registerSse } from './platform/sse';
+import { VERSION } from './version';
+
+export interface AppOptions {
+  logger?: boolean | Record<string, unknown>;
+  /** Built web app to serve at /; absent in API tests. */
+  webDist?: string | null;
+}
+
+export async function buildApp(core: Core, opts: AppOptions = {}): Promise<{ app: FastifyInstance; services: Services }> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: core.config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    requestIdHeader: false,
+    disableRequestLogging: false,
+  });
+  // validation is ours (platform/http.ts, localised); Fastify only carries the schemas for OpenAPI
+  app.setValidatorCompiler(() => (data) => ({ value: data }));
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  const services = buildServices(core);
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  // limits apply only to routes that ask for one (login, public forms, partner API)
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Fugong 复工通 API', version: VERSION, description: 'Epidemic prevention and resumption of work — public, staff and partner API.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'fg_sid', description: 'Session cookie; state-changing calls also send x-csrf-token' },
+          partnerKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuth(app, services.sessions);
+  registerErrorHandler(app);
+
+  app.get('/api/health', { schema: { summary: 'Liveness and database kind', tags: ['platform'] } }, async () => {
+    await core.db.selectFrom('region').select('code').limit(1).execute();
+    return { status: 'ok', db: core.dialect, version: VERSION };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  registerSse(app, core.events);
+
+  for (const register of moduleRoutes) register(app, services);
+
+  const webDist = opts.webDist;
+  if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', index: false });
+    const indexHtml = fs.readFileSync(path.join(webDist, 'index.html'));
+    // the web app routes itself: any non-API GET gets index.html
+    app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    });
+  }
+  return { app, services };
+}

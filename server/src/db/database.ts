@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, CamelCasePlugin } from 'kysely';
+import type { DB } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+export interface Database {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  /** Present on PostgreSQL: the pool, for LISTEN/NOTIFY clients. */
+  pgPool: pg.Pool | null;
+  close(): Promise<void>;
+}
+
+// COUNT(*) and bigint columns arrive as strings from pg; every figure we store fits a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+export function openDatabase(url: string): Database {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const sqlite = new SQLite(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+    return { db, dialect: 'sqlite', pgPool: null, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return { db, dialect: 'postgres', pgPool: pool, close: () => db.destroy() };
+}

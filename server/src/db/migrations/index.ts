@@ -1,0 +1,16 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../database';
+import * as m0001 from './0001_platform';
+
+export interface MigrationModule {
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+
+/**
+ * Every migration, in order. Numbers are taken by module range so parallel work never collides:
+ * 0001-0099 platform, 0100 registry, 0200 filings, 0300 reports/dashboard, 0400 liaison/tickets,
+ * 0500 enforcement/complaints, 0600 venues, 0700 people/passes/isolation, 0800+ the rest.
+ */
+export const migrations: Record<string, MigrationModule> = {
+  '0001_platform': m0001,
+};

@@ -1,0 +1,31 @@
+import { sql, type CreateTableBuilder, type Expression, type SqlBool, type ExpressionBuilder } from 'kysely';
+import type { Dialect } from './database';
+
+/** Integer identity primary key on both dialects. */
+export function withId<T extends string>(t: CreateTableBuilder<T, never>, dialect: Dialect): CreateTableBuilder<T, 'id'> {
+  return dialect === 'postgres'
+    ? t.addColumn('id', 'bigserial', (c) => c.primaryKey())
+    : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+}
+
+/** Case-insensitive substring match, LIKE wildcards in the needle escaped. */
+export function containsText<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  column: string,
+  needle: string,
+  dialect: Dialect,
+): Expression<SqlBool> {
+  const escaped = '%' + needle.replace(/[\\%_]/g, (m) => '\\' + m) + '%';
+  const ref = sql.ref(column);
+  return dialect === 'postgres'
+    ? sql<SqlBool>`${ref} ilike ${escaped} escape '\\'`
+    : sql<SqlBool>`${ref} like ${escaped} escape '\\'`;
+}
+
+export function pathPrefix(path: string): string {
+  return path.replace(/[\\%_]/g, (m) => '\\' + m) + '%';
+}
+
+export function nowIso(d: Date): string {
+  return d.toISOString();
+}

@@ -1,0 +1,28 @@
+import type { FastifyInstance } from 'fastify';
+import { auditEntrySchema, auditQuerySchema, pageOf } from '@fugong/contract';
+import { route } from '../../platform/http';
+import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+import type { Services } from '../../services';
+
+export function auditRoutes(app: FastifyInstance, { auditLog }: Services): void {
+  route(app, {
+    method: 'GET',
+    url: '/api/audit',
+    summary: 'Audit log, newest first, with filters',
+    tags: ['audit'],
+    query: auditQuerySchema,
+    response: pageOf(auditEntrySchema),
+    handler: ({ query, ctx }) => auditLog.list(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/audit/export',
+    summary: 'The filtered audit log as .xlsx (up to 50,000 rows)',
+    tags: ['audit'],
+    query: auditQuerySchema,
+    handler: async ({ query, ctx, reply }) => {
+      const buf = await auditLog.exportXlsx(ctx, query);
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader('audit.xlsx')).send(buf);
+    },
+  });
+}

@@ -1,0 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../services';
+import { regionsRoutes } from './regions/regions.routes';
+import { authRoutes } from './users/auth.routes';
+import { usersRoutes } from './users/users.routes';
+import { auditRoutes } from './audit/audit.routes';
+
+/** Each module's routes; adding a module is one line here and one in services.ts. */
+export const moduleRoutes: ((app: FastifyInstance, s: Services) => void)[] = [regionsRoutes, authRoutes, usersRoutes, auditRoutes];

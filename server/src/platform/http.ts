@@ -1,0 +1,87 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { RequestContext } from './context';
+import { AppError, type FieldError } from './errors';
+import { zodIssueMessage } from './i18n/index';
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+  method: Method;
+  url: string;
+  summary: string;
+  tags: string[];
+  body?: B;
+  query?: Q;
+  params?: P;
+  response?: z.ZodType;
+  /** Public routes need no session; everything else answers 401 without one. */
+  public?: boolean;
+  rateLimit?: { max: number; timeWindow: string | number };
+  bodyLimit?: number;
+  handler(input: {
+    body: z.infer<B>;
+    query: z.infer<Q>;
+    params: z.infer<P>;
+    ctx: RequestContext;
+    req: FastifyRequest;
+    reply: FastifyReply;
+  }): Promise<unknown>;
+}
+
+function jsonSchema(s: z.ZodType | undefined, io: 'input' | 'output'): Record<string, unknown> | undefined {
+  if (!s) return undefined;
+  try {
+    const out = z.toJSONSchema(s, { io, unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
+    delete out.$schema;
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+/** Validate with the request's language: a failure is a 400 with one message per field. */
+export function parseInput<S extends z.ZodType>(schema: S, data: unknown, ctx: RequestContext, prefix = ''): z.infer<S> {
+  const r = schema.safeParse(data ?? {});
+  if (r.success) return r.data;
+  const fields: FieldError[] = r.error.issues.map((issue) => ({
+    field: prefix + (issue.path.length ? issue.path.join('.') : '_'),
+    message: zodIssueMessage(ctx.locale, issue),
+  }));
+  throw new AppError('common.validation_failed', 400, {}, fields);
+}
+
+/**
+ * The one way a module declares an endpoint: its contract schemas give validation and the
+ * OpenAPI document; the handler calls one service function and returns its result.
+ */
+export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, P extends z.ZodType = z.ZodUnknown>(
+  app: FastifyInstance,
+  spec: RouteSpec<B, Q, P>,
+): void {
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    bodyLimit: spec.bodyLimit,
+    config: { public: !!spec.public, ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}) },
+    schema: {
+      summary: spec.summary,
+      tags: spec.tags,
+      body: jsonSchema(spec.body, 'input'),
+      querystring: jsonSchema(spec.query, 'input'),
+      params: jsonSchema(spec.params, 'input'),
+      response: spec.response ? { 200: jsonSchema(spec.response, 'output') } : undefined,
+      ...(spec.public ? {} : { security: [{ session: [] }] }),
+    },
+    handler: async (req, reply) => {
+      const ctx = req.ctx;
+      if (!spec.public && !ctx.actor) throw new AppError('auth.required', 401);
+      const body = spec.body ? parseInput(spec.body, req.body, ctx) : undefined;
+      const query = spec.query ? parseInput(spec.query, req.query, ctx) : undefined;
+      const params = spec.params ? parseInput(spec.params, req.params, ctx) : undefined;
+      const result = await spec.handler({ body, query, params, ctx, req, reply } as never);
+      if (reply.sent) return reply;
+      return result;
+    },
+  });
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { Locale } from '@fugong/contract';
+import { platformMessages } from './messages/platform';
+
+export type Messages = Record<string, Record<Locale, string>>;
+
+const catalogue: Messages = { ...platformMessages };
+
+/** Modules add their own codes at import time; a duplicate key is a programming error. */
+export function registerMessages(m: Messages): void {
+  for (const key of Object.keys(m)) {
+    if (catalogue[key] && catalogue[key] !== m[key]) throw new Error(`duplicate message key ${key}`);
+    catalogue[key] = m[key]!;
+  }
+}
+
+export function hasMessage(key: string): boolean {
+  return key in catalogue;
+}
+
+export function t(locale: Locale, key: string, params: Record<string, string | number> = {}): string {
+  const entry = catalogue[key];
+  const text = entry ? entry[locale] : key;
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+const zodLocales: Record<Locale, () => { localeError: (issue: any) => any }> = {
+  'zh-CN': () => z.locales.zhCN(),
+  'zh-TW': () => z.locales.zhTW(),
+  en: () => z.locales.en(),
+};
+const zodCache = new Map<Locale, (issue: any) => any>();
+
+/** Message for one zod issue: our i18n key if the schema named one, else zod's own locale text. */
+export function zodIssueMessage(locale: Locale, issue: z.core.$ZodIssue): string {
+  if (issue.message && hasMessage(issue.message)) return t(locale, issue.message);
+  // a missing field reads better as "required" than as a type mismatch
+  if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return t(locale, 'validation.required');
+  let fn = zodCache.get(locale);
+  if (!fn) {
+    fn = zodLocales[locale]().localeError;
+    zodCache.set(locale, fn);
+  }
+  const out = fn(issue);
+  if (typeof out === 'string') return out;
+  if (out && typeof out.message === 'string') return out.message;
+  return issue.message;
+}
+
+export function pickLocale(header: string | undefined, fallback: Locale = 'zh-CN'): Locale {
+  if (!header) return fallback;
+  const h = header.toLowerCase();
+  if (h.startsWith('en')) return 'en';
+  if (/^zh-(tw|hk|mo|hant)/.test(h)) return 'zh-TW';
+  if (h.startsWith('zh')) return 'zh-CN';
+  return fallback;
+}

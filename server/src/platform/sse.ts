@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { EventBus, DomainEvent } from './events';
+import { AppError } from './errors';
+import { scopeOf } from './permissions';
+
+/**
+ * GET /api/events: the domain events of the caller's regions as Server-Sent Events.
+ * A heartbeat comment every 20 s keeps proxies from closing an idle stream.
+ */
+export function registerSse(app: FastifyInstance, events: EventBus): void {
+  const open = new Set<() => void>();
+  // streams never end by themselves; graceful shutdown ends them
+  app.addHook('preClose', async () => {
+    for (const end of open) end();
+  });
+  app.get('/api/events', { schema: { summary: 'Live domain events (text/event-stream)', tags: ['events'] } }, (req, reply) => {
+    const actor = req.ctx.actor;
+    if (!actor) throw new AppError('auth.required', 401);
+    const scope = scopeOf(actor, 'regions.read');
+    const entityIds = new Set(actor.grants.map((g) => g.entityId).filter((x): x is number => !!x));
+    const visible = (e: DomainEvent) =>
+      scope.all ||
+      (e.regionPath !== null && scope.regionPaths.some((p) => e.regionPath!.startsWith(p))) ||
+      (typeof e.data.entityId === 'number' && entityIds.has(e.data.entityId));
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    res.write(': connected\n\n');
+    const off = events.subscribe((e) => {
+      if (visible(e)) res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+    });
+    const beat = setInterval(() => res.write(': ping\n\n'), 20_000);
+    const end = () => {
+      clearInterval(beat);
+      off();
+      open.delete(end);
+      if (!res.writableEnded) res.end();
+    };
+    open.add(end);
+    req.raw.on('close', end);
+  });
+}

@@ -1,0 +1,28 @@
+import type { Core } from './core';
+import { createRegionsService } from './modules/regions/regions.service';
+import { createUsersService } from './modules/users/users.service';
+import { createAuditService } from './modules/audit/audit.service';
+
+/**
+ * Every module's service, built once from the core. A module reaches another only through
+ * the service named here, never its repository or tables.
+ */
+export function buildServices(core: Core) {
+  const { db, dialect, clock, audit, pii, sessions, events, jobs, config } = core;
+  const regions = createRegionsService({ db, dialect });
+  const users = createUsersService({
+    db,
+    dialect,
+    clock,
+    audit,
+    pii,
+    sessions,
+    regions,
+    lockout: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes },
+  });
+  const auditLog = createAuditService({ db });
+  void events;
+  void jobs;
+  return { core, sessions, regions, users, auditLog };
+}
+export type Services = ReturnType<typeof buildServices>;
