@@ -32,6 +32,7 @@ export async function buildApp(core: Core, opts: AppOptions = {}): Promise<{ app
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
     },
     requestIdHeader: false,
+    exposeHeadRoutes: false,
     disableRequestLogging: false,
   });
   // validation is ours (platform/http.ts, localised); Fastify only carries the schemas for OpenAPI

@@ -44,10 +44,12 @@ function jsonSchema(s: z.ZodType | undefined, io: 'input' | 'output'): Record<st
 export function parseInput<S extends z.ZodType>(schema: S, data: unknown, ctx: RequestContext, prefix = ''): z.infer<S> {
   const r = schema.safeParse(data ?? {});
   if (r.success) return r.data;
-  const fields: FieldError[] = r.error.issues.map((issue) => ({
-    field: prefix + (issue.path.length ? issue.path.join('.') : '_'),
-    message: zodIssueMessage(ctx.locale, issue),
-  }));
+  // one message per field: the first problem found is the one to fix first
+  const fields: FieldError[] = [];
+  for (const issue of r.error.issues) {
+    const field = prefix + (issue.path.length ? issue.path.join('.') : '_');
+    if (!fields.some((f) => f.field === field)) fields.push({ field, message: zodIssueMessage(ctx.locale, issue) });
+  }
   throw new AppError('common.validation_failed', 400, {}, fields);
 }
 

@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import type { RouteObject } from 'react-router';
+
+export interface MenuEntry {
+  /** unique key, also the route path below the staff layout, e.g. 'registry/entities' */
+  path: string;
+  /** i18n key with namespace, e.g. 'registry:menu.entities' */
+  labelKey: string;
+  icon?: ReactNode;
+  /** shown only to users holding this permission (any of, when an array) */
+  permission?: string | string[];
+  /** menu group key: 'resumption' | 'prevention' | 'services' | 'system' */
+  group: 'resumption' | 'prevention' | 'services' | 'system';
+}
+
+/** What a business module contributes to the web app; listed in modules/index.ts. */
+export interface WebModule {
+  name: string;
+  /** routes rendered inside the signed-in staff layout (paths relative, e.g. 'registry/entities/:id') */
+  routes: RouteObject[];
+  /** routes with no sign-in, phone-first (public booking, complaint form, pass self-check …) */
+  publicRoutes?: RouteObject[];
+  menu?: MenuEntry[];
+}
