@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { localeSchema, pageQuerySchema } from './common';
 import { roleSchema, departmentSchema } from './roles';
 import { grantSchema, passwordPolicy } from './auth';
+import { isValidMobile } from './validate/phone';
 
 export const grantInputSchema = z
   .object({
@@ -13,10 +14,10 @@ export const grantInputSchema = z
   })
   .superRefine((g, ctx) => {
     if (g.role === 'enterprise' && !g.entityId) ctx.addIssue({ code: 'custom', path: ['entityId'], message: 'validation.grant_entity' });
-    if (g.role === 'venue' && !g.venueId) ctx.addIssue({ code: 'custom', path: ['venueId'], message: 'validation.grant_venue' });
+    if ((g.role === 'venue' || g.role === 'venueManager') && !g.venueId) ctx.addIssue({ code: 'custom', path: ['venueId'], message: 'validation.grant_venue' });
     if (g.role === 'department' && !g.department)
       ctx.addIssue({ code: 'custom', path: ['department'], message: 'validation.grant_department' });
-    if (['commander', 'town', 'grid', 'liaison', 'inspector', 'department'].includes(g.role) && !g.regionCode)
+    if (['commander', 'town', 'grid', 'liaison', 'inspector', 'department', 'checkpoint'].includes(g.role) && !g.regionCode)
       ctx.addIssue({ code: 'custom', path: ['regionCode'], message: 'validation.grant_region' });
   });
 export type GrantInput = z.infer<typeof grantInputSchema>;
@@ -45,7 +46,8 @@ export const createUserBodySchema = z.object({
   username: usernameSchema,
   displayName: z.string().trim().min(1, 'validation.required').max(50),
   password: passwordPolicy,
-  phone: z.string().trim().max(20).optional().nullable(),
+  // empty means no phone; anything else must be a mainland mobile number
+  phone: z.string().trim().max(20).refine((p) => p === '' || isValidMobile(p), 'validation.mobile').optional().nullable(),
   grants: z.array(grantInputSchema).min(1, 'validation.grant_required').max(20),
 });
 export const updateUserBodySchema = z.object({

@@ -14,6 +14,7 @@ import { moduleRoutes } from './modules/index';
 import { registerAuth } from './platform/auth/auth.plugin';
 import { registerErrorHandler } from './platform/error-handler';
 import { registerSse } from './platform/sse';
+import { trackRoutes, type RouteInfo } from './platform/http';
 import { VERSION } from './version';
 
 export interface AppOptions {
@@ -22,7 +23,7 @@ export interface AppOptions {
   webDist?: string | null;
 }
 
-export async function buildApp(core: Core, opts: AppOptions = {}): Promise<{ app: FastifyInstance; services: Services }> {
+export async function buildApp(core: Core, opts: AppOptions = {}): Promise<{ app: FastifyInstance; services: Services; routes: RouteInfo[] }> {
   const app = Fastify({
     logger: opts.logger ?? false,
     trustProxy: core.config.trustProxy,
@@ -39,6 +40,7 @@ export async function buildApp(core: Core, opts: AppOptions = {}): Promise<{ app
   app.setValidatorCompiler(() => (data) => ({ value: data }));
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
+  const routes = trackRoutes(app);
   const services = buildServices(core);
 
   await app.register(cookie);
@@ -69,16 +71,22 @@ export async function buildApp(core: Core, opts: AppOptions = {}): Promise<{ app
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  // the API documentation is public, like the OpenAPI document it renders
+  await app.register(async (docs) => {
+    docs.addHook('onRoute', (r) => {
+      r.config = { ...r.config, public: true };
+    });
+    await docs.register(swaggerUi, { routePrefix: '/api/docs' });
+  });
 
   registerAuth(app, services.sessions);
   registerErrorHandler(app);
 
-  app.get('/api/health', { schema: { summary: 'Liveness and database kind', tags: ['platform'] } }, async () => {
+  app.get('/api/health', { config: { public: true }, schema: { summary: 'Liveness and database kind', tags: ['platform'] } }, async () => {
     await core.db.selectFrom('region').select('code').limit(1).execute();
     return { status: 'ok', db: core.dialect, version: VERSION };
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   registerSse(app, core.events);
 
   for (const register of moduleRoutes) register(app, services);
@@ -93,5 +101,5 @@ export async function buildApp(core: Core, opts: AppOptions = {}): Promise<{ app
       return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     });
   }
-  return { app, services };
+  return { app, services, routes };
 }

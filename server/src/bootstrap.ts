@@ -16,7 +16,9 @@ export async function createCore(opts: { config?: Config; clock?: Clock; logger?
   const database = openDatabase(config.databaseUrl);
   await migrateToLatest(database.db, database.dialect);
   const pii = createPii(loadMasterKey(config.secretKeyHex, config.dataDir));
-  const events = database.pgPool ? await createPgBus(database.pgPool) : createLocalBus();
+  const events = database.pgPool
+    ? await createPgBus(database.pgPool, { onError: (err) => opts.logger?.error({ err }, 'event bus: database connection lost, reconnecting') })
+    : createLocalBus();
   const jobs = createJobs({ db: database.db, clock, logger: opts.logger });
   const sessions = createSessions({ db: database.db, clock, hours: config.sessionHours });
   jobs.register({ name: 'sessions.purge', everyMs: 3600_000, run: async () => `purged ${await sessions.purgeExpired()}` });

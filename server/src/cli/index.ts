@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { roles, type Role } from '@fugong/contract';
+import { createUserBodySchema, roles } from '@fugong/contract';
 import { loadConfig, ConfigError } from '../config';
 import { createCore, closeCore } from '../bootstrap';
 import { buildServices } from '../services';
 import { loadDemo, formatLogins } from '../demo/load-demo';
 import { systemContext } from '../platform/context';
 import { AppError } from '../platform/errors';
+import { parseInput } from '../platform/http';
 import { t } from '../platform/i18n/index';
 
 const USAGE = `Usage: npm run fugong -- <command> [options]
@@ -64,21 +65,27 @@ async function main(argv: string[]): Promise<number> {
           console.error(`unknown role ${values.role}; one of: ${roles.join(', ')}`);
           return 2;
         }
-        const id = await services.users.createUser(systemContext('en'), {
-          username: values.username,
-          displayName: values.name ?? values.username,
-          password: values.password,
-          mustChangePassword: false,
-          grants: [
-            {
-              role: values.role as Role,
-              regionCode: values.region ?? null,
-              department: (values.department as never) ?? null,
-              entityId: values.entity ? Number(values.entity) : null,
-              venueId: values.venue ? Number(values.venue) : null,
-            },
-          ],
-        });
+        const ctx = systemContext('en');
+        // the same rules as the admin API: a town officer without a region is refused here too
+        const input = parseInput(
+          createUserBodySchema,
+          {
+            username: values.username,
+            displayName: values.name ?? values.username,
+            password: values.password,
+            grants: [
+              {
+                role: values.role,
+                regionCode: values.region ?? null,
+                department: values.department ?? null,
+                entityId: values.entity ? Number(values.entity) : null,
+                venueId: values.venue ? Number(values.venue) : null,
+              },
+            ],
+          },
+          ctx,
+        );
+        const id = await services.users.createUser(ctx, { ...input, mustChangePassword: false });
         console.log(`created user ${values.username} (id ${id}, role ${values.role})`);
         return 0;
       }

@@ -14,7 +14,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
         message: t(locale, err.code, err.params),
         requestId,
         ...(err.fields
-          ? { fields: err.fields.map((f) => ({ field: f.field, message: hasMessage(f.message) ? t(locale, f.message) : f.message })) }
+          ? { fields: err.fields.map((f) => ({ field: f.field, message: hasMessage(f.message) ? t(locale, f.message, err.params) : f.message })) }
           : {}),
       });
     }

@@ -1,6 +1,6 @@
 export interface FieldError {
   field: string;
-  /** An i18n key or a ready message. */
+  /** An i18n key (filled with the error's params) or a ready message. */
   message: string;
 }
 

@@ -38,34 +38,83 @@ export function createLocalBus(): EventBus {
 /**
  * PostgreSQL bus: every node LISTENs, publishing is a NOTIFY, and a node delivers
  * only what comes back from the database — so all nodes see each event exactly once.
+ * A lost listening connection (database restart, network) is replaced every second until
+ * it works again; events published meanwhile are not replayed (subscribers are live views).
  */
-export async function createPgBus(pool: pg.Pool): Promise<EventBus> {
+export async function createPgBus(pool: pg.Pool, opts: { onError?(err: unknown): void } = {}): Promise<EventBus> {
   const em = new EventEmitter();
   em.setMaxListeners(0);
-  const client = await pool.connect();
-  await client.query(`LISTEN ${CHANNEL}`);
-  client.on('notification', (msg) => {
-    if (msg.channel !== CHANNEL || !msg.payload) return;
+  let current: { client: pg.PoolClient; drop(err?: Error): void } | null = null;
+  let closed = false;
+
+  async function listen(): Promise<void> {
+    const c = await pool.connect();
+    let released = false;
+    const drop = (err?: Error) => {
+      if (released) return;
+      released = true;
+      if (current?.client === c) current = null;
+      c.release(err);
+    };
+    c.on('notification', (msg) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      try {
+        em.emit('event', JSON.parse(msg.payload));
+      } catch {
+        /* a malformed payload is not ours */
+      }
+    });
+    // without a listener, an error on a checked-out client would crash the process
+    c.on('error', (err) => {
+      opts.onError?.(err);
+      drop(err);
+      retry();
+    });
     try {
-      em.emit('event', JSON.parse(msg.payload));
-    } catch {
-      /* a malformed payload is not ours */
+      await c.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      drop(err as Error);
+      throw err;
     }
-  });
+    if (closed) drop();
+    else current = { client: c, drop };
+  }
+  let retrying = false;
+  function retry() {
+    if (closed || retrying) return;
+    retrying = true;
+    setTimeout(() => {
+      listen().then(
+        () => {
+          retrying = false;
+        },
+        (err) => {
+          opts.onError?.(err);
+          retrying = false;
+          retry();
+        },
+      );
+    }, 1000).unref();
+  }
+
+  await listen();
   return {
     publish(e) {
       const payload = JSON.stringify({ ...e, at: e.at ?? new Date().toISOString() });
       // NOTIFY payloads are capped at 8000 bytes; events carry ids, not documents
-      pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch(() => undefined);
+      pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]).catch((err) => opts.onError?.(err));
     },
     subscribe(fn) {
       em.on('event', fn);
       return () => em.off('event', fn);
     },
     async close() {
+      closed = true;
       em.removeAllListeners();
-      await client.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
-      client.release();
+      const cur = current;
+      if (!cur) return;
+      await cur.client.query(`UNLISTEN ${CHANNEL}`).catch(() => undefined);
+      cur.drop();
     },
   };
 }

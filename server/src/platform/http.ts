@@ -66,13 +66,14 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
     url: spec.url,
     bodyLimit: spec.bodyLimit,
     config: { public: !!spec.public, ...(spec.rateLimit ? { rateLimit: spec.rateLimit } : {}) },
+    // absent parts are left out, not set to undefined (Fastify warns about undefined schemas)
     schema: {
       summary: spec.summary,
       tags: spec.tags,
-      body: jsonSchema(spec.body, 'input'),
-      querystring: jsonSchema(spec.query, 'input'),
-      params: jsonSchema(spec.params, 'input'),
-      response: spec.response ? { 200: jsonSchema(spec.response, 'output') } : undefined,
+      ...(spec.body ? { body: jsonSchema(spec.body, 'input') } : {}),
+      ...(spec.query ? { querystring: jsonSchema(spec.query, 'input') } : {}),
+      ...(spec.params ? { params: jsonSchema(spec.params, 'input') } : {}),
+      ...(spec.response ? { response: { 200: jsonSchema(spec.response, 'output') } } : {}),
       ...(spec.public ? {} : { security: [{ session: [] }] }),
     },
     handler: async (req, reply) => {
@@ -86,4 +87,25 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
       return result;
     },
   });
+}
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  /** Declared as needing no session (`config.public`). */
+  public: boolean;
+}
+
+/**
+ * Records every route the app registers from now on (modules, plugins, platform endpoints),
+ * so tests can sweep all of them without a hand-kept list.
+ */
+export function trackRoutes(app: FastifyInstance): RouteInfo[] {
+  const routes: RouteInfo[] = [];
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    const isPublic = !!(r.config as { public?: boolean } | undefined)?.public;
+    for (const method of methods) routes.push({ method, url: r.url, public: isPublic });
+  });
+  return routes;
 }

@@ -47,7 +47,7 @@ export function createRegionsService({ db, dialect }: { db: Kysely<DB>; dialect:
     /** For other modules: the region a code names, or a 400 naming the field. */
     async resolve(code: string, field = 'regionCode'): Promise<{ code: string; name: string; path: string; level: RegionLevel }> {
       const r = await repo.byCode(db, code);
-      if (!r) throw new AppError('common.validation_failed', 400, {}, [{ field, message: 'regions.unknown' }]);
+      if (!r) throw new AppError('common.validation_failed', 400, { code }, [{ field, message: 'regions.unknown' }]);
       return { code: r.code, name: r.name, path: r.path, level: r.level as RegionLevel };
     },
     async get(code: string) {

@@ -10,7 +10,7 @@ import { maskPhone } from '../../platform/pii';
 import type { Sessions } from '../../platform/auth/sessions';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { requirePermission, scopeOf } from '../../platform/permissions';
+import { inRegionScope, requirePermission, scopeOf } from '../../platform/permissions';
 import { hashPassword, verifyPassword, burnPasswordCheck } from '../../platform/auth/passwords';
 import type { RegionsService } from '../regions/regions.service';
 import { usersRepo, type GrantRow } from './users.repo';
@@ -76,6 +76,9 @@ export function createUsersService(deps: Deps) {
     return { phoneEnc: pii.encrypt(p), phoneMasked: maskPhone(p) };
   }
 
+  const usernameTaken = (username: string) =>
+    new AppError('users.username_taken', 409, { username }, [{ field: 'username', message: 'users.username_taken' }]);
+
   type UserRow = NonNullable<Awaited<ReturnType<typeof repo.byId>>>;
 
   /** Users with their grants, in the order given. */
@@ -103,7 +106,7 @@ export function createUsersService(deps: Deps) {
     const grants = await resolveGrants(input.grants);
     const passwordHash = await hashPassword(input.password);
     return db.transaction().execute(async (trx) => {
-      if (await repo.byUsername(trx, input.username)) throw new AppError('users.username_taken', 409, { username: input.username });
+      if (await repo.byUsername(trx, input.username)) throw usernameTaken(input.username);
       const { id } = await repo.insert(trx, {
         username: input.username,
         displayName: input.displayName,
@@ -123,7 +126,7 @@ export function createUsersService(deps: Deps) {
     }).catch((err: unknown) => {
       // the unique index decides a race between two creators of one username
       if (err instanceof AppError) throw err;
-      if (/unique|duplicate/i.test(String((err as Error).message))) throw new AppError('users.username_taken', 409, { username: input.username });
+      if (/unique|duplicate/i.test(String((err as Error).message))) throw usernameTaken(input.username);
       throw err;
     });
   }
@@ -215,8 +218,11 @@ export function createUsersService(deps: Deps) {
       const scope = scopeOf(actor, 'users.read');
       const user = await repo.byId(db, id);
       if (!user) throw new AppError('common.not_found', 404);
+      // visible when one of the user's grants lies inside the reader's subtrees (as in list)
+      if (!scope.all && !(await repo.grantsOf(db, [id])).some((g) => inRegionScope(scope, g.regionPath))) {
+        throw new AppError('common.not_found', 404);
+      }
       const [dto] = await toUsers([user]);
-      if (!scope.all && !dto!.grants.some((g) => g.regionCode && scope.regionPaths.length)) throw new AppError('common.not_found', 404);
       return dto!;
     },
 

@@ -47,11 +47,29 @@ export function zodIssueMessage(locale: Locale, issue: z.core.$ZodIssue): string
   return issue.message;
 }
 
+function localeOfTag(tag: string): Locale | null {
+  if (/^en\b/.test(tag)) return 'en';
+  if (/^zh-(tw|hk|mo|hant)\b/.test(tag)) return 'zh-TW';
+  if (/^zh\b/.test(tag)) return 'zh-CN';
+  return null;
+}
+
+/** The best supported language of an Accept-Language header, by its q weights (e.g. "fr, en;q=0.8" → en). */
 export function pickLocale(header: string | undefined, fallback: Locale = 'zh-CN'): Locale {
   if (!header) return fallback;
-  const h = header.toLowerCase();
-  if (h.startsWith('en')) return 'en';
-  if (/^zh-(tw|hk|mo|hant)/.test(h)) return 'zh-TW';
-  if (h.startsWith('zh')) return 'zh-CN';
+  const wanted = header
+    .toLowerCase()
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...ps] = part.trim().split(';');
+      const q = ps.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), i };
+    })
+    .filter((w) => w.q > 0)
+    .sort((a, b) => b.q - a.q || a.i - b.i);
+  for (const w of wanted) {
+    const locale = localeOfTag(w.tag);
+    if (locale) return locale;
+  }
   return fallback;
 }
