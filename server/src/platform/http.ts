@@ -17,7 +17,14 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   response?: z.ZodType;
   /** Public routes need no session; everything else answers 401 without one. */
   public?: boolean;
-  rateLimit?: { max: number; timeWindow: string | number };
+  /** Per client IP unless keyGenerator says otherwise (e.g. per partner API key); max may depend on the key. */
+  rateLimit?: {
+    max: number | ((req: FastifyRequest, key: string) => number | Promise<number>);
+    timeWindow: string | number;
+    keyGenerator?: (req: FastifyRequest) => string | Promise<string>;
+  };
+  /** OpenAPI security of a public route that authenticates itself, e.g. [{ partnerKey: [] }]. */
+  security?: Record<string, string[]>[];
   bodyLimit?: number;
   handler(input: {
     body: z.infer<B>;
@@ -74,7 +81,7 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
       ...(spec.query ? { querystring: jsonSchema(spec.query, 'input') } : {}),
       ...(spec.params ? { params: jsonSchema(spec.params, 'input') } : {}),
       ...(spec.response ? { response: { 200: jsonSchema(spec.response, 'output') } } : {}),
-      ...(spec.public ? {} : { security: [{ session: [] }] }),
+      ...(spec.security ? { security: spec.security } : spec.public ? {} : { security: [{ session: [] }] }),
     },
     handler: async (req, reply) => {
       const ctx = req.ctx;
