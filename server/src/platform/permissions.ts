@@ -69,20 +69,24 @@ export function inRegionScope(scope: Scope, path: string | null): boolean {
 export function scopeFilter<DB, TB extends keyof DB>(
   eb: ExpressionBuilder<DB, TB>,
   scope: Scope,
-  columns: { path: string; entityId?: string },
+  columns: { path: string; entityId?: string; venueId?: string },
 ): Expression<SqlBool> {
   if (scope.all) return sql<SqlBool>`1 = 1`;
   const ors: Expression<SqlBool>[] = scope.regionPaths.map((p) => sql<SqlBool>`${sql.ref(columns.path)} like ${pathPrefix(p)} escape '\\'`);
   if (columns.entityId && scope.entityIds.length > 0) {
     ors.push(sql<SqlBool>`${sql.ref(columns.entityId)} in (${sql.join(scope.entityIds)})`);
   }
+  if (columns.venueId && scope.venueIds.length > 0) {
+    ors.push(sql<SqlBool>`${sql.ref(columns.venueId)} in (${sql.join(scope.venueIds)})`);
+  }
   if (ors.length === 0) return sql<SqlBool>`1 = 0`;
   return eb.or(ors);
 }
 
 /** For one record: 404 unless in scope — never revealing that it exists elsewhere. */
-export function requireInScope(scope: Scope, path: string | null, entityId?: number | null): void {
+export function requireInScope(scope: Scope, path: string | null, entityId?: number | null, venueId?: number | null): void {
   if (inRegionScope(scope, path)) return;
   if (entityId != null && scope.entityIds.includes(entityId)) return;
+  if (venueId != null && scope.venueIds.includes(venueId)) return;
   throw new AppError('common.not_found', 404);
 }
