@@ -52,8 +52,9 @@ export function scopeOf(actor: Actor, perm: string): Scope {
     if (g.entityId) scope.entityIds.push(g.entityId);
     if (g.venueId) scope.venueIds.push(g.venueId);
   }
-  // a path inside another adds nothing
-  scope.regionPaths = scope.regionPaths.filter((p) => !scope.regionPaths.some((q) => q !== p && p.startsWith(q)));
+  // a path inside another (or the same path granted twice) adds nothing
+  const paths = [...new Set(scope.regionPaths)];
+  scope.regionPaths = paths.filter((p) => !paths.some((q) => q !== p && p.startsWith(q)));
   return scope;
 }
 
