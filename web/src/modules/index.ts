@@ -1,4 +1,7 @@
 import type { WebModule } from './types';
+import { platformModule } from './platform/index';
 
 /** Every business module's pages; adding a module is one line here. */
-export const webModules: WebModule[] = [];
+export const webModules: WebModule[] = [
+  platformModule,
+];

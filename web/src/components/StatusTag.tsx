@@ -1,0 +1,15 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+export interface StatusStyle {
+  color: string;
+  /** i18n key with namespace, e.g. 'filings:status.submitted' */
+  labelKey: string;
+}
+
+/** A coloured tag for an enum value, looked up in a module's map of value → colour and label. */
+export function StatusTag<T extends string>({ value, map }: { value: T; map: Record<T, StatusStyle> }) {
+  const { t } = useTranslation();
+  const style = map[value];
+  return style ? <Tag color={style.color}>{t(style.labelKey)}</Tag> : <Tag>{value}</Tag>;
+}
