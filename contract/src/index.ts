@@ -5,3 +5,4 @@ export * from './auth';
 export * from './users';
 export * from './audit';
 export * from './validate/index';
+export * from './registry';

@@ -2,6 +2,7 @@ import type { Core } from './core';
 import { createRegionsService } from './modules/regions/regions.service';
 import { createUsersService } from './modules/users/users.service';
 import { createAuditService } from './modules/audit/audit.service';
+import { createRegistryService } from './modules/registry/registry.service';
 
 /**
  * Every module's service, built once from the core. A module reaches another only through
@@ -21,8 +22,9 @@ export function buildServices(core: Core) {
     lockout: { maxFailures: config.loginMaxFailures, lockMinutes: config.loginLockMinutes },
   });
   const auditLog = createAuditService({ db });
+  const registry = createRegistryService({ db, dialect, clock, audit, events, pii, regions });
   void events;
   void jobs;
-  return { core, sessions, regions, users, auditLog };
+  return { core, sessions, regions, users, auditLog, registry };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { RegistryTables } from '../modules/registry/registry.tables';
 
 // Table types, camelCase: the CamelCasePlugin maps them to snake_case columns.
 // Each module's tables are declared in its own *.tables.ts and composed here.
@@ -94,4 +95,4 @@ export interface PlatformTables {
   notification: NotificationTable;
 }
 
-export type DB = PlatformTables;
+export type DB = PlatformTables & RegistryTables;

@@ -1,0 +1,288 @@
+import type { Expression, Kysely, SqlBool, Transaction } from 'kysely';
+import type { Entity, EntityInput, EntityListQuery, EntityStatus, EntitySummary, Page, StatusHistoryItem, TimelineItem } from '@fugong/contract';
+import { entityInputSchema } from '@fugong/contract';
+import type { DB } from '../../db/schema';
+import type { Dialect } from '../../db/database';
+import type { Clock } from '../../platform/clock';
+import type { Audit } from '../../platform/audit';
+import type { EventBus } from '../../platform/events';
+import type { Pii } from '../../platform/pii';
+import type { RequestContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { parseInput } from '../../platform/http';
+import { t } from '../../platform/i18n/index';
+import { inRegionScope, requirePermission, scopeFilter, scopeOf, type Actor, type Scope } from '../../platform/permissions';
+import type { RegionsService } from '../regions/regions.service';
+import { registryRepo, type EntityFilter, type EntityRow, type EntityWhere } from './registry.repo';
+import { assertStatusChange } from './entity-status';
+import { changedFields, fieldsOf, toSummary } from './entity-record';
+import { entityExport } from './entity-export';
+import { createEntityImport } from './entity-import.service';
+import './registry.messages';
+
+interface Deps {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  clock: Clock;
+  audit: Audit;
+  events: EventBus;
+  pii: Pii;
+  regions: RegionsService;
+}
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** A module that contributes lines to the entity timeline 一企一档 (filings, reports, tickets …). */
+export interface TimelineSource {
+  name: string;
+  load(entityId: number, ctx: RequestContext): Promise<TimelineItem[]>;
+}
+
+/**
+ * A named list filter a later module registers (e.g. "noLiaison"): it returns a condition on
+ * the entity id column written against its own tables, so the registry never reads them.
+ */
+export interface CoverageFilter {
+  name: string;
+  where(entityIdColumn: 'entity.id', ctx: RequestContext): Expression<SqlBool>;
+}
+
+const MAX_EXPORT_ROWS = 100_000;
+
+export function createRegistryService(deps: Deps) {
+  const { db, clock, audit, events, pii, regions } = deps;
+  const repo = registryRepo(deps.dialect);
+  const timelineSources: TimelineSource[] = [];
+  const coverageFilters = new Map<string, CoverageFilter>();
+
+  /** Where an actor may read entities: their registry.read subtrees plus the entities they are bound to. */
+  function readScope(actor: Actor): Scope {
+    if (!actor.permissions.has('registry.read') && !actor.permissions.has('registry.own')) throw new AppError('common.forbidden', 403);
+    const read = scopeOf(actor, 'registry.read');
+    const own = scopeOf(actor, 'registry.own');
+    return { ...read, entityIds: [...new Set([...read.entityIds, ...own.entityIds])] };
+  }
+
+  function canManage(actor: Actor | null, regionPath: string): boolean {
+    if (!actor || !actor.permissions.has('registry.manage')) return false;
+    return inRegionScope(scopeOf(actor, 'registry.manage'), regionPath);
+  }
+
+  /** The region an entity is placed in; a manager may place entities only inside their own area. */
+  async function placeIn(ctx: RequestContext, regionCode: string): Promise<{ code: string; path: string }> {
+    const region = await regions.resolve(regionCode, 'regionCode');
+    if (ctx.actor && !canManage(ctx.actor, region.path)) {
+      throw new AppError('common.validation_failed', 400, { code: regionCode }, [{ field: 'regionCode', message: 'registry.region_out_of_scope' }]);
+    }
+    return region;
+  }
+
+  /** The unique indexes decide races between two writers of one credit code or identity. */
+  function uniqueViolation(err: unknown, uscc: string | null): never {
+    if (!/unique|duplicate/i.test(String((err as Error)?.message ?? ''))) throw err;
+    // with a credit code the identity key is the code itself, so either index means the code is taken
+    if (uscc) throw new AppError('registry.uscc_taken', 409, { uscc }, [{ field: 'uscc', message: 'registry.uscc_taken' }]);
+    throw new AppError('registry.identity_taken', 409, {}, [{ field: 'regNo', message: 'registry.identity_taken' }]);
+  }
+
+  async function toEntities(ctx: RequestContext, rows: EntityRow[]): Promise<Entity[]> {
+    const names = await regions.namesOf(rows.map((r) => r.regionCode));
+    return rows.map((r) => {
+      const manage = canManage(ctx.actor, r.regionPath);
+      return {
+        ...toSummary(r),
+        regNo: r.regNo,
+        regionName: names.get(r.regionCode) ?? null,
+        address: r.address,
+        contactName: r.contactName,
+        contactPhoneMasked: r.contactPhoneMasked,
+        statusChangedAt: r.statusChangedAt,
+        createdAt: r.createdAt,
+        updatedAt: r.updatedAt,
+        abilities: { edit: manage, changeStatus: manage },
+      };
+    });
+  }
+
+  async function readable(ctx: RequestContext, id: number): Promise<EntityRow> {
+    const actor = requirePermission(ctx.actor, ctx.actor?.permissions.has('registry.read') ? 'registry.read' : 'registry.own');
+    const scope = readScope(actor);
+    const row = await repo.byId(db, id);
+    if (!row) throw new AppError('common.not_found', 404);
+    if (!inRegionScope(scope, row.regionPath) && !scope.entityIds.includes(Number(row.id))) throw new AppError('common.not_found', 404);
+    return row;
+  }
+
+  async function listFilter(ctx: RequestContext, q: Omit<EntityListQuery, 'page' | 'pageSize'>) {
+    const actor = requirePermission(ctx.actor, ctx.actor?.permissions.has('registry.read') ? 'registry.read' : 'registry.own');
+    const scope = readScope(actor);
+    const f: EntityFilter = {
+      q: q.q || undefined,
+      kind: q.kind,
+      sector: q.sector,
+      industry: q.industry || undefined,
+      aboveScale: q.aboveScale === undefined ? undefined : q.aboveScale === 'true',
+      aboveQuota: q.aboveQuota === undefined ? undefined : q.aboveQuota === 'true',
+      fourAbove: q.fourAbove === undefined ? undefined : q.fourAbove === 'true',
+      sizeClass: q.sizeClass,
+      smallVenueType: q.smallVenueType,
+      status: q.status,
+      riskLevel: q.riskLevel,
+    };
+    if (q.regionCode) {
+      const region = await regions.get(q.regionCode);
+      if (!region) throw new AppError('common.validation_failed', 400, { code: q.regionCode }, [{ field: 'regionCode', message: 'regions.unknown' }]);
+      f.underPath = region.path;
+    }
+    const extra: EntityWhere[] = [(eb) => scopeFilter(eb, scope, { path: 'entity.region_path', entityId: 'entity.id' })];
+    if (q.coverage) {
+      const cf = coverageFilters.get(q.coverage);
+      if (!cf) throw new AppError('common.validation_failed', 400, { name: q.coverage }, [{ field: 'coverage', message: 'registry.unknown_coverage' }]);
+      extra.push(() => cf.where('entity.id', ctx));
+    }
+    return { f, extra };
+  }
+
+  /** Creates one entity (status not_resumed, with its first history line); used by the API, the importer's single path and the demo loader. */
+  async function createEntity(ctx: RequestContext, input: EntityInput): Promise<number> {
+    if (ctx.actor) requirePermission(ctx.actor, 'registry.manage');
+    const e = parseInput(entityInputSchema, input, ctx);
+    const region = await placeIn(ctx, e.regionCode);
+    const now = clock.now().toISOString();
+    const id = await db
+      .transaction()
+      .execute(async (trx) => {
+        const { id } = await repo.insert(trx, { ...fieldsOf(e, region.path, pii), status: 'not_resumed', statusChangedAt: now, createdAt: now, updatedAt: now });
+        await repo.insertHistory(trx, [
+          { entityId: Number(id), fromStatus: null, toStatus: 'not_resumed', reason: t(ctx.locale, 'registry.reason.created'), sourceType: 'registry', sourceId: null, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, at: now },
+        ]);
+        await audit.record(trx, ctx, { action: 'registry.create', targetType: 'entity', targetId: Number(id), regionPath: region.path, detail: { name: e.name, uscc: e.uscc, kind: e.kind } });
+        return Number(id);
+      })
+      .catch((err: unknown) => uniqueViolation(err, e.uscc));
+    events.publish({ type: 'registry.entity_created', regionPath: region.path, data: { entityId: id, kind: e.kind } });
+    return id;
+  }
+
+  /**
+   * Moves an entity to `to` inside the caller's transaction, for any module (filings approve,
+   * enforcement closes …): the status table decides, and the change is written only if no one
+   * else changed the status meanwhile.
+   */
+  async function changeStatus(trx: Db, ctx: RequestContext, entityId: number, to: EntityStatus, reason: string, source?: { type: string; id: number | string }): Promise<void> {
+    const row = await repo.byId(trx, entityId);
+    if (!row) throw new AppError('common.not_found', 404);
+    const from = row.status as EntityStatus;
+    assertStatusChange(from, to);
+    const at = clock.now().toISOString();
+    if (!(await repo.setStatusIf(trx, entityId, from, to, at))) throw new AppError('common.conflict', 409);
+    await repo.insertHistory(trx, [
+      { entityId, fromStatus: from, toStatus: to, reason, sourceType: source?.type ?? null, sourceId: source ? String(source.id) : null, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, at },
+    ]);
+    await audit.record(trx, ctx, { action: 'registry.status', targetType: 'entity', targetId: entityId, regionPath: row.regionPath, detail: { from, to, reason, source } });
+  }
+
+  const importer = createEntityImport({ db, dialect: deps.dialect, clock, audit, pii, regions, repo, canManage });
+
+  return {
+    createEntity,
+    changeStatus,
+
+    /** For other services: the entity's facts without a permission check (the caller has checked its own). */
+    async getForService(entityId: number): Promise<EntitySummary | null> {
+      const row = await repo.byId(db, entityId);
+      return row ? toSummary(row) : null;
+    },
+
+    registerTimelineSource(source: TimelineSource): void {
+      if (timelineSources.some((s) => s.name === source.name)) throw new Error(`timeline source ${source.name} registered twice`);
+      timelineSources.push(source);
+    },
+
+    registerCoverageFilter(filter: CoverageFilter): void {
+      if (coverageFilters.has(filter.name)) throw new Error(`coverage filter ${filter.name} registered twice`);
+      coverageFilters.set(filter.name, filter);
+    },
+
+    async list(ctx: RequestContext, query: EntityListQuery): Promise<Page<Entity>> {
+      const { f, extra } = await listFilter(ctx, query);
+      const q = repo.list(db, f, extra, { offset: (query.page - 1) * query.pageSize, limit: query.pageSize });
+      const [{ n }, rows] = await Promise.all([q.count(), q.rows()]);
+      return { items: await toEntities(ctx, rows), total: Number(n), page: query.page, pageSize: query.pageSize };
+    },
+
+    async exportXlsx(ctx: RequestContext, query: Omit<EntityListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+      const { f, extra } = await listFilter(ctx, query);
+      const rows = await repo.list(db, f, extra, { offset: 0, limit: MAX_EXPORT_ROWS }).rows();
+      const names = await regions.namesOf(rows.map((r) => r.regionCode));
+      await audit.record(db, ctx, { action: 'registry.export', targetType: 'entity', detail: { filter: query, rows: rows.length } });
+      return entityExport(ctx.locale, rows, names);
+    },
+
+    async get(ctx: RequestContext, id: number): Promise<Entity> {
+      const row = await readable(ctx, id);
+      return (await toEntities(ctx, [row]))[0]!;
+    },
+
+    async update(ctx: RequestContext, id: number, input: EntityInput): Promise<void> {
+      const actor = requirePermission(ctx.actor, 'registry.manage');
+      const e = parseInput(entityInputSchema, input, ctx);
+      const region = await placeIn(ctx, e.regionCode);
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          const row = await repo.byId(trx, id);
+          if (!row || !inRegionScope(scopeOf(actor, 'registry.manage'), row.regionPath)) throw new AppError('common.not_found', 404);
+          const next = fieldsOf(e, region.path, pii);
+          const changes = changedFields(row, next);
+          if (changes.length === 0) return;
+          await repo.update(trx, id, { ...next, updatedAt: clock.now().toISOString() });
+          await audit.record(trx, ctx, { action: 'registry.update', targetType: 'entity', targetId: id, regionPath: region.path, detail: { changes } });
+        })
+        .catch((err: unknown) => uniqueViolation(err, e.uscc));
+    },
+
+    /** A manager's manual status change (with a reason), through the same state machine. */
+    async setStatus(ctx: RequestContext, id: number, to: EntityStatus, reason: string): Promise<void> {
+      const actor = requirePermission(ctx.actor, 'registry.manage');
+      const row = await repo.byId(db, id);
+      if (!row || !inRegionScope(scopeOf(actor, 'registry.manage'), row.regionPath)) throw new AppError('common.not_found', 404);
+      await db.transaction().execute((trx) => changeStatus(trx, ctx, id, to, reason, { type: 'registry', id: actor.id }));
+      events.publish({ type: 'registry.status_changed', regionPath: row.regionPath, data: { entityId: id, from: row.status, to } });
+    },
+
+    async history(ctx: RequestContext, id: number): Promise<StatusHistoryItem[]> {
+      await readable(ctx, id);
+      return (await repo.historyOf(db, id)).map((h) => ({
+        id: Number(h.id),
+        from: h.fromStatus as EntityStatus | null,
+        to: h.toStatus as EntityStatus,
+        reason: h.reason,
+        sourceType: h.sourceType,
+        sourceId: h.sourceId,
+        actorName: h.actorName,
+        at: h.at,
+      }));
+    },
+
+    /** 一企一档: the registry's own status history plus every registered source, newest first. */
+    async timeline(ctx: RequestContext, id: number): Promise<TimelineItem[]> {
+      await readable(ctx, id);
+      const status = (name: string | null) => (name ? t(ctx.locale, `registry.status.${name}`) : '—');
+      const own: TimelineItem[] = (await repo.historyOf(db, id)).map((h) => ({
+        at: h.at,
+        kind: h.fromStatus ? 'registry.status' : 'registry.created',
+        title: h.fromStatus ? t(ctx.locale, 'registry.timeline.status', { from: status(h.fromStatus), to: status(h.toStatus) }) : t(ctx.locale, 'registry.timeline.created'),
+        detail: [h.reason, h.actorName].filter(Boolean).join(' · '),
+      }));
+      const others = await Promise.all(timelineSources.map((s) => s.load(id, ctx)));
+      return [...own, ...others.flat()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    },
+
+    previewImport: importer.preview,
+    getImport: importer.get,
+    confirmImport: importer.confirm,
+    importTemplate: importer.template,
+  };
+}
+export type RegistryService = ReturnType<typeof createRegistryService>;
