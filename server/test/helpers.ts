@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config';
 import { createCore, closeCore } from '../src/bootstrap';
 import { buildApp } from '../src/app';
 import type { Services } from '../src/services';
+import type { RouteInfo } from '../src/platform/http';
 import type { Core } from '../src/core';
 import { systemClock, type Clock } from '../src/platform/clock';
 import { systemContext } from '../src/platform/context';
@@ -44,6 +45,8 @@ export interface TestApp {
   app: FastifyInstance;
   services: Services;
   core: Core;
+  /** Every route the app registered, for sweeps over all of them. */
+  routes: RouteInfo[];
   /** The small region tree of every test: district 120119 with real-shaped codes below it. */
   regions: { district: string; townA: string; townB: string; communityA: string; gridA: string; communityB: string; gridB: string };
   /** Creates a user with the given grants; returns a client signed in as them. */
@@ -98,7 +101,7 @@ export async function createTestApp(opts: { clock?: Clock } = {}): Promise<TestA
     demoOnEmpty: false,
   } as const;
   const core = await createCore({ config, clock: opts.clock ?? systemClock });
-  const { app, services } = await buildApp(core, { logger: false });
+  const { app, services, routes } = await buildApp(core, { logger: false });
   await app.ready();
 
   // a trimmed Jizhou: 2 towns, each with 2 communities of 2 grids
@@ -137,6 +140,7 @@ export async function createTestApp(opts: { clock?: Clock } = {}): Promise<TestA
     app,
     services,
     core,
+    routes,
     regions,
     userWith,
     login,
