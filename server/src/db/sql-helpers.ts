@@ -26,6 +26,11 @@ export function pathPrefix(path: string): string {
   return path.replace(/[\\%_]/g, (m) => '\\' + m) + '%';
 }
 
+/** The column starts with `prefix`, LIKE wildcards in the prefix matched literally (SQL column name). */
+export function startsWithText(column: string, prefix: string): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} like ${pathPrefix(prefix)} escape '\\'`;
+}
+
 export function nowIso(d: Date): string {
   return d.toISOString();
 }

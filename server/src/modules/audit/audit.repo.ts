@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { AuditQuery } from '@fugong/contract';
+import { startsWithText } from '../../db/sql-helpers';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -8,7 +9,7 @@ export function auditRepo() {
   function filtered(db: Db, f: Omit<AuditQuery, 'page' | 'pageSize'>, underPaths: string[] | null) {
     let q = db.selectFrom('auditLog');
     if (f.actor) q = q.where('actorName', '=', f.actor);
-    if (f.action) q = q.where('action', 'like', f.action.replace(/[\\%_]/g, '') + '%');
+    if (f.action) q = q.where(startsWithText('audit_log.action', f.action));
     if (f.targetType) q = q.where('targetType', '=', f.targetType);
     if (f.targetId) q = q.where('targetId', '=', f.targetId);
     // dates are local (UTC+8) days; the log keeps UTC instants

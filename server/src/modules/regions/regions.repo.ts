@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, RegionTable } from '../../db/schema';
 import type { Dialect } from '../../db/database';
-import { containsText } from '../../db/sql-helpers';
+import { containsText, startsWithText } from '../../db/sql-helpers';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -25,7 +25,7 @@ export function regionsRepo(dialect: Dialect) {
       return db
         .selectFrom('region')
         .select(['code', 'name', 'level', 'parentCode', 'path', childCount])
-        .where((eb) => eb.or([containsText(eb, 'region.name', q, dialect), eb('code', 'like', q.replace(/[\\%_]/g, '') + '%')]))
+        .where((eb) => eb.or([containsText(eb, 'region.name', q, dialect), startsWithText('region.code', q)]))
         .$if(underPaths !== null, (qb) =>
           qb.where((eb) => eb.or(underPaths!.map((p) => eb('path', 'like', p + '%')))),
         )
