@@ -8,6 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
+import multipart from '@fastify/multipart';
 import type { Core } from './core';
 import { buildServices, type Services } from './services';
 import { moduleRoutes } from './modules/index';
@@ -59,6 +60,8 @@ export async function buildApp(core: Core, opts: AppOptions = {}): Promise<{ app
   });
   // limits apply only to routes that ask for one (login, public forms, partner API)
   await app.register(rateLimit, { global: false });
+  // uploads (imports, attachments): one file per request; a route may ask for a smaller limit
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -226,6 +226,8 @@ export function createRegistryService(deps: Deps) {
 
     async update(ctx: RequestContext, id: number, input: EntityInput): Promise<void> {
       const actor = requirePermission(ctx.actor, 'registry.manage');
+      const current = await repo.byId(db, id);
+      if (!current || !inRegionScope(scopeOf(actor, 'registry.manage'), current.regionPath)) throw new AppError('common.not_found', 404);
       const e = parseInput(entityInputSchema, input, ctx);
       const region = await placeIn(ctx, e.regionCode);
       await db
