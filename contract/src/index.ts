@@ -6,3 +6,4 @@ export * from './users';
 export * from './audit';
 export * from './validate/index';
 export * from './registry';
+export * from './filings';

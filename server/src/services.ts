@@ -3,6 +3,7 @@ import { createRegionsService } from './modules/regions/regions.service';
 import { createUsersService } from './modules/users/users.service';
 import { createAuditService } from './modules/audit/audit.service';
 import { createRegistryService } from './modules/registry/registry.service';
+import { createFilingsService } from './modules/filings/filings.service';
 
 /**
  * Every module's service, built once from the core. A module reaches another only through
@@ -23,8 +24,9 @@ export function buildServices(core: Core) {
   });
   const auditLog = createAuditService({ db });
   const registry = createRegistryService({ db, dialect, clock, audit, events, pii, regions });
+  const filings = createFilingsService({ db, dialect, clock, audit, events, jobs, pii, regions, registry, dataDir: config.dataDir });
   void events;
   void jobs;
-  return { core, sessions, regions, users, auditLog, registry };
+  return { core, sessions, regions, users, auditLog, registry, filings };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { RegistryTables } from '../modules/registry/registry.tables';
+import type { FilingsTables } from '../modules/filings/filings.tables';
 
 // Table types, camelCase: the CamelCasePlugin maps them to snake_case columns.
 // Each module's tables are declared in its own *.tables.ts and composed here.
@@ -95,4 +96,4 @@ export interface PlatformTables {
   notification: NotificationTable;
 }
 
-export type DB = PlatformTables & RegistryTables;
+export type DB = PlatformTables & RegistryTables & FilingsTables;

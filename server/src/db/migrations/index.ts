@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../database';
 import * as m0001 from './0001_platform';
 import * as m0100 from './0100_registry';
+import * as m0200 from './0200_filings';
 
 export interface MigrationModule {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -15,4 +16,5 @@ export interface MigrationModule {
 export const migrations: Record<string, MigrationModule> = {
   '0001_platform': m0001,
   '0100_registry': m0100,
+  '0200_filings': m0200,
 };

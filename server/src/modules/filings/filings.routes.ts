@@ -1,0 +1,345 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type {} from '@fastify/multipart'; // req.file() / req.isMultipart(); the plugin is registered in app.ts
+import { z } from 'zod';
+import {
+  addWhitelistBodySchema,
+  attachmentLimits,
+  attachmentSchema,
+  batchParamSchema,
+  batchSchema,
+  createFilingBodySchema,
+  decisionBodySchema,
+  entityIdParamSchema,
+  filingConfigVersionSchema,
+  filingDetailSchema,
+  filingListQuerySchema,
+  filingRevisionSchema,
+  filingSummarySchema,
+  filingAbilitiesSchema,
+  idParamSchema,
+  okSchema,
+  onsiteBodySchema,
+  pageOf,
+  publicQuizSchema,
+  quizAnswerBodySchema,
+  quizResultSchema,
+  quizTokenParamSchema,
+  reasonBodySchema,
+  revisionParamSchema,
+  saveDraftBodySchema,
+  saveFilingConfigBodySchema,
+  setBatchBodySchema,
+  staffInputSchema,
+  staffListQuerySchema,
+  staffMemberSchema,
+  staffQrSchema,
+  submitFilingBodySchema,
+  whitelistItemSchema,
+} from '@fugong/contract';
+import { route } from '../../platform/http';
+import type { Services } from '../../services';
+
+const tags = ['filings'];
+
+/** Reads the one uploaded file, stopping at the size limit; the service decides what it is. */
+async function readUpload(req: FastifyRequest) {
+  if (!req.isMultipart()) return { kind: '', fileName: '', content: null, truncated: false, entityId: null };
+  const part = await req.file({ limits: { fileSize: attachmentLimits.maxBytes, files: 1 } });
+  if (!part) return { kind: '', fileName: '', content: null, truncated: false, entityId: null };
+  let content: Buffer | null = null;
+  let truncated = false;
+  try {
+    content = await part.toBuffer();
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
+    truncated = true;
+  }
+  const field = (name: string) => {
+    const f = part.fields[name] as { value?: unknown } | undefined;
+    return f && typeof f.value === 'string' ? f.value : '';
+  };
+  const entityId = Number(field('entityId')) || null;
+  return { kind: field('kind'), fileName: part.filename, content, truncated, entityId };
+}
+
+export function filingsRoutes(app: FastifyInstance, { filings }: Services): void {
+  // ---- enterprise
+  route(app, {
+    method: 'GET',
+    url: '/api/filings/mine',
+    summary: "The signed-in enterprise user's latest filing (null when none yet)",
+    tags,
+    response: z.object({ filing: filingSummarySchema.nullable() }),
+    handler: async ({ ctx }) => ({ filing: await filings.mine(ctx) }),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/filings',
+    summary: 'Start a filing (draft) for the enterprise user’s entity; the route and checklist come from the current configuration',
+    tags,
+    body: createFilingBodySchema,
+    response: filingSummarySchema,
+    handler: ({ body, ctx }) => filings.create(ctx, body.entityId),
+  });
+  route(app, {
+    method: 'PUT',
+    url: '/api/filings/:id/draft',
+    summary: 'Save the working copy while the filing is a draft or sent back for changes',
+    tags,
+    params: idParamSchema,
+    body: saveDraftBodySchema,
+    response: okSchema,
+    handler: async ({ params, body, ctx }) => {
+      await filings.saveDraft(ctx, params.id, body);
+      return { ok: true as const };
+    },
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/filings/:id/submit',
+    summary: 'Submit (or resubmit) the filing with the signed commitment; the configured route then applies',
+    tags,
+    params: idParamSchema,
+    body: submitFilingBodySchema,
+    response: filingSummarySchema,
+    handler: ({ params, req, ctx }) => filings.submit(ctx, params.id, req.body),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/filings/attachments',
+    summary: 'Upload a plan attachment (multipart: kind, file); PDF/PNG/JPG/DOCX by content, at most 10 MB',
+    tags,
+    response: attachmentSchema,
+    handler: async ({ req, ctx }) => filings.attachments.upload(ctx, await readUpload(req)),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/filings/attachments/:id',
+    summary: 'Download a plan attachment',
+    tags,
+    params: idParamSchema,
+    handler: async ({ params, ctx, reply }) => {
+      const { attachment, stream } = await filings.attachments.open(ctx, params.id);
+      return reply
+        .header('content-type', attachment.mime)
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(stream);
+    },
+  });
+
+  // ---- lists, detail, history
+  route(app, {
+    method: 'GET',
+    url: '/api/filings',
+    summary: 'Filings visible to the user (own entity, region, department); `inbox` narrows to decisions waiting for them',
+    tags,
+    query: filingListQuerySchema,
+    response: pageOf(filingSummarySchema.extend({ abilities: filingAbilitiesSchema })),
+    handler: ({ query, ctx }) => filings.list(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/filings/:id',
+    summary: 'One filing with its entity, checklist, history, commitments, attachments and staff readiness',
+    tags,
+    params: idParamSchema,
+    response: filingDetailSchema,
+    handler: ({ params, ctx }) => filings.get(ctx, params.id),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/filings/:id/revisions/:revision',
+    summary: 'One submitted version of a filing, as it was submitted',
+    tags,
+    params: revisionParamSchema,
+    response: filingRevisionSchema,
+    handler: ({ params, ctx }) => filings.revision(ctx, params.id, params.revision),
+  });
+
+  // ---- decisions
+  route(app, {
+    method: 'POST',
+    url: '/api/filings/:id/decision',
+    summary: 'Reviewer decision: start_review, approve, reject (reason) or request_changes (reason)',
+    tags,
+    params: idParamSchema,
+    body: decisionBodySchema,
+    response: filingSummarySchema,
+    handler: ({ params, req, ctx }) => filings.decide(ctx, params.id, req.body),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/filings/:id/onsite',
+    summary: 'Inspector records the on-site review: pass releases the entity, fail sends it back with notes',
+    tags,
+    params: idParamSchema,
+    body: onsiteBodySchema,
+    response: filingSummarySchema,
+    handler: ({ params, req, ctx }) => filings.onsite(ctx, params.id, req.body),
+  });
+  for (const action of ['suspend', 'reopen'] as const) {
+    route(app, {
+      method: 'POST',
+      url: `/api/filings/:id/${action}`,
+      summary: action === 'suspend' ? 'Suspend an approved entity (reason required)' : 'Reopen a suspended entity (reason required)',
+      tags,
+      params: idParamSchema,
+      body: reasonBodySchema,
+      response: filingSummarySchema,
+      handler: ({ params, req, ctx }) => filings.suspendOrReopen(ctx, params.id, action, req.body),
+    });
+  }
+
+  // ---- configuration
+  route(app, {
+    method: 'GET',
+    url: '/api/filings/config',
+    summary: 'The current configuration version (routes per category, checklists, commitment text, quiz)',
+    tags,
+    response: filingConfigVersionSchema,
+    handler: ({ ctx }) => filings.config.currentFor(ctx),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/filings/config/versions',
+    summary: 'All configuration versions, newest first',
+    tags,
+    response: z.array(z.object({ version: z.number().int(), note: z.string().nullable(), createdAt: z.string(), createdBy: z.string().nullable() })),
+    handler: ({ ctx }) => filings.config.versions(ctx),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/filings/config/versions/:id',
+    summary: 'One configuration version',
+    tags,
+    params: idParamSchema,
+    handler: async ({ params, ctx }) => {
+      await filings.config.versions(ctx);
+      return filings.config.version(params.id);
+    },
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/filings/config',
+    summary: 'Save a new configuration version; filings already started keep theirs',
+    tags,
+    body: saveFilingConfigBodySchema,
+    response: filingConfigVersionSchema,
+    handler: ({ req, ctx }) => filings.config.save(ctx, req.body),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/filings/batches',
+    summary: 'The five risk batches with their release dates and waiting filings',
+    tags,
+    response: z.array(batchSchema),
+    handler: ({ ctx }) => filings.batches(ctx),
+  });
+  route(app, {
+    method: 'PUT',
+    url: '/api/filings/batches/:no',
+    summary: 'Set (or clear) a batch release date; filings of a batch whose date has come are released at once',
+    tags,
+    params: batchParamSchema,
+    body: setBatchBodySchema,
+    response: z.object({ released: z.number().int() }),
+    handler: async ({ params, body, ctx }) => ({ released: await filings.setBatch(ctx, params.no, body.releaseDate) }),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/filings/whitelist',
+    summary: 'Entities on the fast-track white list',
+    tags,
+    response: z.array(whitelistItemSchema),
+    handler: ({ ctx }) => filings.config.whitelist(ctx),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/filings/whitelist',
+    summary: 'Put an entity on the white list',
+    tags,
+    body: addWhitelistBodySchema,
+    response: okSchema,
+    handler: async ({ body, ctx }) => {
+      await filings.config.addToWhitelist(ctx, body.entityId, body.reason);
+      return { ok: true as const };
+    },
+  });
+  route(app, {
+    method: 'DELETE',
+    url: '/api/filings/whitelist/:entityId',
+    summary: 'Take an entity off the white list',
+    tags,
+    params: entityIdParamSchema,
+    response: okSchema,
+    handler: async ({ params, ctx }) => {
+      await filings.config.removeFromWhitelist(ctx, params.entityId);
+      return { ok: true as const };
+    },
+  });
+
+  // ---- staff readiness
+  route(app, {
+    method: 'GET',
+    url: '/api/filings/staff',
+    summary: 'Staff of the enterprise (or, for a reviewer, of an entity in their region) with quiz results',
+    tags,
+    query: staffListQuerySchema,
+    response: pageOf(staffMemberSchema),
+    handler: ({ query, ctx }) => filings.staff.list(ctx, query),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/filings/staff',
+    summary: 'Add a staff member (ID number and phone stored encrypted, shown masked)',
+    tags,
+    body: staffInputSchema,
+    response: staffMemberSchema,
+    handler: ({ req, ctx }) => filings.staff.add(ctx, req.body),
+  });
+  route(app, {
+    method: 'DELETE',
+    url: '/api/filings/staff/:id',
+    summary: 'Remove a staff member',
+    tags,
+    params: idParamSchema,
+    response: okSchema,
+    handler: async ({ params, ctx }) => {
+      await filings.staff.remove(ctx, params.id);
+      return { ok: true as const };
+    },
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/filings/staff/:id/qr',
+    summary: "A staff member's quiz link and its QR code (PNG data URL)",
+    tags,
+    params: idParamSchema,
+    response: staffQrSchema,
+    handler: ({ params, ctx, req }) => filings.staff.qr(ctx, params.id, `${req.protocol}://${req.host}`),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/public/filings/quiz/:token',
+    summary: 'The prevention-training quiz for one staff member (no answers)',
+    tags,
+    public: true,
+    rateLimit: { max: 60, timeWindow: '1 minute' },
+    params: quizTokenParamSchema,
+    response: publicQuizSchema,
+    handler: ({ params }) => filings.staff.publicQuiz(params.token),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/public/filings/quiz/:token',
+    summary: 'Submit quiz answers; returns the score and whether the staff member passed',
+    tags,
+    public: true,
+    rateLimit: { max: 20, timeWindow: '1 minute' },
+    params: quizTokenParamSchema,
+    body: quizAnswerBodySchema,
+    response: quizResultSchema,
+    handler: ({ params, req, ctx }) => filings.staff.answer(ctx, params.token, req.body),
+  });
+}
