@@ -7,3 +7,4 @@ export * from './audit';
 export * from './validate/index';
 export * from './registry';
 export * from './filings';
+export * from './venues';

@@ -10,6 +10,7 @@ export const roles = [
   'inspector',
   'enterprise',
   'venue',
+  'venueManager',
   'bank',
 ] as const;
 export const roleSchema = z.enum(roles);
@@ -54,15 +55,21 @@ export const rolePermissions: Record<Role, readonly string[]> = {
     'filings.onsite',
     'people.read',
     'people.reveal',
+    'venues.read',
+    'venues.manage',
+    'venues.gate',
+    'venues.guests',
+    'venues.partners',
   ],
-  commander: ['regions.read', 'audit.read', 'registry.read', 'filings.read', 'dashboard.read', 'people.read'],
-  department: ['regions.read', 'registry.read', 'filings.read', 'filings.review', 'tickets.handle'],
-  town: ['regions.read', 'registry.read', 'registry.manage', 'registry.import', 'filings.read', 'filings.review', 'people.read'],
+  commander: ['regions.read', 'audit.read', 'registry.read', 'filings.read', 'dashboard.read', 'people.read', 'venues.read'],
+  department: ['regions.read', 'registry.read', 'filings.read', 'filings.review', 'tickets.handle', 'venues.read'],
+  town: ['regions.read', 'registry.read', 'registry.manage', 'registry.import', 'filings.read', 'filings.review', 'people.read', 'venues.read'],
   grid: ['regions.read', 'registry.read', 'reports.review', 'people.read', 'people.manage'],
   liaison: ['regions.read', 'registry.read', 'reports.review', 'liaison.visit'],
   inspector: ['regions.read', 'registry.read', 'filings.read', 'filings.onsite', 'enforcement.inspect'],
   enterprise: ['registry.own', 'filings.submit', 'reports.submit'],
-  venue: ['venues.gate'],
+  venue: ['venues.read', 'venues.gate', 'venues.guests'],
+  venueManager: ['venues.read', 'venues.gate', 'venues.manage', 'venues.guests'],
   bank: ['finance.answer'],
 };
 

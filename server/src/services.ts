@@ -4,6 +4,8 @@ import { createUsersService } from './modules/users/users.service';
 import { createAuditService } from './modules/audit/audit.service';
 import { createRegistryService } from './modules/registry/registry.service';
 import { createFilingsService } from './modules/filings/filings.service';
+import { createVenuesService } from './modules/venues/venues.service';
+import { createNotifier } from './platform/notify';
 
 /**
  * Every module's service, built once from the core. A module reaches another only through
@@ -25,8 +27,9 @@ export function buildServices(core: Core) {
   const auditLog = createAuditService({ db });
   const registry = createRegistryService({ db, dialect, clock, audit, events, pii, regions });
   const filings = createFilingsService({ db, dialect, clock, audit, events, jobs, pii, regions, registry, dataDir: config.dataDir });
+  const venues = createVenuesService({ db, dialect, clock, audit, events, pii, regions, notifier: createNotifier({ clock }) });
   void events;
   void jobs;
-  return { core, sessions, regions, users, auditLog, registry, filings };
+  return { core, sessions, regions, users, auditLog, registry, filings, venues };
 }
 export type Services = ReturnType<typeof buildServices>;

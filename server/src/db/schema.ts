@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { VenuesTables } from '../modules/venues/venues.tables';
 import type { RegistryTables } from '../modules/registry/registry.tables';
 import type { FilingsTables } from '../modules/filings/filings.tables';
 
@@ -96,4 +97,4 @@ export interface PlatformTables {
   notification: NotificationTable;
 }
 
-export type DB = PlatformTables & RegistryTables & FilingsTables;
+export type DB = PlatformTables & RegistryTables & FilingsTables & VenuesTables;

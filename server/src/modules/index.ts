@@ -6,6 +6,7 @@ import { usersRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { registryRoutes } from './registry/registry.routes';
 import { filingsRoutes } from './filings/filings.routes';
+import { venuesRoutes } from './venues/venues.routes';
 
 /** Each module's routes; adding a module is one line here and one in services.ts. */
-export const moduleRoutes: ((app: FastifyInstance, s: Services) => void)[] = [regionsRoutes, authRoutes, usersRoutes, auditRoutes, registryRoutes, filingsRoutes];
+export const moduleRoutes: ((app: FastifyInstance, s: Services) => void)[] = [regionsRoutes, authRoutes, usersRoutes, auditRoutes, registryRoutes, filingsRoutes, venuesRoutes];

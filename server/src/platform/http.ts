@@ -19,7 +19,7 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   public?: boolean;
   /** Per client IP unless keyGenerator says otherwise (e.g. per partner API key); max may depend on the key. */
   rateLimit?: {
-    max: number | ((req: FastifyRequest, key: string) => number | Promise<number>);
+    max: number | ((req: FastifyRequest, key: string) => number) | ((req: FastifyRequest, key: string) => Promise<number>);
     timeWindow: string | number;
     keyGenerator?: (req: FastifyRequest) => string | Promise<string>;
   };

@@ -3,6 +3,7 @@ import type { Dialect } from '../database';
 import * as m0001 from './0001_platform';
 import * as m0100 from './0100_registry';
 import * as m0200 from './0200_filings';
+import * as m0600 from './0600_venues';
 
 export interface MigrationModule {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -17,4 +18,5 @@ export const migrations: Record<string, MigrationModule> = {
   '0001_platform': m0001,
   '0100_registry': m0100,
   '0200_filings': m0200,
+  '0600_venues': m0600,
 };

@@ -1,0 +1,88 @@
+import { registerMessages } from '../../platform/i18n/index';
+
+registerMessages({
+  'venues.sold_out': {
+    'zh-CN': '{day} 的预约已满，请选择其他日期或时段',
+    'zh-TW': '{day} 的預約已滿，請選擇其他日期或時段',
+    en: 'Fully booked on {day}; please choose another day or time slot',
+  },
+  'venues.slot_sold_out': {
+    'zh-CN': '所选时段已约满，请选择其他时段',
+    'zh-TW': '所選時段已約滿，請選擇其他時段',
+    en: 'This time slot is fully booked; please choose another',
+  },
+  'venues.closed_day': { 'zh-CN': '{day} 不开放', 'zh-TW': '{day} 不開放', en: 'Closed on {day}' },
+  'venues.not_bookable': { 'zh-CN': '该场所暂不接受预约', 'zh-TW': '該場所暫不接受預約', en: 'This venue does not take bookings at the moment' },
+  'venues.day_out_of_range': {
+    'zh-CN': '只能预约今天起 {days} 天内的日期',
+    'zh-TW': '只能預約今天起 {days} 天內的日期',
+    en: 'Bookings are open from today for {days} days only',
+  },
+  'venues.slot_required': { 'zh-CN': '请选择时段', 'zh-TW': '請選擇時段', en: 'Please choose a time slot' },
+  'venues.unknown_slot': { 'zh-CN': '时段不存在', 'zh-TW': '時段不存在', en: 'No such time slot' },
+  'venues.duplicate_person': {
+    'zh-CN': '证件号 {idMasked} 当天已有预约，同一人同一天只能预约一次',
+    'zh-TW': '證件號 {idMasked} 當天已有預約，同一人同一天只能預約一次',
+    en: 'ID {idMasked} already holds a booking for this day; one booking per person per day',
+  },
+  'venues.duplicate_in_party': { 'zh-CN': '同一证件号不能重复填写', 'zh-TW': '同一證件號不能重複填寫', en: 'The same ID number appears twice' },
+  'venues.booking_not_found': {
+    'zh-CN': '未找到预约，请核对预约码和手机号',
+    'zh-TW': '未找到預約，請核對預約碼和手機號',
+    en: 'No booking found; check the booking code and phone number',
+  },
+  'venues.already_checked_in': {
+    'zh-CN': '已有游客入园，不能取消',
+    'zh-TW': '已有遊客入園，不能取消',
+    en: 'Someone in this booking has already entered; it cannot be cancelled',
+  },
+  'venues.policy_unavailable': {
+    'zh-CN': '优惠政策不适用于该日期',
+    'zh-TW': '優惠政策不適用於該日期',
+    en: 'The admission policy does not apply on this day',
+  },
+  'venues.partner_key_invalid': { 'zh-CN': 'API 密钥无效或已吊销', 'zh-TW': 'API 金鑰無效或已撤銷', en: 'Invalid or revoked API key' },
+  'venues.idempotency_mismatch': {
+    'zh-CN': '该 Idempotency-Key 已用于另一个请求',
+    'zh-TW': '該 Idempotency-Key 已用於另一個請求',
+    en: 'This Idempotency-Key was used for a different request',
+  },
+  'venues.partner_name_taken': { 'zh-CN': '合作方名称已存在', 'zh-TW': '合作方名稱已存在', en: 'A partner with this name exists' },
+  'venues.wrong_venue': { 'zh-CN': '该预约不属于本场所', 'zh-TW': '該預約不屬於本場所', en: 'This booking is for another venue' },
+  'venues.not_farmstay': { 'zh-CN': '只有农家院登记住客', 'zh-TW': '只有農家院登記住客', en: 'Only farm-stays keep a guest register' },
+  'venues.gate.admitted': { 'zh-CN': '核验通过，准予入园', 'zh-TW': '核驗通過，准予入園', en: 'Checked: admitted' },
+  'venues.gate.already_admitted': {
+    'zh-CN': '该游客已于 {time} 入园，本次不重复计数',
+    'zh-TW': '該遊客已於 {time} 入園，本次不重複計數',
+    en: 'Already admitted at {time}; not counted again',
+  },
+  'venues.gate.health_code_red': { 'zh-CN': '健康码为红码，不得入园', 'zh-TW': '健康碼為紅碼，不得入園', en: 'Red health code: entry refused' },
+  'venues.gate.health_code_yellow': { 'zh-CN': '健康码为黄码，不得入园', 'zh-TW': '健康碼為黃碼，不得入園', en: 'Yellow health code: entry refused' },
+  'venues.gate.fever': {
+    'zh-CN': '体温 {temperature}℃ ≥ 37.3℃，不得入园，请引导至临时观察区',
+    'zh-TW': '體溫 {temperature}℃ ≥ 37.3℃，不得入園，請引導至臨時觀察區',
+    en: 'Temperature {temperature} °C ≥ 37.3 °C: entry refused; guide the visitor to the observation room',
+  },
+  'venues.gate.wrong_day': { 'zh-CN': '预约日期为 {day}，不是今天', 'zh-TW': '預約日期為 {day}，不是今天', en: 'The booking is for {day}, not today' },
+  'venues.gate.cancelled': { 'zh-CN': '预约已取消', 'zh-TW': '預約已取消', en: 'The booking was cancelled' },
+  'venues.gate.policy_proof_missing': {
+    'zh-CN': '未出示有效证明，免票政策不适用，请按普通门票入园',
+    'zh-TW': '未出示有效證明，免票政策不適用，請按普通門票入園',
+    en: 'No valid proof shown: the free-admission policy does not apply; admit on a normal ticket',
+  },
+  'venues.alert.refused_title': { 'zh-CN': '{venue} 入园拒绝：{reason}', 'zh-TW': '{venue} 入園拒絕：{reason}', en: '{venue}: entry refused ({reason})' },
+  'venues.invalid.id_document': { 'zh-CN': '证件号码应为 5–20 位字母或数字', 'zh-TW': '證件號碼應為 5–20 位字母或數字', en: 'Document numbers are 5–20 letters or digits' },
+  'venues.invalid.health_attestation': {
+    'zh-CN': '请确认所有游客持绿码且无发热等症状',
+    'zh-TW': '請確認所有遊客持綠碼且無發熱等症狀',
+    en: 'Confirm every visitor has a green health code and no fever',
+  },
+  'venues.invalid.party_size': { 'zh-CN': '每次最多预约 10 人', 'zh-TW': '每次最多預約 10 人', en: 'At most 10 visitors per booking' },
+  'venues.invalid.booking_code': { 'zh-CN': '预约码为 10 位字母或数字', 'zh-TW': '預約碼為 10 位字母或數字', en: 'The booking code has 10 letters or digits' },
+  'venues.invalid.temperature': { 'zh-CN': '体温应在 34–43℃ 之间', 'zh-TW': '體溫應在 34–43℃ 之間', en: 'Temperature must be between 34 and 43 °C' },
+  'venues.invalid.opening_days': { 'zh-CN': '开放日为 1–7 的数字（周一到周日）', 'zh-TW': '開放日為 1–7 的數字（週一到週日）', en: 'Opening days are digits 1–7 (Monday to Sunday)' },
+  'venues.invalid.time': { 'zh-CN': '时间格式应为 HH:MM', 'zh-TW': '時間格式應為 HH:MM', en: 'Use the time format HH:MM' },
+  'venues.invalid.time_order': { 'zh-CN': '结束时间应晚于开始时间', 'zh-TW': '結束時間應晚於開始時間', en: 'The end must be after the start' },
+  'venues.invalid.date_order': { 'zh-CN': '结束日期不能早于开始日期', 'zh-TW': '結束日期不能早於開始日期', en: 'The end date cannot be before the start date' },
+  'venues.invalid.seat_limit': { 'zh-CN': '限坐人数不能超过座位数', 'zh-TW': '限坐人數不能超過座位數', en: 'The seat limit cannot exceed the seats' },
+});

@@ -1,0 +1,367 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import QRCode from 'qrcode';
+import {
+  availabilityQuerySchema,
+  availabilitySchema,
+  bookingCodeParamSchema,
+  bookingInputSchema,
+  bookingLookupSchema,
+  bookingSchema,
+  capacityRuleInputSchema,
+  checkinInputSchema,
+  checkinResultSchema,
+  gateLookupSchema,
+  gateStatsSchema,
+  guestInputSchema,
+  guestListQuerySchema,
+  guestSchema,
+  idParamSchema,
+  issuedKeySchema,
+  okSchema,
+  pageOf,
+  partnerInputSchema,
+  partnerKeyParamSchema,
+  partnerSchema,
+  policyInputSchema,
+  publicVenueSchema,
+  slotInputSchema,
+  temperatureInputSchema,
+  vehicleInputSchema,
+  venueBookingListQuerySchema,
+  venueChildParamSchema,
+  venueDetailSchema,
+  venueInputSchema,
+  venueListQuerySchema,
+  venueSummarySchema,
+  venueUpdateSchema,
+} from '@fugong/contract';
+import { route } from '../../platform/http';
+import { sha256Hex } from '../../platform/auth/tokens';
+import type { Services } from '../../services';
+
+const idOut = z.object({ id: z.number().int() });
+const ok = { ok: true as const };
+const header = (req: FastifyRequest, name: string) => {
+  const v = req.headers[name];
+  return typeof v === 'string' ? v : undefined;
+};
+
+export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): void {
+  const { bookings, gate, guests, partners } = venues;
+  const publicLimit = { max: core.config.publicRatePerMinute, timeWindow: '1 minute' };
+
+  // ---- public booking: phone-first, no account ----
+  route(app, {
+    method: 'GET',
+    url: '/api/public/venues',
+    summary: 'Venues taking bookings, with today’s capacity',
+    tags: ['venues-public'],
+    public: true,
+    response: z.array(publicVenueSchema),
+    handler: () => venues.publicList(),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/public/venues/:id/availability',
+    summary: 'Places left on a day and its time slots, the bookable days, and admission policies',
+    tags: ['venues-public'],
+    public: true,
+    params: idParamSchema,
+    query: availabilityQuerySchema,
+    response: availabilitySchema,
+    handler: ({ params, query }) => venues.availability(params.id, query.day),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/public/venue-bookings',
+    summary: 'Book a visit: every visitor named with an ID document; 409 when sold out',
+    tags: ['venues-public'],
+    public: true,
+    rateLimit: publicLimit,
+    body: bookingInputSchema,
+    response: bookingSchema,
+    handler: ({ body, ctx }) => bookings.place(ctx, body, { channel: 'web' }),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/public/venue-bookings/lookup',
+    summary: 'A booking by its code and the phone number it was made with',
+    tags: ['venues-public'],
+    public: true,
+    rateLimit: publicLimit,
+    body: bookingLookupSchema,
+    response: bookingSchema,
+    handler: ({ body }) => bookings.find(body.code, { phone: body.phone }),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/public/venue-bookings/cancel',
+    summary: 'Cancel a booking with its code and phone number; the places are freed at once',
+    tags: ['venues-public'],
+    public: true,
+    rateLimit: publicLimit,
+    body: bookingLookupSchema,
+    response: bookingSchema,
+    handler: ({ body, ctx }) => bookings.cancel(ctx, body.code, { phone: body.phone }),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/public/venue-bookings/:code/qr',
+    summary: 'The booking code as a QR image (SVG) to show at the gate',
+    tags: ['venues-public'],
+    public: true,
+    rateLimit: publicLimit,
+    params: bookingCodeParamSchema,
+    handler: async ({ params, reply }) => {
+      const svg = await QRCode.toString(params.code, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+      return reply.type('image/svg+xml').header('cache-control', 'private, max-age=86400').send(svg);
+    },
+  });
+
+  // ---- venue configuration ----
+  route(app, {
+    method: 'GET',
+    url: '/api/venues',
+    summary: 'Venues in the caller’s scope',
+    tags: ['venues'],
+    query: venueListQuerySchema,
+    response: pageOf(venueSummarySchema),
+    handler: ({ query, ctx }) => venues.list(ctx, query),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/venues',
+    summary: 'Create a venue',
+    tags: ['venues'],
+    body: venueInputSchema,
+    response: idOut,
+    handler: async ({ body, ctx }) => ({ id: await venues.create(ctx, body) }),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/venues/:id',
+    summary: 'A venue with its capacity rules, slots, vehicles and policies',
+    tags: ['venues'],
+    params: idParamSchema,
+    response: venueDetailSchema,
+    handler: ({ params, ctx }) => venues.get(ctx, params.id),
+  });
+  route(app, {
+    method: 'PATCH',
+    url: '/api/venues/:id',
+    summary: 'Change a venue',
+    tags: ['venues'],
+    params: idParamSchema,
+    body: venueUpdateSchema,
+    response: okSchema,
+    handler: async ({ params, body, ctx }) => (await venues.update(ctx, params.id, body), ok),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/venues/:id/capacity-rules',
+    summary: 'A new version of the epidemic capacity rule (ratio or absolute, with effective dates)',
+    tags: ['venues'],
+    params: idParamSchema,
+    body: capacityRuleInputSchema,
+    response: okSchema,
+    handler: async ({ params, body, ctx }) => (await venues.addRule(ctx, params.id, body), ok),
+  });
+  const children = [
+    { path: 'slots', what: 'time slot', schema: slotInputSchema, add: venues.addSlot, update: venues.updateSlot },
+    { path: 'vehicles', what: 'vehicle with its seat limit', schema: vehicleInputSchema, add: venues.addVehicle, update: venues.updateVehicle },
+    { path: 'policies', what: 'admission policy', schema: policyInputSchema, add: venues.addPolicy, update: venues.updatePolicy },
+  ] as const;
+  for (const c of children) {
+    route(app, {
+      method: 'POST',
+      url: `/api/venues/:id/${c.path}`,
+      summary: `Add a ${c.what}`,
+      tags: ['venues'],
+      params: idParamSchema,
+      body: c.schema as z.ZodType,
+      response: idOut,
+      handler: async ({ params, body, ctx }) => ({ id: await (c.add as (ctx: unknown, id: number, b: unknown) => Promise<number>)(ctx, params.id, body) }),
+    });
+    route(app, {
+      method: 'PUT',
+      url: `/api/venues/:id/${c.path}/:childId`,
+      summary: `Change a ${c.what}`,
+      tags: ['venues'],
+      params: venueChildParamSchema,
+      body: c.schema as z.ZodType,
+      response: okSchema,
+      handler: async ({ params, body, ctx }) => {
+        await (c.update as (ctx: unknown, id: number, childId: number, b: unknown) => Promise<void>)(ctx, params.id, params.childId, body);
+        return ok;
+      },
+    });
+  }
+  route(app, {
+    method: 'GET',
+    url: '/api/venues/:id/bookings',
+    summary: 'A venue’s bookings (people masked)',
+    tags: ['venues'],
+    params: idParamSchema,
+    query: venueBookingListQuerySchema,
+    response: pageOf(bookingSchema),
+    handler: ({ params, query, ctx }) => venues.bookingsOf(ctx, params.id, query),
+  });
+
+  // ---- gate ----
+  route(app, {
+    method: 'POST',
+    url: '/api/venues/:id/gate/lookup',
+    summary: 'Find a booking by its (scanned) code, or by a visitor’s ID number for today',
+    tags: ['venues-gate'],
+    params: idParamSchema,
+    body: gateLookupSchema,
+    response: bookingSchema,
+    handler: ({ params, body, ctx }) => gate.lookup(ctx, params.id, body.query),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/venues/:id/gate/checkins',
+    summary: 'Check a visitor in: red/yellow code or ≥ 37.3 °C refuses (and alerts the managers), otherwise admits',
+    tags: ['venues-gate'],
+    params: idParamSchema,
+    body: checkinInputSchema,
+    response: checkinResultSchema,
+    handler: ({ params, body, ctx }) => gate.checkin(ctx, params.id, body),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/venues/:id/gate/stats',
+    summary: 'Today’s capacity, booked, admitted and refused',
+    tags: ['venues-gate'],
+    params: idParamSchema,
+    query: availabilityQuerySchema,
+    response: gateStatsSchema,
+    handler: ({ params, query, ctx }) => gate.stats(ctx, params.id, query.day),
+  });
+
+  // ---- farm-stay guest register ----
+  route(app, {
+    method: 'GET',
+    url: '/api/venues/:id/guests',
+    summary: 'Farm-stay guests (staying on a day, when given) with their daily temperatures',
+    tags: ['venues-guests'],
+    params: idParamSchema,
+    query: guestListQuerySchema,
+    response: pageOf(guestSchema),
+    handler: ({ params, query, ctx }) => guests.list(ctx, params.id, query),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/venues/:id/guests',
+    summary: 'Register a guest booked by phone',
+    tags: ['venues-guests'],
+    params: idParamSchema,
+    body: guestInputSchema,
+    response: idOut,
+    handler: async ({ params, body, ctx }) => ({ id: await guests.register(ctx, params.id, body) }),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/venues/:id/guests/:childId/temperatures',
+    summary: 'Record a guest’s temperature for a day (one a day; a fever alerts the managers)',
+    tags: ['venues-guests'],
+    params: venueChildParamSchema,
+    body: temperatureInputSchema,
+    response: z.object({ fever: z.boolean() }),
+    handler: ({ params, body, ctx }) => guests.recordTemperature(ctx, params.id, params.childId, body),
+  });
+
+  // ---- OTA partners: admin side ----
+  route(app, {
+    method: 'GET',
+    url: '/api/venue-partners',
+    summary: 'OTA partners and their keys (prefixes only)',
+    tags: ['venues-partners'],
+    response: z.array(partnerSchema),
+    handler: ({ ctx }) => partners.list(ctx),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/venue-partners',
+    summary: 'Add an OTA partner',
+    tags: ['venues-partners'],
+    body: partnerInputSchema,
+    response: idOut,
+    handler: async ({ body, ctx }) => ({ id: await partners.create(ctx, body) }),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/venue-partners/:id/keys',
+    summary: 'Issue an API key; the key is shown in this reply only',
+    tags: ['venues-partners'],
+    params: idParamSchema,
+    response: issuedKeySchema,
+    handler: ({ params, ctx }) => partners.issueKey(ctx, params.id),
+  });
+  route(app, {
+    method: 'DELETE',
+    url: '/api/venue-partners/:id/keys/:keyId',
+    summary: 'Revoke an API key (effective on the next request)',
+    tags: ['venues-partners'],
+    params: partnerKeyParamSchema,
+    response: okSchema,
+    handler: async ({ params, ctx }) => (await partners.revokeKey(ctx, params.id, params.keyId), ok),
+  });
+
+  // ---- OTA partner API: x-api-key, rate-limited per key ----
+  const partnerLimit = {
+    max: (req: FastifyRequest) => partners.rateFor(header(req, 'x-api-key')),
+    timeWindow: '1 minute',
+    keyGenerator: (req: FastifyRequest) => 'partner:' + sha256Hex(header(req, 'x-api-key') ?? 'ip:' + req.ip),
+  };
+  const partnerApi = { public: true, security: [{ partnerKey: [] }], rateLimit: partnerLimit, tags: ['partner-api'] };
+  route(app, {
+    ...partnerApi,
+    method: 'GET',
+    url: '/api/partner/v1/venues',
+    summary: 'Venues taking bookings',
+    response: z.array(publicVenueSchema),
+    handler: async ({ req }) => (await partners.authenticate(header(req, 'x-api-key')), venues.publicList()),
+  });
+  route(app, {
+    ...partnerApi,
+    method: 'GET',
+    url: '/api/partner/v1/venues/:id/availability',
+    summary: 'Places left on a day and its slots',
+    params: idParamSchema,
+    query: availabilityQuerySchema,
+    response: availabilitySchema,
+    handler: async ({ req, params, query }) => (await partners.authenticate(header(req, 'x-api-key')), venues.availability(params.id, query.day)),
+  });
+  route(app, {
+    ...partnerApi,
+    method: 'POST',
+    url: '/api/partner/v1/bookings',
+    summary: 'Book for named visitors. Send an Idempotency-Key header: a retry with the same key and body returns the first reply and never books twice',
+    body: bookingInputSchema,
+    response: bookingSchema,
+    handler: async ({ req, body, ctx }) => {
+      const partner = await partners.authenticate(header(req, 'x-api-key'));
+      return partners.book(ctx, partner, header(req, 'idempotency-key')?.slice(0, 100), body);
+    },
+  });
+  route(app, {
+    ...partnerApi,
+    method: 'GET',
+    url: '/api/partner/v1/bookings/:code',
+    summary: 'One of the partner’s bookings',
+    params: bookingCodeParamSchema,
+    response: bookingSchema,
+    handler: async ({ req, params }) => partners.find(await partners.authenticate(header(req, 'x-api-key')), params.code),
+  });
+  route(app, {
+    ...partnerApi,
+    method: 'POST',
+    url: '/api/partner/v1/bookings/:code/cancel',
+    summary: 'Cancel one of the partner’s bookings; the places are freed at once',
+    params: bookingCodeParamSchema,
+    response: bookingSchema,
+    handler: async ({ req, params, ctx }) => partners.cancel(ctx, await partners.authenticate(header(req, 'x-api-key')), params.code),
+  });
+}
