@@ -3,6 +3,8 @@ import { systemContext } from '../platform/context';
 import type { GrantInput, Role } from '@fugong/contract';
 import { demoDistricts } from './districts';
 import { buildDistrictRegions } from './regions.demo';
+import { registryDemo } from '../modules/registry/registry.demo';
+import { filingsDemo } from '../modules/filings/filings.demo';
 
 export const DEMO_PASSWORD = 'Fugong2026';
 
@@ -12,9 +14,9 @@ export interface DemoLogin {
   where: string;
 }
 
-/** A later module adds its demo data as one step here; steps run in order after regions and users. */
-export type DemoStep = (s: Services, log: (m: string) => void) => Promise<void>;
-export const demoSteps: DemoStep[] = [];
+/** A later module adds its demo data as one step here; steps run in order after regions and users, and may add logins. */
+export type DemoStep = (s: Services, log: (m: string) => void) => Promise<void | DemoLogin[]>;
+export const demoSteps: DemoStep[] = [registryDemo, filingsDemo];
 
 function firstChild(rows: { code: string; parentCode: string | null; level: string }[], parent: string, level: string) {
   return rows.find((r) => r.parentCode === parent && r.level === level)!.code;
@@ -54,7 +56,7 @@ export async function loadDemo(s: Services, log: (m: string) => void = () => und
     logins.push({ username: p.username, role: p.grants[0]!.role, where: p.where });
   }
   log(`users: ${people.length}`);
-  for (const step of demoSteps) await step(s, log);
+  for (const step of demoSteps) logins.push(...((await step(s, log)) ?? []));
   return logins;
 }
 

@@ -165,6 +165,30 @@ export function createRegistryService(deps: Deps) {
   }
 
   /**
+   * Creates many entities in one transaction (demo loader, data migration): every input is
+   * validated and placed like a single create; one audit record names the count.
+   */
+  async function createEntities(ctx: RequestContext, inputs: EntityInput[]): Promise<number[]> {
+    if (ctx.actor) requirePermission(ctx.actor, 'registry.manage');
+    const places = new Map<string, Promise<{ code: string; path: string }>>();
+    const rows = await Promise.all(
+      inputs.map(async (input, i) => {
+        const e = parseInput(entityInputSchema, input, ctx, `${i}.`);
+        if (!places.has(e.regionCode)) places.set(e.regionCode, placeIn(ctx, e.regionCode));
+        return fieldsOf(e, (await places.get(e.regionCode)!).path, pii);
+      }),
+    );
+    const now = clock.now().toISOString();
+    const reason = t(ctx.locale, 'registry.reason.created');
+    return db.transaction().execute(async (trx) => {
+      const inserted = await repo.insertMany(trx, rows.map((r) => ({ ...r, status: 'not_resumed', statusChangedAt: now, createdAt: now, updatedAt: now })));
+      await repo.insertHistory(trx, inserted.map((e) => ({ entityId: e.id, fromStatus: null, toStatus: 'not_resumed', reason, sourceType: 'registry', sourceId: null, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, at: now })));
+      await audit.record(trx, ctx, { action: 'registry.create_many', targetType: 'entity', detail: { count: inserted.length } });
+      return inserted.map((e) => e.id);
+    });
+  }
+
+  /**
    * Moves an entity to `to` inside the caller's transaction, for any module (filings approve,
    * enforcement closes …): the status table decides, and the change is written only if no one
    * else changed the status meanwhile.
@@ -186,6 +210,7 @@ export function createRegistryService(deps: Deps) {
 
   return {
     createEntity,
+    createEntities,
     changeStatus,
 
     /** For other services: the entity's facts without a permission check (the caller has checked its own). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { usccCheckChar } from '@fugong/contract';
+import { usccCheckChar, type EntityInput } from '@fugong/contract';
 import { createTestApp, type Client, type TestApp } from '../../../test/helpers';
 import { systemContext } from '../../platform/context';
 
@@ -84,7 +84,7 @@ afterAll(() => t.close());
 describe('registry service for other modules', () => {
   it('creates an entity, moves its status inside the caller’s transaction and records history and audit', async () => {
     const ctx = systemContext();
-    const id = await t.services.registry.createEntity(ctx, base({ name: '服务接口企业', uscc: uscc(1) }));
+    const id = await t.services.registry.createEntity(ctx, base({ name: '服务接口企业', uscc: uscc(1) }) as EntityInput);
     expect(await t.services.registry.getForService(id)).toMatchObject({ id, status: 'not_resumed', uscc: uscc(1), regionCode: t.regions.gridA, kind: 'enterprise' });
     await t.core.db.transaction().execute((trx) => t.services.registry.changeStatus(trx, ctx, id, 'filing', '提交备案', { type: 'filing', id: 7 }));
     expect((await t.services.registry.getForService(id))!.status).toBe('filing');
@@ -108,7 +108,7 @@ describe('registry service for other modules', () => {
   });
 
   it('adds items of registered timeline sources to the entity page', async () => {
-    const id = await t.services.registry.createEntity(systemContext(), base({ name: '时间线企业', uscc: uscc(2) }));
+    const id = await t.services.registry.createEntity(systemContext(), base({ name: '时间线企业', uscc: uscc(2) }) as EntityInput);
     t.services.registry.registerTimelineSource({
       name: 'test-source',
       load: async (entityId, ctx) => (entityId === id ? [{ at: '2030-01-01T00:00:00.000Z', kind: 'test.item', title: ctx.locale === 'en' ? 'Filed' : '已备案', link: '/x' }] : []),
