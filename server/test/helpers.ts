@@ -58,6 +58,8 @@ export interface TestApp {
 
 export interface Client {
   userId: number | null;
+  /** The session cookie ("fg_sid=…"), for requests made outside app.inject (real HTTP). */
+  cookie: string | null;
   csrf: string | null;
   request(opts: InjectOptions): Promise<LightMyRequestResponse>;
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
@@ -75,6 +77,7 @@ function client(app: FastifyInstance, cookie: string | null, csrf: string | null
     });
   return {
     userId,
+    cookie,
     csrf,
     request,
     get: (url, headers) => request({ method: 'GET', url, headers }),

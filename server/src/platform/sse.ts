@@ -40,6 +40,8 @@ export function registerSse(app: FastifyInstance, events: EventBus): void {
       off();
       open.delete(end);
       if (!res.writableEnded) res.end();
+      // an event stream's connection is not reused: kept alive, it would hold server.close() until it times out
+      res.socket?.destroySoon();
     };
     open.add(end);
     req.raw.on('close', end);
