@@ -28,6 +28,19 @@ export function routeFor(config: FilingConfig, e: Category): RouteDecision {
   return { route: f.route, batchNo: null, department: f.department, whitelistFastTrack: false, checklistKey: f.checklistKey, ruleName: null };
 }
 
+/** Jizhou released commerce enterprises in five risk batches; each batch is one rule. */
+function commerceBatch(batchNo: number, name: string, industries: string[], whitelistFastTrack: boolean): FilingConfig['rules'][number] {
+  return {
+    name,
+    match: { kinds: ['enterprise'], smallVenueTypes: [], sectors: ['tertiary'], industries },
+    route: 'batch',
+    batchNo,
+    department: 'commerce',
+    whitelistFastTrack,
+    checklistKey: 'commerce',
+  };
+}
+
 /** Shorthand for seeded checklist items: code → text, all required unless marked. */
 const items = (rows: [string, string, boolean?][]) => rows.map(([code, text, required]) => ({ code, text, required: required ?? true }));
 
@@ -55,49 +68,36 @@ export const defaultFilingConfig: FilingConfig = {
       whitelistFastTrack: true,
       checklistKey: 'construction',
     },
+    commerceBatch(1, '商贸第一批：民生保供', ['零售业', '农贸市场'], true),
+    commerceBatch(2, '商贸第二批：批发与物流', ['批发业', '交通运输、仓储和邮政业'], true),
+    commerceBatch(3, '商贸第三批：商务服务', ['租赁和商务服务业'], false),
+    commerceBatch(4, '商贸第四批：住宿餐饮', ['住宿业', '餐饮业', '住宿和餐饮业'], false),
+    commerceBatch(5, '商贸第五批：居民服务与文化娱乐', ['居民服务业', '文化、体育和娱乐业'], false),
     {
-      name: '商贸第一批：民生保供',
-      match: { kinds: [], smallVenueTypes: [], sectors: ['tertiary'], industries: ['零售业', '农贸市场'] },
-      route: 'batch',
-      batchNo: 1,
-      department: 'commerce',
-      whitelistFastTrack: true,
-      checklistKey: 'commerce',
-    },
-    {
-      name: '商贸第二批：批发与物流',
-      match: { kinds: [], smallVenueTypes: [], sectors: ['tertiary'], industries: ['批发业', '交通运输、仓储和邮政业'] },
-      route: 'batch',
-      batchNo: 2,
-      department: 'commerce',
-      whitelistFastTrack: true,
-      checklistKey: 'commerce',
-    },
-    {
-      name: '商贸第四批：住宿餐饮',
-      match: { kinds: [], smallVenueTypes: [], sectors: ['tertiary'], industries: ['住宿和餐饮业', '餐饮业', '住宿业'] },
-      route: 'batch',
-      batchNo: 4,
-      department: 'commerce',
-      whitelistFastTrack: false,
-      checklistKey: 'commerce',
-    },
-    {
-      name: '商贸第五批：文化娱乐与居民服务',
-      match: { kinds: [], smallVenueTypes: [], sectors: ['tertiary'], industries: ['文化、体育和娱乐业', '居民服务、修理和其他服务业'] },
-      route: 'batch',
-      batchNo: 5,
-      department: 'commerce',
-      whitelistFastTrack: false,
-      checklistKey: 'commerce',
-    },
-    {
-      name: '工业企业（备案即复工）',
+      name: '工业企业（零见面审核）',
       match: { kinds: ['enterprise'], smallVenueTypes: [], sectors: ['secondary'], industries: [] },
-      route: 'commitment',
+      route: 'online',
       batchNo: null,
       department: 'industry',
       whitelistFastTrack: true,
+      checklistKey: 'general',
+    },
+    {
+      name: '个体工商户（备案即复工）',
+      match: { kinds: ['individual'], smallVenueTypes: [], sectors: [], industries: [] },
+      route: 'commitment',
+      batchNo: null,
+      department: 'market_regulation',
+      whitelistFastTrack: false,
+      checklistKey: 'individual',
+    },
+    {
+      name: '农业生产主体（备案即复工）',
+      match: { kinds: ['farm'], smallVenueTypes: [], sectors: [], industries: [] },
+      route: 'commitment',
+      batchNo: null,
+      department: 'agriculture',
+      whitelistFastTrack: false,
       checklistKey: 'general',
     },
     {
@@ -153,6 +153,19 @@ export const defaultFilingConfig: FilingConfig = {
         ['tools_one_use', '理发等服务工具一客一消毒', false],
         ['pharmacy_register', '药店对购买退烧止咳药品的顾客实名登记', false],
         ['onsite_wait', '未经现场审核通过前不得擅自营业'],
+      ]),
+    },
+    {
+      key: 'individual',
+      title: '个体工商户复工防控要求',
+      items: items([
+        ['health_self', '经营者本人及帮工每日自测体温，身体异常不营业'],
+        ['mask', '营业期间全程佩戴口罩'],
+        ['customer_check', '顾客进店测温、戴口罩'],
+        ['distance', '控制店内人数，避免聚集'],
+        ['disinfect', '每日消毒并保持通风'],
+        ['supplies', '备有口罩、体温计、消毒液'],
+        ['report', '发现异常立即向社区报告'],
       ]),
     },
     {

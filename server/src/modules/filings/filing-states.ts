@@ -1,4 +1,4 @@
-import { filingActions, filingStatuses, type FilingAction, type FilingStatus } from '@fugong/contract';
+import { filingStatuses, type FilingAction, type FilingStatus } from '@fugong/contract';
 import { badTransition } from '../../platform/errors';
 
 /**

@@ -11,8 +11,9 @@ const clock = manualClock('2026-03-02T12:00:00Z');
 const TODAY = '2026-03-02';
 let t: TestApp;
 let admin: Client;
-const ents: Record<string, number> = {};
-const users: Record<string, Client> = {};
+type EntKey = 'restaurant' | 'shop' | 'shop2' | 'factory' | 'wholesale' | 'white' | 'far';
+const ents = {} as Record<EntKey, number>;
+const users = {} as Record<EntKey | 'townA' | 'townA2' | 'townB' | 'inspector' | 'commerce', Client>;
 
 function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer }) {
   const boundary = '----fugong' + crypto.randomBytes(8).toString('hex');
@@ -80,11 +81,11 @@ beforeAll(async () => {
   ents.restaurant = await entity('小香园餐馆', { kind: 'individual', smallVenueType: 'small_restaurant' });
   ents.shop = await entity('蓟州文具店', { industry: '其他服务业' });
   ents.shop2 = await entity('蓟州眼镜店', { industry: '其他服务业' });
-  ents.factory = await entity('蓟州机械厂', { sector: 'secondary', industry: '通用设备制造业' });
+  ents.factory = await entity('蓟州李记修车铺', { kind: 'individual', industry: '居民服务业' });
   ents.wholesale = await entity('蓟州批发公司', { industry: '批发业' });
   ents.white = await entity('蓟州粮油批发', { industry: '批发业' });
   ents.far = await entity('乙镇小超市', { regionCode: t.regions.gridB, industry: '其他服务业' });
-  for (const k of Object.keys(ents)) users[k] = await t.userWith(`ent_${k}`, [{ role: 'enterprise', entityId: ents[k] }]);
+  for (const k of Object.keys(ents) as EntKey[]) users[k] = await t.userWith(`ent_${k}`, [{ role: 'enterprise', entityId: ents[k] }]);
   users.townA = await t.userWith('townA', [{ role: 'town', regionCode: t.regions.townA }]);
   users.townA2 = await t.userWith('townA2', [{ role: 'town', regionCode: t.regions.townA }]);
   users.townB = await t.userWith('townB', [{ role: 'town', regionCode: t.regions.townB }]);
@@ -301,7 +302,7 @@ describe('routes other than online review', () => {
     expect(await entityStatus(ents.restaurant)).toBe('resumed');
   });
 
-  it('an industrial enterprise is approved on filing (备案即复工)', async () => {
+  it('an individual business is approved on filing (备案即复工)', async () => {
     const d = await fileAndSubmit(users.factory);
     expect(d.route).toBe('commitment');
     expect(d.status).toBe('approved');
