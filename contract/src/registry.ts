@@ -80,7 +80,13 @@ export const entityInputSchema = z
     smallVenueType: smallVenueTypeSchema.nullish().transform((v) => v ?? null),
     registeredStaff: z.number().int().min(0).max(1_000_000).default(0),
     contactName: optText(50),
-    contactPhone: optText(20).refine((v) => !v || /^\+?[\d\s()-]{5,20}$/.test(v), 'registry.bad_phone'),
+    /** on update, leaving the phone out keeps the stored one (clients only ever see it masked); null or '' clears it */
+    contactPhone: z
+      .string()
+      .trim()
+      .max(20)
+      .refine((v) => !v || /^\+?[\d\s()-]{5,20}$/.test(v), 'registry.bad_phone')
+      .nullish(),
     riskLevel: riskLevelSchema.default('low'),
   })
   .superRefine((e, ctx) => {
@@ -120,7 +126,8 @@ export const entitySchema = entitySummarySchema.extend({
   statusChangedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  abilities: z.object({ edit: z.boolean(), changeStatus: z.boolean() }),
+  /** what the caller may do; nextStatuses are the moves the status table allows from here */
+  abilities: z.object({ edit: z.boolean(), changeStatus: z.boolean(), nextStatuses: z.array(entityStatusSchema) }),
 });
 export type Entity = z.infer<typeof entitySchema>;
 

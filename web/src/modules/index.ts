@@ -1,7 +1,9 @@
 import type { WebModule } from './types';
 import { platformModule } from './platform/index';
+import { registryModule } from './registry/index';
 
 /** Every business module's pages; adding a module is one line here. */
 export const webModules: WebModule[] = [
   platformModule,
+  registryModule,
 ];

@@ -14,7 +14,7 @@ import { t } from '../../platform/i18n/index';
 import { inRegionScope, requirePermission, scopeFilter, scopeOf, type Actor, type Scope } from '../../platform/permissions';
 import type { RegionsService } from '../regions/regions.service';
 import { registryRepo, type EntityFilter, type EntityRow, type EntityWhere } from './registry.repo';
-import { assertStatusChange } from './entity-status';
+import { assertStatusChange, entityStatusTransitions } from './entity-status';
 import { changedFields, fieldsOf, toSummary } from './entity-record';
 import { entityExport } from './entity-export';
 import { createEntityImport } from './entity-import.service';
@@ -99,7 +99,7 @@ export function createRegistryService(deps: Deps) {
         statusChangedAt: r.statusChangedAt,
         createdAt: r.createdAt,
         updatedAt: r.updatedAt,
-        abilities: { edit: manage, changeStatus: manage },
+        abilities: { edit: manage, changeStatus: manage, nextStatuses: manage ? [...entityStatusTransitions[r.status as EntityStatus]] : [] },
       };
     });
   }
@@ -261,6 +261,7 @@ export function createRegistryService(deps: Deps) {
           const row = await repo.byId(trx, id);
           if (!row || !inRegionScope(scopeOf(actor, 'registry.manage'), row.regionPath)) throw new AppError('common.not_found', 404);
           const next = fieldsOf(e, region.path, pii);
+          if (e.contactPhone === undefined) Object.assign(next, { contactPhoneEnc: row.contactPhoneEnc, contactPhoneHash: row.contactPhoneHash, contactPhoneMasked: row.contactPhoneMasked });
           const changes = changedFields(row, next);
           if (changes.length === 0) return;
           await repo.update(trx, id, { ...next, updatedAt: clock.now().toISOString() });

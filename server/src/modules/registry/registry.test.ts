@@ -159,12 +159,12 @@ describe('entity API: permissions', () => {
     expect(outside.json().fields).toEqual([{ field: 'regionCode', message: `区划 ${t.regions.gridB} 不在您的管辖范围内` }]);
     // asking for another town's subtree yields nothing rather than another town's data
     expect((await townA.get(`/api/registry/entities?regionCode=${t.regions.townB}`)).json().total).toBe(0);
-    expect((await townB.get(`/api/registry/entities/${inB}`)).json()).toMatchObject({ id: inB, abilities: { edit: true, changeStatus: true } });
+    expect((await townB.get(`/api/registry/entities/${inB}`)).json()).toMatchObject({ id: inB, abilities: { edit: true, changeStatus: true, nextStatuses: ['filing', 'resumed', 'closed'] } });
   });
 
   it('shows a grid worker entities of its grid read-only', async () => {
     const e = (await grid.get(`/api/registry/entities/${inA}`)).json();
-    expect(e.abilities).toEqual({ edit: false, changeStatus: false });
+    expect(e.abilities).toEqual({ edit: false, changeStatus: false, nextStatuses: [] });
     expect((await grid.put(`/api/registry/entities/${inA}`, base({ regNo: 'GT-0001' }))).statusCode).toBe(403);
   });
 
@@ -236,6 +236,11 @@ describe('entity API: validation', () => {
     const e = (await admin.get(`/api/registry/entities/${id}`)).json();
     expect(e).toMatchObject({ name: '新名称', contactPhoneMasked: '138****5678', registeredStaff: 40, status: 'not_resumed' });
     expect(JSON.stringify(e)).not.toContain('13812345678');
+    // leaving the phone out keeps it; null clears it
+    await admin.put(`/api/registry/entities/${id}`, base({ uscc: uscc(14), name: '再改名' }));
+    expect((await admin.get(`/api/registry/entities/${id}`)).json()).toMatchObject({ name: '再改名', contactPhoneMasked: '138****5678' });
+    await admin.put(`/api/registry/entities/${id}`, base({ uscc: uscc(14), name: '再改名', contactPhone: null }));
+    expect((await admin.get(`/api/registry/entities/${id}`)).json().contactPhoneMasked).toBeNull();
     expect((await admin.put(`/api/registry/entities/${id}`, base({ uscc: uscc(13) }))).statusCode).toBe(409);
   });
 });
