@@ -111,8 +111,15 @@ export function trackRoutes(app: FastifyInstance): RouteInfo[] {
   const routes: RouteInfo[] = [];
   app.addHook('onRoute', (r) => {
     const methods = Array.isArray(r.method) ? r.method : [r.method];
-    const isPublic = !!(r.config as { public?: boolean } | undefined)?.public;
-    for (const method of methods) routes.push({ method, url: r.url, public: isPublic });
+    // read when asked: hooks of inner plugin contexts run after this one and may still mark the route public
+    for (const method of methods)
+      routes.push({
+        method,
+        url: r.url,
+        get public() {
+          return !!(r.config as { public?: boolean } | undefined)?.public;
+        },
+      });
   });
   return routes;
 }
