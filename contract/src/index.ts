@@ -8,3 +8,4 @@ export * from './validate/index';
 export * from './registry';
 export * from './filings';
 export * from './venues';
+export * from './tickets';

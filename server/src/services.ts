@@ -3,6 +3,8 @@ import { createRegionsService } from './modules/regions/regions.service';
 import { createUsersService } from './modules/users/users.service';
 import { createAuditService } from './modules/audit/audit.service';
 import { createRegistryService } from './modules/registry/registry.service';
+import { createTicketsService } from './modules/tickets/tickets.service';
+import { createNotifier } from './platform/notify';
 import { createFilingsService } from './modules/filings/filings.service';
 import { createVenuesService } from './modules/venues/venues.service';
 import { createNotifier } from './platform/notify';
@@ -28,8 +30,11 @@ export function buildServices(core: Core) {
   const registry = createRegistryService({ db, dialect, clock, audit, events, pii, regions });
   const filings = createFilingsService({ db, dialect, clock, audit, events, jobs, pii, regions, registry, dataDir: config.dataDir });
   const venues = createVenuesService({ db, dialect, clock, audit, events, pii, regions, notifier: createNotifier({ clock }) });
+  const notifications = createNotifier({ clock });
+  const tickets = createTicketsService({ db, clock, audit, events, notifier: notifications, regions, registry });
+  jobs.register({ name: 'tickets.escalate', everyMs: 5 * 60_000, run: async () => JSON.stringify(await tickets.escalateDue()) });
   void events;
   void jobs;
-  return { core, sessions, regions, users, auditLog, registry, filings, venues };
+  return { core, sessions, regions, users, auditLog, registry, filings, venues, notifications, tickets };
 }
 export type Services = ReturnType<typeof buildServices>;

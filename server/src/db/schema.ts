@@ -1,4 +1,6 @@
 import type { Generated } from 'kysely';
+import type { TicketsTables } from '../modules/tickets/tickets.tables';
+import type { LiaisonTables } from '../modules/liaison/liaison.tables';
 import type { VenuesTables } from '../modules/venues/venues.tables';
 import type { RegistryTables } from '../modules/registry/registry.tables';
 import type { FilingsTables } from '../modules/filings/filings.tables';
@@ -97,4 +99,4 @@ export interface PlatformTables {
   notification: NotificationTable;
 }
 
-export type DB = PlatformTables & RegistryTables & FilingsTables & VenuesTables;
+export type DB = PlatformTables & RegistryTables & FilingsTables & VenuesTables & TicketsTables & LiaisonTables;

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../database';
 import * as m0001 from './0001_platform';
+import * as m0400 from './0400_tickets';
+import * as m0401 from './0401_liaison';
 import * as m0100 from './0100_registry';
 import * as m0200 from './0200_filings';
 import * as m0600 from './0600_venues';
@@ -16,6 +18,8 @@ export interface MigrationModule {
  */
 export const migrations: Record<string, MigrationModule> = {
   '0001_platform': m0001,
+  '0400_tickets': m0400,
+  '0401_liaison': m0401,
   '0100_registry': m0100,
   '0200_filings': m0200,
   '0600_venues': m0600,

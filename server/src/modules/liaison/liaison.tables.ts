@@ -1,0 +1,52 @@
+import type { Generated } from 'kysely';
+
+export interface LiaisonTeamTable {
+  id: Generated<number>;
+  name: string;
+  regionCode: string;
+  regionPath: string;
+  createdAt: string;
+}
+
+export interface LiaisonTeamMemberTable {
+  teamId: number;
+  userId: number;
+  leader: number;
+}
+
+export interface LiaisonAssignmentTable {
+  id: Generated<number>;
+  entityId: number;
+  entityKind: string;
+  entityName: string;
+  regionPath: string;
+  liaisonUserId: number | null;
+  teamId: number | null;
+  startedAt: string;
+  endedAt: string | null;
+  endedReason: string | null;
+  assignedBy: string | null;
+}
+
+export interface LiaisonVisitTable {
+  id: Generated<number>;
+  entityId: number;
+  entityName: string;
+  regionPath: string;
+  liaisonUserId: number;
+  liaisonName: string;
+  visitDate: string;
+  mode: string;
+  /** JSON array of policy names */
+  policies: string;
+  notes: string | null;
+  problemCount: number;
+  createdAt: string;
+}
+
+export interface LiaisonTables {
+  liaisonTeam: LiaisonTeamTable;
+  liaisonTeamMember: LiaisonTeamMemberTable;
+  liaisonAssignment: LiaisonAssignmentTable;
+  liaisonVisit: LiaisonVisitTable;
+}

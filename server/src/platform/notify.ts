@@ -1,0 +1,69 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Department, Role } from '@fugong/contract';
+import type { DB } from '../db/schema';
+import type { Clock } from './clock';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface NotificationInput {
+  kind: string;
+  title: string;
+  body?: string | null;
+  link?: string | null;
+}
+
+/**
+ * In-app notifications (the platform `notification` table). Written inside the caller's
+ * transaction, so a notice exists if and only if what it announces does.
+ */
+export function createNotifier({ clock }: { clock: Clock }) {
+  return {
+    async send(db: Db, userIds: Iterable<number>, n: NotificationInput): Promise<number> {
+      const ids = [...new Set(userIds)];
+      if (ids.length === 0) return 0;
+      const createdAt = clock.now().toISOString();
+      await db
+        .insertInto('notification')
+        .values(ids.map((userId) => ({ userId, kind: n.kind, title: n.title.slice(0, 200), body: n.body ?? null, link: n.link ?? null, createdAt, readAt: null })))
+        .execute();
+      return ids.length;
+    },
+
+    /**
+     * Users holding `role` whose grant covers the region path (their subtree contains it),
+     * optionally only of one department; disabled users are left out.
+     */
+    async usersCovering(db: Db, role: Role, regionPath: string, department?: Department | null): Promise<number[]> {
+      let q = db
+        .selectFrom('userGrant')
+        .innerJoin('appUser', 'appUser.id', 'userGrant.userId')
+        .select('userGrant.userId')
+        .distinct()
+        .where('userGrant.role', '=', role)
+        .where('appUser.disabled', '=', 0)
+        .where((eb) => eb.or([eb('userGrant.regionPath', 'is', null), sql<boolean>`${regionPath} like ${sql.ref('userGrant.regionPath')} || '%'`]));
+      if (department) q = q.where('userGrant.department', '=', department);
+      return (await q.execute()).map((r) => Number(r.userId));
+    },
+
+    async listFor(db: Db, userId: number, opts: { unreadOnly: boolean; limit: number }) {
+      let q = db.selectFrom('notification').selectAll().where('userId', '=', userId);
+      if (opts.unreadOnly) q = q.where('readAt', 'is', null);
+      const items = await q.orderBy('id', 'desc').limit(opts.limit).execute();
+      const { n } = await db
+        .selectFrom('notification')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('userId', '=', userId)
+        .where('readAt', 'is', null)
+        .executeTakeFirstOrThrow();
+      return { items: items.map((r) => ({ ...r, id: Number(r.id) })), unread: Number(n) };
+    },
+
+    async markRead(db: Db, userId: number, id: number | 'all'): Promise<void> {
+      let q = db.updateTable('notification').set({ readAt: clock.now().toISOString() }).where('userId', '=', userId).where('readAt', 'is', null);
+      if (id !== 'all') q = q.where('id', '=', id);
+      await q.execute();
+    },
+  };
+}
+export type Notifier = ReturnType<typeof createNotifier>;
