@@ -37,6 +37,7 @@ import {
   whitelistItemSchema,
 } from '@fugong/contract';
 import { route } from '../../platform/http';
+import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
 import type { Services } from '../../services';
 
 const tags = ['filings'];
@@ -137,6 +138,17 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
     query: filingListQuerySchema,
     response: pageOf(filingSummarySchema.extend({ abilities: filingAbilitiesSchema })),
     handler: ({ query, ctx }) => filings.list(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/filings/export',
+    summary: 'The filtered list as .xlsx',
+    tags,
+    query: filingListQuerySchema.omit({ page: true, pageSize: true }),
+    handler: async ({ query, ctx, reply }) => {
+      const buf = await filings.exportXlsx(ctx, query);
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader('filings.xlsx')).send(buf);
+    },
   });
   route(app, {
     method: 'GET',

@@ -39,6 +39,9 @@ import { createFilingConfigService } from './filing-config.service';
 import { createAttachmentsService, ownEntityId, toAttachment } from './attachments.service';
 import { createStaffReadinessService } from './staff-readiness.service';
 import { commitmentHash } from './commitment';
+import { toXlsx } from '../../platform/excel';
+
+const MAX_EXPORT = 50_000;
 import './filings.messages';
 
 type Registry = Pick<RegistryService, 'getForService' | 'changeStatus' | 'registerTimelineSource'>;
@@ -284,7 +287,24 @@ export function createFilingsService(deps: Deps) {
 
   deps.jobs.register({ name: 'filings.release_batches', everyMs: 10 * 60_000, run: async () => `released ${await releaseDueBatches()}` });
 
-  return {
+  async function listQuery(ctx: RequestContext, q: FilingListQuery, offset: number, limit: number) {
+    if (!ctx.actor) throw new AppError('auth.required', 401);
+    const actor = ctx.actor;
+    let access: FilingAccess;
+    let statuses: readonly FilingStatus[] | undefined;
+    if (q.inbox === 'review') {
+      access = filingAccess(requirePermission(actor, 'filings.review'), 'filings.review');
+      statuses = reviewStates;
+    } else if (q.inbox === 'onsite') {
+      access = filingAccess(requirePermission(actor, 'filings.onsite'), 'filings.onsite');
+      statuses = ['awaiting_onsite'];
+    } else access = readAccess(actor);
+    if (isEmpty(access)) throw new AppError('common.forbidden', 403);
+    const underPath = q.regionCode ? (await regions.resolve(q.regionCode)).path : undefined;
+    return { actor, l: repo.list(db, { where: accessWhere(access), status: q.status, statuses, route: q.route, underPath, q: q.q, offset, limit }) };
+  }
+
+  const api = {
     config,
     attachments,
     staff,
@@ -406,22 +426,29 @@ export function createFilingsService(deps: Deps) {
     },
 
     async list(ctx: RequestContext, q: FilingListQuery): Promise<Page<FilingSummary & { abilities: FilingAbilities }>> {
-      if (!ctx.actor) throw new AppError('auth.required', 401);
-      const actor = ctx.actor;
-      let access: FilingAccess;
-      let statuses: readonly FilingStatus[] | undefined;
-      if (q.inbox === 'review') {
-        access = filingAccess(requirePermission(actor, 'filings.review'), 'filings.review');
-        statuses = reviewStates;
-      } else if (q.inbox === 'onsite') {
-        access = filingAccess(requirePermission(actor, 'filings.onsite'), 'filings.onsite');
-        statuses = ['awaiting_onsite'];
-      } else access = readAccess(actor);
-      if (isEmpty(access)) throw new AppError('common.forbidden', 403);
-      const underPath = q.regionCode ? (await regions.resolve(q.regionCode)).path : undefined;
-      const l = repo.list(db, { where: accessWhere(access), status: q.status, statuses, route: q.route, underPath, q: q.q, offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+      const { actor, l } = await listQuery(ctx, q, (q.page - 1) * q.pageSize, q.pageSize);
       const [{ n }, rows] = await Promise.all([l.count(), l.rows()]);
       return { items: rows.map((r) => ({ ...summary(r), abilities: abilities(actor, r) })), total: Number(n), page: q.page, pageSize: q.pageSize };
+    },
+
+    /** The same list as an .xlsx, whatever page is shown (capped). */
+    async exportXlsx(ctx: RequestContext, q: Omit<FilingListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+      const { l } = await listQuery(ctx, { ...q, page: 1, pageSize: MAX_EXPORT }, 0, MAX_EXPORT);
+      const rows = await l.rows();
+      await audit.record(db, ctx, { action: 'filings.export', targetType: 'filing', detail: { filter: q, rows: rows.length } });
+      const loc = ctx.locale;
+      const col = (key: string, value: (r: FilingRow) => string | number | null, width?: number) => ({ header: t(loc, `filings.col.${key}`), value, width });
+      return toXlsx(t(loc, 'filings.sheet'), [
+        col('id', (r) => r.id, 10),
+        col('entityName', (r) => r.entityName, 32),
+        col('status', (r) => t(loc, `filings.status.${r.status}`)),
+        col('route', (r) => t(loc, `filings.route.${r.route}`)),
+        col('batchNo', (r) => r.batchNo, 8),
+        col('plannedDate', (r) => r.plannedDate, 14),
+        col('submittedAt', (r) => r.submittedAt, 22),
+        col('decidedAt', (r) => r.decidedAt, 22),
+        col('revision', (r) => r.revision, 10),
+      ], rows);
     },
 
     async get(ctx: RequestContext, id: number): Promise<FilingDetail> {
@@ -486,6 +513,7 @@ export function createFilingsService(deps: Deps) {
       return releaseDueBatches();
     },
   };
+  return api;
 }
 
 export type FilingsService = ReturnType<typeof createFilingsService>;

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { sql } from 'kysely';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityInput, FilingDetail, FilingSummary } from '@fugong/contract';
 import { createTestApp, type Client, type TestApp } from '../../../test/helpers';
@@ -439,6 +440,21 @@ describe('staff readiness', () => {
     expect((await users.shop.get(`/api/filings/staff?entityId=${ents.factory}`)).statusCode).toBe(403);
     const f = (await users.factory.get('/api/filings')).json().items[0];
     expect((await detail(users.townA, f.id)).staffReadiness).toEqual({ total: 1, passed: 1 });
+  });
+});
+
+describe('export', () => {
+  it('exports the reviewer’s filtered list to .xlsx, only their town', async () => {
+    const r = await users.townA.get('/api/filings/export?status=approved');
+    expect(r.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const names = ws.getColumn(2).values.slice(2).map(String);
+    const expected = ((await users.townA.get('/api/filings?status=approved&pageSize=100')).json().items as FilingSummary[]).map((f) => f.entityName);
+    expect(names.sort()).toEqual(expected.sort());
+    expect(names).not.toContain('乙镇小超市');
+    expect(String(ws.getRow(2).getCell(3).value)).toBe('已通过');
   });
 });
 

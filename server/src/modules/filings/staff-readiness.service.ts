@@ -32,7 +32,7 @@ interface Deps {
 
 type StaffRow = NonNullable<Awaited<ReturnType<FilingsRepo['staffById']>>>;
 
-export const quizPath = (token: string) => `/quiz/${token}`;
+export const quizPath = (token: string) => `/p/filings/quiz/${token}`;
 
 /**
  * Staff readiness (岗前培训考试): the enterprise lists its staff; each takes the prevention quiz on
