@@ -29,13 +29,14 @@ export default defineConfig({
     { name: 'desktop', use: { viewport: { width: 1366, height: 860 } } },
   ],
   webServer: {
-    // the built app, as `npm start` serves it, on a fresh demo database
+    // the built app, as `npm start` serves it, on a fresh demo database (always SQLite: an empty
+    // DATABASE_URL is rejected by the config, and an outer PostgreSQL URL must not leak in)
     command: 'node server/dist/main.js',
     cwd: '..',
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_ON_EMPTY: 'true', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_ON_EMPTY: 'true', LOG_LEVEL: 'warn', DATABASE_URL: `sqlite:${path.join(dataDir, 'fugong.db')}` },
     stdout: 'ignore',
     stderr: 'pipe',
   },

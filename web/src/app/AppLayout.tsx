@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { GlobalOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { GlobalOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { webModules } from '../modules/index';
 import { useCurrentUser, useSession } from './auth';
@@ -24,19 +24,18 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
 
   const groups = useMemo(() => visibleMenu(webModules, me.permissions), [me.permissions]);
-  const selected = activeEntry(
-    location.pathname,
-    groups.flatMap((g) => g.entries),
-  );
+  const selected = activeEntry(location.pathname, groups.flatMap((g) => g.entries));
   // labels depend on the language, so rebuild on change
   const items: MenuProps['items'] = useMemo(
-    () =>
-      groups.map((g) => ({
+    () => [
+      { key: '', icon: <HomeOutlined />, label: <Link to="/">{t('menu.home')}</Link> },
+      ...groups.map((g) => ({
         type: 'group' as const,
         key: `group:${g.group}`,
         label: t(`menuGroup.${g.group}`),
         children: g.entries.map((e) => ({ key: e.path, icon: e.icon, label: <Link to={`/${e.path}`}>{t(e.labelKey)}</Link> })),
       })),
+    ],
     [groups, t, i18n.language],
   );
 
@@ -44,7 +43,7 @@ export function AppLayout() {
     <Menu
       mode="inline"
       items={items}
-      selectedKeys={selected ? [selected.path] : []}
+      selectedKeys={[selected ? selected.path : location.pathname === '/' ? '' : location.pathname]}
       onClick={() => setDrawerOpen(false)}
       style={{ borderInlineEnd: 0 }}
       inlineCollapsed={!isMobile && collapsed}
@@ -101,7 +100,7 @@ export function AppLayout() {
             )}
             {isMobile && brand}
           </Flex>
-          <Flex align="center" gap={4}>
+          <Flex align="center" gap={4} style={{ marginInlineStart: 'auto' }}>
             <Dropdown
               menu={{ items: languageItems, selectable: true, selectedKeys: [currentLocale()], onClick: ({ key }) => void chooseLocale(key as (typeof LOCALES)[number], true) }}
               trigger={['click']}
