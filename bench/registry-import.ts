@@ -1,12 +1,13 @@
 /**
  * Registry bulk import: time to preview (parse + validate + plan) and to confirm 10,000 rows,
  * from a real .xlsx and a real CSV, on a fresh SQLite database holding Jizhou's region tree.
- * Run: npx tsx bench/registry-import.ts [rows]   — prints one JSON object.
+ * Run: npx tsx bench/registry-import.ts [rows] — prints the figures as one JSON line (also `run()` for bench/index.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { loadConfig } from '../server/src/config';
 import { createCore, closeCore } from '../server/src/bootstrap';
@@ -18,14 +19,14 @@ import { buildDistrictRegions } from '../server/src/demo/regions.demo';
 import { buildDistrictEntities, registryDemoConfig } from '../server/src/modules/registry/registry.demo';
 import { importColumns } from '../server/src/modules/registry/entity-columns';
 
-const ROWS = Number(process.argv[2] ?? 10_000);
 const HEADERS: Record<string, string> = {
   uscc: '统一社会信用代码', regNo: '注册号', name: '名称', kind: '主体类型', regionCode: '区划代码', address: '地址', sector: '产业', industry: '行业',
   aboveScale: '规上', aboveQuota: '限上', fourAbove: '四上', sizeClass: '企业规模', smallVenueType: '五小/九小类型', registeredStaff: '登记从业人数',
   contactName: '联系人', contactPhone: '联系电话', riskLevel: '风险等级',
 };
 
-async function main() {
+export async function run(rows = 10_000): Promise<void> {
+  const ROWS = rows;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fugong-bench-'));
   const config = { ...loadConfig({}), dataDir, databaseUrl: `sqlite:${path.join(dataDir, 'bench.db')}`, dialect: 'sqlite' as const, secretKeyHex: crypto.randomBytes(32).toString('hex'), demoOnEmpty: false };
   const core = await createCore({ config });
@@ -82,15 +83,14 @@ async function main() {
         rePreviewXlsxMs,
         rePreviewUnchanged: p3.summary.unchanged,
         errors: p1.summary.error,
-      },
-      null,
-      2,
-    ),
+      }),
   );
   await closeCore(core);
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  run(Number(process.argv[2] ?? 10_000)).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
