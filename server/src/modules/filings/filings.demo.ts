@@ -96,13 +96,19 @@ export async function filingsDemo(s: Services, log: (m: string) => void): Promis
     if (i === 2) await s.filings.decide(reviewer, d.id, { action: 'start_review' });
   }
   // commerce batches: released ones approve at once, later ones wait for their date
-  for (const e of byRoute('batch', 4)) (await file(e), count++);
+  for (const e of byRoute('batch', 4)) {
+    await file(e);
+    count++;
+  }
   // 五小单位: one passed on site, one waiting for the inspector
   for (const [i, e] of byRoute('onsite', 2).entries()) {
     const { d } = await file(e);
     count++;
     if (i === 0) await s.filings.onsite(inspector, d.id, { passed: true, notes: '测温点、消毒记录齐全，工具一客一消毒。' });
   }
-  for (const e of byRoute('commitment', 2)) (await file(e), count++);
+  for (const e of byRoute('commitment', 2)) {
+    await file(e);
+    count++;
+  }
   log(`filings: ${count} filings in ${town.name} (batch dates set, today ${today})`);
 }

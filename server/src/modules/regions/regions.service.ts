@@ -58,6 +58,15 @@ export function createRegionsService({ db, dialect }: { db: Kysely<DB>; dialect:
       const rows = await repo.byCodes(db, [...new Set(codes)]);
       return new Map(rows.map((r) => [r.code, r.name]));
     },
+    /** For other modules' bulk work (imports, demo): many codes resolved in a few queries; unknown codes are absent. */
+    async placesOf(codes: string[]): Promise<Map<string, { code: string; name: string; path: string; level: RegionLevel }>> {
+      const unique = [...new Set(codes)];
+      const out = new Map<string, { code: string; name: string; path: string; level: RegionLevel }>();
+      for (let i = 0; i < unique.length; i += 1000) {
+        for (const r of await repo.byCodes(db, unique.slice(i, i + 1000))) out.set(r.code, { code: r.code, name: r.name, path: r.path, level: r.level as RegionLevel });
+      }
+      return out;
+    },
     async count(): Promise<number> {
       return Number((await repo.count(db)).n);
     },
