@@ -6,6 +6,8 @@ export * from './users';
 export * from './audit';
 export * from './validate/index';
 export * from './registry';
+export * from './reports';
+export * from './dashboard';
 export * from './filings';
 export * from './venues';
 export * from './tickets';

@@ -6,6 +6,11 @@ import { createRegistryService } from './modules/registry/registry.service';
 import { createTicketsService } from './modules/tickets/tickets.service';
 import { createNotifier } from './platform/notify';
 import { createFilingsService } from './modules/filings/filings.service';
+import { createRegistryStatsService } from './modules/registry/registry-stats.service';
+import { createDailyReportService } from './modules/reports/daily-report.service';
+import { createReviewService } from './modules/reports/review.service';
+import { inAppReminders } from './modules/reports/reminder-channel';
+import { createDashboardService } from './modules/dashboard/dashboard.service';
 import { createVenuesService } from './modules/venues/venues.service';
 import { createNotifier } from './platform/notify';
 
@@ -31,10 +36,14 @@ export function buildServices(core: Core) {
   const filings = createFilingsService({ db, dialect, clock, audit, events, jobs, pii, regions, registry, dataDir: config.dataDir });
   const venues = createVenuesService({ db, dialect, clock, audit, events, pii, regions, notifier: createNotifier({ clock }) });
   const notifications = createNotifier({ clock });
+  const registryStats = createRegistryStatsService({ db, audit });
+  const dailyReports = createDailyReportService({ db, clock, audit, events, notifier: notifications, regions, registry, registryStats, reminderChannels: [inAppReminders(notifications)] });
+  const reviews = createReviewService({ db, clock, audit, events, regions, registry, registryStats });
+  const dashboard = createDashboardService({ clock, regions, registryStats, dailyReports });
   const tickets = createTicketsService({ db, clock, audit, events, notifier: notifications, regions, registry });
   jobs.register({ name: 'tickets.escalate', everyMs: 5 * 60_000, run: async () => JSON.stringify(await tickets.escalateDue()) });
   void events;
   void jobs;
-  return { core, sessions, regions, users, auditLog, registry, filings, venues, notifications, tickets };
+  return { core, sessions, regions, users, auditLog, registry, registryStats, dailyReports, reviews, dashboard, filings, venues, notifications, tickets };
 }
 export type Services = ReturnType<typeof buildServices>;

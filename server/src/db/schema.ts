@@ -4,6 +4,7 @@ import type { LiaisonTables } from '../modules/liaison/liaison.tables';
 import type { VenuesTables } from '../modules/venues/venues.tables';
 import type { RegistryTables } from '../modules/registry/registry.tables';
 import type { FilingsTables } from '../modules/filings/filings.tables';
+import type { ReportsTables } from '../modules/reports/reports.tables';
 
 // Table types, camelCase: the CamelCasePlugin maps them to snake_case columns.
 // Each module's tables are declared in its own *.tables.ts and composed here.
@@ -99,4 +100,4 @@ export interface PlatformTables {
   notification: NotificationTable;
 }
 
-export type DB = PlatformTables & RegistryTables & FilingsTables & VenuesTables & TicketsTables & LiaisonTables;
+export type DB = PlatformTables & RegistryTables & FilingsTables & ReportsTables & VenuesTables & TicketsTables & LiaisonTables;

@@ -7,7 +7,9 @@ import { auditRoutes } from './audit/audit.routes';
 import { ticketsRoutes } from './tickets/tickets.routes';
 import { registryRoutes } from './registry/registry.routes';
 import { filingsRoutes } from './filings/filings.routes';
+import { reportsRoutes } from './reports/reports.routes';
+import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { venuesRoutes } from './venues/venues.routes';
 
 /** Each module's routes; adding a module is one line here and one in services.ts. */
-export const moduleRoutes: ((app: FastifyInstance, s: Services) => void)[] = [regionsRoutes, authRoutes, usersRoutes, auditRoutes, registryRoutes, filingsRoutes, venuesRoutes, ticketsRoutes];
+export const moduleRoutes: ((app: FastifyInstance, s: Services) => void)[] = [regionsRoutes, authRoutes, usersRoutes, auditRoutes, registryRoutes, filingsRoutes, reportsRoutes, dashboardRoutes, venuesRoutes, ticketsRoutes];

@@ -5,6 +5,7 @@ import * as m0400 from './0400_tickets';
 import * as m0401 from './0401_liaison';
 import * as m0100 from './0100_registry';
 import * as m0200 from './0200_filings';
+import * as m0300 from './0300_reports';
 import * as m0600 from './0600_venues';
 
 export interface MigrationModule {
@@ -22,5 +23,6 @@ export const migrations: Record<string, MigrationModule> = {
   '0401_liaison': m0401,
   '0100_registry': m0100,
   '0200_filings': m0200,
+  '0300_reports': m0300,
   '0600_venues': m0600,
 };

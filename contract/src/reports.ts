@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { dateSchema, pageQuerySchema } from './common';
+
+/** A query-string flag: only the text 'true' is true. */
+const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const count = z.coerce.number().int().min(0).max(1_000_000);
+
+/** 一日一报: what a resumed entity reports for one business day. */
+export const dailyReportInputSchema = z.object({
+  reportDate: dateSchema,
+  staffOnDuty: count,
+  fromOtherProvinces: count,
+  underObservation: count,
+  abnormalTemperature: count,
+  suspectedCases: count,
+  /** 复产率: share of normal capacity in use, percent */
+  capacityRate: z.coerce.number().min(0).max(100),
+  supplyDaysLeft: z.coerce.number().int().min(0).max(3650),
+  problems: z.string().trim().max(2000).default(''),
+});
+export type DailyReportInput = z.infer<typeof dailyReportInputSchema>;
+
+export const dailyReportSchema = dailyReportInputSchema.extend({
+  id: z.number().int(),
+  entityId: z.number().int(),
+  entityName: z.string(),
+  registeredStaff: z.number().int(),
+  /** how many times this day's report was submitted; earlier versions are in the history */
+  version: z.number().int(),
+  submittedAt: z.string(),
+  submittedBy: z.string().nullable(),
+  abnormal: z.boolean(),
+});
+export type DailyReport = z.infer<typeof dailyReportSchema>;
+
+export const dailyReportVersionSchema = dailyReportInputSchema.extend({ version: z.number().int(), submittedAt: z.string(), submittedBy: z.string().nullable() });
+export type DailyReportVersion = z.infer<typeof dailyReportVersionSchema>;
+
+export const myReportsSchema = z.object({
+  entityId: z.number().int(),
+  entityName: z.string(),
+  entityStatus: z.string(),
+  registeredStaff: z.number().int(),
+  today: dateSchema,
+  canReport: z.boolean(),
+  items: z.array(dailyReportSchema),
+});
+export type MyReports = z.infer<typeof myReportsSchema>;
+
+export const reportListQuerySchema = pageQuerySchema.extend({
+  regionCode: z.string().optional(),
+  date: dateSchema.optional(),
+  abnormalOnly: flag.optional(),
+});
+export type ReportListQuery = z.infer<typeof reportListQuerySchema>;
+
+export const missingReportsQuerySchema = pageQuerySchema.extend({ regionCode: z.string().optional(), date: dateSchema.optional() });
+export type MissingReportsQuery = z.infer<typeof missingReportsQuerySchema>;
+
+export const missingReportSchema = z.object({
+  entityId: z.number().int(),
+  name: z.string(),
+  kind: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  lastReportDate: dateSchema.nullable(),
+  remindedAt: z.string().nullable(),
+});
+export type MissingReport = z.infer<typeof missingReportSchema>;
+
+export const remindBodySchema = z.object({
+  date: dateSchema.optional(),
+  /** absent = every entity missing that day in the caller's scope (or regionCode) */
+  entityIds: z.array(z.number().int().positive()).max(5000).optional(),
+  regionCode: z.string().optional(),
+});
+export const remindResultSchema = z.object({ entities: z.number().int(), recipients: z.number().int() });
+
+/** 五日一复核 */
+export const reviewMethods = ['onsite', 'phone'] as const;
+export const reviewMethodSchema = z.enum(reviewMethods);
+export type ReviewMethod = z.infer<typeof reviewMethodSchema>;
+export const REVIEW_INTERVAL_DAYS = 5;
+
+export const reviewInputSchema = z.object({
+  entityId: z.number().int().positive(),
+  method: reviewMethodSchema,
+  reviewedOn: dateSchema,
+  preventionOk: z.boolean(),
+  findings: z.string().trim().min(1).max(2000),
+});
+export type ReviewInput = z.infer<typeof reviewInputSchema>;
+
+export const reviewSchema = reviewInputSchema.extend({
+  id: z.number().int(),
+  entityName: z.string(),
+  reviewerName: z.string(),
+  createdAt: z.string(),
+});
+export type Review = z.infer<typeof reviewSchema>;
+
+export const reviewDueQuerySchema = pageQuerySchema.extend({
+  regionCode: z.string().optional(),
+  /** only those past their five days */
+  overdueOnly: flag.optional(),
+});
+export type ReviewDueQuery = z.infer<typeof reviewDueQuerySchema>;
+
+export const reviewDueSchema = z.object({
+  entityId: z.number().int(),
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  lastReviewedOn: dateSchema.nullable(),
+  dueOn: dateSchema,
+  overdueDays: z.number().int(),
+});
+export type ReviewDue = z.infer<typeof reviewDueSchema>;
+
+export const reportAlertSchema = z.object({
+  id: z.number().int(),
+  entityId: z.number().int(),
+  entityName: z.string(),
+  regionPath: z.string(),
+  reportDate: dateSchema,
+  abnormalTemperature: z.number().int(),
+  suspectedCases: z.number().int(),
+  at: z.string(),
+});
+export type ReportAlert = z.infer<typeof reportAlertSchema>;

@@ -1,0 +1,36 @@
+import { registerMessages, type Messages } from '../../platform/i18n/index';
+
+// Words of the briefing workbook (the web has its own copy of the category names for the screen).
+export const dashboardMessages: Messages = {
+  'dashboard.category.overall': { 'zh-CN': '全部市场主体', 'zh-TW': '全部市場主體', en: 'All market entities' },
+  'dashboard.category.enterprise': { 'zh-CN': '企业', 'zh-TW': '企業', en: 'Enterprises' },
+  'dashboard.category.industrial': { 'zh-CN': '工业企业', 'zh-TW': '工業企業', en: 'Industrial enterprises' },
+  'dashboard.category.industrialAboveScale': { 'zh-CN': '规上工业', 'zh-TW': '規上工業', en: 'Industry above designated size' },
+  'dashboard.category.commerce': { 'zh-CN': '商贸服务业企业', 'zh-TW': '商貿服務業企業', en: 'Trade and service enterprises' },
+  'dashboard.category.commerceAboveQuota': { 'zh-CN': '限上商贸', 'zh-TW': '限上商貿', en: 'Trade above quota' },
+  'dashboard.category.servicesAboveScale': { 'zh-CN': '规上服务业', 'zh-TW': '規上服務業', en: 'Services above designated size' },
+  'dashboard.category.smallMicro': { 'zh-CN': '中小微企业', 'zh-TW': '中小微企業', en: 'Small and micro enterprises' },
+  'dashboard.category.individual': { 'zh-CN': '个体工商户', 'zh-TW': '個體工商戶', en: 'Individual businesses' },
+  'dashboard.category.fourAbove': { 'zh-CN': '四上企业', 'zh-TW': '四上企業', en: '"Four above" units' },
+  'dashboard.category.fourBelow': { 'zh-CN': '四下企业', 'zh-TW': '四下企業', en: '"Four below" units' },
+  'dashboard.category.agriculture': { 'zh-CN': '农业企业', 'zh-TW': '農業企業', en: 'Agricultural enterprises' },
+  'dashboard.category.keyProject': { 'zh-CN': '重点项目', 'zh-TW': '重點項目', en: 'Key projects' },
+  'dashboard.sector.primary': { 'zh-CN': '一产', 'zh-TW': '一產', en: 'Primary' },
+  'dashboard.sector.secondary': { 'zh-CN': '二产', 'zh-TW': '二產', en: 'Secondary' },
+  'dashboard.sector.tertiary': { 'zh-CN': '三产', 'zh-TW': '三產', en: 'Tertiary' },
+  'dashboard.briefing.sheet': { 'zh-CN': '复工复产日报', 'zh-TW': '復工復產日報', en: 'Daily briefing' },
+  'dashboard.briefing.group': { 'zh-CN': '分组', 'zh-TW': '分組', en: 'Group' },
+  'dashboard.briefing.name': { 'zh-CN': '项目', 'zh-TW': '項目', en: 'Item' },
+  'dashboard.briefing.total': { 'zh-CN': '总数', 'zh-TW': '總數', en: 'Total' },
+  'dashboard.briefing.resumed': { 'zh-CN': '已复工', 'zh-TW': '已復工', en: 'Resumed' },
+  'dashboard.briefing.resumptionRate': { 'zh-CN': '复工率%', 'zh-TW': '復工率%', en: 'Resumption %' },
+  'dashboard.briefing.capacityRate': { 'zh-CN': '复产率%', 'zh-TW': '復產率%', en: 'Capacity %' },
+  'dashboard.briefing.attendanceRate': { 'zh-CN': '到岗率%', 'zh-TW': '到崗率%', en: 'Attendance %' },
+  'dashboard.briefing.staffOnDuty': { 'zh-CN': '在岗员工', 'zh-TW': '在崗員工', en: 'Staff on duty' },
+  'dashboard.briefing.fromOtherProvinces': { 'zh-CN': '其中省外', 'zh-TW': '其中省外', en: 'From other provinces' },
+  'dashboard.briefing.groups.category': { 'zh-CN': '分类', 'zh-TW': '分類', en: 'Category' },
+  'dashboard.briefing.groups.sector': { 'zh-CN': '产业', 'zh-TW': '產業', en: 'Sector' },
+  'dashboard.briefing.groups.industry': { 'zh-CN': '行业', 'zh-TW': '行業', en: 'Industry' },
+  'dashboard.briefing.groups.region': { 'zh-CN': '区划', 'zh-TW': '區劃', en: 'Region' },
+};
+registerMessages(dashboardMessages);

@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import { dashboardQuerySchema, dashboardSummarySchema, trendQuerySchema, trendSchema } from '@fugong/contract';
+import { route } from '../../platform/http';
+import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+import type { Services } from '../../services';
+import { briefingXlsx } from './briefing';
+
+export function dashboardRoutes(app: FastifyInstance, { dashboard }: Services): void {
+  const tags = ['dashboard'];
+  route(app, {
+    method: 'GET',
+    url: '/api/dashboard/summary',
+    summary: 'Resumption, capacity and attendance rates of a region subtree on a day, by category, sector, industry and child region',
+    tags,
+    query: dashboardQuerySchema,
+    response: dashboardSummarySchema,
+    handler: ({ query, ctx }) => dashboard.summary(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/dashboard/trend',
+    summary: 'The rates day by day up to a date',
+    tags,
+    query: trendQuerySchema,
+    response: trendSchema,
+    handler: ({ query, ctx }) => dashboard.trend(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/dashboard/briefing.xlsx',
+    summary: 'The day’s figures as an .xlsx briefing',
+    tags,
+    query: dashboardQuerySchema,
+    handler: async ({ query, ctx, reply }) => {
+      const s = await dashboard.summary(ctx, query);
+      const buf = await briefingXlsx(s, ctx.locale);
+      const name = `${ctx.locale === 'en' ? 'briefing' : '复工复产日报'}-${s.regionName || 'all'}-${s.date}.xlsx`;
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(name)).send(buf);
+    },
+  });
+}

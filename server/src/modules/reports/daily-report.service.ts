@@ -1,0 +1,251 @@
+import type { Kysely } from 'kysely';
+import type { DailyReport, DailyReportInput, DailyReportVersion, MissingReport, MissingReportsQuery, MyReports, Page, ReportAlert, ReportListQuery } from '@fugong/contract';
+import { dailyReportInputSchema } from '@fugong/contract';
+import type { DB } from '../../db/schema';
+import type { Clock } from '../../platform/clock';
+import { addDays, localDate } from '../../platform/clock';
+import type { Audit } from '../../platform/audit';
+import type { EventBus } from '../../platform/events';
+import type { Notifier } from '../../platform/notify';
+import type { RequestContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { parseInput } from '../../platform/http';
+import { t } from '../../platform/i18n/index';
+import { requireInScope, requirePermission, scopeOf } from '../../platform/permissions';
+import { toXlsx } from '../../platform/excel';
+import type { RegionsService } from '../regions/regions.service';
+import type { RegistryService } from '../registry/registry.service';
+import type { RegistryStatsService } from '../registry/registry-stats.service';
+import { reportsRepo } from './reports.repo';
+import type { ReminderChannel } from './reminder-channel';
+import { rootFor } from './report-scope';
+import './reports.messages';
+
+interface Deps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: Audit;
+  events: EventBus;
+  notifier: Notifier;
+  regions: RegionsService;
+  registry: RegistryService;
+  registryStats: RegistryStatsService;
+  reminderChannels: ReminderChannel[];
+}
+
+/** How many past days an entity may still report late. */
+export const LATE_REPORT_DAYS = 3;
+
+type Row = NonNullable<Awaited<ReturnType<typeof reportsRepo.byId>>>;
+
+function toReport(r: Row): DailyReport {
+  return {
+    id: Number(r.id),
+    entityId: Number(r.entityId),
+    entityName: r.entityName,
+    reportDate: r.reportDate,
+    registeredStaff: Number(r.registeredStaff),
+    staffOnDuty: Number(r.staffOnDuty),
+    fromOtherProvinces: Number(r.fromOtherProvinces),
+    underObservation: Number(r.underObservation),
+    abnormalTemperature: Number(r.abnormalTemperature),
+    suspectedCases: Number(r.suspectedCases),
+    capacityRate: Number(r.capacityTenths) / 10,
+    supplyDaysLeft: Number(r.supplyDaysLeft),
+    problems: r.problems,
+    version: Number(r.version),
+    submittedAt: r.submittedAt,
+    submittedBy: r.submittedBy,
+    abnormal: Number(r.abnormalTemperature) > 0 || Number(r.suspectedCases) > 0,
+  };
+}
+
+export function createDailyReportService(deps: Deps) {
+  const { db, clock, audit, events, notifier, regions, registry, registryStats } = deps;
+  const repo = reportsRepo;
+  const today = () => localDate(clock.now());
+
+  /** The entity an enterprise user reports for: the one asked for if theirs, else their only one. */
+  function ownEntity(ctx: RequestContext, entityId?: number): number {
+    const actor = requirePermission(ctx.actor, 'reports.submit');
+    const ids = scopeOf(actor, 'reports.submit').entityIds;
+    if (entityId !== undefined) {
+      if (!ids.includes(entityId)) throw new AppError('common.not_found', 404);
+      return entityId;
+    }
+    if (ids.length === 0) throw new AppError('reports.no_entity', 403);
+    return ids[0]!;
+  }
+
+  async function missingIn(ctx: RequestContext, q: Omit<MissingReportsQuery, 'page' | 'pageSize'>) {
+    const { actor, root } = await rootFor(regions, ctx, 'reports.read', q.regionCode);
+    const date = q.date ?? today();
+    const resumed = await registryStats.resumedIn(scopeOf(actor, 'reports.read'), root.path);
+    const reported = await repo.reportedOn(db, root.path, date);
+    return { date, missing: resumed.filter((e) => !reported.has(Number(e.id))) };
+  }
+
+  async function describeMissing(date: string, rows: Awaited<ReturnType<typeof missingIn>>['missing']): Promise<MissingReport[]> {
+    const ids = rows.map((e) => Number(e.id));
+    const [names, last, reminded] = await Promise.all([regions.namesOf(rows.map((e) => e.regionCode)), repo.lastReportDates(db, ids), repo.remindersOn(db, ids, date)]);
+    return rows.map((e) => ({
+      entityId: Number(e.id),
+      name: e.name,
+      kind: e.kind,
+      regionCode: e.regionCode,
+      regionName: names.get(e.regionCode) ?? e.regionCode,
+      lastReportDate: last.get(Number(e.id)) ?? null,
+      remindedAt: reminded.get(Number(e.id)) ?? null,
+    }));
+  }
+
+  return {
+    /** The enterprise's own page: whether it may report today and its recent reports. */
+    async mine(ctx: RequestContext, entityId?: number): Promise<MyReports> {
+      const id = ownEntity(ctx, entityId);
+      const e = await registry.getForService(id);
+      if (!e) throw new AppError('common.not_found', 404);
+      const rows = await repo.ofEntity(db, id, 60);
+      return { entityId: id, entityName: e.name, entityStatus: e.status, registeredStaff: e.registeredStaff, today: today(), canReport: e.status === 'resumed', items: rows.map(toReport) };
+    },
+
+    /**
+     * Submits the day's report; a second submission of the same day replaces the first (the
+     * earlier one stays in the version history). Fever or a suspected case alerts the town and
+     * the district at once.
+     */
+    async submit(ctx: RequestContext, input: DailyReportInput & { entityId?: number }): Promise<DailyReport> {
+      const id = ownEntity(ctx, input.entityId);
+      const r = parseInput(dailyReportInputSchema, input, ctx);
+      const now = today();
+      if (r.reportDate > now) throw new AppError('common.validation_failed', 400, { today: now }, [{ field: 'reportDate', message: 'reports.future_date' }]);
+      if (r.reportDate < addDays(now, -LATE_REPORT_DAYS)) throw new AppError('common.validation_failed', 400, { days: LATE_REPORT_DAYS }, [{ field: 'reportDate', message: 'reports.too_old' }]);
+      const sub = (['fromOtherProvinces', 'underObservation', 'abnormalTemperature', 'suspectedCases'] as const).filter((k) => r[k] > r.staffOnDuty);
+      if (sub.length) throw new AppError('common.validation_failed', 400, {}, sub.map((field) => ({ field, message: 'reports.on_duty_exceeds' })));
+      const e = await registry.getForService(id);
+      if (!e) throw new AppError('common.not_found', 404);
+      if (e.status !== 'resumed') throw new AppError('reports.not_resumed', 409, { status: t(ctx.locale, `registry.status.${e.status}`) });
+      const at = clock.now().toISOString();
+      const by = ctx.actor?.username ?? null;
+      const abnormal = r.abnormalTemperature > 0 || r.suspectedCases > 0;
+      const saved = await db.transaction().execute(async (trx) => {
+        const { id: reportId, version } = await repo.upsert(trx, {
+          entityId: id,
+          entityName: e.name,
+          reportDate: r.reportDate,
+          regionPath: e.regionPath,
+          kind: e.kind,
+          sector: e.sector,
+          industry: e.industry,
+          aboveScale: e.aboveScale ? 1 : 0,
+          aboveQuota: e.aboveQuota ? 1 : 0,
+          fourAbove: e.fourAbove ? 1 : 0,
+          sizeClass: e.sizeClass,
+          registeredStaff: e.registeredStaff,
+          staffOnDuty: r.staffOnDuty,
+          fromOtherProvinces: r.fromOtherProvinces,
+          underObservation: r.underObservation,
+          abnormalTemperature: r.abnormalTemperature,
+          suspectedCases: r.suspectedCases,
+          capacityTenths: Math.round(r.capacityRate * 10),
+          supplyDaysLeft: r.supplyDaysLeft,
+          problems: r.problems,
+          submittedBy: by,
+          submittedAt: at,
+        });
+        await repo.insertVersion(trx, { reportId, version, data: JSON.stringify(r), submittedBy: by, submittedAt: at });
+        await audit.record(trx, ctx, { action: 'reports.submit', targetType: 'daily_report', targetId: reportId, regionPath: e.regionPath, detail: { entityId: id, date: r.reportDate, version } });
+        if (abnormal) {
+          await repo.insertAlert(trx, { entityId: id, entityName: e.name, regionPath: e.regionPath, reportDate: r.reportDate, abnormalTemperature: r.abnormalTemperature, suspectedCases: r.suspectedCases, at });
+          const title = t('zh-CN', 'reports.notify.alert', { name: e.name, date: r.reportDate, fever: r.abnormalTemperature, suspected: r.suspectedCases });
+          const to = [...(await notifier.usersCovering(trx, 'town', e.regionPath)), ...(await notifier.usersCovering(trx, 'commander', e.regionPath))];
+          await notifier.send(trx, to, { kind: 'reports.alert', title, link: `/reports/daily?date=${r.reportDate}&abnormalOnly=true` });
+        }
+        return (await repo.byId(trx, reportId))!;
+      });
+      const data = { entityId: id, reportId: Number(saved.id), date: r.reportDate, version: Number(saved.version) };
+      events.publish({ type: 'reports.submitted', regionPath: e.regionPath, data });
+      if (abnormal) events.publish({ type: 'reports.alert', regionPath: e.regionPath, data: { ...data, entityName: e.name, abnormalTemperature: r.abnormalTemperature, suspectedCases: r.suspectedCases } });
+      return toReport(saved);
+    },
+
+    /** Every submission of one day's report, newest first; the enterprise sees its own, staff those in scope. */
+    async versions(ctx: RequestContext, reportId: number): Promise<DailyReportVersion[]> {
+      const actor = requirePermission(ctx.actor, ctx.actor?.permissions.has('reports.read') ? 'reports.read' : 'reports.submit');
+      const row = await repo.byId(db, reportId);
+      if (!row) throw new AppError('common.not_found', 404);
+      const perm = actor.permissions.has('reports.read') ? 'reports.read' : 'reports.submit';
+      requireInScope(scopeOf(actor, perm), row.regionPath, Number(row.entityId));
+      return (await repo.versions(db, reportId)).map((v) => ({ ...(JSON.parse(v.data) as DailyReportInput), version: Number(v.version), submittedAt: v.submittedAt, submittedBy: v.submittedBy }));
+    },
+
+    async list(ctx: RequestContext, q: ReportListQuery): Promise<Page<DailyReport>> {
+      const { root } = await rootFor(regions, ctx, 'reports.read', q.regionCode);
+      const l = repo.list(db, { underPath: root.path, date: q.date ?? today(), abnormalOnly: !!q.abnormalOnly }, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+      const [total, rows] = await Promise.all([l.count(), l.rows()]);
+      return { items: rows.map(toReport), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Resumed entities in the caller's scope that have not reported for the day. */
+    async missing(ctx: RequestContext, q: MissingReportsQuery): Promise<Page<MissingReport>> {
+      const { date, missing } = await missingIn(ctx, q);
+      const slice = missing.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+      return { items: await describeMissing(date, slice), total: missing.length, page: q.page, pageSize: q.pageSize };
+    },
+
+    async exportMissing(ctx: RequestContext, q: Omit<MissingReportsQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+      const { date, missing } = await missingIn(ctx, q);
+      const rows = await describeMissing(date, missing);
+      const L = (k: string) => t(ctx.locale, `reports.export.${k}`);
+      return toXlsx(L('sheet'), [
+        { header: 'ID', value: (r: MissingReport) => r.entityId, width: 10 },
+        { header: L('name'), value: (r) => r.name, width: 36 },
+        { header: L('region'), value: (r) => r.regionName, width: 24 },
+        { header: L('last'), value: (r) => r.lastReportDate ?? '', width: 14 },
+        { header: L('reminded'), value: (r) => r.remindedAt ?? '', width: 24 },
+      ], rows);
+    },
+
+    /** Reminds the missing entities (all of the scope, or the ones named) through every reminder channel. */
+    async remind(ctx: RequestContext, body: { date?: string; entityIds?: number[]; regionCode?: string }): Promise<{ entities: number; recipients: number }> {
+      requirePermission(ctx.actor, 'reports.remind');
+      const { date, missing } = await missingIn(ctx, { date: body.date, regionCode: body.regionCode });
+      const wanted = body.entityIds ? new Set(body.entityIds) : null;
+      const targets = missing.filter((e) => !wanted || wanted.has(Number(e.id)));
+      const ids = targets.map((e) => Number(e.id));
+      const at = clock.now().toISOString();
+      const recipients = await db.transaction().execute(async (trx) => {
+        const users = await repo.entityUsers(trx, ids);
+        const title = t('zh-CN', 'reports.notify.reminder', { date });
+        const reminders = ids.filter((id) => users.has(id)).map((id) => ({ userIds: users.get(id)!, title, link: '/reports/mine' }));
+        let n = 0;
+        for (const ch of deps.reminderChannels) n += await ch.deliver(trx, reminders);
+        await repo.insertReminders(trx, ids.map((entityId) => ({ entityId, reportDate: date, sentBy: ctx.actor?.username ?? null, at })));
+        await audit.record(trx, ctx, { action: 'reports.remind', targetType: 'daily_report', detail: { date, entities: ids.length } });
+        return n;
+      });
+      return { entities: ids.length, recipients };
+    },
+
+    async alerts(ctx: RequestContext, q: { regionCode?: string; date?: string }): Promise<ReportAlert[]> {
+      const { root } = await rootFor(regions, ctx, ctx.actor?.permissions.has('reports.read') ? 'reports.read' : 'dashboard.read', q.regionCode);
+      return (await repo.alerts(db, root.path, q.date ?? today(), 50)).map((a) => ({
+        id: Number(a.id),
+        entityId: Number(a.entityId),
+        entityName: a.entityName,
+        regionPath: a.regionPath,
+        reportDate: a.reportDate,
+        abnormalTemperature: Number(a.abnormalTemperature),
+        suspectedCases: Number(a.suspectedCases),
+        at: a.at,
+      }));
+    },
+
+    /** For the dashboard (which checks its own permission): the day's sums of a subtree. */
+    sums: (rootPath: string, date: string, childLen: number | null) => repo.sums(db, rootPath, date, childLen),
+    dailyTotals: (rootPath: string, from: string, to: string) => repo.dailyTotals(db, rootPath, from, to),
+    /** Bulk insert for the demo loader and benchmarks: no rules, no events. */
+    insertMany: (rows: Parameters<typeof repo.insertMany>[1]) => repo.insertMany(db, rows),
+  };
+}
+export type DailyReportService = ReturnType<typeof createDailyReportService>;

@@ -1,0 +1,217 @@
+import { sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema';
+import { pathPrefix } from '../../db/sql-helpers';
+import type { DailyReportTable } from './reports.tables';
+
+type Db = Kysely<DB> | Transaction<DB>;
+const under = (col: string, path: string) => sql<SqlBool>`${sql.ref(col)} like ${pathPrefix(path)} escape '\\'`;
+
+export type NewDailyReport = Omit<Insertable<DailyReportTable>, 'id' | 'version'>;
+
+/** Daily sums of one group of reporting entities (same attributes, same child region). */
+export interface ReportSumRow {
+  kind: string;
+  sector: string;
+  industry: string | null;
+  aboveScale: number;
+  aboveQuota: number;
+  fourAbove: number;
+  sizeClass: string | null;
+  child: string | null;
+  reporting: number;
+  registeredStaff: number;
+  staffOnDuty: number;
+  fromOtherProvinces: number;
+  capacityWeighted: number;
+  abnormalTemperature: number;
+  suspectedCases: number;
+  abnormalEntities: number;
+}
+
+export const reportsRepo = {
+  /** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. */
+  async upsert(db: Db, r: NewDailyReport): Promise<{ id: number; version: number }> {
+    const { entityId: _e, reportDate: _d, ...rest } = r;
+    const row = await db
+      .insertInto('dailyReport')
+      .values({ ...r, version: 1 })
+      .onConflict((oc) => oc.columns(['entityId', 'reportDate']).doUpdateSet({ ...rest, version: sql<number>`daily_report.version + 1` }))
+      .returning(['id', 'version'])
+      .executeTakeFirstOrThrow();
+    return { id: Number(row.id), version: Number(row.version) };
+  },
+
+  insertVersion(db: Db, v: { reportId: number; version: number; data: string; submittedBy: string | null; submittedAt: string }) {
+    return db.insertInto('dailyReportVersion').values(v).execute();
+  },
+
+  /** Many reports at once (demo data, benchmarks); never replaces. */
+  async insertMany(db: Db, rows: NewDailyReport[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) await db.insertInto('dailyReport').values(rows.slice(i, i + 500).map((r) => ({ ...r, version: 1 }))).execute();
+  },
+
+  byId(db: Db, id: number) {
+    return db.selectFrom('dailyReport').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  ofEntity(db: Db, entityId: number, limit: number) {
+    return db.selectFrom('dailyReport').selectAll().where('entityId', '=', entityId).orderBy('reportDate', 'desc').limit(limit).execute();
+  },
+
+  versions(db: Db, reportId: number) {
+    return db.selectFrom('dailyReportVersion').selectAll().where('reportId', '=', reportId).orderBy('version', 'desc').execute();
+  },
+
+  list(db: Db, f: { underPath: string; date: string; abnormalOnly: boolean }, page: { offset: number; limit: number }) {
+    let q = db.selectFrom('dailyReport').where('reportDate', '=', f.date).where(under('daily_report.region_path', f.underPath));
+    if (f.abnormalOnly) q = q.where((eb) => eb.or([eb('abnormalTemperature', '>', 0), eb('suspectedCases', '>', 0)]));
+    return {
+      count: async () => Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+      rows: () => q.selectAll().orderBy('submittedAt', 'desc').orderBy('id', 'desc').offset(page.offset).limit(page.limit).execute(),
+    };
+  },
+
+  /** Entity ids that have a report for `date` under a path. */
+  async reportedOn(db: Db, underPath: string, date: string): Promise<Set<number>> {
+    const rows = await db.selectFrom('dailyReport').select('entityId').where('reportDate', '=', date).where(under('daily_report.region_path', underPath)).execute();
+    return new Set(rows.map((r) => Number(r.entityId)));
+  },
+
+  async lastReportDates(db: Db, entityIds: number[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    for (let i = 0; i < entityIds.length; i += 500) {
+      const rows = await db
+        .selectFrom('dailyReport')
+        .select(['entityId', (eb) => eb.fn.max('reportDate').as('last')])
+        .where('entityId', 'in', entityIds.slice(i, i + 500))
+        .groupBy('entityId')
+        .execute();
+      for (const r of rows) out.set(Number(r.entityId), String(r.last));
+    }
+    return out;
+  },
+
+  async remindersOn(db: Db, entityIds: number[], date: string): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    for (let i = 0; i < entityIds.length; i += 500) {
+      const rows = await db
+        .selectFrom('reportReminder')
+        .select(['entityId', (eb) => eb.fn.max('at').as('at')])
+        .where('reportDate', '=', date)
+        .where('entityId', 'in', entityIds.slice(i, i + 500))
+        .groupBy('entityId')
+        .execute();
+      for (const r of rows) out.set(Number(r.entityId), String(r.at));
+    }
+    return out;
+  },
+
+  async insertReminders(db: Db, rows: { entityId: number; reportDate: string; sentBy: string | null; at: string }[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) await db.insertInto('reportReminder').values(rows.slice(i, i + 500)).execute();
+  },
+
+  /** Users signed in for an entity (enterprise grants): who a reminder goes to. */
+  async entityUsers(db: Db, entityIds: number[]): Promise<Map<number, number[]>> {
+    const out = new Map<number, number[]>();
+    for (let i = 0; i < entityIds.length; i += 500) {
+      const rows = await db
+        .selectFrom('userGrant')
+        .innerJoin('appUser', 'appUser.id', 'userGrant.userId')
+        .select(['userGrant.entityId', 'userGrant.userId'])
+        .where('userGrant.entityId', 'in', entityIds.slice(i, i + 500))
+        .where('appUser.disabled', '=', 0)
+        .execute();
+      for (const r of rows) out.set(Number(r.entityId), [...(out.get(Number(r.entityId)) ?? []), Number(r.userId)]);
+    }
+    return out;
+  },
+
+  insertAlert(db: Db, a: { entityId: number; entityName: string; regionPath: string; reportDate: string; abnormalTemperature: number; suspectedCases: number; at: string }) {
+    return db.insertInto('reportAlert').values(a).execute();
+  },
+
+  alerts(db: Db, underPath: string, date: string, limit: number) {
+    return db.selectFrom('reportAlert').selectAll().where('reportDate', '=', date).where(under('report_alert.region_path', underPath)).orderBy('id', 'desc').limit(limit).execute();
+  },
+
+  /**
+   * The day's reports of a subtree summed per category attributes (and child region when
+   * `childLen` is given); the dashboard turns these into rates.
+   */
+  async sums(db: Db, rootPath: string, date: string, childLen: number | null): Promise<ReportSumRow[]> {
+    const child = childLen === null ? sql<string | null>`null` : sql<string>`substr(daily_report.region_path, 1, ${rootPath.length + childLen + 1})`;
+    const rows = await db
+      .selectFrom('dailyReport')
+      .select(['kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass'])
+      .select(child.as('child'))
+      .select((eb) => [
+        eb.fn.countAll<number>().as('reporting'),
+        eb.fn.sum<number>('registeredStaff').as('registeredStaff'),
+        eb.fn.sum<number>('staffOnDuty').as('staffOnDuty'),
+        eb.fn.sum<number>('fromOtherProvinces').as('fromOtherProvinces'),
+        sql<number>`sum(capacity_tenths * registered_staff)`.as('capacityWeighted'),
+        eb.fn.sum<number>('abnormalTemperature').as('abnormalTemperature'),
+        eb.fn.sum<number>('suspectedCases').as('suspectedCases'),
+        sql<number>`sum(case when abnormal_temperature > 0 or suspected_cases > 0 then 1 else 0 end)`.as('abnormalEntities'),
+      ])
+      .where('reportDate', '=', date)
+      .where(under('daily_report.region_path', rootPath))
+      .groupBy(['kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass'])
+      .$if(childLen !== null, (qb) => qb.groupBy(child))
+      .execute();
+    return rows.map((r) => ({
+      ...r,
+      aboveScale: Number(r.aboveScale),
+      aboveQuota: Number(r.aboveQuota),
+      fourAbove: Number(r.fourAbove),
+      reporting: Number(r.reporting),
+      registeredStaff: Number(r.registeredStaff),
+      staffOnDuty: Number(r.staffOnDuty),
+      fromOtherProvinces: Number(r.fromOtherProvinces),
+      capacityWeighted: Number(r.capacityWeighted),
+      abnormalTemperature: Number(r.abnormalTemperature),
+      suspectedCases: Number(r.suspectedCases),
+      abnormalEntities: Number(r.abnormalEntities),
+    }));
+  },
+
+  /** Per day in [from, to]: reporting entities and the sums the capacity and attendance rates need. */
+  async dailyTotals(db: Db, rootPath: string, from: string, to: string) {
+    const rows = await db
+      .selectFrom('dailyReport')
+      .select('reportDate')
+      .select((eb) => [
+        eb.fn.sum<number>('registeredStaff').as('registeredStaff'),
+        eb.fn.sum<number>('staffOnDuty').as('staffOnDuty'),
+        sql<number>`sum(capacity_tenths * registered_staff)`.as('capacityWeighted'),
+      ])
+      .where('reportDate', '>=', from)
+      .where('reportDate', '<=', to)
+      .where(under('daily_report.region_path', rootPath))
+      .groupBy('reportDate')
+      .execute();
+    return new Map(rows.map((r) => [r.reportDate, { registeredStaff: Number(r.registeredStaff), staffOnDuty: Number(r.staffOnDuty), capacityWeighted: Number(r.capacityWeighted) }]));
+  },
+
+  insertReview(db: Db, r: { entityId: number; entityName: string; regionPath: string; method: string; reviewedOn: string; preventionOk: number; findings: string; reviewerId: number | null; reviewerName: string; createdAt: string }) {
+    return db.insertInto('entityReview').values(r).returning('id').executeTakeFirstOrThrow();
+  },
+
+  async lastReviews(db: Db, entityIds: number[]): Promise<Map<number, string>> {
+    const out = new Map<number, string>();
+    for (let i = 0; i < entityIds.length; i += 500) {
+      const rows = await db
+        .selectFrom('entityReview')
+        .select(['entityId', (eb) => eb.fn.max('reviewedOn').as('last')])
+        .where('entityId', 'in', entityIds.slice(i, i + 500))
+        .groupBy('entityId')
+        .execute();
+      for (const r of rows) out.set(Number(r.entityId), String(r.last));
+    }
+    return out;
+  },
+
+  reviewsOf(db: Db, entityId: number) {
+    return db.selectFrom('entityReview').selectAll().where('entityId', '=', entityId).orderBy('reviewedOn', 'desc').orderBy('id', 'desc').limit(100).execute();
+  },
+};

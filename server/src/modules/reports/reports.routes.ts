@@ -1,0 +1,132 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  dailyReportInputSchema,
+  dailyReportSchema,
+  dailyReportVersionSchema,
+  dateSchema,
+  idParamSchema,
+  missingReportSchema,
+  missingReportsQuerySchema,
+  myReportsSchema,
+  pageOf,
+  remindBodySchema,
+  remindResultSchema,
+  reportAlertSchema,
+  reportListQuerySchema,
+  reviewDueQuerySchema,
+  reviewDueSchema,
+  reviewInputSchema,
+  reviewSchema,
+} from '@fugong/contract';
+import { route } from '../../platform/http';
+import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+import type { Services } from '../../services';
+
+const entityQuery = z.object({ entityId: z.coerce.number().int().positive().optional() });
+
+export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews }: Services): void {
+  const tags = ['reports'];
+  route(app, {
+    method: 'GET',
+    url: '/api/reports/mine',
+    summary: 'The signed-in enterprise’s entity, whether it may report today, and its recent daily reports',
+    tags,
+    query: entityQuery,
+    response: myReportsSchema,
+    handler: ({ query, ctx }) => dailyReports.mine(ctx, query.entityId),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/reports/daily',
+    summary: 'Submit the day’s report 一日一报; the same day again replaces it (history kept)',
+    tags,
+    body: dailyReportInputSchema.extend({ entityId: z.number().int().positive().optional() }),
+    response: dailyReportSchema,
+    handler: ({ body, ctx }) => dailyReports.submit(ctx, body),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/reports/daily',
+    summary: 'Reports of a day in a region subtree (optionally only the abnormal ones)',
+    tags,
+    query: reportListQuerySchema,
+    response: pageOf(dailyReportSchema),
+    handler: ({ query, ctx }) => dailyReports.list(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/reports/daily/:id/versions',
+    summary: 'Every submission of one day’s report, newest first',
+    tags,
+    params: idParamSchema,
+    response: z.array(dailyReportVersionSchema),
+    handler: ({ params, ctx }) => dailyReports.versions(ctx, params.id),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/reports/missing',
+    summary: 'Resumed entities that have not reported for the day',
+    tags,
+    query: missingReportsQuerySchema,
+    response: pageOf(missingReportSchema),
+    handler: ({ query, ctx }) => dailyReports.missing(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/reports/missing/export',
+    summary: 'The not-reported list as .xlsx',
+    tags,
+    query: missingReportsQuerySchema.omit({ page: true, pageSize: true }),
+    handler: async ({ query, ctx, reply }) => {
+      const buf = await dailyReports.exportMissing(ctx, query);
+      const name = `${ctx.locale === 'en' ? 'not-reported' : '未报送'}-${query.date ?? 'today'}.xlsx`;
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(name)).send(buf);
+    },
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/reports/missing/remind',
+    summary: 'Remind the entities that have not reported (all in scope, or the ones named)',
+    tags,
+    body: remindBodySchema,
+    response: remindResultSchema,
+    handler: ({ body, ctx }) => dailyReports.remind(ctx, body),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/reports/alerts',
+    summary: 'Fever and suspected-case alerts of a day in a region subtree, newest first',
+    tags,
+    query: z.object({ regionCode: z.string().optional(), date: dateSchema.optional() }),
+    response: z.array(reportAlertSchema),
+    handler: ({ query, ctx }) => dailyReports.alerts(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/reports/reviews/due',
+    summary: 'Five-day reviews due (or overdue) in the caller’s area, earliest first',
+    tags,
+    query: reviewDueQuerySchema,
+    response: pageOf(reviewDueSchema),
+    handler: ({ query, ctx }) => reviews.due(ctx, query),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/reports/reviews',
+    summary: 'Record a five-day review (on site or by phone) with its findings',
+    tags,
+    body: reviewInputSchema,
+    response: reviewSchema,
+    handler: ({ body, ctx }) => reviews.record(ctx, body),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/reports/reviews',
+    summary: 'Reviews of one entity, newest first',
+    tags,
+    query: z.object({ entityId: z.coerce.number().int().positive() }),
+    response: z.array(reviewSchema),
+    handler: ({ query, ctx }) => reviews.ofEntity(ctx, query.entityId),
+  });
+}
