@@ -1,9 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createUserBodySchema, roles } from '@fugong/contract';
 import { loadConfig, ConfigError } from '../config';
-import { createCore, closeCore } from '../bootstrap';
-import { buildServices } from '../services';
-import { loadDemo, formatLogins } from '../demo/load-demo';
 import { systemContext } from '../platform/context';
 import { AppError } from '../platform/errors';
 import { parseInput } from '../platform/http';
@@ -20,79 +17,87 @@ Commands:
 
 The database is DATABASE_URL, or data/fugong.db (DATA_DIR) by default.`;
 
+const COMMANDS = new Set(['migrate', 'demo', 'user:create']);
+
+/** user:create's arguments, checked by the admin API's own schema; null (after saying why) when unusable. */
+function userCreateInput(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      username: { type: 'string' },
+      password: { type: 'string' },
+      role: { type: 'string' },
+      region: { type: 'string' },
+      department: { type: 'string' },
+      entity: { type: 'string' },
+      venue: { type: 'string' },
+      name: { type: 'string' },
+    },
+  });
+  if (!values.username || !values.password || !values.role) {
+    console.error('user:create needs --username, --password and --role');
+    return null;
+  }
+  if (!(roles as readonly string[]).includes(values.role)) {
+    console.error(`unknown role ${values.role}; one of: ${roles.join(', ')}`);
+    return null;
+  }
+  // the same rules as the admin API: a town officer without a region is refused here too
+  return parseInput(
+    createUserBodySchema,
+    {
+      username: values.username,
+      displayName: values.name ?? values.username,
+      password: values.password,
+      grants: [
+        {
+          role: values.role,
+          regionCode: values.region ?? null,
+          department: values.department ?? null,
+          entityId: values.entity ? Number(values.entity) : null,
+          venueId: values.venue ? Number(values.venue) : null,
+        },
+      ],
+    },
+    systemContext('en'),
+  );
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
     console.log(USAGE);
     return command ? 0 : 2;
   }
+  if (!COMMANDS.has(command)) {
+    console.error(`unknown command ${command}\n\n${USAGE}`);
+    return 2;
+  }
+  const newUser = command === 'user:create' ? userCreateInput(rest) : null;
+  if (command === 'user:create' && !newUser) return 2;
+
   const config = loadConfig();
+  // the whole server loads only once the command line is known to be usable
+  const { createCore, closeCore } = await import('../bootstrap');
+  const { buildServices } = await import('../services');
   const core = await createCore({ config });
   try {
     const services = buildServices(core);
-    switch (command) {
-      case 'migrate':
-        console.log(`database is at the latest migration (${core.dialect})`);
-        return 0;
-      case 'demo': {
-        if ((await services.regions.count()) > 0) {
-          console.error('the database already has regions; demo data loads only into an empty database');
-          return 1;
-        }
-        const logins = await loadDemo(services, (m) => console.log(m));
-        console.log(formatLogins(logins));
-        return 0;
+    if (command === 'migrate') {
+      console.log(`database is at the latest migration (${core.dialect})`);
+    } else if (command === 'demo') {
+      if ((await services.regions.count()) > 0) {
+        console.error('the database already has regions; demo data loads only into an empty database');
+        return 1;
       }
-      case 'user:create': {
-        const { values } = parseArgs({
-          args: rest,
-          options: {
-            username: { type: 'string' },
-            password: { type: 'string' },
-            role: { type: 'string' },
-            region: { type: 'string' },
-            department: { type: 'string' },
-            entity: { type: 'string' },
-            venue: { type: 'string' },
-            name: { type: 'string' },
-          },
-        });
-        if (!values.username || !values.password || !values.role) {
-          console.error('user:create needs --username, --password and --role');
-          return 2;
-        }
-        if (!(roles as readonly string[]).includes(values.role)) {
-          console.error(`unknown role ${values.role}; one of: ${roles.join(', ')}`);
-          return 2;
-        }
-        const ctx = systemContext('en');
-        // the same rules as the admin API: a town officer without a region is refused here too
-        const input = parseInput(
-          createUserBodySchema,
-          {
-            username: values.username,
-            displayName: values.name ?? values.username,
-            password: values.password,
-            grants: [
-              {
-                role: values.role,
-                regionCode: values.region ?? null,
-                department: values.department ?? null,
-                entityId: values.entity ? Number(values.entity) : null,
-                venueId: values.venue ? Number(values.venue) : null,
-              },
-            ],
-          },
-          ctx,
-        );
-        const id = await services.users.createUser(ctx, { ...input, mustChangePassword: false });
-        console.log(`created user ${values.username} (id ${id}, role ${values.role})`);
-        return 0;
-      }
-      default:
-        console.error(`unknown command ${command}\n\n${USAGE}`);
-        return 2;
+      const { loadDemo, formatLogins } = await import('../demo/load-demo');
+      const logins = await loadDemo(services, (m) => console.log(m));
+      console.log(formatLogins(logins));
+    } else if (newUser) {
+      const id = await services.users.createUser(systemContext('en'), { ...newUser, mustChangePassword: false });
+      console.log(`created user ${newUser.username} (id ${id}, role ${newUser.grants[0]!.role})`);
     }
+    return 0;
   } finally {
     await closeCore(core);
   }
@@ -103,7 +108,7 @@ main(process.argv.slice(2)).then(
   (err) => {
     if (err instanceof ConfigError) console.error(err.message);
     else if (err instanceof AppError) {
-      const fields = err.fields?.map((f) => `${f.field}: ${t('en', f.message)}`).join('; ');
+      const fields = err.fields?.map((f) => `${f.field}: ${t('en', f.message, err.params)}`).join('; ');
       console.error(t('en', err.code, err.params) + (fields ? ` (${fields})` : ''));
     } else console.error(err);
     process.exit(1);
