@@ -193,15 +193,11 @@ export function createEntityImport(deps: Deps) {
         throw new AppError('registry.import_missing_columns', 400, { columns: columnsText }, [{ field: 'file', message: 'registry.import_missing_columns' }]);
       }
 
-      const regionCache = new Map<string, Promise<{ path: string } | null>>();
-      const regionOf = (code: string) => {
-        if (!regionCache.has(code)) regionCache.set(code, regions.get(code));
-        return regionCache.get(code)!;
-      };
+      const converted = body.map((line) => ({ line, ...convertRow(line.cells, columns, ctx.locale) }));
+      const places = await regions.placesOf(converted.flatMap((c) => (c.raw.regionCode ? [c.raw.regionCode] : [])));
       const firstRowOf = new Map<string, number>();
       const rows: PlannedRow[] = [];
-      for (const line of body) {
-        const { raw, input, errors } = convertRow(line.cells, columns, ctx.locale);
+      for (const { line, raw, input, errors } of converted) {
         const r: PlannedRow = {
           row: line.row,
           action: 'error',
@@ -213,7 +209,7 @@ export function createEntityImport(deps: Deps) {
           changes: [],
         };
         if (raw.regionCode && !errors.some((e) => e.field === 'regionCode')) {
-          const region = await regionOf(raw.regionCode);
+          const region = places.get(raw.regionCode);
           if (!region) r.errors.push({ field: 'regionCode', key: 'regions.unknown', params: { code: raw.regionCode } });
           else if (!inRegionScope(scope, region.path)) r.errors.push({ field: 'regionCode', key: 'registry.region_out_of_scope', params: { code: raw.regionCode } });
           else r.regionPath = region.path;

@@ -170,14 +170,16 @@ export function createRegistryService(deps: Deps) {
    */
   async function createEntities(ctx: RequestContext, inputs: EntityInput[]): Promise<number[]> {
     if (ctx.actor) requirePermission(ctx.actor, 'registry.manage');
-    const places = new Map<string, Promise<{ code: string; path: string }>>();
-    const rows = await Promise.all(
-      inputs.map(async (input, i) => {
-        const e = parseInput(entityInputSchema, input, ctx, `${i}.`);
-        if (!places.has(e.regionCode)) places.set(e.regionCode, placeIn(ctx, e.regionCode));
-        return fieldsOf(e, (await places.get(e.regionCode)!).path, pii);
-      }),
-    );
+    const parsed = inputs.map((input, i) => parseInput(entityInputSchema, input, ctx, `${i}.`));
+    const places = await regions.placesOf(parsed.map((e) => e.regionCode));
+    const rows = parsed.map((e, i) => {
+      const place = places.get(e.regionCode);
+      if (!place) throw new AppError('common.validation_failed', 400, { code: e.regionCode }, [{ field: `${i}.regionCode`, message: 'regions.unknown' }]);
+      if (ctx.actor && !canManage(ctx.actor, place.path)) {
+        throw new AppError('common.validation_failed', 400, { code: e.regionCode }, [{ field: `${i}.regionCode`, message: 'registry.region_out_of_scope' }]);
+      }
+      return fieldsOf(e, place.path, pii);
+    });
     const now = clock.now().toISOString();
     const reason = t(ctx.locale, 'registry.reason.created');
     return db.transaction().execute(async (trx) => {

@@ -107,6 +107,18 @@ describe('registry service for other modules', () => {
     expect(await t.services.registry.getForService(999999)).toBeNull();
   });
 
+  it('creates many entities in one transaction, or none when one input is wrong', async () => {
+    const ctx = systemContext();
+    const inputs = [0, 1, 2].map((i) => base({ name: `批量企业${i}`, uscc: uscc(30 + i), regionCode: i === 2 ? t.regions.gridB : t.regions.gridA }) as EntityInput);
+    const ids = await t.services.registry.createEntities(ctx, inputs);
+    expect(ids).toHaveLength(3);
+    expect((await t.services.registry.getForService(ids[2]!))!.regionPath).toContain(`/${t.regions.gridB}/`);
+    expect((await admin.get(`/api/registry/entities/${ids[0]}/history`)).json().items).toHaveLength(1);
+    const bad = [base({ name: '批量A', uscc: uscc(40) }), base({ name: '批量B', uscc: uscc(41), regionCode: '120119777777' })] as EntityInput[];
+    await expect(t.services.registry.createEntities(ctx, bad)).rejects.toMatchObject({ status: 400, fields: [{ field: '1.regionCode', message: 'regions.unknown' }] });
+    expect((await admin.get(`/api/registry/entities?q=${uscc(40)}`)).json().total).toBe(0);
+  });
+
   it('adds items of registered timeline sources to the entity page', async () => {
     const id = await t.services.registry.createEntity(systemContext(), base({ name: '时间线企业', uscc: uscc(2) }) as EntityInput);
     t.services.registry.registerTimelineSource({
