@@ -89,7 +89,7 @@ describe('GET /api/events (Server-Sent Events)', () => {
   it('answers 401 without a session', async () => {
     const res = await fetch(`${base}/api/events`);
     expect(res.status).toBe(401);
-    expect((await res.json()).code).toBe('auth.required');
+    expect(((await res.json()) as { code: string }).code).toBe('auth.required');
   });
 
   it('ends open streams when the server shuts down', async () => {
