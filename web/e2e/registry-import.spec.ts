@@ -73,7 +73,7 @@ test('admin imports an .xlsx with one bad credit code, sees that row’s error, 
   // the entity file shows where it came from
   await table.getByRole('link', { name: '端到端测试小餐馆' }).click();
   await expect(page.getByText('一企一档').or(page.getByText('档案时间线'))).toBeVisible();
-  await expect(page.getByTestId('timeline-item').first()).toContainText('登记入库');
+  await expect(page.getByTestId('timeline-item').filter({ hasText: '登记入库' })).toBeVisible();
   await shot(page, 'entity-file');
 });
 
@@ -87,7 +87,7 @@ test('an enterprise user sees its own entity file on a 375 px phone, and no othe
   await page.goto('/registry/mine');
   await expect(page.getByRole('heading', { name: /小餐馆/ })).toBeVisible();
   await expect(page.getByText('小餐馆', { exact: true })).toBeVisible();
-  await expect(page.getByTestId('timeline-item').first()).toContainText('登记入库');
+  await expect(page.getByTestId('timeline-item').filter({ hasText: '登记入库' })).toBeVisible();
   // nothing to manage: no edit or status buttons, and no way into the list
   await expect(page.getByRole('button', { name: '变更状态' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: /编\s?辑/ })).toHaveCount(0);
