@@ -11,3 +11,4 @@ export * from './dashboard';
 export * from './filings';
 export * from './venues';
 export * from './tickets';
+export * from './complaints';

@@ -3,6 +3,7 @@ import { createRegionsService } from './modules/regions/regions.service';
 import { createUsersService } from './modules/users/users.service';
 import { createAuditService } from './modules/audit/audit.service';
 import { createRegistryService } from './modules/registry/registry.service';
+import { createComplaintsService } from './modules/complaints/complaints.service';
 import { createTicketsService } from './modules/tickets/tickets.service';
 import { createNotifier } from './platform/notify';
 import { createFilingsService } from './modules/filings/filings.service';
@@ -42,8 +43,10 @@ export function buildServices(core: Core) {
   const dashboard = createDashboardService({ clock, regions, registryStats, dailyReports });
   const tickets = createTicketsService({ db, clock, audit, events, notifier: notifications, regions, registry });
   jobs.register({ name: 'tickets.escalate', everyMs: 5 * 60_000, run: async () => JSON.stringify(await tickets.escalateDue()) });
+  const complaints = createComplaintsService({ db, clock, audit, events, pii, notifier: notifications, regions, registry, tickets });
+  jobs.register({ name: 'complaints.escalate', everyMs: 5 * 60_000, run: async () => `escalated ${await complaints.escalateDue()}` });
   void events;
   void jobs;
-  return { core, sessions, regions, users, auditLog, registry, registryStats, dailyReports, reviews, dashboard, filings, venues, notifications, tickets };
+  return { core, sessions, regions, users, auditLog, registry, registryStats, dailyReports, reviews, dashboard, filings, venues, notifications, tickets, complaints };
 }
 export type Services = ReturnType<typeof buildServices>;

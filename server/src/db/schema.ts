@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ComplaintsTables } from '../modules/complaints/complaints.tables';
 import type { TicketsTables } from '../modules/tickets/tickets.tables';
 import type { LiaisonTables } from '../modules/liaison/liaison.tables';
 import type { VenuesTables } from '../modules/venues/venues.tables';
@@ -100,4 +101,4 @@ export interface PlatformTables {
   notification: NotificationTable;
 }
 
-export type DB = PlatformTables & RegistryTables & FilingsTables & ReportsTables & VenuesTables & TicketsTables & LiaisonTables;
+export type DB = PlatformTables & RegistryTables & FilingsTables & ReportsTables & VenuesTables & TicketsTables & LiaisonTables & ComplaintsTables;

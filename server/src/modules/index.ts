@@ -4,6 +4,7 @@ import { regionsRoutes } from './regions/regions.routes';
 import { authRoutes } from './users/auth.routes';
 import { usersRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
+import { complaintsRoutes } from './complaints/complaints.routes';
 import { ticketsRoutes } from './tickets/tickets.routes';
 import { registryRoutes } from './registry/registry.routes';
 import { filingsRoutes } from './filings/filings.routes';
@@ -12,4 +13,4 @@ import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { venuesRoutes } from './venues/venues.routes';
 
 /** Each module's routes; adding a module is one line here and one in services.ts. */
-export const moduleRoutes: ((app: FastifyInstance, s: Services) => void)[] = [regionsRoutes, authRoutes, usersRoutes, auditRoutes, registryRoutes, filingsRoutes, reportsRoutes, dashboardRoutes, venuesRoutes, ticketsRoutes];
+export const moduleRoutes: ((app: FastifyInstance, s: Services) => void)[] = [regionsRoutes, authRoutes, usersRoutes, auditRoutes, registryRoutes, filingsRoutes, reportsRoutes, dashboardRoutes, venuesRoutes, ticketsRoutes, complaintsRoutes];

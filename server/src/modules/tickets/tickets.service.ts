@@ -32,7 +32,8 @@ import { t } from '../../platform/i18n/index';
 import { requirePermission, type Actor } from '../../platform/permissions';
 import { pathPrefix } from '../../db/sql-helpers';
 import { toXlsx } from '../../platform/excel';
-import { addWorkingDays, addWorkingTime } from '../../platform/working-time';
+import { addWorkingTime } from '../../platform/working-time';
+import { dueEscalation, supervisionDeadline } from '../../platform/escalation';
 import type { RegionsService } from '../regions/regions.service';
 import type { RegistryService } from '../registry/registry.service';
 import { ticketsRepo, type TicketRow, type TicketWhere } from './tickets.repo';
@@ -71,10 +72,6 @@ export interface NewTicket {
 
 export type PreparedTicket = NewTicket & { category: { id: number; code: string; department: string; slaValue: number; slaUnit: string }; regionCode: string; regionPath: string; entityName: string | null };
 
-/** After the supervision order, the department has this many working days more. */
-export const SUPERVISION_EXTRA_DAYS = 2;
-/** A reminder that stays unanswered this many working days becomes a supervision order. */
-export const REMINDER_GRACE_DAYS = 1;
 
 const levelRank = (l: string | null) => (l ? escalationLevels.indexOf(l as EscalationLevel) + 1 : 0);
 
@@ -290,7 +287,7 @@ export function createTicketsService(deps: Deps) {
     const at = now();
     const set: Record<string, unknown> = { escalationLevel: level, escalatedAt: at.toISOString(), updatedAt: at.toISOString() };
     // 督办单: the supervision order comes with a new, short deadline
-    if (level === 'supervision') set.deadline = addWorkingDays(at, SUPERVISION_EXTRA_DAYS).toISOString();
+    if (level === 'supervision') set.deadline = supervisionDeadline(at);
     if (!(await repo.update(trx, Number(row.id), set, { escalationLevel: row.escalationLevel }))) return false;
     await event(trx, ctx, Number(row.id), { action: how === 'auto' ? 'escalate' : 'whistle', note, detail: { from: row.escalationLevel, level, deadline: set.deadline ?? null } });
     await audit.record(trx, ctx, { action: `tickets.${how === 'auto' ? 'escalate' : 'whistle'}`, targetType: 'ticket', targetId: Number(row.id), regionPath: row.regionPath, detail: { from: row.escalationLevel, level } });
@@ -587,10 +584,7 @@ export function createTicketsService(deps: Deps) {
       const ctx: RequestContext = { actor: null, ip: null, requestId: null, locale: 'zh-CN' };
       const rows = await repo.escalationCandidates(db, at.toISOString(), runningStates, 500);
       for (const r of rows) {
-        let level: EscalationLevel | null = null;
-        if (!r.escalationLevel) level = 'reminder';
-        else if (r.escalationLevel === 'reminder' && r.escalatedAt && addWorkingDays(new Date(r.escalatedAt), REMINDER_GRACE_DAYS).getTime() <= at.getTime()) level = 'supervision';
-        else if (r.escalationLevel === 'supervision') level = 'leaders';
+        const level = dueEscalation(r.escalationLevel, r.escalatedAt, at);
         if (!level) continue;
         const done = await db.transaction().execute((trx) => raise(trx, ctx, { ...r, id: Number(r.id) }, level, 'auto', null));
         if (done) {
