@@ -1,9 +1,11 @@
 import type { WebModule } from './types';
 import { platformModule } from './platform/index';
 import { registryModule } from './registry/index';
+import { filingsModule } from './filings/index';
 
 /** Every business module's pages; adding a module is one line here. */
 export const webModules: WebModule[] = [
   platformModule,
   registryModule,
+  filingsModule,
 ];
