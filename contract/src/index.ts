@@ -6,7 +6,6 @@ export * from './users';
 export * from './audit';
 export * from './validate/index';
 export * from './registry';
-export * from './filings';
 export * from './reports';
 export * from './dashboard';
 export * from './filings';

@@ -3,7 +3,6 @@ import { createRegionsService } from './modules/regions/regions.service';
 import { createUsersService } from './modules/users/users.service';
 import { createAuditService } from './modules/audit/audit.service';
 import { createRegistryService } from './modules/registry/registry.service';
-import { createFilingsService } from './modules/filings/filings.service';
 import { createComplaintsService } from './modules/complaints/complaints.service';
 import { createTicketsService } from './modules/tickets/tickets.service';
 import { createNotifier } from './platform/notify';
@@ -48,6 +47,6 @@ export function buildServices(core: Core) {
   jobs.register({ name: 'complaints.escalate', everyMs: 5 * 60_000, run: async () => `escalated ${await complaints.escalateDue()}` });
   void events;
   void jobs;
-  return { core, sessions, regions, users, auditLog, registry, filings, registryStats, dailyReports, reviews, dashboard, filings, venues, notifications, tickets, complaints };
+  return { core, sessions, regions, users, auditLog, registry, registryStats, dailyReports, reviews, dashboard, filings, venues, notifications, tickets, complaints };
 }
 export type Services = ReturnType<typeof buildServices>;
