@@ -12,3 +12,6 @@ export * from './filings';
 export * from './venues';
 export * from './tickets';
 export * from './complaints';
+export * from './people';
+export * from './passes';
+export * from './isolation';

@@ -12,6 +12,7 @@ export const roles = [
   'venue',
   'venueManager',
   'bank',
+  'checkpoint',
 ] as const;
 export const roleSchema = z.enum(roles);
 export type Role = z.infer<typeof roleSchema>;
@@ -58,22 +59,27 @@ export const rolePermissions: Record<Role, readonly string[]> = {
     'reports.read', 'reports.remind', 'reports.review', 'dashboard.read',
     'people.read',
     'people.reveal',
+    'people.manage',
+    'passes.read', 'passes.issue', 'passes.revoke', 'passes.verify', 'passes.configure', 'passes.checkpoints',
+    'isolation.read', 'isolation.manage', 'isolation.configure', 'isolation.seal', 'isolation.screening',
     'venues.read',
     'venues.manage',
     'venues.gate',
     'venues.guests',
     'venues.partners',
   ],
-  commander: ['regions.read', 'audit.read', 'registry.read', 'filings.read', 'dashboard.read', 'reports.read', 'people.read', 'venues.read', 'tickets.read', 'tickets.assign', 'tickets.whistle', 'tickets.lead', 'tickets.stats', 'complaints.read', 'liaison.read', 'enforcement.read'],
+  commander: ['regions.read', 'audit.read', 'registry.read', 'filings.read', 'dashboard.read', 'reports.read', 'people.read', 'people.reveal', 'passes.read', 'isolation.read', 'venues.read', 'tickets.read', 'tickets.assign', 'tickets.whistle', 'tickets.lead', 'tickets.stats', 'complaints.read', 'liaison.read', 'enforcement.read'],
   department: ['regions.read', 'registry.read', 'filings.read', 'filings.review', 'dashboard.read', 'tickets.handle', 'venues.read', 'tickets.report', 'tickets.stats'],
-  town: ['regions.read', 'registry.read', 'registry.manage', 'registry.import', 'filings.read', 'filings.review', 'reports.read', 'reports.remind', 'dashboard.read', 'people.read', 'venues.read', 'tickets.read', 'tickets.report', 'tickets.assign', 'tickets.whistle', 'tickets.stats', 'complaints.read', 'complaints.intake', 'complaints.handle', 'liaison.read', 'liaison.assign', 'enforcement.read'],
-  grid: ['regions.read', 'registry.read', 'reports.review', 'people.read', 'people.manage', 'tickets.report'],
+  town: ['regions.read', 'registry.read', 'registry.manage', 'registry.import', 'filings.read', 'filings.review', 'reports.read', 'reports.remind', 'dashboard.read', 'people.read', 'people.manage', 'passes.read', 'passes.issue', 'passes.revoke', 'passes.checkpoints', 'passes.verify', 'isolation.read', 'isolation.manage', 'isolation.seal', 'isolation.screening', 'venues.read', 'tickets.read', 'tickets.report', 'tickets.assign', 'tickets.whistle', 'tickets.stats', 'complaints.read', 'complaints.intake', 'complaints.handle', 'liaison.read', 'liaison.assign', 'enforcement.read'],
+  grid: ['regions.read', 'registry.read', 'reports.review', 'people.read', 'people.manage', 'passes.read', 'passes.issue', 'passes.verify', 'isolation.read', 'isolation.manage', 'isolation.screening', 'tickets.report'],
   liaison: ['regions.read', 'registry.read', 'reports.review', 'liaison.visit', 'tickets.read', 'tickets.report', 'tickets.whistle'],
   inspector: ['regions.read', 'registry.read', 'filings.read', 'filings.onsite', 'enforcement.inspect', 'tickets.report', 'enforcement.read'],
   enterprise: ['registry.own', 'filings.submit', 'reports.submit', 'tickets.own', 'tickets.report'],
   venue: ['venues.read', 'venues.gate', 'venues.guests'],
   venueManager: ['venues.read', 'venues.gate', 'venues.manage', 'venues.guests'],
   bank: ['finance.answer'],
+  // 卡点值守: volunteers and staff on duty scan passes in their region and see nothing else
+  checkpoint: ['passes.verify'],
 };
 
 export function permissionsOf(rs: readonly Role[]): Set<string> {

@@ -20,6 +20,7 @@ const envSchema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   WEB_DIST: z.string().optional(),
+  HEALTH_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   PUBLIC_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
 });
 
@@ -37,6 +38,8 @@ export interface Config {
   loginMaxFailures: number;
   loginLockMinutes: number;
   webDist: string | null;
+  /** days after a case closes before its health and scan data are purged */
+  healthRetentionDays: number;
   /** Per client IP on public write endpoints (bookings, cancellations); raised for load tests. */
   publicRatePerMinute: number;
 }
@@ -67,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     webDist: e.WEB_DIST ?? null,
+    healthRetentionDays: e.HEALTH_RETENTION_DAYS,
     publicRatePerMinute: e.PUBLIC_RATE_PER_MINUTE,
   };
 }

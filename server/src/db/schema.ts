@@ -1,5 +1,8 @@
 import type { Generated } from 'kysely';
 import type { ComplaintsTables } from '../modules/complaints/complaints.tables';
+import type { PeopleTables } from '../modules/people/people.tables';
+import type { PassesTables } from '../modules/passes/passes.tables';
+import type { IsolationTables } from '../modules/isolation/isolation.tables';
 import type { TicketsTables } from '../modules/tickets/tickets.tables';
 import type { LiaisonTables } from '../modules/liaison/liaison.tables';
 import type { VenuesTables } from '../modules/venues/venues.tables';
@@ -101,4 +104,4 @@ export interface PlatformTables {
   notification: NotificationTable;
 }
 
-export type DB = PlatformTables & RegistryTables & FilingsTables & ReportsTables & VenuesTables & TicketsTables & LiaisonTables & ComplaintsTables;
+export type DB = PlatformTables & RegistryTables & FilingsTables & ReportsTables & VenuesTables & TicketsTables & LiaisonTables & ComplaintsTables & PeopleTables & PassesTables & IsolationTables;

@@ -21,3 +21,10 @@ export function manualClock(start: string | Date): Clock & { set(d: string | Dat
 export function localDate(d: Date): string {
   return new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
+
+/** A business date `days` later (or earlier, when negative). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(date + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../database';
 import * as m0001 from './0001_platform';
 import * as m0500 from './0500_complaints';
+import * as m0700 from './0700_people';
+import * as m0710 from './0710_passes';
+import * as m0720 from './0720_isolation';
 import * as m0400 from './0400_tickets';
 import * as m0401 from './0401_liaison';
 import * as m0100 from './0100_registry';
@@ -21,6 +24,9 @@ export interface MigrationModule {
 export const migrations: Record<string, MigrationModule> = {
   '0001_platform': m0001,
   '0500_complaints': m0500,
+  '0700_people': m0700,
+  '0710_passes': m0710,
+  '0720_isolation': m0720,
   '0400_tickets': m0400,
   '0401_liaison': m0401,
   '0100_registry': m0100,

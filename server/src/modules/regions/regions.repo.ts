@@ -34,6 +34,9 @@ export function regionsRepo(dialect: Dialect) {
         .limit(limit)
         .execute();
     },
+    descendantsAt(db: Db, path: string, level: string) {
+      return db.selectFrom('region').select(['code', 'name', 'path']).where('path', 'like', path + '%').where('level', '=', level).orderBy('path').execute();
+    },
     count(db: Db) {
       return db.selectFrom('region').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     },

@@ -67,6 +67,10 @@ export function createRegionsService({ db, dialect }: { db: Kysely<DB>; dialect:
       }
       return out;
     },
+    /** For other modules: every region of one level inside a subtree (e.g. the grids of a town). */
+    descendantsAt(path: string, level: RegionLevel) {
+      return repo.descendantsAt(db, path, level);
+    },
     async count(): Promise<number> {
       return Number((await repo.count(db)).n);
     },

@@ -1,0 +1,426 @@
+import crypto from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type {
+  Assessment,
+  AssessmentFacts,
+  AssessmentInput,
+  Isolation,
+  IsolationCheckin,
+  IsolationKind,
+  IsolationNotice,
+  IsolationStatus,
+  Measure,
+  Page,
+  RiskLevel,
+  RiskRule,
+  RuleSet,
+} from '@fugong/contract';
+import { FEVER_AT } from '@fugong/contract';
+import type { DB } from '../../db/schema';
+import type { Dialect } from '../../db/database';
+import { addDays, localDate, type Clock } from '../../platform/clock';
+import type { Audit } from '../../platform/audit';
+import type { EventBus } from '../../platform/events';
+import type { Notifier } from '../../platform/notify';
+import { maskName, type Pii } from '../../platform/pii';
+import { systemContext, type RequestContext } from '../../platform/context';
+import { AppError } from '../../platform/errors';
+import { t } from '../../platform/i18n/index';
+import { can, inRegionScope, requireInScope, requirePermission, scopeOf, type Actor } from '../../platform/permissions';
+import type { RegionsService } from '../regions/regions.service';
+import type { PeopleService } from '../people/people.service';
+import type { PassesService } from '../passes/passes.service';
+import { isolationRepo } from './isolation.repo';
+import type { IsolationTable, RiskAssessmentTable } from './isolation.tables';
+import { assessRisk } from './risk-rules';
+import { isolationTransitions, nextIsolationStatus } from './isolation-states';
+import './isolation.messages';
+
+interface Deps {
+  db: Kysely<DB>;
+  dialect: Dialect;
+  clock: Clock;
+  audit: Audit;
+  events: EventBus;
+  pii: Pii;
+  regions: RegionsService;
+  people: PeopleService;
+  passes: PassesService;
+  notifier: Notifier;
+  retentionDays: number;
+}
+
+type IsoRow = Selectable<IsolationTable>;
+type AssessRow = Selectable<RiskAssessmentTable>;
+type CheckinInput = { temperature: number; symptoms: string[] };
+
+export function createIsolationService(deps: Deps) {
+  const { db, clock, audit, events, pii, regions, people, passes, notifier } = deps;
+  const repo = isolationRepo(deps.dialect);
+  const today = () => localDate(clock.now());
+  const isUnique = (err: unknown) => /unique|duplicate/i.test(String((err as Error)?.message));
+
+  async function currentRules(): Promise<RuleSet> {
+    const r = await repo.latestRuleSet(db);
+    return { version: r.version, rules: JSON.parse(r.rules) as RiskRule[], createdAt: r.createdAt, createdByName: r.createdByName };
+  }
+
+  function toAssessment(r: AssessRow, withFacts: boolean): Assessment {
+    return {
+      id: r.id,
+      personId: r.personId,
+      personName: r.personName,
+      riskLevel: r.riskLevel as RiskLevel,
+      measure: r.measure as Measure,
+      days: r.days,
+      computed: { riskLevel: r.computedLevel as RiskLevel, measure: r.computedMeasure as Measure, days: r.computedDays, ruleName: r.computedRule },
+      overrideReason: r.overrideReason,
+      ruleVersion: r.ruleVersion,
+      assessedAt: r.assessedAt,
+      assessedByName: r.assessedByName,
+      isolationId: r.isolationId,
+      facts: withFacts && r.factsEnc ? (JSON.parse(pii.decrypt(r.factsEnc)) as AssessmentFacts) : null,
+    };
+  }
+
+  async function toIsolations(actor: Actor | null, rows: IsoRow[], detail: boolean): Promise<Isolation[]> {
+    const names = await regions.namesOf(rows.map((r) => r.regionCode));
+    const manage = actor ? scopeOf(actor, 'isolation.manage') : null;
+    return rows.map((r) => {
+      const mayManage = !!actor && can(actor, 'isolation.manage') && inRegionScope(manage!, r.regionPath);
+      const status = r.status as IsolationStatus;
+      return {
+        id: r.id,
+        personId: r.personId,
+        personName: r.personName,
+        idNumberMasked: r.idNumberMasked,
+        kind: r.kind as IsolationKind,
+        site: r.site,
+        address: r.address,
+        regionCode: r.regionCode,
+        regionName: names.get(r.regionCode) ?? null,
+        startDate: r.startDate,
+        endDate: r.endDate,
+        status,
+        lastCheckinDate: r.lastCheckinDate,
+        checkinCount: r.checkinCount,
+        feverAlert: !!r.feverAlert,
+        releasedAt: r.releasedAt,
+        checkinToken: detail && mayManage && status === 'active' ? r.checkinToken : null,
+        abilities: {
+          checkin: mayManage && !!isolationTransitions[status].checkin,
+          release: mayManage && !!isolationTransitions[status].release && today() >= r.endDate,
+        },
+      };
+    });
+  }
+
+  async function load(ctx: RequestContext, perm: string, id: number) {
+    const actor = requirePermission(ctx.actor, perm);
+    const row = await repo.isolationById(db, id);
+    if (!row) throw new AppError('common.not_found', 404);
+    requireInScope(scopeOf(actor, perm), row.regionPath);
+    return { actor, row };
+  }
+
+  /** Fever, symptoms or a missed day: the grid workers of the place and the officer in charge are told. */
+  async function alert(trx: Kysely<DB>, row: IsoRow, kind: 'fever' | 'missed', locale: RequestContext['locale']) {
+    const grid = await notifier.usersCovering(trx, 'grid', row.regionPath);
+    await notifier.send(trx, row.responsibleUserId ? [row.responsibleUserId, ...grid] : grid, {
+      kind: `isolation.${kind}`,
+      title: t(locale, kind === 'fever' ? 'isolation.alert_fever_title' : 'isolation.alert_missed_title', { name: row.personName }),
+      link: `/isolation/cases/${row.id}`,
+    });
+  }
+
+  /** One check-in per isolation per day; the unique (isolation, date) key settles double taps. */
+  async function recordCheckin(ctx: RequestContext, row: IsoRow, input: CheckinInput, by: 'self' | 'staff', actorId: number | null) {
+    nextIsolationStatus(row.status as IsolationStatus, 'checkin');
+    const date = today();
+    const fever = input.temperature >= FEVER_AT || input.symptoms.length > 0;
+    try {
+      await db.transaction().execute(async (trx) => {
+        await repo.insertCheckin(trx, { isolationId: row.id, date, at: clock.now().toISOString(), by, actorId, fever: fever ? 1 : 0, detailEnc: pii.encrypt(JSON.stringify(input)) });
+        await repo.noteCheckin(trx, row.id, date, fever);
+        if (fever) await alert(trx, row, 'fever', 'zh-CN');
+        await audit.record(trx, ctx, { action: 'isolation.checkin', targetType: 'isolation', targetId: row.id, regionPath: row.regionPath, detail: { by, fever } });
+      });
+    } catch (err) {
+      if (isUnique(err)) throw new AppError('isolation.checkin_done', 409);
+      throw err;
+    }
+    if (fever) events.publish({ type: 'isolation.fever', regionPath: row.regionPath, data: { id: row.id } });
+    return { fever };
+  }
+
+  return {
+    async rules(ctx: RequestContext): Promise<RuleSet> {
+      requirePermission(ctx.actor, 'isolation.read');
+      return currentRules();
+    },
+    /** Rules are never edited in place: each change is a new version, and assessments keep theirs. */
+    async saveRules(ctx: RequestContext, rules: RiskRule[]): Promise<number> {
+      const actor = requirePermission(ctx.actor, 'isolation.configure');
+      try {
+        return await db.transaction().execute(async (trx) => {
+          const version = (await repo.latestRuleSet(trx)).version + 1;
+          await repo.insertRuleSet(trx, { version, rules: JSON.stringify(rules), createdAt: clock.now().toISOString(), createdBy: actor.id, createdByName: actor.displayName });
+          await audit.record(trx, ctx, { action: 'isolation.rules_update', targetType: 'risk_rule_set', targetId: version, detail: { rules: rules.length } });
+          return version;
+        });
+      } catch (err) {
+        if (isUnique(err)) throw new AppError('common.conflict', 409);
+        throw err;
+      }
+    },
+
+    async assess(ctx: RequestContext, input: AssessmentInput): Promise<{ assessmentId: number; isolationId: number | null; outcome: Assessment }> {
+      const actor = requirePermission(ctx.actor, 'isolation.manage');
+      const person = await people.requireForService(ctx, 'isolation.manage', input.personId);
+      const ruleSet = await currentRules();
+      const facts: AssessmentFacts = {
+        originRegion: input.originRegion,
+        originRisk: input.originRisk,
+        travelHistory: input.travelHistory,
+        healthCode: input.healthCode,
+        temperature: input.temperature,
+        contact: input.contact,
+      };
+      const computed = assessRisk(ruleSet.rules, facts);
+      const final = input.override ? { riskLevel: input.override.riskLevel, measure: input.override.measure, days: input.override.days } : computed;
+      if (final.measure === 'centralised' && !input.site) {
+        throw new AppError('common.validation_failed', 400, {}, [{ field: 'site', message: 'isolation.validation.site' }]);
+      }
+      const now = clock.now().toISOString();
+      const start = today();
+      try {
+        const out = await db.transaction().execute(async (trx) => {
+          const { id } = await repo.insertAssessment(trx, {
+            personId: person.id,
+            personName: person.name,
+            regionPath: person.regionPath,
+            factsEnc: pii.encrypt(JSON.stringify(facts)),
+            ruleVersion: ruleSet.version,
+            computedLevel: computed.riskLevel,
+            computedMeasure: computed.measure,
+            computedDays: computed.days,
+            computedRule: computed.ruleName,
+            riskLevel: final.riskLevel,
+            measure: final.measure,
+            days: final.days,
+            overrideReason: input.override?.reason ?? null,
+            assessedAt: now,
+            assessedBy: actor.id,
+            assessedByName: actor.displayName,
+            isolationId: null,
+            purgedAt: null,
+          });
+          const assessmentId = Number(id);
+          await audit.record(trx, ctx, {
+            action: 'isolation.assess',
+            targetType: 'person',
+            targetId: person.id,
+            regionPath: person.regionPath,
+            detail: { assessmentId, riskLevel: final.riskLevel, measure: final.measure, overridden: !!input.override, ruleVersion: ruleSet.version },
+          });
+          let isolationId: number | null = null;
+          if (final.measure !== 'none' && final.days > 0) {
+            const iso = await repo.insertIsolation(trx, {
+              personId: person.id,
+              personName: person.name,
+              idNumberMasked: person.idNumberMasked,
+              assessmentId,
+              kind: final.measure,
+              site: final.measure === 'centralised' ? (input.site ?? null) : null,
+              address: person.address,
+              regionCode: person.regionCode,
+              regionPath: person.regionPath,
+              startDate: start,
+              endDate: addDays(start, final.days - 1),
+              status: 'active',
+              checkinToken: crypto.randomBytes(18).toString('base64url'),
+              responsibleUserId: actor.id,
+              lastCheckinDate: null,
+              checkinCount: 0,
+              feverAlert: 0,
+              missedAlertDate: null,
+              createdAt: now,
+              releasedAt: null,
+              releasedBy: null,
+              purgedAt: null,
+            });
+            isolationId = Number(iso.id);
+            await repo.setAssessmentIsolation(trx, assessmentId, isolationId);
+            await audit.record(trx, ctx, { action: 'isolation.start', targetType: 'isolation', targetId: isolationId, regionPath: person.regionPath, detail: { kind: final.measure, days: final.days } });
+          }
+          return { assessmentId, isolationId };
+        });
+        if (out.isolationId) events.publish({ type: 'isolation.started', regionPath: person.regionPath, data: { id: out.isolationId } });
+        const row = (await repo.assessmentById(db, out.assessmentId))!;
+        return { ...out, outcome: toAssessment(row, true) };
+      } catch (err) {
+        if (isUnique(err)) throw new AppError('isolation.already_active', 409);
+        throw err;
+      }
+    },
+
+    async assessments(ctx: RequestContext, q: { page: number; pageSize: number; personId?: number; riskLevel?: string }): Promise<Page<Assessment>> {
+      const actor = requirePermission(ctx.actor, 'isolation.read');
+      const { total, rows } = await repo.assessments(db, scopeOf(actor, 'isolation.read'), q, (q.page - 1) * q.pageSize, q.pageSize);
+      return { items: rows.map((r) => toAssessment(r, false)), total, page: q.page, pageSize: q.pageSize };
+    },
+    async assessment(ctx: RequestContext, id: number): Promise<Assessment> {
+      const actor = requirePermission(ctx.actor, 'isolation.read');
+      const row = await repo.assessmentById(db, id);
+      if (!row) throw new AppError('common.not_found', 404);
+      requireInScope(scopeOf(actor, 'isolation.read'), row.regionPath);
+      await audit.record(db, ctx, { action: 'isolation.assessment_view', targetType: 'person', targetId: row.personId, regionPath: row.regionPath, detail: { assessmentId: id } });
+      return toAssessment(row, true);
+    },
+
+    async list(ctx: RequestContext, q: { page: number; pageSize: number; status?: string; kind?: string; regionCode?: string; q?: string }): Promise<Page<Isolation>> {
+      const actor = requirePermission(ctx.actor, 'isolation.read');
+      const under = q.regionCode ? (await regions.resolve(q.regionCode)).path : undefined;
+      const { total, rows } = await repo.isolations(db, scopeOf(actor, 'isolation.read'), { ...q, underPath: under }, (q.page - 1) * q.pageSize, q.pageSize);
+      return { items: await toIsolations(actor, rows, false), total, page: q.page, pageSize: q.pageSize };
+    },
+    async get(ctx: RequestContext, id: number): Promise<Isolation> {
+      const { actor, row } = await load(ctx, 'isolation.read', id);
+      await audit.record(db, ctx, { action: 'isolation.view', targetType: 'person', targetId: row.personId, regionPath: row.regionPath, detail: { isolationId: id } });
+      return (await toIsolations(actor, [row], true))[0]!;
+    },
+    async checkins(ctx: RequestContext, id: number): Promise<IsolationCheckin[]> {
+      await load(ctx, 'isolation.read', id);
+      return (await repo.checkins(db, id)).map((c) => {
+        const d = JSON.parse(pii.decrypt(c.detailEnc)) as CheckinInput;
+        return { id: c.id, date: c.date, at: c.at, by: c.by as 'self' | 'staff', fever: !!c.fever, temperature: d.temperature, symptoms: d.symptoms as IsolationCheckin['symptoms'] };
+      });
+    },
+    async notice(ctx: RequestContext, id: number): Promise<IsolationNotice> {
+      const { row } = await load(ctx, 'isolation.read', id);
+      const codes = row.regionPath.split('/').filter(Boolean);
+      const names = await regions.namesOf(codes);
+      await audit.record(db, ctx, { action: 'isolation.notice_print', targetType: 'person', targetId: row.personId, regionPath: row.regionPath, detail: { isolationId: id } });
+      return {
+        isolationId: row.id,
+        nameMasked: maskName(row.personName),
+        address: row.address,
+        regionName: names.get(row.regionCode) ?? null,
+        regionPathNames: codes.map((c) => names.get(c) ?? c),
+        kind: row.kind as IsolationKind,
+        site: row.site,
+        startDate: row.startDate,
+        endDate: row.endDate,
+        days: Math.round((Date.parse(row.endDate) - Date.parse(row.startDate)) / 86400_000) + 1,
+        issuedOn: today(),
+      };
+    },
+    async staffCheckin(ctx: RequestContext, id: number, input: CheckinInput) {
+      const { actor, row } = await load(ctx, 'isolation.manage', id);
+      return recordCheckin(ctx, row, input, 'staff', actor.id);
+    },
+    async publicView(token: string) {
+      const row = await repo.isolationByToken(db, token);
+      if (!row) throw new AppError('common.not_found', 404);
+      const d = today();
+      return {
+        nameMasked: maskName(row.personName),
+        kind: row.kind as IsolationKind,
+        startDate: row.startDate,
+        endDate: row.endDate,
+        status: row.status as IsolationStatus,
+        today: d,
+        checkedInToday: row.lastCheckinDate === d,
+      };
+    },
+    async publicCheckin(ctx: RequestContext, token: string, input: CheckinInput) {
+      const row = await repo.isolationByToken(db, token);
+      if (!row) throw new AppError('common.not_found', 404);
+      return recordCheckin(ctx, row, input, 'self', null);
+    },
+    /** Release on or after the last day, after a final check without fever or symptoms. */
+    async release(ctx: RequestContext, id: number, input: CheckinInput & { note?: string }) {
+      const { actor, row } = await load(ctx, 'isolation.manage', id);
+      const to = nextIsolationStatus(row.status as IsolationStatus, 'release');
+      const d = today();
+      if (d < row.endDate) throw new AppError('isolation.release_not_due', 409, { endDate: row.endDate });
+      const fever = input.temperature >= FEVER_AT || input.symptoms.length > 0;
+      if (fever) {
+        await db.transaction().execute(async (trx) => {
+          await alert(trx, row, 'fever', ctx.locale);
+          await audit.record(trx, ctx, { action: 'isolation.final_check_failed', targetType: 'isolation', targetId: id, regionPath: row.regionPath });
+        });
+        events.publish({ type: 'isolation.fever', regionPath: row.regionPath, data: { id } });
+        throw new AppError('isolation.final_check_failed', 409);
+      }
+      await db.transaction().execute(async (trx) => {
+        if (!(await repo.checkinOn(trx, id, d))) {
+          await repo.insertCheckin(trx, { isolationId: id, date: d, at: clock.now().toISOString(), by: 'staff', actorId: actor.id, fever: 0, detailEnc: pii.encrypt(JSON.stringify({ temperature: input.temperature, symptoms: input.symptoms })) });
+          await repo.noteCheckin(trx, id, d, false);
+        }
+        const r = await repo.updateIsolationIf(trx, id, row.status, { status: to, releasedAt: clock.now().toISOString(), releasedBy: actor.id });
+        if (Number(r.numUpdatedRows) !== 1) throw new AppError('common.conflict', 409);
+        await audit.record(trx, ctx, { action: 'isolation.release', targetType: 'isolation', targetId: id, regionPath: row.regionPath, detail: { note: input.note ?? null } });
+      });
+      events.publish({ type: 'isolation.released', regionPath: row.regionPath, data: { id } });
+    },
+
+    /** Hourly: an isolation without yesterday's check-in alerts its grid worker, once per day. */
+    async alertMissedCheckins(): Promise<number> {
+      const d = today();
+      const rows = await repo.missedCheckins(db, addDays(d, -1), d);
+      let n = 0;
+      for (const r of rows) {
+        const done = await db.transaction().execute(async (trx) => {
+          const u = await repo.markMissedAlerted(trx, r.id, d);
+          if (Number(u.numUpdatedRows) !== 1) return false;
+          const full = (await repo.isolationById(trx, r.id))!;
+          await alert(trx, full, 'missed', 'zh-CN');
+          return true;
+        });
+        if (done) {
+          n++;
+          events.publish({ type: 'isolation.missed_checkin', regionPath: r.regionPath, data: { id: r.id } });
+        }
+      }
+      return n;
+    },
+
+    /**
+     * Retention: N days after a case closes its health data goes — check-ins become anonymous daily
+     * counts, assessment facts are erased, scans older than N days become counts per checkpoint.
+     * The purge itself is audited.
+     */
+    async purgeExpiredHealthData(): Promise<{ isolations: number; checkins: number; assessments: number; scans: number }> {
+      const now = clock.now();
+      const cutoffDate = addDays(localDate(now), -deps.retentionDays);
+      const cutoffTs = new Date(now.getTime() - deps.retentionDays * 86400_000).toISOString();
+      const at = now.toISOString();
+      return db.transaction().execute(async (trx) => {
+        const closed = await repo.closedUnpurged(trx, cutoffTs);
+        let checkins = 0;
+        for (const c of closed) {
+          checkins += await repo.aggregateAndPurgeCheckins(trx, c.id, c.regionPath);
+          await repo.markIsolationPurged(trx, c.id, at);
+        }
+        const a = await repo.purgeAssessmentFacts(trx, closed.map((c) => c.id), cutoffTs, at);
+        const scans = await passes.purgeScansBefore(trx, cutoffDate);
+        const result = { isolations: closed.length, checkins, assessments: Number(a.numUpdatedRows), scans };
+        await audit.record(trx, systemContext(), { action: 'isolation.retention_purge', targetType: 'retention', detail: { ...result, retentionDays: deps.retentionDays, cutoffDate } });
+        return result;
+      });
+    },
+
+    // ---- for other modules ----
+    async isolationsOfPerson(personId: number) {
+      return (await repo.isolationsOfPerson(db, personId)).map((r) => ({
+        kind: r.kind as IsolationKind,
+        startDate: r.startDate,
+        endDate: r.endDate,
+        status: r.status as IsolationStatus,
+        checkinToken: r.status === 'active' ? r.checkinToken : null,
+      }));
+    },
+  };
+}
+export type IsolationService = ReturnType<typeof createIsolationService>;
