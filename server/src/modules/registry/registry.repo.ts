@@ -53,6 +53,14 @@ export function registryRepo(dialect: Dialect) {
     byId(db: Db, id: number): Promise<EntityRow | undefined> {
       return db.selectFrom('entity').selectAll().where('id', '=', id).executeTakeFirst();
     },
+    async byIds(db: Db, ids: number[]): Promise<EntityRow[]> {
+      const out: EntityRow[] = [];
+      for (let i = 0; i < ids.length; i += 500) {
+        const part = ids.slice(i, i + 500);
+        if (part.length) out.push(...(await db.selectFrom('entity').selectAll().where('id', 'in', part).execute()));
+      }
+      return out;
+    },
     /** Entities whose identity key is one of `keys`, queried in batches. */
     async byIdentityKeys(db: Db, keys: string[]): Promise<EntityRow[]> {
       const out: EntityRow[] = [];

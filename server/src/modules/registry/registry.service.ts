@@ -221,6 +221,12 @@ export function createRegistryService(deps: Deps) {
       return row ? toSummary(row) : null;
     },
 
+    /** The same for many entities at once (lists in other modules); unknown ids are absent from the map. */
+    async getManyForService(entityIds: number[]): Promise<Map<number, EntitySummary>> {
+      const rows = await repo.byIds(db, [...new Set(entityIds)]);
+      return new Map(rows.map((r) => [Number(r.id), toSummary(r)]));
+    },
+
     registerTimelineSource(source: TimelineSource): void {
       if (timelineSources.some((s) => s.name === source.name)) throw new Error(`timeline source ${source.name} registered twice`);
       timelineSources.push(source);

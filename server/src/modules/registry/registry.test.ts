@@ -105,6 +105,9 @@ describe('registry service for other modules', () => {
     const audits = await t.core.db.selectFrom('auditLog').select('action').where('targetType', '=', 'entity').where('targetId', '=', String(id)).execute();
     expect(audits.map((a) => a.action).sort()).toEqual(['registry.create', 'registry.status']);
     expect(await t.services.registry.getForService(999999)).toBeNull();
+    const many = await t.services.registry.getManyForService([id, id, 999999]);
+    expect([...many.keys()]).toEqual([id]);
+    expect(many.get(id)).toMatchObject({ id, name: '服务接口企业', status: 'filing' });
   });
 
   it('creates many entities in one transaction, or none when one input is wrong', async () => {
