@@ -92,7 +92,7 @@ function client(app: FastifyInstance, cookie: string | null, csrf: string | null
  * One app on a fresh database with a small region tree and an admin user. Use one per test file
  * (beforeAll) and close it in afterAll.
  */
-export async function createTestApp(opts: { clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { clock?: Clock; /** no region tree and no admin: for loading the demo */ empty?: boolean } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fugong-test-'));
   const db = await freshDatabaseUrl(dataDir);
   const config = {
@@ -109,7 +109,7 @@ export async function createTestApp(opts: { clock?: Clock } = {}): Promise<TestA
 
   // a trimmed Jizhou: 2 towns, each with 2 communities of 2 grids
   const rows = buildDistrictRegions({ code: '120119', name: '蓟州区', shortName: 'jizhou', city: '天津市', towns: 2, streets: 1, villages: 2, communities: 2, gridsPerCommunity: 2, gridsPerVillage: 2 });
-  await services.regions.insertMany(rows);
+  if (!opts.empty) await services.regions.insertMany(rows);
   const towns = rows.filter((r) => r.level === 'town');
   const commOf = (t: string) => rows.find((r) => r.parentCode === t && r.level === 'community')!.code;
   const gridOf = (c: string) => rows.find((r) => r.parentCode === c && r.level === 'grid')!.code;
@@ -137,7 +137,7 @@ export async function createTestApp(opts: { clock?: Clock } = {}): Promise<TestA
     return login(username);
   }
 
-  await services.users.createUser(systemContext(), { username: 'admin', displayName: 'Admin', password: TEST_PASSWORD, grants: [{ role: 'admin' }] });
+  if (!opts.empty) await services.users.createUser(systemContext(), { username: 'admin', displayName: 'Admin', password: TEST_PASSWORD, grants: [{ role: 'admin' }] });
 
   return {
     app,

@@ -27,7 +27,8 @@ export const inCategory: Record<MetricCategory, (a: CategoryAttrs) => boolean> =
   commerce: (a) => isEnterprise(a) && a.sector === 'tertiary',
   commerceAboveQuota: (a) => a.aboveQuota === 1,
   servicesAboveScale: (a) => isEnterprise(a) && a.sector === 'tertiary' && a.fourAbove === 1 && a.aboveQuota === 0,
-  smallMicro: (a) => isEnterprise(a) && (a.sizeClass === 'medium' || a.sizeClass === 'small' || a.sizeClass === 'micro'),
+  // enterprises and the other business units (farms, sites, hotels …) that are not large; individual businesses count on their own
+  smallMicro: (a) => isBusinessUnit(a) && (a.sizeClass === 'medium' || a.sizeClass === 'small' || a.sizeClass === 'micro'),
   individual: (a) => a.kind === 'individual',
   fourAbove: (a) => isBusinessUnit(a) && a.fourAbove === 1,
   fourBelow: (a) => isBusinessUnit(a) && a.fourAbove === 0,

@@ -96,6 +96,16 @@ export const registryStatsRepo = {
       .execute();
   },
 
+  /** Which of the entities have a user signed in for them (enterprise grants). */
+  async boundToUsers(db: Db, ids: number[]): Promise<Set<number>> {
+    const out = new Set<number>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await db.selectFrom('userGrant').select('entityId').where('entityId', 'in', ids.slice(i, i + 500)).execute();
+      for (const r of rows) out.add(Number(r.entityId));
+    }
+    return out;
+  },
+
   async backdateCreation(db: Db, ids: number[], at: string): Promise<void> {
     for (let i = 0; i < ids.length; i += 500) {
       const part = ids.slice(i, i + 500);

@@ -21,6 +21,7 @@ export function createRegistryStatsService({ db, audit }: { db: Kysely<DB>; audi
     resumptionTotals: (rootPath: string, end: string) => repo.resumptionTotals(db, rootPath, end),
     resumedIn: (scope: Scope, underPath: string | null) => repo.resumedIn(db, scope, underPath),
     entitiesUnder: (rootPath: string) => repo.entitiesUnder(db, rootPath),
+    boundToUsers: (ids: number[]) => repo.boundToUsers(db, ids),
 
     /**
      * Backdates the registration of `registeredIds` to `registeredAt` and resumes each group of

@@ -50,13 +50,13 @@ const buildings = (n: number) => seg('building', n, { kind: 'building', sector: 
  * industrial; Baoshan 110 enterprises and projects.
  */
 export const registryDemoConfig = {
-  scale: 0.03,
+  scale: 1,
   districts: {
-    '120119': [industrialAbove(98), industrialBelow(569), commerceAbove(180), commerceBelow(11_650), individuals(18_000), fiveSmall(2_400), farms(300), sites(60), projects(40), hotels(120), buildings(30)],
+    '120119': [industrialAbove(98), industrialBelow(569), commerceAbove(180), commerceBelow(11_650), individuals(18_000), fiveSmall(2_400), farms(5_772), sites(60), projects(40), hotels(120), buildings(30)],
     '350503': [industrialAbove(210), commerceAbove(320), otherFourAbove(230), industrialBelow(900), commerceBelow(5_100), individuals(6_800), fiveSmall(1_200), hotels(90), buildings(60), projects(30)],
     '230506': [industrialAbove(24), industrialBelow(40), commerceAbove(20), commerceBelow(26), individuals(900), fiveSmall(200), sites(12), projects(8), farms(40)],
-    '510402': [industrialAbove(62), commerceAbove(80), otherFourAbove(40), industrialBelow(300), commerceBelow(2_200), individuals(4_000), fiveSmall(700), farms(60), projects(25), hotels(40)],
-    '430102': [industrialAbove(40), commerceAbove(420), otherFourAbove(260), commerceBelow(6_500), individuals(9_000), fiveSmall(1_500), hotels(160), buildings(120), projects(20)],
+    '510402': [industrialAbove(62), commerceAbove(80), otherFourAbove(43), industrialBelow(300), commerceBelow(2_200), individuals(4_000), fiveSmall(700), farms(60), projects(71), hotels(40)],
+    '430102': [industrialAbove(40), commerceAbove(420), otherFourAbove(200), commerceBelow(6_500), individuals(9_000), fiveSmall(1_500), hotels(160), buildings(120), projects(20)],
   } as Record<string, Segment[]>,
 };
 
