@@ -1,11 +1,15 @@
 import type { WebModule } from './types';
 import { platformModule } from './platform/index';
 import { registryModule } from './registry/index';
+import { reportsModule } from './reports/index';
+import { dashboardModule } from './dashboard/index';
 import { filingsModule } from './filings/index';
 
 /** Every business module's pages; adding a module is one line here. */
 export const webModules: WebModule[] = [
   platformModule,
   registryModule,
+  reportsModule,
+  dashboardModule,
   filingsModule,
 ];
