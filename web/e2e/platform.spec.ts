@@ -1,5 +1,8 @@
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Page } from '@playwright/test';
+
+// other suites share the two cores, so a list can take a while to arrive
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const PASSWORD = 'Fugong2026';
 // kept for people to look at (git-ignored; CI keeps them as artefacts)
@@ -21,8 +24,16 @@ async function switchLanguage(page: Page, label: string) {
 }
 
 test('admin signs in, switches language, creates a town officer and finds it in the audit log', async ({ page }) => {
+  // a long journey on a shared 2-core machine
+  test.slow();
   await page.goto('/login');
   await expect(page.getByText('复工通').first()).toBeVisible();
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill('wrong-password');
+  await page.locator('button[type=submit]').click();
+  // the server's own message, in the user's language
+  await expect(page.getByTestId('login-error')).toBeVisible();
+  await expect(page).toHaveURL(/\/login/);
   await shot(page, 'login');
 
   await signIn(page, 'admin');
@@ -92,12 +103,34 @@ test('admin signs in, switches language, creates a town officer and finds it in 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: /导出 Excel/ }).click();
   expect((await download).suggestedFilename()).toBe('audit.xlsx');
+
+  // the new officer signs in with the initial password and must replace it before anything else
+  await page.getByTestId('account-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel('用户名').fill('e2e_town');
+  await page.getByLabel('密码').fill('Temp2026x');
+  await page.locator('button[type=submit]').click();
+  await expect(page).toHaveURL(/\/password$/);
+  await expect(page.getByText('您正在使用临时密码，请先设置新密码')).toBeVisible();
+  await page.goto('/system/users');
+  await expect(page).toHaveURL(/\/password$/);
+  await page.getByLabel('当前密码').fill('Temp2026x');
+  await page.getByLabel('新密码', { exact: true }).fill('Better2026y');
+  await page.getByLabel('确认新密码').fill('Better2026y');
+  await shot(page, 'password');
+  await page.getByRole('button', { name: /保\s*存/ }).click();
+  await expect(page.getByRole('heading', { name: '您好，测试镇街员' })).toBeVisible();
+  await expect(page.getByTestId('home-roles')).toContainText(town.name);
 });
 
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 
   test('a town officer gets the menu as a drawer', async ({ page }) => {
+    await page.goto('/login');
+    await expect(page.locator('button[type=submit]')).toBeVisible();
+    await shot(page, 'phone-login');
     await signIn(page, 'town');
     await expect(page.getByRole('heading', { name: '您好，镇街工作人员' })).toBeVisible();
     await expect(page.getByTestId('home-roles')).toContainText('镇街工作人员');
