@@ -16,4 +16,4 @@ import { dashboardRoutes } from './dashboard/dashboard.routes';
 import { venuesRoutes } from './venues/venues.routes';
 
 /** Each module's routes; adding a module is one line here and one in services.ts. */
-export const moduleRoutes: ((app: FastifyInstance, s: Services) => void)[] = [regionsRoutes, authRoutes, usersRoutes, auditRoutes, registryRoutes, filingsRoutes, reportsRoutes, dashboardRoutes, venuesRoutes, ticketsRoutes, complaintsRoutes, peopleRoutes, passesRoutes, isolationRoutes];
+export const moduleRoutes: ((app: FastifyInstance, s: Services) => void)[] = [regionsRoutes, authRoutes, usersRoutes, auditRoutes, registryRoutes, filingsRoutes, reportsRoutes, dashboardRoutes, venuesRoutes, ticketsRoutes, complaintsRoutes, peopleRoutes, passesRoutes, isolationRoutes, ticketsRoutes, complaintsRoutes];
