@@ -14,6 +14,11 @@ export function registerMessages(m: Messages): void {
   }
 }
 
+/** Every registered key with its texts, for checks over the whole catalogue. */
+export function allMessages(): Readonly<Messages> {
+  return catalogue;
+}
+
 export function hasMessage(key: string): boolean {
   return key in catalogue;
 }
