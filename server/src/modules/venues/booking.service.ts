@@ -2,6 +2,7 @@ import type { Transaction } from 'kysely';
 import type { Booking, BookingChannel, BookingInput, BookingStatus, CheckinStatus, IdType } from '@fugong/contract';
 import type { DB } from '../../db/schema';
 import { localDate } from '../../platform/clock';
+import { createGroupCommit } from '../../platform/group-commit';
 import type { RequestContext } from '../../platform/context';
 import { AppError, badTransition } from '../../platform/errors';
 import { maskIdNumber, maskName, maskPhone } from '../../platform/pii';
@@ -14,6 +15,7 @@ import { nextBookingStatus } from './booking-states';
 type VenueRow = Omit<VenueTable, 'id'> & { id: number };
 type BookingRow = NonNullable<Awaited<ReturnType<VenuesRepo['bookingByCode']>>>;
 type VisitorRow = Awaited<ReturnType<VenuesRepo['visitorsOf']>>[number];
+type SlotRow = Awaited<ReturnType<VenuesRepo['slotsOf']>>[number];
 
 const soldOut = (day: string) => new AppError('venues.sold_out', 409, { day });
 const bookingNotFound = () => new AppError('venues.booking_not_found', 404);
@@ -30,6 +32,19 @@ export interface PlaceOptions {
 /** Real-name bookings: the public page, partner API and staff phone bookings all come through here. */
 export function createBookingService(deps: VenuesDeps, repo: VenuesRepo) {
   const { db, clock, audit, events, pii } = deps;
+  const commits = createGroupCommit(db);
+  // Venue settings change rarely and bookings arrive thousands a second: each node reads them at most every
+  // 2 s. Capacity is never cached — it is decided by the counter row in the booking's transaction.
+  const settings = new Map<number, { until: number; venue: VenueRow | undefined; slots: SlotRow[] }>();
+  async function venueSettings(venueId: number) {
+    const hit = settings.get(venueId);
+    if (hit && hit.until > Date.now()) return hit;
+    const [venue, slots] = await Promise.all([repo.venueById(db, venueId), repo.slotsOf(db, venueId)]);
+    const fresh = { until: Date.now() + 2000, venue, slots: slots.filter((x) => x.active) };
+    if (settings.size > 10_000) settings.clear();
+    settings.set(venueId, fresh);
+    return fresh;
+  }
 
   /** Takes n places on a counter, creating the day's counter first if nobody has booked that day yet. */
   async function take(trx: Transaction<DB>, venueId: number, day: string, slotId: number, n: number, capacity: () => Promise<number>): Promise<boolean> {
@@ -71,7 +86,7 @@ export function createBookingService(deps: VenuesDeps, repo: VenuesRepo) {
   }
 
   /** Checks everything that does not need the lock; the capacity itself is only decided in the transaction. */
-  async function validate(v: VenueRow | undefined, input: BookingInput) {
+  async function validate(v: VenueRow | undefined, slots: SlotRow[], input: BookingInput) {
     if (!v) throw new AppError('common.validation_failed', 400, {}, [{ field: 'venueId', message: 'common.not_found' }]);
     if (!v.bookable) throw new AppError('venues.not_bookable', 409);
     const today = localDate(clock.now());
@@ -79,7 +94,6 @@ export function createBookingService(deps: VenuesDeps, repo: VenuesRepo) {
       throw new AppError('venues.day_out_of_range', 400, { days: v.bookingDaysAhead + 1 }, [{ field: 'day', message: 'venues.day_out_of_range' }]);
     }
     if (!isOpenOn(v.openingDays, input.day)) throw new AppError('venues.closed_day', 409, { day: input.day });
-    const slots = (await repo.slotsOf(db, v.id)).filter((s) => s.active);
     const slotId = input.slotId ?? null;
     const slot = slotId === null ? null : slots.find((s) => s.id === slotId);
     if (slots.length > 0 && slotId === null) throw new AppError('common.validation_failed', 400, {}, [{ field: 'slotId', message: 'venues.slot_required' }]);
@@ -99,19 +113,18 @@ export function createBookingService(deps: VenuesDeps, repo: VenuesRepo) {
         }
       });
     }
-    // a friendly message naming the person; the unique index is what actually guarantees it
-    const held = await repo.heldHashes(db, v.id, input.day, hashes);
-    if (held.length > 0) throw new AppError('venues.duplicate_person', 409, { idMasked: held[0]!.idMasked });
     return { slot: slot ?? null, hashes };
   }
 
   return {
     describe,
     toBooking,
+    /** Drops this node's copy of a venue's settings after a change here. */
+    forget: (venueId: number) => settings.delete(venueId),
 
     async place(ctx: RequestContext, input: BookingInput, opts: PlaceOptions): Promise<Booking> {
-      const v = await repo.venueById(db, input.venueId);
-      const { slot, hashes } = await validate(v, input);
+      const { venue: v, slots } = await venueSettings(input.venueId);
+      const { slot, hashes } = await validate(v, slots, input);
       const venue = v!;
       const n = input.visitors.length;
       const now = clock.now().toISOString();
@@ -148,7 +161,7 @@ export function createBookingService(deps: VenuesDeps, repo: VenuesRepo) {
       }));
       let result: Booking;
       try {
-        result = await db.transaction().execute(async (trx) => {
+        result = await commits.run(async (trx) => {
           await opts.claim?.(trx);
           const dayCapacity = async () => capacityOn(venue.normalCapacity, (await repo.rulesOf(trx, [venue.id])) as CapacityRule[], input.day);
           if (!(await take(trx, venue.id, input.day, 0, n, dayCapacity))) throw soldOut(input.day);
@@ -162,9 +175,11 @@ export function createBookingService(deps: VenuesDeps, repo: VenuesRepo) {
         });
       } catch (err) {
         if (err instanceof AppError) throw err;
-        // two bookings raced for one person: the unique index refused the second
+        // the person already holds a place that day: the unique index refused the visitor row (no pre-check:
+        // it would cost every booking a query, and could not close the race anyway)
         if (isUniqueViolation(err) && /visitor|id_hash/i.test(String((err as Error).message) + String((err as { constraint?: string }).constraint))) {
-          throw new AppError('venues.duplicate_person', 409, { idMasked: visitors[0]!.idMasked });
+          const held = await repo.heldHashes(db, venue.id, input.day, hashes);
+          throw new AppError('venues.duplicate_person', 409, { idMasked: held[0]?.idMasked ?? visitors[0]!.idMasked });
         }
         throw err;
       }

@@ -85,6 +85,7 @@ export function createVenuesService(deps: VenuesDeps) {
   const { db, clock, audit, events, regions } = deps;
   const repo = venuesRepo(deps.dialect);
   const access = createVenueAccess(deps, repo);
+  const bookings = createBookingService(deps, repo);
 
   async function summaries(rows: VenueRow[]): Promise<VenueSummary[]> {
     const today = localDate(clock.now());
@@ -144,11 +145,11 @@ export function createVenuesService(deps: VenuesDeps) {
       await audit.record(trx, ctx, { action, targetType: 'venue', targetId: v.id, regionPath: v.regionPath, detail: detailOf });
       return r;
     });
+    bookings.forget(v.id);
     events.publish({ type: 'venues.configured', regionPath: v.regionPath, data: { venueId: v.id, action } });
     return out;
   }
 
-  const bookings = createBookingService(deps, repo);
   return {
     access,
     bookings,

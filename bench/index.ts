@@ -1,0 +1,13 @@
+// `npm run bench -- <name>`: one benchmark by name; each prints JSON figures as its last line.
+const benches: Record<string, () => Promise<unknown>> = {
+  booking: async () => (await import('./booking')).run(),
+};
+
+const name = process.argv[2];
+const bench = name ? benches[name] : undefined;
+if (!bench) {
+  console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}>`);
+  process.exit(2);
+}
+await bench();
+process.exit(0);

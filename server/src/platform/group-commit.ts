@@ -1,0 +1,68 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+
+type Work = (trx: Transaction<DB>) => Promise<unknown>;
+interface Job {
+  work: Work;
+  resolve(value: unknown): void;
+  reject(err: unknown): void;
+}
+
+/**
+ * Group commit for hot, small writes (bookings under a rush): work arriving while a transaction is open
+ * waits and then shares the next one, each unit inside its own savepoint. A unit that throws is rolled
+ * back to its savepoint alone; the others still commit. Callers are answered only after the commit, so
+ * nobody is told "done" for work that could still be lost.
+ *
+ * Why: every commit writes each touched page (tables and indexes) to the WAL; fifty bookings touching
+ * the same pages cost one write instead of fifty. On PostgreSQL it also holds a hot counter row's lock
+ * once per batch instead of once per booking.
+ */
+export function createGroupCommit(db: Kysely<DB>, maxBatch = 64) {
+  let queue: Job[] = [];
+  let draining = false;
+
+  async function drain() {
+    draining = true;
+    try {
+      while (queue.length > 0) {
+        const batch = queue.slice(0, maxBatch);
+        queue = queue.slice(batch.length);
+        const outcomes: { ok: boolean; value: unknown }[] = [];
+        try {
+          await db.transaction().execute(async (trx) => {
+            for (const job of batch) {
+              await sql`savepoint unit`.execute(trx);
+              try {
+                const value = await job.work(trx);
+                await sql`release savepoint unit`.execute(trx);
+                outcomes.push({ ok: true, value });
+              } catch (err) {
+                await sql`rollback to savepoint unit`.execute(trx);
+                await sql`release savepoint unit`.execute(trx);
+                outcomes.push({ ok: false, value: err });
+              }
+            }
+          });
+        } catch (err) {
+          // the commit itself failed: nothing of this batch was written
+          for (const job of batch) job.reject(err);
+          continue;
+        }
+        batch.forEach((job, i) => (outcomes[i]!.ok ? job.resolve(outcomes[i]!.value) : job.reject(outcomes[i]!.value)));
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  return {
+    run<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+        if (!draining) void drain();
+      });
+    },
+  };
+}
+export type GroupCommit = ReturnType<typeof createGroupCommit>;
