@@ -6,6 +6,7 @@ import { buildDistrictRegions } from './regions.demo';
 import { registryDemo } from '../modules/registry/registry.demo';
 import { filingsDemo } from '../modules/filings/filings.demo';
 import { dashboardDemo } from '../modules/dashboard/dashboard.demo';
+import { preventionDemo } from '../modules/isolation/prevention.demo';
 import { ticketsDemo } from '../modules/tickets/tickets.demo';
 import { complaintsDemo } from '../modules/complaints/complaints.demo';
 import { venuesDemo } from '../modules/venues/venues.demo';
@@ -20,7 +21,7 @@ export interface DemoLogin {
 
 /** A later module adds its demo data as one step here; steps run in order after regions and users, and may add logins. */
 export type DemoStep = (s: Services, log: (m: string) => void) => Promise<void | DemoLogin[]>;
-export const demoSteps: DemoStep[] = [registryDemo, dashboardDemo, filingsDemo, ticketsDemo, complaintsDemo, venuesDemo];
+export const demoSteps: DemoStep[] = [registryDemo, dashboardDemo, filingsDemo, ticketsDemo, complaintsDemo, venuesDemo, preventionDemo];
 
 function firstChild(rows: { code: string; parentCode: string | null; level: string }[], parent: string, level: string) {
   return rows.find((r) => r.parentCode === parent && r.level === level)!.code;
