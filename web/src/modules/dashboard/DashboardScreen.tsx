@@ -2,13 +2,12 @@ import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Badge, DatePicker, Empty, Spin, Tooltip } from 'antd';
 import dayjs from 'dayjs';
-import ReactEChartsCore from 'echarts-for-react/esm/core';
 import { useTranslation } from 'react-i18next';
 import type { MetricRow } from '@fugong/contract';
 import { usePermissions } from '../../app/auth';
 import { RegionPicker } from '../../components/RegionPicker';
 import { ErrorState } from '../../components/ErrorState';
-import { echarts } from './charts';
+import { EChart } from './EChart';
 import { MetricLabel } from './MetricLabel';
 import { pct, useAlerts, useSummary, useTrend } from './queries';
 import { useLiveDashboard } from './use-live-dashboard';
@@ -99,8 +98,8 @@ export function DashboardScreen() {
             <Card label={t('screen.alerts')} value={String(s.alerts.entities)} sub={t('screen.alertDetail', { fever: s.alerts.abnormalTemperature, suspected: s.alerts.suspectedCases })} danger={s.alerts.entities > 0} testId="headline-alerts" />
           </section>
           <section className="fg-screen-grid">
-            <Panel title={t('screen.trend')}>{trend.data ? <ReactEChartsCore echarts={echarts} option={trendOption} style={{ height: '100%' }} notMerge /> : <Spin />}</Panel>
-            <Panel title={t('screen.ranking')}>{s.children.length ? <ReactEChartsCore echarts={echarts} option={rankOption} style={{ height: '100%' }} notMerge /> : <Empty />}</Panel>
+            <Panel title={t('screen.trend')}>{trend.data ? <EChart option={trendOption} /> : <Spin />}</Panel>
+            <Panel title={t('screen.ranking')}>{s.children.length ? <EChart option={rankOption} /> : <Empty />}</Panel>
             <Panel title={t('screen.byCategory')}>
               <CategoryTable rows={TABLE_KEYS.map((k) => cat(k)).filter((r): r is MetricRow => !!r)} />
             </Panel>
