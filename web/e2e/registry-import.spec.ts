@@ -97,3 +97,23 @@ test('an enterprise user sees its own entity file on a 375 px phone, and no othe
   await page.goto('/registry/entities/1');
   await expect(page.getByText('记录不存在或无权查看').first()).toBeVisible();
 });
+
+test('the registration form checks the credit code in the browser before anything is sent', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel(/用户名/).fill('admin');
+  await page.getByLabel(/^密码$/).fill(PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await expect(page.getByTestId('home-roles')).toBeVisible();
+  await page.goto('/registry/entities');
+  await page.getByRole('button', { name: '登记主体' }).click();
+  const dialog = page.getByRole('dialog');
+  const good = uscc(8_800_009);
+  const field = dialog.getByLabel('统一社会信用代码');
+  await field.fill(good.slice(0, 17) + (good[17] === '0' ? '1' : '0'));
+  await field.blur();
+  await expect(dialog.getByText('统一社会信用代码无效（校验位不符）')).toBeVisible();
+  await shot(page, 'form-bad-uscc');
+  await field.fill(good.toLowerCase());
+  await expect(field).toHaveValue(good);
+  await expect(dialog.getByText('统一社会信用代码无效（校验位不符）')).toHaveCount(0);
+});

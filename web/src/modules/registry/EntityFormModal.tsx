@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch, Typography } from 'antd';
+import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from 'antd';
 import type { RuleObject } from 'antd/es/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -101,14 +101,9 @@ export function EntityFormModal({ open, entity, onClose, onSaved }: { open: bool
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="regNo" label={t('entity.regNo')} rules={[identityRule, { max: 30 }]} dependencies={['uscc']}>
+            <Form.Item name="regNo" label={t('entity.regNo')} tooltip={t('entity.identityHint')} rules={[identityRule, { max: 30 }]} dependencies={['uscc']}>
               <Input />
             </Form.Item>
-          </Col>
-          <Col span={24}>
-            <Typography.Text type="secondary" style={{ display: 'block', marginTop: -12, marginBottom: 12 }}>
-              {t('entity.identityHint')}
-            </Typography.Text>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="regionCode" label={t('entity.region')} rules={[required]}>
