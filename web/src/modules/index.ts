@@ -4,6 +4,7 @@ import { registryModule } from './registry/index';
 import { reportsModule } from './reports/index';
 import { dashboardModule } from './dashboard/index';
 import { filingsModule } from './filings/index';
+import { venuesModule } from './venues/index';
 
 /** Every business module's pages; adding a module is one line here. */
 export const webModules: WebModule[] = [
@@ -12,4 +13,5 @@ export const webModules: WebModule[] = [
   reportsModule,
   dashboardModule,
   filingsModule,
+  venuesModule,
 ];
