@@ -1,6 +1,8 @@
 // `npm run bench -- <name>`: one benchmark by name; each prints JSON figures as its last line.
 const benches: Record<string, () => Promise<unknown>> = {
   booking: async () => (await import('./booking')).run(),
+  reports: async () => (await import('./reports')).run(),
+  dashboard: async () => (await import('./dashboard')).run(),
 };
 
 const name = process.argv[2];
