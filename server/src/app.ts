@@ -84,6 +84,15 @@ export async function buildApp(core: Core, opts: AppOptions = {}): Promise<{ app
 
   registerAuth(app, services.sessions);
   registerErrorHandler(app);
+  // once shutting down, a request still in flight is answered on a connection that then closes;
+  // kept alive, it would hold server.close() until the keep-alive timeout
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 
   app.get('/api/health', { config: { public: true }, schema: { summary: 'Liveness and database kind', tags: ['platform'] } }, async () => {
     await core.db.selectFrom('region').select('code').limit(1).execute();

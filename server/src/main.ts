@@ -39,8 +39,11 @@ async function main() {
     if (stopping) return;
     stopping = true;
     app.log.info({ signal }, 'shutting down');
-    // close() stops accepting, lets in-flight requests finish, then we close the database
+    // close() stops accepting, lets in-flight requests finish, then we close the database;
+    // a client that never finishes its request does not get to hold the process past the deadline
+    const deadline = setTimeout(() => app.server.closeAllConnections(), 10_000).unref();
     await app.close();
+    clearTimeout(deadline);
     await closeCore(core);
     process.exit(0);
   };
