@@ -75,6 +75,18 @@ describe('error responses', () => {
     expect(made.json().requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it('rate-limits sign-in attempts per client address with a localised JSON 429', async () => {
+    const from = (remoteAddress: string) =>
+      t.anonymous().request({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' }, headers: { 'accept-language': 'en' }, remoteAddress });
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await from('10.9.9.9')).statusCode);
+    expect(statuses).toEqual(Array(30).fill(401));
+    const limited = await from('10.9.9.9');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toMatchObject({ code: 'common.rate_limited', message: 'Too many requests; please wait and try again' });
+    expect((await from('10.9.9.10')).statusCode).toBe(401);
+  });
+
   it('hides unexpected failures behind a 500 with only the request id', async () => {
     const admin = await t.login('admin');
     // a failure the code does not expect: the database went away under one request
