@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api';
 
 export const ME_KEY = ['auth', 'me'] as const;
@@ -13,9 +13,14 @@ export const queryClient: QueryClient = new QueryClient({
     },
   },
   queryCache: new QueryCache({
-    // an expired session surfaces on any query: re-check who we are, and the guard sends us to /login
+    // an expired session surfaces on any call: re-check who we are, and the guard sends us to /login
     onError: (err, query) => {
-      if (err instanceof ApiError && err.status === 401 && query.queryHash !== JSON.stringify(ME_KEY)) void queryClient.invalidateQueries({ queryKey: ME_KEY });
+      if (query.queryHash !== JSON.stringify(ME_KEY)) recheckSession(err);
     },
   }),
+  mutationCache: new MutationCache({ onError: (err) => recheckSession(err) }),
 });
+
+function recheckSession(err: unknown) {
+  if (err instanceof ApiError && err.status === 401) void queryClient.invalidateQueries({ queryKey: ME_KEY });
+}

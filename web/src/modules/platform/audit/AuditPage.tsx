@@ -30,7 +30,7 @@ export function AuditPage() {
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
     { title: t('audit.actor'), dataIndex: 'actorName', width: 130, render: (v: string | null) => v ?? '—' },
-    { title: t('audit.action'), dataIndex: 'action', width: 170, render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    { title: t('audit.action'), dataIndex: 'action', width: 220, render: (v: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Text> },
     {
       title: t('audit.target'),
       key: 'target',
