@@ -8,6 +8,7 @@ import * as m0720 from './0720_isolation';
 import * as m0400 from './0400_tickets';
 import * as m0401 from './0401_liaison';
 import * as m0100 from './0100_registry';
+import * as m0101 from './0101_registry_regno';
 import * as m0200 from './0200_filings';
 import * as m0300 from './0300_reports';
 import * as m0600 from './0600_venues';
@@ -30,6 +31,7 @@ export const migrations: Record<string, MigrationModule> = {
   '0400_tickets': m0400,
   '0401_liaison': m0401,
   '0100_registry': m0100,
+  '0101_registry_regno': m0101,
   '0200_filings': m0200,
   '0300_reports': m0300,
   '0600_venues': m0600,

@@ -112,10 +112,13 @@ export function createEntityImport(deps: Deps) {
   async function plan(trxOrDb: Parameters<RegistryRepo['byIdentityKeys']>[0], rows: PlannedRow[], actor: Actor): Promise<Map<number, EntityRow>> {
     const scope = importScopeOf(actor);
     const valid = rows.filter((r) => r.input);
-    const existing = await repo.byIdentityKeys(trxOrDb, [...new Set(valid.flatMap((r) => identityKeysOf(r.input!)))]);
-    const byKey = new Map(existing.map((e) => [e.identityKey, e] as const));
-    // an entity stored without a credit code is still found by reg-no + name + region when the file adds the code
-    for (const e of existing) if (e.regNo) byKey.set(`R:${e.regNo}|${e.name}|${e.regionCode}`, e);
+    const existing = [
+      ...(await repo.byIdentityKeys(trxOrDb, [...new Set(valid.flatMap((r) => identityKeysOf(r.input!)))])),
+      ...(await repo.byRegNos(trxOrDb, [...new Set(valid.flatMap((r) => (r.input!.regNo ? [r.input!.regNo] : [])))])),
+    ];
+    const byKey = new Map<string, EntityRow>();
+    // every key an entity is known by: the file may add a credit code to one stored without it, or leave it out
+    for (const e of existing) for (const k of identityKeysOf(e)) byKey.set(k, e);
     const matched = new Map<number, EntityRow>();
     for (const r of valid) {
       const hit = identityKeysOf(r.input!).map((k) => byKey.get(k)).find(Boolean);
@@ -131,6 +134,8 @@ export function createEntityImport(deps: Deps) {
         continue;
       }
       r.entityId = Number(hit.id);
+      // a file without the credit code never erases one the registry already knows
+      if (!r.input!.uscc && hit.uscc) r.input = { ...r.input!, uscc: hit.uscc };
       r.changes = changedFields(hit, fieldsOf(r.input!, r.regionPath!, pii));
       r.action = r.changes.length ? 'update' : 'unchanged';
       matched.set(r.row, hit);

@@ -70,6 +70,15 @@ export function registryRepo(dialect: Dialect) {
       }
       return out;
     },
+    /** Entities holding one of these registration numbers (the caller matches name and region). */
+    async byRegNos(db: Db, regNos: string[]): Promise<EntityRow[]> {
+      const out: EntityRow[] = [];
+      for (let i = 0; i < regNos.length; i += 500) {
+        const part = regNos.slice(i, i + 500);
+        if (part.length) out.push(...(await db.selectFrom('entity').selectAll().where('regNo', 'in', part).execute()));
+      }
+      return out;
+    },
     list(db: Db, f: EntityFilter, extra: EntityWhere[], page: { offset: number; limit: number }) {
       const q = filtered(db, f, extra);
       return {

@@ -79,9 +79,10 @@ export function createRegistryService(deps: Deps) {
 
   /** The unique indexes decide races between two writers of one credit code or identity. */
   function uniqueViolation(err: unknown, uscc: string | null): never {
-    if (!/unique|duplicate/i.test(String((err as Error)?.message ?? ''))) throw err;
-    // with a credit code the identity key is the code itself, so either index means the code is taken
-    if (uscc) throw new AppError('registry.uscc_taken', 409, { uscc }, [{ field: 'uscc', message: 'registry.uscc_taken' }]);
+    const msg = String((err as Error)?.message ?? '');
+    if (!/unique|duplicate/i.test(msg)) throw err;
+    // with a credit code the identity key is the code itself, so only the reg-no index means something else
+    if (uscc && !/reg_?no/i.test(msg)) throw new AppError('registry.uscc_taken', 409, { uscc }, [{ field: 'uscc', message: 'registry.uscc_taken' }]);
     throw new AppError('registry.identity_taken', 409, {}, [{ field: 'regNo', message: 'registry.identity_taken' }]);
   }
 

@@ -242,6 +242,14 @@ describe('entity API: validation', () => {
     expect((await admin.post('/api/registry/entities', ind)).statusCode).toBe(409);
     expect((await admin.post('/api/registry/entities', { ...ind, name: '另一家理发店' })).statusCode).toBe(200);
     expect((await admin.post('/api/registry/entities', { ...ind, regionCode: t.regions.gridB })).statusCode).toBe(200);
+    // reg-no + name + region stay unique when one of the two also has a credit code
+    const withCode = await admin.post('/api/registry/entities', { ...ind, regNo: 'GT-0100', uscc: uscc(15) });
+    expect(withCode.statusCode).toBe(200);
+    const again = await admin.post('/api/registry/entities', { ...ind, regNo: 'GT-0100' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'registry.identity_taken', fields: [{ field: 'regNo' }] });
+    const otherCode = await admin.post('/api/registry/entities', { ...ind, regNo: 'GT-0100', uscc: uscc(16) });
+    expect(otherCode.json()).toMatchObject({ code: 'registry.identity_taken' });
   });
 
   it('updates attributes, and refuses to take another entity’s credit code', async () => {
@@ -415,6 +423,19 @@ describe('bulk import', () => {
     // the same rows as UTF-8 with a BOM are recognised as the entities just imported
     const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv, 'utf8')]);
     expect((await upload(admin, 'utf8.csv', utf8)).json().summary).toMatchObject({ unchanged: 2, create: 0 });
+  });
+
+  it('matches a row without a credit code to the entity holding its reg-no, name and region', async () => {
+    const id = (await admin.post('/api/registry/entities', base({ kind: 'individual', sector: 'tertiary', name: '有码有号店', regNo: 'GT-777', uscc: uscc(777) }))).json().id;
+    const file = await xlsx([
+      ['名称', '主体类型', '区划代码', '产业', '注册号', '登记从业人数'],
+      ['有码有号店', '个体工商户', t.regions.gridA, '三产', 'GT-777', 9],
+    ]);
+    const p = (await upload(admin, 'regno.xlsx', file)).json();
+    // the same business, not a second one; the code the registry knows is kept
+    expect(p.rows[0]).toMatchObject({ action: 'update', entityId: id, changes: ['registeredStaff'] });
+    expect((await admin.post(`/api/registry/imports/${p.token}/confirm`)).json()).toMatchObject({ created: 0, updated: 1 });
+    expect((await admin.get(`/api/registry/entities/${id}`)).json()).toMatchObject({ uscc: uscc(777), registeredStaff: 9 });
   });
 
   it('marks rows outside a town officer’s area and keeps previews private to their uploader', async () => {
