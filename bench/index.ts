@@ -1,6 +1,7 @@
 // `npm run bench -- <name>`: one benchmark by name; each prints JSON figures as its last line.
 const benches: Record<string, () => Promise<unknown>> = {
   booking: async () => (await import('./booking')).run(),
+  passes: async () => (await import('./passes')).run(),
   reports: async () => (await import('./reports')).run(),
   dashboard: async () => (await import('./dashboard')).run(),
 };

@@ -5,6 +5,9 @@ import { reportsModule } from './reports/index';
 import { dashboardModule } from './dashboard/index';
 import { filingsModule } from './filings/index';
 import { venuesModule } from './venues/index';
+import { peopleModule } from './people/index';
+import { passesModule } from './passes/index';
+import { isolationModule } from './isolation/index';
 
 /** Every business module's pages; adding a module is one line here. */
 export const webModules: WebModule[] = [
@@ -14,4 +17,7 @@ export const webModules: WebModule[] = [
   dashboardModule,
   filingsModule,
   venuesModule,
+  peopleModule,
+  passesModule,
+  isolationModule,
 ];
