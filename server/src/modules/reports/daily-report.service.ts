@@ -129,7 +129,7 @@ export function createDailyReportService(deps: Deps) {
       const by = ctx.actor?.username ?? null;
       const abnormal = r.abnormalTemperature > 0 || r.suspectedCases > 0;
       const saved = await db.transaction().execute(async (trx) => {
-        const { id: reportId, version } = await repo.upsert(trx, {
+        const row = await repo.upsert(trx, {
           entityId: id,
           entityName: e.name,
           reportDate: r.reportDate,
@@ -153,6 +153,8 @@ export function createDailyReportService(deps: Deps) {
           submittedBy: by,
           submittedAt: at,
         });
+        const reportId = Number(row.id);
+        const version = Number(row.version);
         await repo.insertVersion(trx, { reportId, version, data: JSON.stringify(r), submittedBy: by, submittedAt: at });
         await audit.record(trx, ctx, { action: 'reports.submit', targetType: 'daily_report', targetId: reportId, regionPath: e.regionPath, detail: { entityId: id, date: r.reportDate, version } });
         if (abnormal) {
@@ -161,7 +163,7 @@ export function createDailyReportService(deps: Deps) {
           const to = [...(await notifier.usersCovering(trx, 'town', e.regionPath)), ...(await notifier.usersCovering(trx, 'commander', e.regionPath))];
           await notifier.send(trx, to, { kind: 'reports.alert', title, link: `/reports/daily?date=${r.reportDate}&abnormalOnly=true` });
         }
-        return (await repo.byId(trx, reportId))!;
+        return row;
       });
       const data = { entityId: id, reportId: Number(saved.id), date: r.reportDate, version: Number(saved.version) };
       events.publish({ type: 'reports.submitted', regionPath: e.regionPath, data });

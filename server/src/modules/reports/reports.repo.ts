@@ -30,15 +30,14 @@ export interface ReportSumRow {
 
 export const reportsRepo = {
   /** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. */
-  async upsert(db: Db, r: NewDailyReport): Promise<{ id: number; version: number }> {
+  upsert(db: Db, r: NewDailyReport) {
     const { entityId: _e, reportDate: _d, ...rest } = r;
-    const row = await db
+    return db
       .insertInto('dailyReport')
       .values({ ...r, version: 1 })
       .onConflict((oc) => oc.columns(['entityId', 'reportDate']).doUpdateSet({ ...rest, version: sql<number>`daily_report.version + 1` }))
-      .returning(['id', 'version'])
+      .returningAll()
       .executeTakeFirstOrThrow();
-    return { id: Number(row.id), version: Number(row.version) };
   },
 
   insertVersion(db: Db, v: { reportId: number; version: number; data: string; submittedBy: string | null; submittedAt: string }) {
