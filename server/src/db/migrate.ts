@@ -1,20 +1,32 @@
 import { Migrator, type Kysely, type MigrationProvider, type Migration } from 'kysely';
 import type { Dialect } from './database';
-import { migrations } from './migrations/index';
+import { migrations as all, type MigrationModule } from './migrations/index';
 
 class StaticProvider implements MigrationProvider {
-  constructor(private dialect: Dialect) {}
+  constructor(
+    private dialect: Dialect,
+    private migrations: Record<string, MigrationModule>,
+  ) {}
   async getMigrations(): Promise<Record<string, Migration>> {
     const out: Record<string, Migration> = {};
-    for (const [name, m] of Object.entries(migrations)) {
+    for (const [name, m] of Object.entries(this.migrations)) {
       out[name] = { up: (db) => m.up(db, this.dialect) };
     }
     return out;
   }
 }
 
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new StaticProvider(dialect), migrationTableName: 'kysely_migration', migrationLockTableName: 'kysely_migration_lock' });
+/** Applies the pending migrations (all of them unless a list is given); returns the names applied. */
+export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, migrations: Record<string, MigrationModule> = all): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new StaticProvider(dialect, migrations),
+    migrationTableName: 'kysely_migration',
+    migrationLockTableName: 'kysely_migration_lock',
+    // numbers are per-module ranges, so a module's new migration (0101) may sort before one already
+    // applied (0200); modules touch only their own tables, so pending ones run whatever their place
+    allowUnorderedMigrations: true,
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
