@@ -4,6 +4,8 @@ import { registryModule } from './registry/index';
 import { reportsModule } from './reports/index';
 import { dashboardModule } from './dashboard/index';
 import { filingsModule } from './filings/index';
+import { ticketsModule } from './tickets/index';
+import { complaintsModule } from './complaints/index';
 import { venuesModule } from './venues/index';
 import { peopleModule } from './people/index';
 import { passesModule } from './passes/index';
@@ -20,4 +22,6 @@ export const webModules: WebModule[] = [
   peopleModule,
   passesModule,
   isolationModule,
+  ticketsModule,
+  complaintsModule,
 ];
