@@ -93,6 +93,7 @@ export const ticketAbilitiesSchema = z.object({
   close: z.boolean(),
   merge: z.boolean(),
   whistle: z.boolean(),
+  acknowledge: z.boolean(),
   comment: z.boolean(),
 });
 export type TicketAbilities = z.infer<typeof ticketAbilitiesSchema>;

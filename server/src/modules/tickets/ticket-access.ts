@@ -82,6 +82,7 @@ export function abilitiesOf(actor: Actor, t: TicketPlace): TicketAbilities {
     close: assigner && allows('close'),
     merge: assigner && allows('merge'),
     whistle: open && t.escalationLevel !== 'leaders' && canWhistle(actor, t),
+    acknowledge: open && t.escalationLevel === 'leaders' && canLead(actor, t),
     comment: canSee(actor, t),
   };
 }

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { PHONE, signIn } from './filings-helpers';
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `tickets-${name}.png`), fullPage: true });
+const ok = (page: Page) => page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+
+test('the overdue financing ticket waits in the leaders’ queue and a leader takes it up', async ({ browser }) => {
+  const leader = await signIn(browser, 'commander');
+  await leader.goto('/tickets/leaders');
+  const queue = leader.getByTestId('leaders-queue');
+  await expect(queue.getByText('流动资金缺口 300 万元，贷款到期无法续贷')).toBeVisible();
+  await expect(queue.getByText('区领导报到').first()).toBeVisible();
+  await shot(leader, 'leaders-queue');
+  await queue.getByRole('link').first().click();
+  await expect(leader.getByTestId('ticket-timeline')).toContainText('区领导报到');
+  await leader.getByTestId('ticket-acknowledge').click();
+  await leader.getByRole('dialog').getByLabel('说明').fill('周一召集金融事务中心和银行现场协调');
+  await ok(leader);
+  await expect(leader.getByTestId('ticket-timeline')).toContainText('周一召集金融事务中心和银行现场协调');
+  await shot(leader, 'ticket-detail');
+});
+
+test('a liaison reports a problem on a phone, the department handles it, the enterprise confirms and it is closed', async ({ browser }) => {
+  const liaison = await signIn(browser, 'liaison', PHONE);
+  await liaison.goto('/tickets/new');
+  await liaison.getByLabel('类别').click();
+  await liaison.getByTitle('防疫物资').click();
+  await liaison.getByLabel('问题', { exact: true }).fill('缺少一次性口罩 2000 只');
+  await liaison.getByLabel('详细描述').fill('走访发现企业口罩库存仅够一天。');
+  await liaison.getByLabel('市场主体编号').fill('16');
+  await liaison.getByRole('button', { name: /提\s*交/ }).click();
+  await expect(liaison.getByTestId('ticket-timeline')).toContainText('收集问题');
+  await shot(liaison, 'liaison-reported-phone');
+  const url = liaison.url();
+
+  const town = await signIn(browser, 'town');
+  await town.goto(url.replace(/^https?:\/\/[^/]+/, ''));
+  await town.getByTestId('ticket-assign').click();
+  await town.getByRole('dialog').getByLabel('责任部门').click();
+  await town.getByTitle('工信局').click();
+  await ok(town);
+  await expect(town.getByTestId('ticket-timeline')).toContainText('交办');
+
+  const dept = await signIn(browser, 'industry');
+  await dept.goto(url.replace(/^https?:\/\/[^/]+/, ''));
+  await dept.getByTestId('ticket-accept').click();
+  await ok(dept);
+  await dept.getByTestId('ticket-handle').click();
+  await dept.getByRole('dialog').getByLabel('办理结果').fill('已从区储备调拨口罩 2000 只，今日送达。');
+  await ok(dept);
+  await expect(dept.getByTestId('ticket-result')).toContainText('已从区储备调拨口罩 2000 只');
+
+  // the reporter confirms on the enterprise's behalf after a phone call
+  await liaison.reload();
+  await liaison.getByTestId('ticket-confirm').click();
+  await ok(liaison);
+  await expect(liaison.getByText('已销号').first()).toBeVisible();
+  await shot(liaison, 'closed-phone');
+});
+
+test('a public complaint is verified and answered; the reply shows on the public status page', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+  const pub = await context.newPage();
+  await pub.goto('/p/complaint');
+  await pub.getByLabel('所在区县').click();
+  await pub.getByTitle('蓟州区').click();
+  await pub.getByLabel('镇街（可选）').click();
+  await pub.getByTitle('小庄街道').click();
+  await pub.getByLabel('被投诉单位名称').fill('惠民药店');
+  await pub.getByLabel('投诉内容').fill('<b>惠民药店</b> 体温计一支卖 180 元，哄抬价格。');
+  await pub.getByLabel('手机号码').fill('13912345678');
+  await shot(pub, 'complaint-form-phone');
+  await pub.getByTestId('complaint-submit').click();
+  const receiptNo = (await pub.getByTestId('receipt-no').innerText()).trim();
+  expect(receiptNo).toMatch(/^TS\d{14}$/);
+  await shot(pub, 'complaint-receipt-phone');
+
+  const town = await signIn(browser, 'town');
+  await town.goto(`/complaints?q=${receiptNo}`);
+  await town.getByRole('link', { name: receiptNo }).click();
+  // the public's words are shown as typed, never as markup
+  await expect(town.getByText('<b>惠民药店</b> 体温计一支卖 180 元，哄抬价格。')).toBeVisible();
+  for (const [button, note] of [
+    ['complaint-verify', '派市场监管所核实'],
+    ['complaint-substantiate', '现场核实，标价属实'],
+    ['complaint-handle', '责令退还差价，立案调查'],
+  ] as const) {
+    await town.getByTestId(button).click();
+    await town.getByRole('dialog').getByLabel('核实/处理说明').fill(note);
+    await ok(town);
+    await expect(town.getByText(note).first()).toBeVisible();
+  }
+  await town.getByTestId('complaint-reply').click();
+  await town.getByRole('dialog').getByLabel('答复内容').fill('经核实，该药店已退还差价并被立案调查，感谢您的监督。');
+  await ok(town);
+  await expect(town.getByText('已答复').first()).toBeVisible();
+
+  await pub.goto(`/p/complaint/status?no=${receiptNo}`);
+  await pub.getByLabel('手机号码或查询码').fill('13912345678');
+  await pub.getByTestId('status-lookup').click();
+  await expect(pub.getByTestId('complaint-reply')).toContainText('经核实，该药店已退还差价并被立案调查');
+  await shot(pub, 'complaint-status-phone');
+});
