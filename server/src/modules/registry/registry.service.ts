@@ -55,8 +55,10 @@ export function createRegistryService(deps: Deps) {
   const timelineSources: TimelineSource[] = [];
   const coverageFilters = new Map<string, CoverageFilter>();
 
-  /** Where an actor may read entities: their registry.read subtrees plus the entities they are bound to. */
-  function readScope(actor: Actor): Scope {
+  /** Where the caller may read entities: their registry.read subtrees plus the entities they are bound to (registry.own). */
+  function readScope(ctx: RequestContext): Scope {
+    const actor = ctx.actor;
+    if (!actor) throw new AppError('auth.required', 401);
     if (!actor.permissions.has('registry.read') && !actor.permissions.has('registry.own')) throw new AppError('common.forbidden', 403);
     const read = scopeOf(actor, 'registry.read');
     const own = scopeOf(actor, 'registry.own');
@@ -106,8 +108,7 @@ export function createRegistryService(deps: Deps) {
   }
 
   async function readable(ctx: RequestContext, id: number): Promise<EntityRow> {
-    const actor = requirePermission(ctx.actor, ctx.actor?.permissions.has('registry.read') ? 'registry.read' : 'registry.own');
-    const scope = readScope(actor);
+    const scope = readScope(ctx);
     const row = await repo.byId(db, id);
     if (!row) throw new AppError('common.not_found', 404);
     if (!inRegionScope(scope, row.regionPath) && !scope.entityIds.includes(Number(row.id))) throw new AppError('common.not_found', 404);
@@ -115,8 +116,7 @@ export function createRegistryService(deps: Deps) {
   }
 
   async function listFilter(ctx: RequestContext, q: Omit<EntityListQuery, 'page' | 'pageSize'>) {
-    const actor = requirePermission(ctx.actor, ctx.actor?.permissions.has('registry.read') ? 'registry.read' : 'registry.own');
-    const scope = readScope(actor);
+    const scope = readScope(ctx);
     const f: EntityFilter = {
       q: q.q || undefined,
       kind: q.kind,
@@ -144,7 +144,7 @@ export function createRegistryService(deps: Deps) {
     return { f, extra };
   }
 
-  /** Creates one entity (status not_resumed, with its first history line); used by the API, the importer's single path and the demo loader. */
+  /** Creates one entity (status not_resumed, with its first history line); used by the API, the demo loader and other modules' tests. */
   async function createEntity(ctx: RequestContext, input: EntityInput): Promise<number> {
     if (ctx.actor) requirePermission(ctx.actor, 'registry.manage');
     const e = parseInput(entityInputSchema, input, ctx);
