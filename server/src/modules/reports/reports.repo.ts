@@ -139,24 +139,28 @@ export const reportsRepo = {
    */
   async sums(db: Db, rootPath: string, date: string, childLen: number | null): Promise<ReportSumRow[]> {
     const child = childLen === null ? sql<string | null>`null` : sql<string>`substr(daily_report.region_path, 1, ${rootPath.length + childLen + 1})`;
-    const rows = await db
+    // the child prefix is computed once in a subquery, so PostgreSQL can group by it (a repeated parameter would not match)
+    const day = db
       .selectFrom('dailyReport')
-      .select(['kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass'])
+      .select(['kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'registeredStaff', 'staffOnDuty', 'fromOtherProvinces', 'capacityTenths', 'abnormalTemperature', 'suspectedCases'])
       .select(child.as('child'))
-      .select((eb) => [
-        eb.fn.countAll<number>().as('reporting'),
-        eb.fn.sum<number>('registeredStaff').as('registeredStaff'),
-        eb.fn.sum<number>('staffOnDuty').as('staffOnDuty'),
-        eb.fn.sum<number>('fromOtherProvinces').as('fromOtherProvinces'),
-        sql<number>`sum(capacity_tenths * registered_staff)`.as('capacityWeighted'),
-        eb.fn.sum<number>('abnormalTemperature').as('abnormalTemperature'),
-        eb.fn.sum<number>('suspectedCases').as('suspectedCases'),
-        sql<number>`sum(case when abnormal_temperature > 0 or suspected_cases > 0 then 1 else 0 end)`.as('abnormalEntities'),
-      ])
       .where('reportDate', '=', date)
       .where(under('daily_report.region_path', rootPath))
-      .groupBy(['kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass'])
-      .$if(childLen !== null, (qb) => qb.groupBy(child))
+      .as('r');
+    const rows = await db
+      .selectFrom(day)
+      .select(['r.kind', 'r.sector', 'r.industry', 'r.aboveScale', 'r.aboveQuota', 'r.fourAbove', 'r.sizeClass', 'r.child'])
+      .select((eb) => [
+        eb.fn.countAll<number>().as('reporting'),
+        eb.fn.sum<number>('r.registeredStaff').as('registeredStaff'),
+        eb.fn.sum<number>('r.staffOnDuty').as('staffOnDuty'),
+        eb.fn.sum<number>('r.fromOtherProvinces').as('fromOtherProvinces'),
+        sql<number>`sum(r.capacity_tenths * r.registered_staff)`.as('capacityWeighted'),
+        eb.fn.sum<number>('r.abnormalTemperature').as('abnormalTemperature'),
+        eb.fn.sum<number>('r.suspectedCases').as('suspectedCases'),
+        sql<number>`sum(case when r.abnormal_temperature > 0 or r.suspected_cases > 0 then 1 else 0 end)`.as('abnormalEntities'),
+      ])
+      .groupBy(['r.kind', 'r.sector', 'r.industry', 'r.aboveScale', 'r.aboveQuota', 'r.fourAbove', 'r.sizeClass', 'r.child'])
       .execute();
     return rows.map((r) => ({
       ...r,

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { EntityInput } from '@fugong/contract';
 import { createTestApp, type Client, type TestApp } from '../../../test/helpers';
 import { manualClock, localDate, addDays } from '../../platform/clock';
@@ -105,7 +105,8 @@ describe('daily reports', () => {
     const shopUser = await t.login('shopkeeper');
     const res = await shopUser.post('/api/reports/daily', report({ staffOnDuty: 3, fromOtherProvinces: 0, underObservation: 0, abnormalTemperature: 1 }));
     expect(res.statusCode).toBe(200);
-    expect(events.find((e) => e.type === 'reports.alert')).toMatchObject({ data: { entityId: shop, abnormalTemperature: 1 } });
+    // on PostgreSQL the event comes back through LISTEN/NOTIFY, a moment after the response
+    await vi.waitFor(() => expect(events.find((e) => e.type === 'reports.alert')).toMatchObject({ data: { entityId: shop, abnormalTemperature: 1 } }), { timeout: 5000 });
     expect(events.find((e) => e.type === 'reports.alert')!.regionPath).toContain(t.regions.gridA);
     const notices = await t.core.db.selectFrom('notification').selectAll().where('kind', '=', 'reports.alert').execute();
     const to = new Set(notices.map((n) => Number(n.userId)));
