@@ -67,3 +67,22 @@ export function createNotifier({ clock }: { clock: Clock }) {
   };
 }
 export type Notifier = ReturnType<typeof createNotifier>;
+
+/** Display names and roles of users, for modules that assign work to people (liaisons, teams). */
+export async function userSummaries(db: Db, ids: number[]): Promise<Map<number, { id: number; displayName: string; roles: string[] }>> {
+  const out = new Map<number, { id: number; displayName: string; roles: string[] }>();
+  if (ids.length === 0) return out;
+  const rows = await db
+    .selectFrom('appUser')
+    .leftJoin('userGrant', 'userGrant.userId', 'appUser.id')
+    .select(['appUser.id', 'appUser.displayName', 'userGrant.role'])
+    .where('appUser.id', 'in', [...new Set(ids)])
+    .execute();
+  for (const r of rows) {
+    const id = Number(r.id);
+    const u = out.get(id) ?? { id, displayName: r.displayName, roles: [] };
+    if (r.role) u.roles.push(r.role);
+    out.set(id, u);
+  }
+  return out;
+}

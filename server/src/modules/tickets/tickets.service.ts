@@ -413,6 +413,13 @@ export function createTicketsService(deps: Deps) {
     createTicket,
     announceCreated: (c: { id: number; regionPath: string }) => announce('tickets.created', c.regionPath, { ticketId: c.id }),
 
+    /** The tickets another module filed, by its source references (e.g. a visit's problems). */
+    async bySourceRefs(source: TicketSource, refs: string[]): Promise<{ id: number; sourceRef: string | null }[]> {
+      if (refs.length === 0) return [];
+      const rows = await db.selectFrom('ticket').select(['id', 'sourceRef']).where('source', '=', source).where('sourceRef', 'in', refs).execute();
+      return rows.map((r) => ({ id: Number(r.id), sourceRef: r.sourceRef }));
+    },
+
     async create(ctx: RequestContext, body: NewTicket): Promise<Ticket> {
       const actor = requirePermission(ctx.actor, 'tickets.report');
       // an enterprise reports for its own entity; staff for entities and places in their area

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Skeleton, Steps, Tag, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
@@ -212,7 +212,6 @@ export function FilingWizardPage() {
   const { t } = useTranslation('filings');
   const { id } = useParams();
   const filing = useQuery({ queryKey: filingKey(Number(id)), queryFn: () => api.get<FilingDetail>(`/api/filings/${id}`) });
-  useEffect(() => window.scrollTo(0, 0), [id]);
   if (filing.isPending) return <Skeleton active />;
   if (filing.isError) return <ErrorState error={filing.error} onRetry={() => void filing.refetch()} />;
   const f = filing.data;

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { dateSchema, pageQuerySchema } from './common';
+import { entityKindSchema } from './registry';
+
+/** 走访 modes. */
+export const visitModes = ['onsite', 'phone', 'online'] as const;
+export const visitModeSchema = z.enum(visitModes);
+export type VisitMode = z.infer<typeof visitModeSchema>;
+
+export const liaisonAssignmentSchema = z.object({
+  id: z.number().int(),
+  entityId: z.number().int(),
+  entityName: z.string(),
+  entityKind: z.string(),
+  liaisonUserId: z.number().int().nullable(),
+  liaisonName: z.string().nullable(),
+  teamId: z.number().int().nullable(),
+  teamName: z.string().nullable(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  endedReason: z.string().nullable(),
+  assignedBy: z.string().nullable(),
+});
+export type LiaisonAssignment = z.infer<typeof liaisonAssignmentSchema>;
+
+export const assignLiaisonBodySchema = z
+  .object({
+    /** a list of entities … */
+    entityIds: z.array(z.number().int().positive()).max(1000).optional(),
+    /** … or every entity (of a kind) in a region that has no liaison yet */
+    regionCode: z.string().max(20).optional(),
+    kind: entityKindSchema.optional(),
+    liaisonUserId: z.number().int().positive().nullish(),
+    teamId: z.number().int().positive().nullish(),
+    reason: z.string().trim().max(200).nullish(),
+  })
+  .refine((b) => !!b.liaisonUserId !== !!b.teamId, { message: 'liaison.one_assignee', path: ['liaisonUserId'] })
+  .refine((b) => (b.entityIds && b.entityIds.length > 0) || b.regionCode, { message: 'liaison.targets_required', path: ['entityIds'] });
+
+export const liaisonTeamBodySchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  regionCode: z.string().trim().min(1).max(20),
+  memberIds: z.array(z.number().int().positive()).min(1).max(10),
+  leaderId: z.number().int().positive(),
+});
+export const liaisonTeamSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  regionCode: z.string(),
+  members: z.array(z.object({ userId: z.number().int(), displayName: z.string(), leader: z.boolean() })),
+});
+export type LiaisonTeam = z.infer<typeof liaisonTeamSchema>;
+
+export const coverageRowSchema = z.object({ kind: z.string(), total: z.number().int(), covered: z.number().int(), rate: z.number().nullable() });
+export const coverageSchema = z.object({ regionCode: z.string(), rows: z.array(coverageRowSchema), total: coverageRowSchema });
+export type Coverage = z.infer<typeof coverageSchema>;
+
+export const visitProblemSchema = z.object({
+  categoryId: z.number().int().positive(),
+  title: z.string().trim().min(1).max(120),
+  description: z.string().trim().min(1).max(2000),
+});
+export const createVisitBodySchema = z.object({
+  entityId: z.number().int().positive(),
+  visitDate: dateSchema,
+  mode: visitModeSchema,
+  policies: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  notes: z.string().trim().max(2000).nullish(),
+  problems: z.array(visitProblemSchema).max(10).default([]),
+});
+export const visitSchema = z.object({
+  id: z.number().int(),
+  entityId: z.number().int(),
+  entityName: z.string(),
+  liaisonName: z.string(),
+  visitDate: z.string(),
+  mode: visitModeSchema,
+  policies: z.array(z.string()),
+  notes: z.string().nullable(),
+  problemCount: z.number().int(),
+  ticketIds: z.array(z.number().int()),
+  createdAt: z.string(),
+});
+export type Visit = z.infer<typeof visitSchema>;
+export const visitListQuerySchema = pageQuerySchema.extend({ entityId: z.coerce.number().int().positive().optional(), regionCode: z.string().max(20).optional(), mine: z.enum(['true', 'false']).optional() });
+export const assignmentListQuerySchema = pageQuerySchema.extend({
+  entityId: z.coerce.number().int().positive().optional(),
+  liaisonUserId: z.coerce.number().int().positive().optional(),
+  regionCode: z.string().max(20).optional(),
+  current: z.enum(['true', 'false']).optional(),
+});

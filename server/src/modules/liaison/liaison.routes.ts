@@ -1,0 +1,27 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  assignLiaisonBodySchema,
+  assignmentListQuerySchema,
+  coverageSchema,
+  createVisitBodySchema,
+  liaisonAssignmentSchema,
+  liaisonTeamBodySchema,
+  liaisonTeamSchema,
+  pageOf,
+  visitListQuerySchema,
+  visitSchema,
+} from '@fugong/contract';
+import { route } from '../../platform/http';
+import type { Services } from '../../services';
+
+export function liaisonRoutes(app: FastifyInstance, { liaison }: Services): void {
+  const tags = ['liaison'];
+  route(app, { method: 'POST', url: '/api/liaison/assignments', summary: 'Assign a liaison or a team to entities (a list, or all uncovered ones of a region); the previous assignment is kept in the history', tags, body: assignLiaisonBodySchema, response: z.object({ assigned: z.number().int() }), handler: ({ body, ctx }) => liaison.assign(ctx, body) });
+  route(app, { method: 'GET', url: '/api/liaison/assignments', summary: 'Current (or all) assignments in the caller’s area, or a liaison’s own', tags, query: assignmentListQuerySchema, response: pageOf(liaisonAssignmentSchema), handler: ({ query, ctx }) => liaison.assignments(ctx, query) });
+  route(app, { method: 'GET', url: '/api/liaison/teams', summary: 'Liaison teams in the caller’s area', tags, response: z.array(liaisonTeamSchema), handler: ({ ctx }) => liaison.teams(ctx) });
+  route(app, { method: 'POST', url: '/api/liaison/teams', summary: 'Form a team (e.g. three cadres, one leader)', tags, body: liaisonTeamBodySchema, response: liaisonTeamSchema, handler: ({ body, ctx }) => liaison.createTeam(ctx, body) });
+  route(app, { method: 'GET', url: '/api/liaison/coverage', summary: 'Per entity kind: how many have a liaison (uncovered: /api/registry/entities?coverage=noLiaison)', tags, query: z.object({ regionCode: z.string().max(20).optional() }), response: coverageSchema, handler: ({ query, ctx }) => liaison.coverage(ctx, query.regionCode) });
+  route(app, { method: 'POST', url: '/api/liaison/visits', summary: 'Log a visit; each problem found becomes a ticket', tags, body: createVisitBodySchema, response: visitSchema, handler: ({ body, ctx }) => liaison.logVisit(ctx, body) });
+  route(app, { method: 'GET', url: '/api/liaison/visits', summary: 'Visit log', tags, query: visitListQuerySchema, response: pageOf(visitSchema), handler: ({ query, ctx }) => liaison.visits(ctx, query) });
+}

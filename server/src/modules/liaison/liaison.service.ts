@@ -1,0 +1,305 @@
+import { sql, type Kysely, type SqlBool } from 'kysely';
+import {
+  entityKinds,
+  type Coverage,
+  type EntityListQuery,
+  type LiaisonAssignment,
+  type LiaisonTeam,
+  type Page,
+  type Visit,
+  type VisitMode,
+  type TimelineItem,
+} from '@fugong/contract';
+import type { z } from 'zod';
+import type { assignLiaisonBodySchema, createVisitBodySchema, liaisonTeamBodySchema } from '@fugong/contract';
+import type { DB } from '../../db/schema';
+import { pathPrefix } from '../../db/sql-helpers';
+import type { Clock } from '../../platform/clock';
+import type { Audit } from '../../platform/audit';
+import type { EventBus } from '../../platform/events';
+import type { RequestContext } from '../../platform/context';
+import { userSummaries } from '../../platform/notify';
+import { AppError, invalid } from '../../platform/errors';
+import { t } from '../../platform/i18n/index';
+import { requirePermission, scopeOf, type Actor } from '../../platform/permissions';
+import type { RegionsService } from '../regions/regions.service';
+import type { RegistryService } from '../registry/registry.service';
+import type { PreparedTicket, TicketsService } from '../tickets/tickets.service';
+import './liaison.messages';
+
+interface Deps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: Audit;
+  events: EventBus;
+  regions: RegionsService;
+  registry: Pick<RegistryService, 'getForService' | 'registerTimelineSource' | 'registerCoverageFilter' | 'list'>;
+  tickets: Pick<TicketsService, 'prepareTicket' | 'createTicket' | 'announceCreated' | 'bySourceRefs'>;
+}
+
+const MAX_BULK = 1000;
+
+/**
+ * 驻企联络员 / 帮扶工作组: who looks after which entity (with the history of changes), the
+ * coverage of a region, and the visit log whose problems become tickets in one step.
+ */
+export function createLiaisonService(deps: Deps) {
+  const { db, clock, audit, events, regions, registry, tickets } = deps;
+
+  function pathsOf(actor: Actor, perm: string): string[] | 'all' {
+    const s = scopeOf(actor, perm);
+    return s.all ? 'all' : s.regionPaths;
+  }
+  const inPaths = (paths: string[] | 'all', path: string) => paths === 'all' || paths.some((p) => path.startsWith(p));
+  const likeAny = (col: string, paths: string[] | 'all') =>
+    paths === 'all' ? sql<SqlBool>`1 = 1` : paths.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(paths.map((p) => sql`${sql.ref(col)} like ${pathPrefix(p)} escape '\\'`), sql` or `)})`;
+
+  // "entities without a liaison" for the registry's list, coverage and export
+  registry.registerCoverageFilter({
+    name: 'noLiaison',
+    where: (col) => sql<SqlBool>`${sql.ref(col)} not in (select entity_id from liaison_assignment where ended_at is null)`,
+  });
+  registry.registerCoverageFilter({
+    name: 'withLiaison',
+    where: (col) => sql<SqlBool>`${sql.ref(col)} in (select entity_id from liaison_assignment where ended_at is null)`,
+  });
+
+  async function names(rows: { liaisonUserId: number | null; teamId: number | null }[]) {
+    const users = await userSummaries(db, rows.map((r) => r.liaisonUserId).filter((x): x is number => x != null).map(Number));
+    const teamIds = [...new Set(rows.map((r) => r.teamId).filter((x): x is number => x != null).map(Number))];
+    const teams = teamIds.length ? await db.selectFrom('liaisonTeam').select(['id', 'name']).where('id', 'in', teamIds).execute() : [];
+    return { users, teams: new Map(teams.map((x) => [Number(x.id), x.name])) };
+  }
+
+  async function teamDto(id: number): Promise<LiaisonTeam> {
+    const team = await db.selectFrom('liaisonTeam').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const members = await db.selectFrom('liaisonTeamMember').selectAll().where('teamId', '=', id).execute();
+    const users = await userSummaries(db, members.map((m) => Number(m.userId)));
+    return {
+      id: Number(team.id),
+      name: team.name,
+      regionCode: team.regionCode,
+      members: members.map((m) => ({ userId: Number(m.userId), displayName: users.get(Number(m.userId))?.displayName ?? String(m.userId), leader: !!m.leader })),
+    };
+  }
+
+  /** Entities named by a list or by a region (+ kind) still without a liaison, inside the assigner's area. */
+  async function targets(ctx: RequestContext, b: z.output<typeof assignLiaisonBodySchema>, paths: string[] | 'all') {
+    const out: { id: number; name: string; kind: string; regionPath: string }[] = [];
+    if (b.entityIds?.length) {
+      for (const id of [...new Set(b.entityIds)]) {
+        const e = await registry.getForService(id);
+        if (!e || !inPaths(paths, e.regionPath)) throw invalid([{ field: 'entityIds', message: 'liaison.entity_out_of_scope' }]);
+        out.push({ id: e.id, name: e.name, kind: e.kind, regionPath: e.regionPath });
+      }
+      return out;
+    }
+    const region = await regions.resolve(b.regionCode!);
+    if (!inPaths(paths, region.path)) throw invalid([{ field: 'regionCode', message: 'liaison.entity_out_of_scope' }]);
+    const page = await registry.list(ctx, { page: 1, pageSize: 500, regionCode: region.code, kind: b.kind, coverage: 'noLiaison' } as EntityListQuery);
+    if (page.total > MAX_BULK) throw invalid([{ field: 'regionCode', message: 'liaison.too_many' }]);
+    let items = page.items;
+    for (let p = 2; items.length < page.total; p++) items = items.concat((await registry.list(ctx, { page: p, pageSize: 500, regionCode: region.code, kind: b.kind, coverage: 'noLiaison' } as EntityListQuery)).items);
+    return items.map((e) => ({ id: e.id, name: e.name, kind: e.kind, regionPath: e.regionPath }));
+  }
+
+  registry.registerTimelineSource({
+    name: 'liaison',
+    async load(entityId, ctx) {
+      const visits = await db.selectFrom('liaisonVisit').selectAll().where('entityId', '=', entityId).orderBy('id', 'desc').limit(100).execute();
+      return visits.map((v): TimelineItem => ({
+        at: v.createdAt,
+        kind: 'liaison.visit',
+        title: t(ctx.locale, 'liaison.timeline.visit', { name: v.liaisonName, mode: t(ctx.locale, `liaison.mode.${v.mode}`) }),
+        detail: [(JSON.parse(v.policies) as string[]).join('、'), v.notes].filter(Boolean).join(' · '),
+      }));
+    },
+  });
+
+  return {
+    async createTeam(ctx: RequestContext, b: z.output<typeof liaisonTeamBodySchema>): Promise<LiaisonTeam> {
+      const actor = requirePermission(ctx.actor, 'liaison.assign');
+      const region = await regions.resolve(b.regionCode);
+      if (!inPaths(pathsOf(actor, 'liaison.assign'), region.path)) throw invalid([{ field: 'regionCode', message: 'liaison.entity_out_of_scope' }]);
+      if (!b.memberIds.includes(b.leaderId)) throw invalid([{ field: 'leaderId', message: 'liaison.leader_member' }]);
+      const users = await userSummaries(db, b.memberIds);
+      if (b.memberIds.some((id) => !users.get(id)?.roles.includes('liaison'))) throw invalid([{ field: 'memberIds', message: 'liaison.not_liaison' }]);
+      const id = await db.transaction().execute(async (trx) => {
+        const { id } = await trx.insertInto('liaisonTeam').values({ name: b.name, regionCode: region.code, regionPath: region.path, createdAt: clock.now().toISOString() }).returning('id').executeTakeFirstOrThrow();
+        await trx.insertInto('liaisonTeamMember').values([...new Set(b.memberIds)].map((userId) => ({ teamId: Number(id), userId, leader: userId === b.leaderId ? 1 : 0 }))).execute();
+        await audit.record(trx, ctx, { action: 'liaison.team_create', targetType: 'liaison_team', targetId: Number(id), regionPath: region.path, detail: b });
+        return Number(id);
+      });
+      return teamDto(id);
+    },
+
+    async teams(ctx: RequestContext): Promise<LiaisonTeam[]> {
+      const actor = ctx.actor;
+      if (!actor) throw new AppError('auth.required', 401);
+      const paths = pathsOf(actor, actor.permissions.has('liaison.assign') ? 'liaison.assign' : 'liaison.read');
+      const rows = await db.selectFrom('liaisonTeam').select('id').where(() => likeAny('liaison_team.region_path', paths)).orderBy('id').limit(500).execute();
+      return Promise.all(rows.map((r) => teamDto(Number(r.id))));
+    },
+
+    /**
+     * Assigns a liaison or a team to entities; a current assignment is ended (kept in the
+     * history with the reason) and replaced. The partial unique index keeps one current per entity.
+     */
+    async assign(ctx: RequestContext, b: z.output<typeof assignLiaisonBodySchema>): Promise<{ assigned: number }> {
+      const actor = requirePermission(ctx.actor, 'liaison.assign');
+      const paths = pathsOf(actor, 'liaison.assign');
+      if (b.liaisonUserId) {
+        const u = (await userSummaries(db, [b.liaisonUserId])).get(b.liaisonUserId);
+        if (!u?.roles.includes('liaison')) throw invalid([{ field: 'liaisonUserId', message: 'liaison.not_liaison' }]);
+      }
+      if (b.teamId) {
+        const team = await db.selectFrom('liaisonTeam').select('regionPath').where('id', '=', b.teamId).executeTakeFirst();
+        if (!team || !inPaths(paths, team.regionPath)) throw invalid([{ field: 'teamId', message: 'liaison.unknown_team' }]);
+      }
+      const list = await targets(ctx, b, paths);
+      const now = clock.now().toISOString();
+      await db.transaction().execute(async (trx) => {
+        for (const e of list) {
+          await trx
+            .updateTable('liaisonAssignment')
+            .set({ endedAt: now, endedReason: b.reason ?? t(ctx.locale, 'liaison.reassigned') })
+            .where('entityId', '=', e.id)
+            .where('endedAt', 'is', null)
+            .execute();
+          await trx
+            .insertInto('liaisonAssignment')
+            .values({ entityId: e.id, entityKind: e.kind, entityName: e.name, regionPath: e.regionPath, liaisonUserId: b.liaisonUserId ?? null, teamId: b.teamId ?? null, startedAt: now, endedAt: null, endedReason: null, assignedBy: actor.displayName })
+            .execute();
+        }
+        await audit.record(trx, ctx, { action: 'liaison.assign', targetType: 'liaison_assignment', detail: { entities: list.length, liaisonUserId: b.liaisonUserId, teamId: b.teamId, regionCode: b.regionCode ?? null } });
+      });
+      events.publish({ type: 'liaison.assigned', regionPath: list[0]?.regionPath ?? null, data: { count: list.length } });
+      return { assigned: list.length };
+    },
+
+    async assignments(ctx: RequestContext, q: { page: number; pageSize: number; entityId?: number; liaisonUserId?: number; regionCode?: string; current?: 'true' | 'false' }): Promise<Page<LiaisonAssignment>> {
+      const actor = ctx.actor;
+      if (!actor) throw new AppError('auth.required', 401);
+      // a liaison sees their own; officers their area
+      const own = !actor.permissions.has('liaison.read') && !actor.permissions.has('liaison.assign');
+      if (own && !actor.permissions.has('liaison.visit')) throw new AppError('common.forbidden', 403);
+      const paths = own ? null : pathsOf(actor, actor.permissions.has('liaison.assign') ? 'liaison.assign' : 'liaison.read');
+      const region = q.regionCode ? await regions.resolve(q.regionCode) : null;
+      let base = db.selectFrom('liaisonAssignment');
+      if (paths) base = base.where(() => likeAny('liaison_assignment.region_path', paths));
+      else base = base.where((eb) => eb.or([eb('liaisonUserId', '=', actor.id), eb('teamId', 'in', db.selectFrom('liaisonTeamMember').select('teamId').where('userId', '=', actor.id))]));
+      if (q.entityId) base = base.where('entityId', '=', q.entityId);
+      if (q.liaisonUserId) base = base.where('liaisonUserId', '=', q.liaisonUserId);
+      if (region) base = base.where(() => likeAny('liaison_assignment.region_path', [region.path]));
+      if (q.current !== 'false') base = base.where('endedAt', 'is', null);
+      const [{ n }, rows] = await Promise.all([
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        base.selectAll().orderBy('id', 'desc').offset((q.page - 1) * q.pageSize).limit(q.pageSize).execute(),
+      ]);
+      const nm = await names(rows);
+      return {
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          entityId: Number(r.entityId),
+          entityName: r.entityName,
+          entityKind: r.entityKind,
+          liaisonUserId: r.liaisonUserId == null ? null : Number(r.liaisonUserId),
+          liaisonName: r.liaisonUserId == null ? null : (nm.users.get(Number(r.liaisonUserId))?.displayName ?? null),
+          teamId: r.teamId == null ? null : Number(r.teamId),
+          teamName: r.teamId == null ? null : (nm.teams.get(Number(r.teamId)) ?? null),
+          startedAt: r.startedAt,
+          endedAt: r.endedAt,
+          endedReason: r.endedReason,
+          assignedBy: r.assignedBy,
+        })),
+        total: Number(n),
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+
+    /** Per kind: entities in the region and how many have a current liaison (target 100 %). */
+    async coverage(ctx: RequestContext, regionCode: string | undefined): Promise<Coverage> {
+      const actor = ctx.actor;
+      if (!actor || !(actor.permissions.has('liaison.read') || actor.permissions.has('liaison.assign'))) throw new AppError('common.forbidden', 403);
+      const code = regionCode ?? (await regions.rootsFor(actor))[0]?.code;
+      if (!code) throw new AppError('common.not_found', 404);
+      const count = async (kind: string, coverage?: string) => (await registry.list(ctx, { page: 1, pageSize: 1, regionCode: code, kind, ...(coverage ? { coverage } : {}) } as EntityListQuery)).total;
+      const rows = [];
+      for (const kind of entityKinds) {
+        const total = await count(kind);
+        if (total === 0) continue;
+        const covered = await count(kind, 'withLiaison');
+        rows.push({ kind, total, covered, rate: Math.round((1000 * covered) / total) / 10 });
+      }
+      const total = rows.reduce((a, r) => a + r.total, 0);
+      const covered = rows.reduce((a, r) => a + r.covered, 0);
+      return { regionCode: code, rows, total: { kind: 'all', total, covered, rate: total ? Math.round((1000 * covered) / total) / 10 : null } };
+    },
+
+    /** A visit from a phone: each problem found becomes a ticket to the category's department at once. */
+    async logVisit(ctx: RequestContext, b: z.output<typeof createVisitBodySchema>): Promise<Visit> {
+      const actor = requirePermission(ctx.actor, 'liaison.visit');
+      const e = await registry.getForService(b.entityId);
+      if (!e || !inPaths(pathsOf(actor, 'liaison.visit'), e.regionPath)) throw invalid([{ field: 'entityId', message: 'liaison.entity_out_of_scope' }]);
+      const now = clock.now().toISOString();
+      // one transaction for the visit and its tickets; the ticket facts are read first
+      const prepared: PreparedTicket[] = [];
+      for (const p of b.problems) prepared.push(await tickets.prepareTicket({ source: 'liaison_visit', categoryId: p.categoryId, title: p.title, description: p.description, entityId: e.id, assignNow: true }));
+      const result = await db.transaction().execute(async (trx) => {
+        const { id } = await trx
+          .insertInto('liaisonVisit')
+          .values({ entityId: e.id, entityName: e.name, regionPath: e.regionPath, liaisonUserId: actor.id, liaisonName: actor.displayName, visitDate: b.visitDate, mode: b.mode, policies: JSON.stringify(b.policies), notes: b.notes ?? null, problemCount: b.problems.length, createdAt: now })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        const created = [];
+        for (const [i, p] of prepared.entries()) created.push(await tickets.createTicket(trx, ctx, { ...p, sourceRef: `visit:${id}#${i}` }));
+        await audit.record(trx, ctx, { action: 'liaison.visit', targetType: 'liaison_visit', targetId: Number(id), regionPath: e.regionPath, detail: { entityId: e.id, problems: b.problems.length } });
+        return { id: Number(id), created };
+      });
+      for (const c of result.created) tickets.announceCreated(c);
+      events.publish({ type: 'liaison.visit', regionPath: e.regionPath, data: { visitId: result.id, entityId: e.id } });
+      return { id: result.id, entityId: e.id, entityName: e.name, liaisonName: actor.displayName, visitDate: b.visitDate, mode: b.mode, policies: b.policies, notes: b.notes ?? null, problemCount: b.problems.length, ticketIds: result.created.map((c) => c.id), createdAt: now };
+    },
+
+    async visits(ctx: RequestContext, q: { page: number; pageSize: number; entityId?: number; regionCode?: string; mine?: 'true' | 'false' }): Promise<Page<Visit>> {
+      const actor = ctx.actor;
+      if (!actor) throw new AppError('auth.required', 401);
+      const perm = ['liaison.read', 'liaison.assign', 'liaison.visit'].find((p) => actor.permissions.has(p));
+      if (!perm) throw new AppError('common.forbidden', 403);
+      let base = db.selectFrom('liaisonVisit').where(() => likeAny('liaison_visit.region_path', pathsOf(actor, perm)));
+      if (q.mine === 'true' || perm === 'liaison.visit') base = base.where('liaisonUserId', '=', actor.id);
+      if (q.entityId) base = base.where('entityId', '=', q.entityId);
+      if (q.regionCode) {
+        const r = await regions.resolve(q.regionCode);
+        base = base.where(() => likeAny('liaison_visit.region_path', [r.path]));
+      }
+      const [{ n }, rows] = await Promise.all([
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        base.selectAll().orderBy('id', 'desc').offset((q.page - 1) * q.pageSize).limit(q.pageSize).execute(),
+      ]);
+      const ticketRows = rows.length
+        ? await tickets.bySourceRefs('liaison_visit', rows.flatMap((r) => Array.from({ length: Number(r.problemCount) }, (_, i) => `visit:${r.id}#${i}`)))
+        : [];
+      return {
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          entityId: Number(r.entityId),
+          entityName: r.entityName,
+          liaisonName: r.liaisonName,
+          visitDate: r.visitDate,
+          mode: r.mode as VisitMode,
+          policies: JSON.parse(r.policies) as string[],
+          notes: r.notes,
+          problemCount: Number(r.problemCount),
+          ticketIds: ticketRows.filter((x) => x.sourceRef?.startsWith(`visit:${r.id}#`)).map((x) => Number(x.id)),
+          createdAt: r.createdAt,
+        })),
+        total: Number(n),
+        page: q.page,
+        pageSize: q.pageSize,
+      };
+    },
+  };
+}
+export type LiaisonService = ReturnType<typeof createLiaisonService>;
