@@ -87,7 +87,7 @@ export function AppLayout() {
           {menu}
         </Drawer>
       ) : (
-        <Layout.Sider theme="light" width={SIDER_WIDTH} collapsible collapsed={collapsed} onCollapse={setCollapsed} style={{ borderInlineEnd: '1px solid #f0f0f0' }}>
+        <Layout.Sider theme="light" width={SIDER_WIDTH} collapsible collapsed={collapsed} onCollapse={setCollapsed} className="fg-sider">
           <div className="fg-sider-brand">{brand}</div>
           {menu}
         </Layout.Sider>

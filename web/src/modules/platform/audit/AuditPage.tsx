@@ -89,7 +89,7 @@ export function AuditPage() {
       {query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <Table<AuditEntry> rowKey="id" columns={columns} scroll={{ x: 1000 }} size="middle" {...tableProps} />
+        <Table<AuditEntry> rowKey="id" columns={columns} scroll={{ x: 1300 }} size="middle" {...tableProps} />
       )}
     </PageContainer>
   );
