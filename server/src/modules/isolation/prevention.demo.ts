@@ -71,7 +71,8 @@ export async function preventionDemo(s: Services, log: (m: string) => void): Pro
   const revoked = (await s.passes.list(town, { page: 1, pageSize: 1, personId: residents[1] } as never)).items[0]!;
   await s.passes.revoke(town, revoked.id, '健康码转黄，暂停通行');
 
-  const gate = await s.checkpoints.create(town, { name: '渔阳镇幸福小区东门', kind: 'community_gate', regionCode: jzCommunity });
+  const communityName = (await s.regions.get(jzCommunity))?.name ?? '';
+  const gate = await s.checkpoints.create(town, { name: `${communityName}东门`, kind: 'community_gate', regionCode: jzCommunity });
   const road = await s.checkpoints.create(town, { name: '津蓟高速出口卡点', kind: 'road', regionCode: jzTown });
   await s.checkpoints.addShift(town, gate, { date: today, startTime: '07:00', endTime: '19:00', team: '党员先锋岗', members: ['社区干部', '网格员', '志愿者'] });
   await s.checkpoints.addShift(town, road, { date: today, startTime: '00:00', endTime: '23:59', team: '公安交警 + 卫健', members: ['交警', '医护', '志愿者', '志愿者'] });
