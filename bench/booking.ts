@@ -141,7 +141,7 @@ async function benchOn(label: string, databaseUrl: string | null) {
     const serverCpuMs = processCpuMs(server.pid!) - cpuBefore;
     const booked = t['2xx'];
     const bookingsPerSec = Math.round(booked / (t.duration || DURATION_S));
-    console.error(`[${label}] throughput: ${booked} bookings in ${t.duration}s → ${bookingsPerSec}/s; latency p50 ${t.latency.p50} ms, p99 ${t.latency.p99} ms; non-2xx ${t.non2xx}, errors ${t.errors}; server CPU ${(serverCpuMs / Math.max(1, booked)).toFixed(2)} ms per booking; load average ${os.loadavg()[0].toFixed(1)}`);
+    console.error(`[${label}] throughput: ${booked} bookings in ${t.duration}s → ${bookingsPerSec}/s; latency p50 ${t.latency.p50} ms, p99 ${t.latency.p99} ms; non-2xx ${t.non2xx}, errors ${t.errors}; server CPU ${(serverCpuMs / Math.max(1, booked)).toFixed(2)} ms per booking; load average ${os.loadavg()[0]!.toFixed(1)}`);
 
     const o = await cannon({ url: base, connections: 50, amount: 30_000, requests: bookingRequests(tight, day, 10_000_000) });
     const admitted = o['2xx'];

@@ -1,4 +1,6 @@
 // `npm run bench -- <name>`: one benchmark by name; each prints JSON figures as its last line.
+export {};
+
 const benches: Record<string, () => Promise<unknown>> = {
   booking: async () => (await import('./booking')).run(),
   passes: async () => (await import('./passes')).run(),
