@@ -16,3 +16,4 @@ export * from './isolation';
 export * from './tickets';
 export * from './complaints';
 export * from './liaison';
+export * from './enforcement';

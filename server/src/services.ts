@@ -7,6 +7,7 @@ import { createTicketsService } from './modules/tickets/tickets.service';
 import { createNotifier } from './platform/notify';
 import { createComplaintsService } from './modules/complaints/complaints.service';
 import { createLiaisonService } from './modules/liaison/liaison.service';
+import { createEnforcementService } from './modules/enforcement/enforcement.service';
 import { createFilingsService } from './modules/filings/filings.service';
 import { createRegistryStatsService } from './modules/registry/registry-stats.service';
 import { createDailyReportService } from './modules/reports/daily-report.service';
@@ -62,8 +63,9 @@ export function buildServices(core: Core) {
   const complaints = createComplaintsService({ db, clock, audit, events, pii, notifier: notifications, regions, registry, tickets });
   jobs.register({ name: 'complaints.escalate', everyMs: 5 * 60_000, run: async () => `escalated ${await complaints.escalateDue()}` });
   const liaison = createLiaisonService({ db, clock, audit, events, regions, registry, tickets });
+  const enforcement = createEnforcementService({ db, clock, audit, events, regions, registry, filings, complaints });
   void events;
   void jobs;
-  return { core, sessions, regions, users, auditLog, registry, registryStats, dailyReports, reviews, dashboard, filings, venues, notifications, tickets, complaints, liaison, people, checkpoints, passes, isolation, sealedBuildings, screening, selfService };
+  return { core, sessions, regions, users, auditLog, registry, registryStats, dailyReports, reviews, dashboard, filings, venues, notifications, tickets, complaints, liaison, enforcement, people, checkpoints, passes, isolation, sealedBuildings, screening, selfService };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -3,14 +3,17 @@ import { expect, test, type Page } from '@playwright/test';
 import { PHONE, signIn } from './filings-helpers';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `tickets-${name}.png`), fullPage: true });
+// the demo server shares two cores with other suites: give each journey room
+test.setTimeout(240_000);
+
 const ok = (page: Page) => page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
 
 test('the overdue financing ticket waits in the leaders’ queue and a leader takes it up', async ({ browser }) => {
   const leader = await signIn(browser, 'commander');
   await leader.goto('/tickets/leaders');
   const queue = leader.getByTestId('leaders-queue');
-  await expect(queue.getByText('流动资金缺口 300 万元，贷款到期无法续贷')).toBeVisible();
-  await expect(queue.getByText('区领导报到').first()).toBeVisible();
+  await expect(queue.getByRole('row', { name: /流动资金缺口 300 万元/ })).toBeVisible({ timeout: 60_000 });
+  await expect(queue.getByRole('row', { name: /流动资金缺口 300 万元/ })).toContainText('区领导报到');
   await shot(leader, 'leaders-queue');
   await queue.getByRole('link').first().click();
   await expect(leader.getByTestId('ticket-timeline')).toContainText('区领导报到');

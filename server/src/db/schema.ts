@@ -1,10 +1,11 @@
 import type { Generated } from 'kysely';
+import type { TicketsTables } from '../modules/tickets/tickets.tables';
+import type { LiaisonTables } from '../modules/liaison/liaison.tables';
 import type { ComplaintsTables } from '../modules/complaints/complaints.tables';
+import type { EnforcementTables } from '../modules/enforcement/enforcement.tables';
 import type { PeopleTables } from '../modules/people/people.tables';
 import type { PassesTables } from '../modules/passes/passes.tables';
 import type { IsolationTables } from '../modules/isolation/isolation.tables';
-import type { TicketsTables } from '../modules/tickets/tickets.tables';
-import type { LiaisonTables } from '../modules/liaison/liaison.tables';
 import type { VenuesTables } from '../modules/venues/venues.tables';
 import type { RegistryTables } from '../modules/registry/registry.tables';
 import type { FilingsTables } from '../modules/filings/filings.tables';
@@ -104,4 +105,4 @@ export interface PlatformTables {
   notification: NotificationTable;
 }
 
-export type DB = PlatformTables & RegistryTables & FilingsTables & ReportsTables & VenuesTables & TicketsTables & LiaisonTables & ComplaintsTables & PeopleTables & PassesTables & IsolationTables;
+export type DB = PlatformTables & RegistryTables & FilingsTables & ReportsTables & VenuesTables & PeopleTables & PassesTables & IsolationTables & TicketsTables & LiaisonTables & ComplaintsTables & EnforcementTables;

@@ -12,9 +12,10 @@ import { venuesRoutes } from './venues/venues.routes';
 import { ticketsRoutes } from './tickets/tickets.routes';
 import { complaintsRoutes } from './complaints/complaints.routes';
 import { liaisonRoutes } from './liaison/liaison.routes';
+import { enforcementRoutes } from './enforcement/enforcement.routes';
 import { peopleRoutes } from './people/people.routes';
 import { passesRoutes } from './passes/passes.routes';
 import { isolationRoutes } from './isolation/isolation.routes';
 
 /** Each module's routes; adding a module is one line here and one in services.ts. */
-export const moduleRoutes: ((app: FastifyInstance, s: Services) => void)[] = [regionsRoutes, authRoutes, usersRoutes, auditRoutes, registryRoutes, filingsRoutes, reportsRoutes, dashboardRoutes, venuesRoutes, ticketsRoutes, complaintsRoutes, liaisonRoutes, peopleRoutes, passesRoutes, isolationRoutes];
+export const moduleRoutes: ((app: FastifyInstance, s: Services) => void)[] = [regionsRoutes, authRoutes, usersRoutes, auditRoutes, registryRoutes, filingsRoutes, reportsRoutes, dashboardRoutes, venuesRoutes, ticketsRoutes, complaintsRoutes, liaisonRoutes, enforcementRoutes, peopleRoutes, passesRoutes, isolationRoutes];

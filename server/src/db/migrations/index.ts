@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../database';
 import * as m0001 from './0001_platform';
+import * as m0400 from './0400_tickets';
+import * as m0401 from './0401_liaison';
 import * as m0500 from './0500_complaints';
+import * as m0501 from './0501_enforcement';
 import * as m0700 from './0700_people';
 import * as m0710 from './0710_passes';
 import * as m0720 from './0720_isolation';
-import * as m0400 from './0400_tickets';
-import * as m0401 from './0401_liaison';
 import * as m0100 from './0100_registry';
 import * as m0101 from './0101_registry_regno';
 import * as m0200 from './0200_filings';
@@ -24,15 +25,16 @@ export interface MigrationModule {
  */
 export const migrations: Record<string, MigrationModule> = {
   '0001_platform': m0001,
-  '0500_complaints': m0500,
-  '0700_people': m0700,
-  '0710_passes': m0710,
-  '0720_isolation': m0720,
   '0400_tickets': m0400,
   '0401_liaison': m0401,
+  '0500_complaints': m0500,
+  '0501_enforcement': m0501,
   '0100_registry': m0100,
   '0101_registry_regno': m0101,
   '0200_filings': m0200,
   '0300_reports': m0300,
   '0600_venues': m0600,
+  '0700_people': m0700,
+  '0710_passes': m0710,
+  '0720_isolation': m0720,
 };
