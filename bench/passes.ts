@@ -76,6 +76,16 @@ async function startServer(dataDir: string, databaseUrl: string, port: number): 
   throw new Error('server did not start');
 }
 
+/** User + system CPU time of a process so far, from /proc (Linux): a figure the other load on the machine does not inflate. */
+function cpuMsOf(pid: number): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
   return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
 }
@@ -104,13 +114,15 @@ export async function run(): Promise<void> {
       },
     ];
     await cannon({ url: base, connections: 10, amount: 2_000, requests });
+    const cpuBefore = cpuMsOf(server.pid!);
     const r = await cannon({ url: base, connections: 50, duration: DURATION_S, requests });
+    const cpuMsPerVerification = Number(((cpuMsOf(server.pid!) - cpuBefore) / Math.max(1, r['2xx'])).toFixed(3));
     const verificationsPerSec = Math.round(r['2xx'] / (r.duration || DURATION_S));
     const probe = (await fetch(`${base}/api/checkpoints/${checkpointId}/scans?limit=1`, { headers: { cookie } }).then((x) => x.json())) as { items: unknown[] };
     console.error(
-      `[sqlite] ${r['2xx']} verifications in ${r.duration}s → ${verificationsPerSec}/s; latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms; non-2xx ${r.non2xx}, errors ${r.errors}; scans logged: ${probe.items.length ? 'yes' : 'no'}; cores ${os.cpus().length}; load ${os.loadavg()[0].toFixed(1)}`,
+      `[sqlite] ${r['2xx']} verifications in ${r.duration}s → ${verificationsPerSec}/s; latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms; non-2xx ${r.non2xx}, errors ${r.errors}; scans logged: ${probe.items.length ? 'yes' : 'no'}; server CPU ${cpuMsPerVerification} ms per verification; cores ${os.cpus().length}; load ${os.loadavg()[0]!.toFixed(1)}`,
     );
-    console.log(JSON.stringify({ verificationsPerSec, p99Ms: r.latency.p99, p50Ms: r.latency.p50, non2xx: r.non2xx, cores: os.cpus().length, date: new Date().toISOString() }));
+    console.log(JSON.stringify({ verificationsPerSec, p99Ms: r.latency.p99, p50Ms: r.latency.p50, non2xx: r.non2xx, cpuMsPerVerification, loadAverage: Number(os.loadavg()[0]!.toFixed(1)), cores: os.cpus().length, date: new Date().toISOString() }));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
