@@ -49,6 +49,7 @@ test('admin signs in, switches language, creates a town officer and finds it in 
   await expect(menu.getByText('Audit log')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Hello, 系统管理员' })).toBeVisible();
   await expect(menu.getByText('用户管理')).toHaveCount(0);
+  await expect(page).toHaveTitle('Fugong');
   await shot(page, 'home-en');
 
   await switchLanguage(page, '繁體中文');
@@ -86,7 +87,12 @@ test('admin signs in, switches language, creates a town officer and finds it in 
   await shot(page, 'user-create');
   await form.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByText('用户已创建')).toBeVisible();
+  // demo data holds many users: find the new one by the search filter
+  await page.getByPlaceholder('用户名或姓名').fill('e2e_town');
+  await page.getByPlaceholder('用户名或姓名').press('Enter');
+  await expect(page).toHaveURL(/q=e2e_town/);
   await expect(page.getByRole('cell', { name: 'e2e_town', exact: true })).toBeVisible();
+  await expect(page.locator('.ant-table-row')).toHaveCount(1);
   await expect(page.getByRole('row').filter({ hasText: 'e2e_town' })).toContainText(town.name);
 
   await menu.getByText('审计日志').click();

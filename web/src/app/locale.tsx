@@ -45,7 +45,12 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
   const [locale, setLocale] = useState<AppLocale>(currentLocale);
   useEffect(() => {
     applyLocale(currentLocale());
-    const onChange = (l: string) => isAppLocale(l) && setLocale(l);
+    document.title = i18n.t('common:app.name');
+    const onChange = (l: string) => {
+      if (!isAppLocale(l)) return;
+      setLocale(l);
+      document.title = i18n.t('common:app.name');
+    };
     i18n.on('languageChanged', onChange);
     return () => i18n.off('languageChanged', onChange);
   }, []);
