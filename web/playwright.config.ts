@@ -34,7 +34,8 @@ export default defineConfig({
     command: 'node server/dist/main.js',
     cwd: '..',
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 180_000,
+    // the full demo (five districts, ~80k entities) loads before the server listens
+    timeout: 600_000,
     reuseExistingServer: false,
     env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_ON_EMPTY: 'true', LOG_LEVEL: 'warn', DATABASE_URL: `sqlite:${path.join(dataDir, 'fugong.db')}` },
     stdout: 'ignore',
