@@ -10,12 +10,15 @@ const ok = (page: Page) => page.getByRole('dialog').getByRole('button', { name: 
 
 test('the overdue financing ticket waits in the leaders’ queue and a leader takes it up', async ({ browser }) => {
   const leader = await signIn(browser, 'commander');
-  await leader.goto('/tickets/leaders');
+  // first thing after sign-in: the queue on the home page
+  await expect(leader.getByTestId('home-leaders-queue')).toContainText('流动资金缺口 300 万元', { timeout: 60_000 });
+  await shot(leader, 'home-leaders');
+  await leader.getByTestId('home-leaders-queue').getByRole('link', { name: /区领导报到/ }).click();
   const queue = leader.getByTestId('leaders-queue');
   await expect(queue.getByRole('row', { name: /流动资金缺口 300 万元/ })).toBeVisible({ timeout: 60_000 });
   await expect(queue.getByRole('row', { name: /流动资金缺口 300 万元/ })).toContainText('区领导报到');
   await shot(leader, 'leaders-queue');
-  await queue.getByRole('link').first().click();
+  await queue.getByRole('row', { name: /流动资金缺口 300 万元/ }).getByRole('link').click();
   await expect(leader.getByTestId('ticket-timeline')).toContainText('区领导报到');
   await leader.getByTestId('ticket-acknowledge').click();
   await leader.getByRole('dialog').getByLabel('说明').fill('周一召集金融事务中心和银行现场协调');
@@ -104,4 +107,48 @@ test('a public complaint is verified and answered; the reply shows on the public
   await pub.getByTestId('status-lookup').click();
   await expect(pub.getByTestId('complaint-reply')).toContainText('经核实，该药店已退还差价并被立案调查');
   await shot(pub, 'complaint-status-phone');
+});
+
+test('a liaison logs a visit on a phone; its problem becomes a ticket for the department', async ({ browser }) => {
+  const liaison = await signIn(browser, 'liaison', PHONE);
+  await liaison.goto('/liaison/visit');
+  await liaison.getByLabel('市场主体编号').fill('16');
+  await liaison.getByLabel('宣传的政策').click();
+  await liaison.getByTitle('暖企7条').click();
+  await liaison.keyboard.press('Escape');
+  await liaison.getByTestId('visit-add-problem').click();
+  await liaison.getByLabel('类别').click();
+  await liaison.getByTitle('用工招工').click();
+  await liaison.getByLabel('问题', { exact: true }).fill('缺电焊工 5 名');
+  await liaison.getByLabel('详细情况').fill('订单恢复，急需持证电焊工。');
+  await shot(liaison, 'visit-form-phone');
+  await liaison.getByTestId('visit-submit').click();
+  await liaison.getByTestId('visit-ticket').click();
+  await expect(liaison.getByText('人社局').first()).toBeVisible();
+  await shot(liaison, 'visit-ticket-phone');
+});
+
+test('an inspector issues a rectification notice and prints it', async ({ browser }) => {
+  const inspector = await signIn(browser, 'inspector', PHONE);
+  await inspector.goto('/enforcement/inspections/new');
+  await inspector.getByLabel('市场主体编号').fill('16');
+  await inspector.getByLabel('执法人次').fill('3');
+  await inspector.getByLabel('从业人员佩戴口罩').click();
+  await inspector.getByLabel('当场整改').fill('0');
+  await inspector.getByRole('radio', { name: '整改通知书' }).check();
+  await inspector.getByLabel('整改事项').fill('一、从业人员全程佩戴口罩；二、每日消毒并记录。');
+  await inspector.getByLabel('整改期限').click();
+  await inspector.locator('.ant-picker-dropdown:visible .ant-picker-today-btn').click();
+  await inspector.getByTestId('inspection-submit').click();
+  await expect(inspector.getByTestId('notice')).toContainText('责令整改通知书');
+  await expect(inspector.getByTestId('notice')).toContainText(/执改〔\d{4}〕\d{4}号/);
+  await inspector.evaluate(() => {
+    (window as unknown as { printed: boolean }).printed = false;
+    window.print = () => {
+      (window as unknown as { printed: boolean }).printed = true;
+    };
+  });
+  await inspector.getByTestId('notice-print').click();
+  expect(await inspector.evaluate(() => (window as unknown as { printed: boolean }).printed)).toBe(true);
+  await shot(inspector, 'notice-phone');
 });

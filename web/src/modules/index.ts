@@ -6,6 +6,8 @@ import { dashboardModule } from './dashboard/index';
 import { filingsModule } from './filings/index';
 import { ticketsModule } from './tickets/index';
 import { complaintsModule } from './complaints/index';
+import { enforcementModule } from './enforcement/index';
+import { liaisonModule } from './liaison/index';
 import { venuesModule } from './venues/index';
 import { peopleModule } from './people/index';
 import { passesModule } from './passes/index';
@@ -18,10 +20,12 @@ export const webModules: WebModule[] = [
   reportsModule,
   dashboardModule,
   filingsModule,
+  ticketsModule,
+  complaintsModule,
+  enforcementModule,
+  liaisonModule,
   venuesModule,
   peopleModule,
   passesModule,
   isolationModule,
-  ticketsModule,
-  complaintsModule,
 ];

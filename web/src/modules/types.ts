@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 
 export interface MenuEntry {
@@ -21,4 +21,6 @@ export interface WebModule {
   /** routes with no sign-in, phone-first (public booking, complaint form, pass self-check …) */
   publicRoutes?: RouteObject[];
   menu?: MenuEntry[];
+  /** a card shown first on the home page (it decides itself whether the user needs it, e.g. the leaders' queue) */
+  homeWidget?: ComponentType;
 }

@@ -30,6 +30,7 @@ export function HomePage() {
   return (
     <PageContainer title={t('home.greeting', { name: me.displayName })}>
       <Row gutter={[16, 16]}>
+        {webModules.map((m) => (m.homeWidget ? <m.homeWidget key={m.name} /> : null))}
         <Col xs={24} lg={12}>
           <Card title={t('home.yourRoles')} data-testid="home-roles">
             <Descriptions column={1} size="small">

@@ -6,12 +6,14 @@ import { TicketDetailPage } from './TicketDetailPage';
 import { LeadersQueuePage } from './LeadersQueuePage';
 import { TicketStatsPage } from './TicketStatsPage';
 import { NewTicketPage } from './NewTicketPage';
+import { LeadersQueueWidget } from './LeadersQueueWidget';
 
 const anyTicketPerm = ['tickets.read', 'tickets.handle', 'tickets.own', 'tickets.report'];
 
 /** 吹哨报到: the problem loop, the leaders' queue and the SLA statistics. */
 export const ticketsModule: WebModule = {
   name: 'tickets',
+  homeWidget: LeadersQueueWidget,
   routes: [
     { path: 'tickets', element: <RequirePermission permission={anyTicketPerm}><TicketsListPage /></RequirePermission> },
     { path: 'tickets/new', element: <RequirePermission permission="tickets.report"><NewTicketPage /></RequirePermission> },
