@@ -11,7 +11,7 @@
  * todo below ("seed town A"): add a seed for your module to turn it into a real check.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { rolePermissions, usccCheckChar } from '@fugong/contract';
+import { idCardCheckChar, rolePermissions, usccCheckChar } from '@fugong/contract';
 import { createTestApp, type Client, type TestApp } from './helpers';
 import { systemContext } from '../src/platform/context';
 import type { RouteInfo } from '../src/platform/http';
@@ -32,6 +32,16 @@ const SEEDS: Record<string, Seed> = {
     const body = '91120119000000001';
     const res = await admin.post('/api/registry/entities', { kind: 'enterprise', name: '甲镇扫描企业', sector: 'secondary', regionCode: t.regions.gridA, uscc: body + usccCheckChar(body) });
     expect(res.statusCode, res.body).toBe(200);
+  },
+  prevention: async (t, admin) => {
+    const first17 = '12011919850312101';
+    const person = await admin.post('/api/people', { name: '甲镇居民', idType: 'id_card', idNumber: first17 + idCardCheckChar(first17), regionCode: t.regions.gridA, category: 'resident', address: '甲镇1栋' });
+    expect(person.statusCode, person.body).toBe(200);
+    expect((await admin.post('/api/passes', { personId: person.json().id, passClass: 'A' })).statusCode).toBe(200);
+    expect((await admin.post('/api/checkpoints', { name: '甲镇卡点', kind: 'road', regionCode: t.regions.townA })).statusCode).toBe(200);
+    const a = await admin.post('/api/isolation/assessments', { personId: person.json().id, originRegion: '某地', originRisk: 'high', healthCode: 'green', temperature: 36.5, contact: 'none' });
+    expect(a.json().isolationId, a.body).toBeGreaterThan(0);
+    expect((await admin.post('/api/sealed-buildings', { name: '甲镇3栋', regionCode: t.regions.communityA, residents: 100, reason: '密接' })).statusCode).toBe(200);
   },
   audit: async (t) => {
     await t.core.audit.record(t.core.db, systemContext(), { action: 'sweep.town_a', targetType: 'sweep', targetId: 1, regionPath: `/120119/${t.regions.townA}/` });
