@@ -34,6 +34,7 @@ function ConfigForm({ current }: { current: FilingConfigVersion }) {
   const req = { required: true, message: t('common:validation.required') };
 
   const rulesTab = (
+    <Space direction="vertical" style={{ width: '100%' }}>
     <Form.List name={['config', 'rules']}>
       {(fields, { add, remove, move }) => (
         <Space direction="vertical" style={{ width: '100%' }}>
@@ -87,6 +88,9 @@ function ConfigForm({ current }: { current: FilingConfigVersion }) {
           <Button icon={<PlusOutlined />} onClick={() => add({ name: '', match: { kinds: [], smallVenueTypes: [], sectors: [], industries: [] }, route: 'online', batchNo: null, department: null, whitelistFastTrack: false, checklistKey: checklistKeys[0] })}>
             {t('config.addRule')}
           </Button>
+        </Space>
+      )}
+    </Form.List>
           <Card size="small" title={t('config.fallback')}>
             <Flex wrap gap={12}>
               <Form.Item name={['config', 'fallback', 'route']} label={t('field.route')} style={{ minWidth: 160 }}>
@@ -100,9 +104,7 @@ function ConfigForm({ current }: { current: FilingConfigVersion }) {
               </Form.Item>
             </Flex>
           </Card>
-        </Space>
-      )}
-    </Form.List>
+    </Space>
   );
 
   const checklistsTab = (

@@ -20,7 +20,7 @@ export function FilingContent({ data, checklist, attachments }: { data: Partial<
     (ids ?? []).map((id) => attachments.find((a) => a.id === id)).filter((a): a is Attachment => !!a).map((a) => <div key={a.id}><AttachmentLink a={a} /></div>);
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
-      <Descriptions size="small" bordered column={{ xs: 1, sm: 2, lg: 4 }}>
+      <Descriptions size="small" bordered column={{ xs: 1, sm: 2, xl: 4 }}>
         <Descriptions.Item label={t('field.plannedDate')}>{data.plannedDate ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('field.staffTotal')}>{n(data.staff?.total)}</Descriptions.Item>
         <Descriptions.Item label={t('field.staffReturning')}>{n(data.staff?.returning)}</Descriptions.Item>
