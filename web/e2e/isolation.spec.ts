@@ -95,6 +95,25 @@ test('grid worker registers a returning worker, assesses home isolation, prints 
   await page.getByRole('dialog').getByRole('button', { name: '解除隔离' }).click();
   await expect(page.getByText('已解除').first()).toBeVisible();
   await shot(page, 'released');
+
+  // the person looks themselves up and sees which officials viewed their record
+  await phone.goto('/p/self');
+  await phone.getByLabel('证件号码').fill(idNumber);
+  await phone.getByLabel('手机号码').fill('13912345678');
+  await phone.getByRole('button', { name: /查\s*询/ }).click();
+  await expect(phone.getByText('谁查阅过我的信息')).toBeVisible();
+  await expect(phone.getByText(/网格员 · 查看档案|grid · 查看档案/).first()).toBeVisible();
+  await expect(phone.getByText(idNumber)).toHaveCount(0);
+  await shot(phone, 'self-service');
+});
+
+test('the East District command centre sees 13 sealed buildings and 2,093 people', async ({ browser }) => {
+  const page = await signIn(browser, 'commander-panzhihua');
+  await page.goto('/isolation/sealed');
+  const total = page.getByTestId('sealed-total');
+  await expect(total).toContainText('13');
+  await expect(total).toContainText('2,093');
+  await shot(page, 'sealed-buildings');
 });
 
 test('checkpoint staff verifies a valid and a revoked pass on a phone', async ({ browser }) => {
