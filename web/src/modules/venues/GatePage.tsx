@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Navigate, useParams } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Input, InputNumber, List, Radio, Result, Row, Select, Space, Statistic, Typography, Upload } from 'antd';
 import { CameraOutlined, PictureOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -22,7 +22,7 @@ export function GateHome() {
   if (ids.length === 0) return <Navigate to="/venues" replace />;
   return (
     <PageContainer title={t('gate.title')}>
-      <List dataSource={ids} renderItem={(id) => <List.Item><a href={`/venues/${id}/gate`}>#{id}</a></List.Item>} />
+      <List dataSource={ids} renderItem={(id) => <List.Item><Link to={`/venues/${id}/gate`}>#{id}</Link></List.Item>} />
     </PageContainer>
   );
 }
