@@ -136,6 +136,7 @@ export function createLiaisonService(deps: Deps) {
     async teams(ctx: RequestContext): Promise<LiaisonTeam[]> {
       const actor = ctx.actor;
       if (!actor) throw new AppError('auth.required', 401);
+      if (!actor.permissions.has('liaison.assign') && !actor.permissions.has('liaison.read')) throw new AppError('common.forbidden', 403);
       const paths = pathsOf(actor, actor.permissions.has('liaison.assign') ? 'liaison.assign' : 'liaison.read');
       const rows = await db.selectFrom('liaisonTeam').select('id').where(() => likeAny('liaison_team.region_path', paths)).orderBy('id').limit(500).execute();
       return Promise.all(rows.map((r) => teamDto(Number(r.id))));

@@ -323,9 +323,12 @@ export function createTicketsService(deps: Deps) {
     };
   }
 
+  const TICKET_PERMS = ['tickets.read', 'tickets.handle', 'tickets.own', 'tickets.report', 'tickets.stats', 'tickets.lead', 'tickets.configure'];
+  /** Anyone the problem loop concerns; others (a bank officer …) get a 403, not an empty list. */
   function readActor(ctx: RequestContext): Actor {
     const actor = ctx.actor;
     if (!actor) throw new AppError('auth.required', 401);
+    if (!TICKET_PERMS.some((p) => actor.permissions.has(p))) throw new AppError('common.forbidden', 403);
     return actor;
   }
 
