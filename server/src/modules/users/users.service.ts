@@ -202,6 +202,7 @@ export function createUsersService(deps: Deps) {
     async setLocale(ctx: RequestContext, locale: Locale) {
       if (!ctx.actor) throw new AppError('auth.required', 401);
       await repo.update(db, ctx.actor.id, { locale });
+      sessions.forgetUser(ctx.actor.id);
     },
 
     async list(ctx: RequestContext, f: { q?: string; role?: string; disabled?: boolean; page: number; pageSize: number }) {
