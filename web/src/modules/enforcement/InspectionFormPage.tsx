@@ -77,7 +77,7 @@ export function InspectionFormPage() {
                 <Input.TextArea rows={3} maxLength={2000} />
               </Form.Item>
               <Form.Item name="noticeDeadline" label={t('form.noticeDeadline')} rules={required}>
-                <DatePicker style={{ width: '100%' }} inputReadOnly />
+                <DatePicker style={{ width: '100%' }} />
               </Form.Item>
             </>
           )}
