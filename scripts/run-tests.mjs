@@ -19,7 +19,9 @@ const vitestCode = run('npx', ['vitest', 'run', '--reporter=default', '--reporte
 if (fs.existsSync(vitestJson)) {
   const r = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
   totals.passed += r.numPassedTests;
-  totals.failed += r.numFailedTests + (r.numFailedTestSuites ?? 0);
+  // a file that failed to load has no failed test of its own: count it once
+  const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+  totals.failed += r.numFailedTests + brokenFiles;
   totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
 } else if (vitestCode !== 0) totals.failed += 1;
 
