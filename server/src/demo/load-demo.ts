@@ -41,15 +41,21 @@ export async function loadDemo(s: Services, log: (m: string) => void = () => und
   const community = firstChild(jz, town, 'community');
   const grid = firstChild(jz, community, 'grid');
   const otherTown = jz.filter((r) => r.level === 'town')[1]!.code;
+  // "蓟州区 某某街道 (120119001000)": what a new user needs to recognise the place
+  const place = (code: string) => {
+    const chain: string[] = [];
+    for (let r = jz.find((x) => x.code === code); r; r = jz.find((x) => x.code === r!.parentCode)) chain.unshift(r.name);
+    return `${chain.join(' ')} (${code})`;
+  };
   const people: { username: string; displayName: string; grants: GrantInput[]; where: string }[] = [
     { username: 'admin', displayName: '系统管理员', grants: [{ role: 'admin' }], where: '全部' },
     { username: 'commander', displayName: '蓟州区指挥部', grants: [{ role: 'commander', regionCode: '120119' }], where: '蓟州区' },
     { username: 'industry', displayName: '区工信局', grants: [{ role: 'department', regionCode: '120119', department: 'industry' }], where: '蓟州区 工信局' },
     { username: 'commerce', displayName: '区商务局', grants: [{ role: 'department', regionCode: '120119', department: 'commerce' }], where: '蓟州区 商务局' },
-    { username: 'town', displayName: '镇街工作人员', grants: [{ role: 'town', regionCode: town }], where: town },
-    { username: 'town2', displayName: '另一镇街工作人员', grants: [{ role: 'town', regionCode: otherTown }], where: otherTown },
-    { username: 'grid', displayName: '网格员', grants: [{ role: 'grid', regionCode: grid }], where: grid },
-    { username: 'liaison', displayName: '驻企联络员', grants: [{ role: 'liaison', regionCode: town }], where: town },
+    { username: 'town', displayName: '镇街工作人员', grants: [{ role: 'town', regionCode: town }], where: place(town) },
+    { username: 'town2', displayName: '另一镇街工作人员', grants: [{ role: 'town', regionCode: otherTown }], where: place(otherTown) },
+    { username: 'grid', displayName: '网格员', grants: [{ role: 'grid', regionCode: grid }], where: place(grid) },
+    { username: 'liaison', displayName: '驻企联络员', grants: [{ role: 'liaison', regionCode: town }], where: place(town) },
     { username: 'inspector', displayName: '综合执法队员', grants: [{ role: 'inspector', regionCode: '120119' }], where: '蓟州区' },
     { username: 'bank', displayName: '银行客户经理', grants: [{ role: 'bank' }], where: '—' },
   ];
