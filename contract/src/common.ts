@@ -33,3 +33,14 @@ export const errorBodySchema = z.object({
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** One step on a record's timeline: which action moved it from which state to which, by whom. */
+export const transitionEventSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  actorName: z.string().nullable(),
+  note: z.string().nullable(),
+});

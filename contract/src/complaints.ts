@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, pageQuerySchema } from './common';
+import { dateSchema, pageQuerySchema, transitionEventSchema } from './common';
 import { escalationLevelSchema } from './tickets';
 import { isValidMobile } from './validate/phone';
 
@@ -118,15 +118,7 @@ export const complaintSchema = z.object({
 });
 export type Complaint = z.infer<typeof complaintSchema>;
 
-export const complaintEventSchema = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  action: z.string(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string().nullable(),
-  actorName: z.string().nullable(),
-  note: z.string().nullable(),
-});
+export const complaintEventSchema = transitionEventSchema;
 export const complaintDetailSchema = complaintSchema.extend({ events: z.array(complaintEventSchema) });
 export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
 

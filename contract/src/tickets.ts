@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, pageQuerySchema } from './common';
+import { dateSchema, pageQuerySchema, transitionEventSchema } from './common';
 import { departmentSchema } from './roles';
 
 /** Where a problem was collected (SPEC M4). */
@@ -133,14 +133,7 @@ export const ticketSchema = z.object({
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 
-export const ticketEventSchema = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  action: z.string(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string().nullable(),
-  actorName: z.string().nullable(),
-  note: z.string().nullable(),
+export const ticketEventSchema = transitionEventSchema.extend({
   detail: z.record(z.string(), z.unknown()).nullable(),
 });
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
