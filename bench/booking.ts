@@ -1,23 +1,15 @@
 // Venue booking through the real public HTTP API: a server process listening on a port, autocannon
 // (-c 50) on the same machine. Throughput and p99 on a roomy venue, then the oversell run: 30,000
 // attempts on a day with 20,000 places. SQLite always; PostgreSQL too when DATABASE_URL is set.
-import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import autocannon from 'autocannon';
 import { idCardCheckChar } from '@fugong/contract';
-import { loadConfig } from '../server/src/config';
-import { createCore, closeCore } from '../server/src/bootstrap';
+import { closeCore } from '../server/src/bootstrap';
 import { buildServices } from '../server/src/services';
 import { makeActor } from '../server/src/platform/permissions';
 import { localDate } from '../server/src/platform/clock';
 import { buildDistrictRegions } from '../server/src/demo/regions.demo';
+import { cannon, freePort, freshDatabase, openCore, processCpuMs, startServer, stopServer } from './http-bench-kit';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
 
 /** The n-th distinct valid 身份证 number (a birth date per 1,000 people). */
@@ -27,48 +19,9 @@ function idCard(n: number): string {
   return first17 + idCardCheckChar(first17);
 }
 
-/** CPU time (user + system) a process has used so far, from /proc (Linux). */
-function processCpuMs(pid: number): number {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function freshPostgres(admin: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `fg_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const c = new pg.Client({ connectionString: admin });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const u = new URL(admin);
-  u.pathname = '/' + name;
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const d = new pg.Client({ connectionString: admin });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    },
-  };
-}
-
 /** Migrates the database and creates the two venues, as an administrator would, before the server starts. */
-async function prepare(dataDir: string, databaseUrl: string) {
-  const config = { ...loadConfig({}), dataDir, databaseUrl, dialect: databaseUrl.startsWith('sqlite:') ? 'sqlite' : 'postgres', demoOnEmpty: false } as const;
-  const core = await createCore({ config });
+async function prepare(db: Parameters<typeof openCore>[0]) {
+  const core = await openCore(db);
   const s = buildServices(core);
   const rows = buildDistrictRegions({ code: '120119', name: '蓟州区', shortName: 'jizhou', city: '天津市', towns: 1, streets: 0, villages: 1, communities: 1, gridsPerCommunity: 1, gridsPerVillage: 1 });
   await s.regions.insertMany(rows);
@@ -81,33 +34,6 @@ async function prepare(dataDir: string, databaseUrl: string) {
   const day = localDate(new Date());
   await closeCore(core);
   return { roomy, tight, day };
-}
-
-async function startServer(dataDir: string, databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, DEMO_ON_EMPTY: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', PUBLIC_RATE_PER_MINUTE: '1000000' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  for (let i = 0; i < 200 && !exited; i++) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/api/health`);
-      if (r.ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error('server did not start');
-}
-
-function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    autocannon(opts, (err, res) => (err ? reject(err) : resolve(res)));
-  });
 }
 
 function bookingRequests(venueId: number, day: string, start: number) {
@@ -126,12 +52,11 @@ function bookingRequests(venueId: number, day: string, start: number) {
 }
 
 async function benchOn(label: string, databaseUrl: string | null) {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fugong-bench-'));
-  const pgDb = databaseUrl ? await freshPostgres(databaseUrl) : null;
-  const url = pgDb?.url ?? `sqlite:${path.join(dataDir, 'bench.db')}`;
-  const { roomy, tight, day } = await prepare(dataDir, url);
+  const fresh = await freshDatabase(databaseUrl);
+  const { roomy, tight, day } = await prepare(fresh);
   const port = await freePort();
-  const server = await startServer(dataDir, url, port);
+  // the public per-address limit would otherwise refuse a load generator on one address
+  const server = await startServer(fresh, port, { PUBLIC_RATE_PER_MINUTE: '1000000' });
   try {
     const base = `http://127.0.0.1:${port}`;
     // warm-up: JIT and connection pools
@@ -146,7 +71,7 @@ async function benchOn(label: string, databaseUrl: string | null) {
     const o = await cannon({ url: base, connections: 50, amount: 30_000, requests: bookingRequests(tight, day, 10_000_000) });
     const admitted = o['2xx'];
     const check = await fetch(`${base}/api/public/venues/${tight}/availability?day=${day}`).then((r) => r.json() as Promise<{ capacity: number; remaining: number }>);
-    const core = await createCore({ config: { ...loadConfig({}), dataDir, databaseUrl: url, dialect: pgDb ? 'postgres' : 'sqlite', demoOnEmpty: false } });
+    const core = await openCore(fresh);
     const rows = await core.db.selectFrom('venueBooking').select((eb) => eb.fn.countAll<number>().as('n')).where('venueId', '=', tight).executeTakeFirstOrThrow();
     await closeCore(core);
     const rowCount = Number(rows.n);
@@ -154,10 +79,8 @@ async function benchOn(label: string, databaseUrl: string | null) {
     console.error(`[${label}] oversell: 30,000 attempts on 20,000 places → ${admitted} booked (rows ${rowCount}), ${o.non2xx} refused, remaining ${check.remaining}; oversold ${oversold}`);
     return { db: label, bookingsPerSec, p99Ms: t.latency.p99, p50Ms: t.latency.p50, attempted: o.requests.total, admitted, oversold, rows: rowCount };
   } finally {
-    server.kill('SIGTERM');
-    await new Promise((r) => server.once('exit', r));
-    await pgDb?.drop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await stopServer(server);
+    await fresh.drop();
   }
 }
 

@@ -51,10 +51,10 @@ export function openCore(db: { dataDir: string; url: string; dialect: 'sqlite' |
   return createCore({ config: { ...loadConfig({}), dataDir: db.dataDir, databaseUrl: db.url, dialect: db.dialect, demoOnEmpty: false } });
 }
 
-export async function startServer(db: { dataDir: string; url: string }, port: number): Promise<ChildProcess> {
+export async function startServer(db: { dataDir: string; url: string }, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: db.dataDir, DATABASE_URL: db.url, DEMO_ON_EMPTY: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: db.dataDir, DATABASE_URL: db.url, DEMO_ON_EMPTY: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let exited = false;
