@@ -10,6 +10,8 @@ export interface RouteSpec<B extends z.ZodType, Q extends z.ZodType, P extends z
   method: Method;
   url: string;
   summary: string;
+  /** Longer OpenAPI text (how to call it, what the errors mean), when the summary is not enough. */
+  description?: string;
   tags: string[];
   body?: B;
   query?: Q;
@@ -76,6 +78,7 @@ export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = 
     // absent parts are left out, not set to undefined (Fastify warns about undefined schemas)
     schema: {
       summary: spec.summary,
+      ...(spec.description ? { description: spec.description } : {}),
       tags: spec.tags,
       ...(spec.body ? { body: jsonSchema(spec.body, 'input') } : {}),
       ...(spec.query ? { querystring: jsonSchema(spec.query, 'input') } : {}),
