@@ -5,6 +5,7 @@ import * as m0400 from './0400_tickets';
 import * as m0401 from './0401_liaison';
 import * as m0500 from './0500_complaints';
 import * as m0501 from './0501_enforcement';
+import * as m0510 from './0510_enforcement_rounds';
 import * as m0700 from './0700_people';
 import * as m0710 from './0710_passes';
 import * as m0720 from './0720_isolation';
@@ -29,6 +30,7 @@ export const migrations: Record<string, MigrationModule> = {
   '0401_liaison': m0401,
   '0500_complaints': m0500,
   '0501_enforcement': m0501,
+  '0510_enforcement_rounds': m0510,
   '0100_registry': m0100,
   '0101_registry_regno': m0101,
   '0200_filings': m0200,

@@ -30,6 +30,39 @@ export interface InspectionTable {
   noticeId: number | null;
   closureId: number | null;
   createdAt: string;
+  visitId: number | null;
+  roundId: number | null;
+}
+
+/** 专项执法行动: a named campaign over a period and region. */
+export interface InspectionRoundTable {
+  id: Generated<number>;
+  name: string;
+  regionCode: string;
+  regionPath: string;
+  startsOn: string;
+  endsOn: string;
+  /** JSON array of premises types */
+  premisesTypes: string;
+  notes: string | null;
+  /** active | closed */
+  status: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** 出动: one team of inspectors out on a day; its inspections are the premises it visited. */
+export interface InspectionVisitTable {
+  id: Generated<number>;
+  roundId: number | null;
+  visitedOn: string;
+  regionPath: string;
+  inspectorCount: number;
+  /** JSON array of the inspectors' names (may be shorter than the count) */
+  inspectors: string;
+  createdById: number | null;
+  createdBy: string;
+  createdAt: string;
 }
 
 export interface RectificationNoticeTable {
@@ -61,6 +94,8 @@ export interface ClosureOrderTable {
 export interface EnforcementTables {
   inspectionChecklist: InspectionChecklistTable;
   inspection: InspectionTable;
+  inspectionRound: InspectionRoundTable;
+  inspectionVisit: InspectionVisitTable;
   rectificationNotice: RectificationNoticeTable;
   closureOrder: ClosureOrderTable;
 }
