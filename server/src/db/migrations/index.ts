@@ -13,6 +13,9 @@ import * as m0100 from './0100_registry';
 import * as m0101 from './0101_registry_regno';
 import * as m0200 from './0200_filings';
 import * as m0300 from './0300_reports';
+import * as m0310 from './0310_report_problems';
+import * as m0410 from './0410_ticket_attachments';
+import * as m0510 from './0510_complaint_attachments';
 import * as m0600 from './0600_venues';
 
 export interface MigrationModule {
@@ -35,6 +38,9 @@ export const migrations: Record<string, MigrationModule> = {
   '0101_registry_regno': m0101,
   '0200_filings': m0200,
   '0300_reports': m0300,
+  '0310_report_problems': m0310,
+  '0410_ticket_attachments': m0410,
+  '0510_complaint_attachments': m0510,
   '0600_venues': m0600,
   '0700_people': m0700,
   '0710_passes': m0710,
