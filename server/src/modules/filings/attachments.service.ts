@@ -11,7 +11,7 @@ import { requirePermission } from '../../platform/permissions';
 import type { RegistryService } from '../registry/registry.service';
 import type { FilingsRepo } from './filings.repo';
 import { canAccess, filingAccess } from './filing-access';
-import { contentPath, mimeOf, sniffType, storeContent, typeFromName } from './attachment-files';
+import { checkUpload, openStored, storeContent } from '../../platform/files';
 
 interface Deps {
   db: Kysely<DB>;
@@ -27,8 +27,6 @@ type Row = NonNullable<Awaited<ReturnType<FilingsRepo['attachment']>>>;
 export function toAttachment(r: Row): Attachment {
   return { id: r.id, kind: r.kind as AttachmentKind, fileName: r.fileName, mime: r.mime, size: r.size, sha256: r.sha256, uploadedAt: r.uploadedAt };
 }
-
-const fieldError = (code: string, params: Record<string, string | number> = {}) => new AppError(code, 400, params, [{ field: 'file', message: code }]);
 
 /** Entity the enterprise user acts for: the one asked for if it is theirs, else their only one. */
 export function ownEntityId(ctx: RequestContext, asked?: number | null): number {
@@ -49,24 +47,22 @@ export function createAttachmentsService({ db, clock, audit, repo, registry, dat
       const entityId = ownEntityId(ctx, input.entityId);
       const kind = attachmentKindSchema.safeParse(input.kind);
       if (!kind.success) throw new AppError('common.validation_failed', 400, {}, [{ field: 'kind', message: 'validation.required' }]);
-      const mb = attachmentLimits.maxBytes / 1024 / 1024;
-      if (input.truncated || (input.content && input.content.length > attachmentLimits.maxBytes))
-        throw new AppError('filings.attachment_too_large', 413, { mb }, [{ field: 'file', message: 'filings.attachment_too_large' }]);
-      if (!input.content || input.content.length === 0) throw fieldError('filings.attachment_missing');
-      const sniffed = sniffType(input.content);
-      const named = typeFromName(input.fileName);
-      if (!sniffed || sniffed !== named) throw fieldError('filings.attachment_type');
+      const file = checkUpload(input, {
+        maxBytes: attachmentLimits.maxBytes,
+        types: attachmentLimits.types,
+        codes: { tooLarge: 'filings.attachment_too_large', type: 'filings.attachment_type', missing: 'filings.attachment_missing' },
+      });
       const entity = await registry.getForService(entityId);
       if (!entity) throw notFound();
-      const sha256 = storeContent(dataDir, input.content);
-      const fileName = input.fileName.replace(/[\\/\u0000-\u001f]/g, '_').slice(-200);
+      const sha256 = storeContent(dataDir, file.content);
+      const fileName = file.fileName;
       const row = {
         entityId,
         regionPath: entity.regionPath,
         kind: kind.data,
         fileName,
-        mime: mimeOf[sniffed],
-        size: input.content.length,
+        mime: file.mime,
+        size: file.size,
         sha256,
         uploadedAt: clock.now().toISOString(),
         uploadedBy: ctx.actor?.id ?? null,
@@ -87,7 +83,7 @@ export function createAttachmentsService({ db, clock, audit, repo, registry, dat
       const readers = [filingAccess(actor, 'filings.read'), filingAccess(actor, 'filings.submit'), filingAccess(actor, 'filings.onsite')];
       // attachments carry no department; a department officer reads them through its region
       if (!readers.some((a) => canAccess({ ...a, clauses: a.clauses.map((c) => ({ ...c, department: null })) }, { regionPath: row.regionPath, department: null, entityId: row.entityId }))) throw notFound();
-      return { attachment: toAttachment(row), stream: fs.createReadStream(contentPath(dataDir, row.sha256)) };
+      return { attachment: toAttachment(row), stream: openStored(dataDir, row.sha256) };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filingConfigSchema } from '@fugong/contract';
 import { defaultFilingConfig, routeFor } from './filing-config';
-import { sniffType, typeFromName } from './attachment-files';
+import { sniffType, typeFromName } from '../../platform/files';
 import { scoreQuiz } from './quiz-scoring';
 import { commitmentHash } from './commitment';
 

@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type {} from '@fastify/multipart'; // req.file() / req.isMultipart(); the plugin is registered in app.ts
 import { z } from 'zod';
 import {
   addWhitelistBodySchema,
@@ -37,30 +36,16 @@ import {
   whitelistItemSchema,
 } from '@fugong/contract';
 import { route } from '../../platform/http';
+import { readUpload, sendDownload } from '../../platform/files';
 import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
 import type { Services } from '../../services';
 
 const tags = ['filings'];
 
-/** Reads the one uploaded file, stopping at the size limit; the service decides what it is. */
-async function readUpload(req: FastifyRequest) {
-  if (!req.isMultipart()) return { kind: '', fileName: '', content: null, truncated: false, entityId: null };
-  const part = await req.file({ limits: { fileSize: attachmentLimits.maxBytes, files: 1 } });
-  if (!part) return { kind: '', fileName: '', content: null, truncated: false, entityId: null };
-  let content: Buffer | null = null;
-  let truncated = false;
-  try {
-    content = await part.toBuffer();
-  } catch (err) {
-    if ((err as { code?: string }).code !== 'FST_REQ_FILE_TOO_LARGE') throw err;
-    truncated = true;
-  }
-  const field = (name: string) => {
-    const f = part.fields[name] as { value?: unknown } | undefined;
-    return f && typeof f.value === 'string' ? f.value : '';
-  };
-  const entityId = Number(field('entityId')) || null;
-  return { kind: field('kind'), fileName: part.filename, content, truncated, entityId };
+/** The plan attachment of a multipart request: kind, optional entityId, file. */
+async function readPlanUpload(req: FastifyRequest) {
+  const u = await readUpload(req, attachmentLimits.maxBytes);
+  return { kind: u.fields.kind ?? '', fileName: u.fileName, content: u.content, truncated: u.truncated, entityId: Number(u.fields.entityId) || null };
 }
 
 export function filingsRoutes(app: FastifyInstance, { filings }: Services): void {
@@ -111,7 +96,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
     summary: 'Upload a plan attachment (multipart: kind, file); PDF/PNG/JPG/DOCX by content, at most 10 MB',
     tags,
     response: attachmentSchema,
-    handler: async ({ req, ctx }) => filings.attachments.upload(ctx, await readUpload(req)),
+    handler: async ({ req, ctx }) => filings.attachments.upload(ctx, await readPlanUpload(req)),
   });
   route(app, {
     method: 'GET',
@@ -121,11 +106,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
     params: idParamSchema,
     handler: async ({ params, ctx, reply }) => {
       const { attachment, stream } = await filings.attachments.open(ctx, params.id);
-      return reply
-        .header('content-type', attachment.mime)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(attachment.fileName)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(stream);
+      return sendDownload(reply, attachment, stream);
     },
   });
 
