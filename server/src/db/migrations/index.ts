@@ -15,7 +15,7 @@ import * as m0200 from './0200_filings';
 import * as m0300 from './0300_reports';
 import * as m0310 from './0310_report_problems';
 import * as m0410 from './0410_ticket_attachments';
-import * as m0510 from './0510_complaint_attachments';
+import * as m0510c from './0510_complaint_attachments';
 import * as m0600 from './0600_venues';
 
 export interface MigrationModule {
@@ -40,7 +40,7 @@ export const migrations: Record<string, MigrationModule> = {
   '0300_reports': m0300,
   '0310_report_problems': m0310,
   '0410_ticket_attachments': m0410,
-  '0510_complaint_attachments': m0510,
+  '0510_complaint_attachments': m0510c,
   '0600_venues': m0600,
   '0700_people': m0700,
   '0710_passes': m0710,
