@@ -131,8 +131,35 @@ export function createUsersService(deps: Deps) {
     });
   }
 
+  /**
+   * Many accounts sharing one initial password (hashed once), in one transaction with one audit
+   * record: for bulk enrolment of cadres (e.g. a district's liaison teams) and the demo.
+   */
+  async function createUsers(ctx: RequestContext, inputs: Omit<NewUser, 'password' | 'phone'>[], password: string): Promise<number[]> {
+    const passwordHash = await hashPassword(password);
+    const regionCodes = [...new Set(inputs.flatMap((u) => u.grants.map((g) => g.regionCode)).filter((c): c is string => !!c))];
+    const places = await regions.placesOf(regionCodes);
+    const now = clock.now().toISOString();
+    return db.transaction().execute(async (trx) => {
+      const ids: number[] = [];
+      for (const u of inputs) {
+        const { id } = await repo.insert(trx, { username: u.username, displayName: u.displayName, passwordHash, phoneEnc: null, phoneMasked: null, locale: 'zh-CN', disabled: 0, mustChangePassword: u.mustChangePassword ? 1 : 0, failedLogins: 0, lockedUntil: null, createdAt: now, lastLoginAt: null });
+        const grants = u.grants.map((g, i) => {
+          const place = g.regionCode ? places.get(g.regionCode) : null;
+          if (g.regionCode && !place) throw new AppError('common.validation_failed', 400, { code: g.regionCode }, [{ field: `grants.${i}.regionCode`, message: 'regions.unknown' }]);
+          return { role: g.role, regionCode: place?.code ?? null, regionPath: g.role === 'admin' ? null : (place?.path ?? null), department: g.department ?? null, entityId: g.entityId ?? null, venueId: g.venueId ?? null };
+        });
+        await repo.replaceGrants(trx, Number(id), grants);
+        ids.push(Number(id));
+      }
+      await audit.record(trx, ctx, { action: 'users.create_many', targetType: 'user', detail: { count: inputs.length, roles: [...new Set(inputs.flatMap((u) => u.grants.map((g) => g.role)))] } });
+      return ids;
+    });
+  }
+
   return {
     createUser,
+    createUsers,
 
     async login(ctx: RequestContext, username: string, password: string, userAgent: string | null) {
       const user = await repo.byUsername(db, username);
