@@ -34,3 +34,14 @@ export function startsWithText(column: string, prefix: string): Expression<SqlBo
 export function nowIso(d: Date): string {
   return d.toISOString();
 }
+
+/** True when a database error is a unique-constraint violation (SQLite or PostgreSQL wording). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /unique|duplicate key/i.test(String(e?.message));
+}
+
+/** The column (snake_case SQL name) contains `needle` literally; case-sensitive on PostgreSQL, fine for CJK names and codes. */
+export function containsLiteral(column: string, needle: string): Expression<SqlBool> {
+  return sql<SqlBool>`${sql.ref(column)} like ${'%' + needle.replace(/[\\%_]/g, (m) => '\\' + m) + '%'} escape '\\'`;
+}
