@@ -1,12 +1,9 @@
 // Pass verification through the real HTTP endpoint: a server process listening on a port, a signed-in
 // checkpoint officer, autocannon (-c 50) on the same machine posting QR tokens to /api/passes/verify.
 // Each request resolves the session, checks the checkpoint and the pass, and writes a scan row.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { idCardCheckChar } from '@fugong/contract';
 import { loadConfig } from '../server/src/config';
 import { createCore, closeCore } from '../server/src/bootstrap';
@@ -14,23 +11,14 @@ import { buildServices } from '../server/src/services';
 import { makeActor } from '../server/src/platform/permissions';
 import { systemContext } from '../server/src/platform/context';
 import { buildDistrictRegions } from '../server/src/demo/regions.demo';
+import { cannon, freePort, processCpuMs, startServer } from './http-bench-kit';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 15);
 const HOLDERS = 2_000;
 const PASSWORD = 'Bench-pass-2026';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /** 2,000 residents with class A passes (one in ten revoked), a community gate, a checkpoint officer. */
-async function prepare(dataDir: string, databaseUrl: string) {
+export async function prepare(dataDir: string, databaseUrl: string) {
   const config = { ...loadConfig({}), dataDir, databaseUrl, dialect: 'sqlite', demoOnEmpty: false } as const;
   const core = await createCore({ config });
   const s = buildServices(core);
@@ -56,46 +44,12 @@ async function prepare(dataDir: string, databaseUrl: string) {
   return { checkpointId, tokens };
 }
 
-async function startServer(dataDir: string, databaseUrl: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, DEMO_ON_EMPTY: 'false', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  for (let i = 0; i < 200 && !exited; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  child.kill();
-  throw new Error('server did not start');
-}
-
-/** User + system CPU time of a process so far, from /proc (Linux): a figure the other load on the machine does not inflate. */
-function cpuMsOf(pid: number): number {
-  try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-function cannon(opts: autocannon.Options): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
-}
-
 export async function run(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fugong-bench-passes-'));
   const url = `sqlite:${path.join(dataDir, 'bench.db')}`;
   const { checkpointId, tokens } = await prepare(dataDir, url);
   const port = await freePort();
-  const server = await startServer(dataDir, url, port);
+  const server = await startServer({ dataDir, url }, port);
   try {
     const base = `http://127.0.0.1:${port}`;
     const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'gate1', password: PASSWORD }) });
@@ -114,9 +68,9 @@ export async function run(): Promise<void> {
       },
     ];
     await cannon({ url: base, connections: 10, amount: 2_000, requests });
-    const cpuBefore = cpuMsOf(server.pid!);
+    const cpuBefore = processCpuMs(server.pid!);
     const r = await cannon({ url: base, connections: 50, duration: DURATION_S, requests });
-    const cpuMsPerVerification = Number(((cpuMsOf(server.pid!) - cpuBefore) / Math.max(1, r['2xx'])).toFixed(3));
+    const cpuMsPerVerification = Number(((processCpuMs(server.pid!) - cpuBefore) / Math.max(1, r['2xx'])).toFixed(3));
     const verificationsPerSec = Math.round(r['2xx'] / (r.duration || DURATION_S));
     const probe = (await fetch(`${base}/api/checkpoints/${checkpointId}/scans?limit=1`, { headers: { cookie } }).then((x) => x.json())) as { items: unknown[] };
     console.error(

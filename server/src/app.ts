@@ -3,7 +3,6 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -15,6 +14,7 @@ import { moduleRoutes } from './modules/index';
 import { registerAuth } from './platform/auth/auth.plugin';
 import { registerErrorHandler } from './platform/error-handler';
 import { registerSse } from './platform/sse';
+import { registerSecurityHeaders } from './platform/security-headers';
 import { trackRoutes, type RouteInfo } from './platform/http';
 import { VERSION } from './version';
 
@@ -45,19 +45,7 @@ export async function buildApp(core: Core, opts: AppOptions = {}): Promise<{ app
   const services = buildServices(core);
 
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        mediaSrc: ["'self'", 'blob:'],
-      },
-    },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app);
   // limits apply only to routes that ask for one (login, public forms, partner API)
   await app.register(rateLimit, { global: false });
   // uploads (imports, attachments): one file per request; a route may ask for a smaller limit
@@ -90,8 +78,9 @@ export async function buildApp(core: Core, opts: AppOptions = {}): Promise<{ app
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', (_req, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
 
   app.get('/api/health', { config: { public: true }, schema: { summary: 'Liveness and database kind', tags: ['platform'] } }, async () => {

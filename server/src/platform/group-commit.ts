@@ -1,5 +1,10 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema';
+
+// compiled once: these run around every unit of every batch
+const SAVEPOINT = CompiledQuery.raw('savepoint unit');
+const RELEASE = CompiledQuery.raw('release savepoint unit');
+const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint unit');
 
 type Work = (trx: Transaction<DB>) => Promise<unknown>;
 interface Job {
@@ -23,7 +28,6 @@ export function createGroupCommit(db: Kysely<DB>, maxBatch = 64) {
   let draining = false;
 
   async function drain() {
-    draining = true;
     try {
       while (queue.length > 0) {
         const batch = queue.slice(0, maxBatch);
@@ -32,14 +36,14 @@ export function createGroupCommit(db: Kysely<DB>, maxBatch = 64) {
         try {
           await db.transaction().execute(async (trx) => {
             for (const job of batch) {
-              await sql`savepoint unit`.execute(trx);
+              await trx.executeQuery(SAVEPOINT);
               try {
                 const value = await job.work(trx);
-                await sql`release savepoint unit`.execute(trx);
+                await trx.executeQuery(RELEASE);
                 outcomes.push({ ok: true, value });
               } catch (err) {
-                await sql`rollback to savepoint unit`.execute(trx);
-                await sql`release savepoint unit`.execute(trx);
+                await trx.executeQuery(ROLLBACK_TO);
+                await trx.executeQuery(RELEASE);
                 outcomes.push({ ok: false, value: err });
               }
             }
@@ -60,7 +64,12 @@ export function createGroupCommit(db: Kysely<DB>, maxBatch = 64) {
     run<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
-        if (!draining) void drain();
+        if (draining) return;
+        draining = true;
+        // wait one turn of the event loop: requests read from the sockets in the same turn join this
+        // batch. On SQLite a transaction runs start to end without yielding, so without this pause
+        // every batch would hold one unit.
+        setImmediate(() => void drain());
       });
     },
   };

@@ -1,3 +1,4 @@
+import { createGroupCommit } from '../../platform/group-commit';
 import crypto from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type {
@@ -31,6 +32,7 @@ import { passesRepo } from './passes.repo';
 import type { PassTable } from './passes.tables';
 import { canPass, nextPassStatus, type PassAction } from './pass-states';
 import { refusalOf, scopePathOf } from './pass-rules';
+import { passesExport } from './passes-export';
 import './passes.messages';
 
 interface Deps {
@@ -51,6 +53,8 @@ export const newPassToken = () => crypto.randomBytes(18).toString('base64url');
 export function createPassesService(deps: Deps) {
   const { db, clock, audit, events, regions, people, checkpoints } = deps;
   const repo = passesRepo();
+  // scans arrive in bursts at a gate: one commit for the scans that arrive together
+  const scanCommits = createGroupCommit(db);
   let rulesCache: { at: number; rules: Map<PassClass, PassRule> } | null = null;
 
   async function rules(): Promise<Map<PassClass, PassRule>> {
@@ -210,6 +214,24 @@ export function createPassesService(deps: Deps) {
       );
       return { items: await toPasses(actor, rows, false), total, page: q.page, pageSize: q.pageSize };
     },
+    /** The filtered passes as .xlsx (masked ID numbers, no QR tokens); the export is audited. */
+    async exportXlsx(ctx: RequestContext, q: Omit<PassListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+      const actor = requirePermission(ctx.actor, 'passes.read');
+      const under = q.regionCode ? (await regions.resolve(q.regionCode)).path : undefined;
+      const t = today();
+      const rows = await repo.list(db, scopeOf(actor, 'passes.read'), { passClass: q.passClass, status: q.status, today: t, personId: q.personId, employerEntityId: q.employerEntityId, underPath: under }, 50_000);
+      await audit.record(db, ctx, { action: 'passes.export', targetType: 'pass', detail: { filter: q, rows: rows.length } });
+      const names = await regions.namesOf(rows.map((r) => r.scopeCode));
+      return passesExport(
+        ctx.locale,
+        rows.map((r) => ({
+          ...r,
+          passClass: r.passClass as PassClass,
+          state: r.status === 'revoked' ? 'revoked' : r.validUntil < t ? 'expired' : 'active',
+          scopeName: names.get(r.scopeCode) ?? r.scopeCode,
+        })),
+      );
+    },
     async get(ctx: RequestContext, id: number): Promise<Pass> {
       const { actor, row } = await loadFor(ctx, 'passes.read', id);
       return (await toPasses(actor, [row], true))[0]!;
@@ -306,7 +328,7 @@ export function createPassesService(deps: Deps) {
         }
       }
       const now = clock.now();
-      const { id: scanId } = await repo.insertScan(db, {
+      const { id: scanId } = await scanCommits.run((trx) => repo.insertScan(trx, {
         at: now.toISOString(),
         date: t,
         checkpointId: cp.id,
@@ -316,7 +338,7 @@ export function createPassesService(deps: Deps) {
         reason,
         passId: pass?.id ?? null,
         actorId: actor.id,
-      });
+      }));
       return {
         valid: reason === null,
         reason,
