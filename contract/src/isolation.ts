@@ -53,7 +53,31 @@ export const ruleSetSchema = z.object({
   createdByName: z.string().nullable(),
 });
 export type RuleSet = z.infer<typeof ruleSetSchema>;
-export const ruleSetInputSchema = z.object({ rules: z.array(riskRuleSchema).min(1).max(50) });
+/**
+ * A rule set as saved: each rule needs at least one condition (a rule without any would hold for
+ * everyone), a measure other than none needs at least one day, and names are unique.
+ */
+export const ruleSetInputSchema = z
+  .object({ rules: z.array(riskRuleSchema).min(1, 'isolation.validation.rules_empty').max(50) })
+  .superRefine((v, ctx) => {
+    const seen = new Set<string>();
+    v.rules.forEach((r, i) => {
+      const w = r.when;
+      const conditions = [w.originRisk?.length, w.travelRisk?.length, w.healthCode?.length, w.contact?.length, w.temperatureAtLeast !== undefined ? 1 : 0];
+      if (!conditions.some((n) => !!n)) ctx.addIssue({ code: 'custom', message: 'isolation.validation.rule_condition', path: ['rules', i, 'when'] });
+      if (r.measure !== 'none' && r.days < 1) ctx.addIssue({ code: 'custom', message: 'isolation.validation.rule_days', path: ['rules', i, 'days'] });
+      if (seen.has(r.name)) ctx.addIssue({ code: 'custom', message: 'isolation.validation.rule_name_unique', path: ['rules', i, 'name'] });
+      seen.add(r.name);
+    });
+  });
+/** One saved version of the rules, for the version list. */
+export const ruleVersionSchema = z.object({
+  version: z.number().int(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+  ruleCount: z.number().int(),
+});
+export type RuleVersion = z.infer<typeof ruleVersionSchema>;
 
 export const travelStopSchema = z.object({
   place: z.string().trim().min(1, 'validation.required').max(100),
@@ -99,6 +123,8 @@ export const assessmentSchema = z.object({
   id: z.number().int(),
   personId: z.number().int(),
   personName: z.string(),
+  /** the person's residence (grid) when assessed */
+  regionCode: z.string(),
   riskLevel: riskLevelSchema,
   measure: measureSchema,
   days: z.number().int(),

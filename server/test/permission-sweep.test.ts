@@ -42,6 +42,8 @@ const SEEDS: Record<string, Seed> = {
     const a = await admin.post('/api/isolation/assessments', { personId: person.json().id, originRegion: '某地', originRisk: 'high', healthCode: 'green', temperature: 36.5, contact: 'none' });
     expect(a.json().isolationId, a.body).toBeGreaterThan(0);
     expect((await admin.post('/api/sealed-buildings', { name: '甲镇3栋', regionCode: t.regions.communityA, residents: 100, reason: '密接' })).statusCode).toBe(200);
+    const campaign = await admin.post('/api/screening', { name: '甲镇排查', regionCode: t.regions.townA, startDate: '2026-03-01', endDate: '2026-03-07', householdsPerGrid: 10 });
+    expect(campaign.statusCode, campaign.body).toBe(200);
   },
   audit: async (t) => {
     await t.core.audit.record(t.core.db, systemContext(), { action: 'sweep.town_a', targetType: 'sweep', targetId: 1, regionPath: `/120119/${t.regions.townA}/` });

@@ -1,4 +1,6 @@
 import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+import type { Locale } from '@fugong/contract';
 
 export interface Column<T> {
   header: string;
@@ -21,4 +23,17 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 export function attachmentHeader(filename: string): string {
   return `attachment; filename="export.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+/** Sends an .xlsx as a download named `filename`. */
+export function sendXlsx(reply: FastifyReply, filename: string, buf: Buffer): FastifyReply {
+  return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(filename)).send(buf);
+}
+
+/** A text in each of the three languages, for sheet headers and labels kept beside their columns. */
+export type Texts = Record<Locale, string>;
+
+/** Columns whose headers are given in every language: `[header, value, width?]`, resolved for the reader. */
+export function columnsIn<T>(locale: Locale, defs: ReadonlyArray<readonly [Texts, Column<T>['value'], number?]>): Column<T>[] {
+  return defs.map(([h, value, width]) => ({ header: h[locale], value, width }));
 }

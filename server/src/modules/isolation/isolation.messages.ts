@@ -17,5 +17,13 @@ registerMessages({
   'isolation.checkin_done': { 'zh-CN': '今天已经打卡', 'zh-TW': '今天已經打卡', en: 'Today’s check-in is already recorded' },
   'isolation.alert_fever_title': { 'zh-CN': '隔离人员体温异常：{name}', 'zh-TW': '隔離人員體溫異常：{name}', en: 'Fever reported in isolation: {name}' },
   'isolation.alert_missed_title': { 'zh-CN': '隔离人员未按时打卡：{name}', 'zh-TW': '隔離人員未按時打卡：{name}', en: 'Missed isolation check-in: {name}' },
+  'isolation.validation.rules_empty': { 'zh-CN': '至少需要一条规则', 'zh-TW': '至少需要一條規則', en: 'Keep at least one rule' },
+  'isolation.validation.rule_condition': {
+    'zh-CN': '每条规则至少设置一个条件',
+    'zh-TW': '每條規則至少設定一個條件',
+    en: 'Give each rule at least one condition',
+  },
+  'isolation.validation.rule_days': { 'zh-CN': '隔离措施的天数至少为 1 天', 'zh-TW': '隔離措施的天數至少為 1 天', en: 'An isolation measure needs at least 1 day' },
+  'isolation.validation.rule_name_unique': { 'zh-CN': '规则名称不能重复', 'zh-TW': '規則名稱不能重複', en: 'Rule names must be unique' },
   'isolation.unknown_grid': { 'zh-CN': '网格不在本次排查范围内', 'zh-TW': '網格不在本次排查範圍內', en: 'That grid is not part of this campaign' },
 });

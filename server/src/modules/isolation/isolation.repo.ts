@@ -7,13 +7,31 @@ import type { IsolationCheckinTable, IsolationTable, RiskAssessmentTable } from 
 
 type Db = Kysely<DB> | Transaction<DB>;
 
+export interface IsolationFilter {
+  status?: string;
+  kind?: string;
+  underPath?: string;
+  q?: string;
+}
+
 export function isolationRepo(dialect: Dialect) {
+  function filteredIsolations(db: Db, scope: Scope, f: IsolationFilter) {
+    let q = db.selectFrom('isolation').where((eb) => scopeFilter(eb, scope, { path: 'isolation.region_path' }));
+    if (f.status) q = q.where('status', '=', f.status);
+    if (f.kind) q = q.where('kind', '=', f.kind);
+    if (f.underPath) q = q.where('regionPath', 'like', f.underPath + '%');
+    if (f.q) q = q.where((eb) => containsText(eb, 'isolation.person_name', f.q!, dialect));
+    return q;
+  }
   return {
     latestRuleSet(db: Db) {
       return db.selectFrom('riskRuleSet').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
     },
     ruleSetHistory(db: Db) {
       return db.selectFrom('riskRuleSet').selectAll().orderBy('version', 'desc').limit(50).execute();
+    },
+    ruleSetOf(db: Db, version: number) {
+      return db.selectFrom('riskRuleSet').selectAll().where('version', '=', version).executeTakeFirst();
     },
     insertRuleSet(db: Db, row: { version: number; rules: string; createdAt: string; createdBy: number; createdByName: string }) {
       return db.insertInto('riskRuleSet').values(row).execute();
@@ -51,17 +69,17 @@ export function isolationRepo(dialect: Dialect) {
     isolationsOfPerson(db: Db, personId: number) {
       return db.selectFrom('isolation').selectAll().where('personId', '=', personId).orderBy('id', 'desc').execute();
     },
-    async isolations(db: Db, scope: Scope, f: { status?: string; kind?: string; underPath?: string; q?: string }, offset: number, limit: number) {
-      let q = db.selectFrom('isolation').where((eb) => scopeFilter(eb, scope, { path: 'isolation.region_path' }));
-      if (f.status) q = q.where('status', '=', f.status);
-      if (f.kind) q = q.where('kind', '=', f.kind);
-      if (f.underPath) q = q.where('regionPath', 'like', f.underPath + '%');
-      if (f.q) q = q.where((eb) => containsText(eb, 'isolation.person_name', f.q!, dialect));
+    async isolations(db: Db, scope: Scope, f: IsolationFilter, offset: number, limit: number) {
+      const q = filteredIsolations(db, scope, f);
       const [{ n }, rows] = await Promise.all([
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         q.selectAll().orderBy('id', 'desc').offset(offset).limit(limit).execute(),
       ]);
       return { total: Number(n), rows };
+    },
+    /** The filtered isolations for an export, newest first. */
+    isolationList(db: Db, scope: Scope, f: IsolationFilter, limit: number) {
+      return filteredIsolations(db, scope, f).selectAll().orderBy('id', 'desc').limit(limit).execute();
     },
     updateIsolationIf(db: Db, id: number, status: string, set: Updateable<IsolationTable>) {
       return db.updateTable('isolation').set(set).where('id', '=', id).where('status', '=', status).executeTakeFirst();

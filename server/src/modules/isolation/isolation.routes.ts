@@ -19,6 +19,7 @@ import {
   releaseInputSchema,
   ruleSetInputSchema,
   ruleSetSchema,
+  ruleVersionSchema,
   screeningVisitInputSchema,
   sealedBuildingInputSchema,
   sealedBuildingSchema,
@@ -27,13 +28,16 @@ import {
   sealedStatusInputSchema,
 } from '@fugong/contract';
 import { route } from '../../platform/http';
+import { sendXlsx } from '../../platform/excel';
+import { localDate } from '../../platform/clock';
 import type { Services } from '../../services';
 
 const ok = { ok: true as const };
 const tokenParams = z.object({ token: z.string().min(10).max(64) });
 const created = z.object({ id: z.number().int() });
 
-export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildings, screening }: Services): void {
+export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildings, screening, core }: Services): void {
+  const stamp = () => localDate(core.clock.now());
   route(app, { method: 'GET', url: '/api/isolation/rules', summary: 'Current risk-assessment rules (versioned)', tags: ['isolation'], response: ruleSetSchema, handler: ({ ctx }) => isolation.rules(ctx) });
   route(app, {
     method: 'PUT',
@@ -43,6 +47,23 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
     body: ruleSetInputSchema,
     response: z.object({ version: z.number().int() }),
     handler: async ({ body, ctx }) => ({ version: await isolation.saveRules(ctx, body.rules) }),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/isolation/rules/versions',
+    summary: 'Saved versions of the risk-assessment rules, newest first',
+    tags: ['isolation'],
+    response: z.object({ items: z.array(ruleVersionSchema) }),
+    handler: async ({ ctx }) => ({ items: await isolation.ruleVersions(ctx) }),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/isolation/rules/versions/:version',
+    summary: 'One saved version of the rules',
+    tags: ['isolation'],
+    params: z.object({ version: z.coerce.number().int().positive() }),
+    response: ruleSetSchema,
+    handler: ({ params, ctx }) => isolation.ruleVersion(ctx, params.version),
   });
   route(app, {
     method: 'POST',
@@ -57,6 +78,14 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, { method: 'GET', url: '/api/isolation/assessments/:id', summary: 'One assessment with its facts (logged)', tags: ['isolation'], params: idParamSchema, response: assessmentSchema, handler: ({ params, ctx }) => isolation.assessment(ctx, params.id) });
 
   route(app, { method: 'GET', url: '/api/isolations', summary: 'Isolations in the caller’s area', tags: ['isolation'], query: isolationListQuerySchema, response: pageOf(isolationSchema), handler: ({ query, ctx }) => isolation.list(ctx, query) });
+  route(app, {
+    method: 'GET',
+    url: '/api/isolations/export',
+    summary: 'The filtered isolations with check-in status as .xlsx (ID numbers masked; audited)',
+    tags: ['isolation'],
+    query: isolationListQuerySchema.omit({ page: true, pageSize: true }),
+    handler: async ({ query, ctx, reply }) => sendXlsx(reply, `${ctx.locale === 'en' ? 'isolations' : '隔离管理'}-${stamp()}.xlsx`, await isolation.exportXlsx(ctx, query)),
+  });
   route(app, { method: 'GET', url: '/api/isolations/:id', summary: 'One isolation (logged)', tags: ['isolation'], params: idParamSchema, response: isolationSchema, handler: ({ params, ctx }) => isolation.get(ctx, params.id) });
   route(app, {
     method: 'GET',
@@ -122,6 +151,17 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
     response: sealedReportSchema,
     handler: ({ query, ctx }) => sealedBuildings.report(ctx, query.regionCode),
   });
+  route(app, {
+    method: 'GET',
+    url: '/api/sealed-buildings/report/export',
+    summary: 'The per-region sealed-building report as .xlsx, total last (audited)',
+    tags: ['isolation'],
+    query: z.object({ regionCode: z.string().trim().max(20).optional() }),
+    handler: async ({ query, ctx, reply }) => {
+      const { report, buf } = await sealedBuildings.exportReport(ctx, query.regionCode);
+      return sendXlsx(reply, `${ctx.locale === 'en' ? 'sealed-buildings' : '封闭楼栋统计'}-${report.regionName}-${stamp()}.xlsx`, buf);
+    },
+  });
   route(app, { method: 'POST', url: '/api/sealed-buildings', summary: 'Seal a building', tags: ['isolation'], body: sealedBuildingInputSchema, response: created, handler: async ({ body, ctx }) => ({ id: await sealedBuildings.create(ctx, body) }) });
   route(app, {
     method: 'GET',
@@ -145,6 +185,14 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
     params: idParamSchema,
     response: z.object({ campaign: campaignSchema, grids: z.array(gridProgressSchema) }),
     handler: ({ params, ctx }) => screening.progress(ctx, params.id),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/screening/:id/export',
+    summary: 'A campaign’s progress per grid as .xlsx, total last (audited)',
+    tags: ['isolation'],
+    params: idParamSchema,
+    handler: async ({ params, ctx, reply }) => sendXlsx(reply, `${ctx.locale === 'en' ? 'screening' : '网格排查进度'}-${params.id}-${stamp()}.xlsx`, await screening.exportProgress(ctx, params.id)),
   });
   route(app, { method: 'POST', url: '/api/screening/:id/visits', summary: 'Report households visited and people recorded in a grid', tags: ['isolation'], params: idParamSchema, body: screeningVisitInputSchema, response: okSchema, handler: async ({ params, body, ctx }) => (await screening.recordVisit(ctx, params.id, body), ok) });
 }

@@ -14,6 +14,7 @@ import type {
   RiskLevel,
   RiskRule,
   RuleSet,
+  RuleVersion,
 } from '@fugong/contract';
 import { FEVER_AT } from '@fugong/contract';
 import type { DB } from '../../db/schema';
@@ -30,10 +31,11 @@ import { can, inRegionScope, requireInScope, requirePermission, scopeOf, type Ac
 import type { RegionsService } from '../regions/regions.service';
 import type { PeopleService } from '../people/people.service';
 import type { PassesService } from '../passes/passes.service';
-import { isolationRepo } from './isolation.repo';
+import { isolationRepo, type IsolationFilter } from './isolation.repo';
 import type { IsolationTable, RiskAssessmentTable } from './isolation.tables';
 import { assessRisk } from './risk-rules';
 import { isolationTransitions, nextIsolationStatus } from './isolation-states';
+import { isolationsExport } from './isolation-export';
 import './isolation.messages';
 
 interface Deps {
@@ -53,6 +55,7 @@ interface Deps {
 type IsoRow = Selectable<IsolationTable>;
 type AssessRow = Selectable<RiskAssessmentTable>;
 type CheckinInput = { temperature: number; symptoms: string[] };
+type IsolationQuery = { status?: string; kind?: string; regionCode?: string; q?: string };
 
 export function createIsolationService(deps: Deps) {
   const { db, clock, audit, events, pii, regions, people, passes, notifier } = deps;
@@ -70,6 +73,7 @@ export function createIsolationService(deps: Deps) {
       id: r.id,
       personId: r.personId,
       personName: r.personName,
+      regionCode: r.regionPath.split('/').filter(Boolean).pop() ?? '',
       riskLevel: r.riskLevel as RiskLevel,
       measure: r.measure as Measure,
       days: r.days,
@@ -153,10 +157,24 @@ export function createIsolationService(deps: Deps) {
     return { fever };
   }
 
+  async function filterOf(q: IsolationQuery): Promise<IsolationFilter> {
+    return { status: q.status, kind: q.kind, q: q.q, underPath: q.regionCode ? (await regions.resolve(q.regionCode)).path : undefined };
+  }
+
   return {
     async rules(ctx: RequestContext): Promise<RuleSet> {
       requirePermission(ctx.actor, 'isolation.read');
       return currentRules();
+    },
+    async ruleVersions(ctx: RequestContext): Promise<RuleVersion[]> {
+      requirePermission(ctx.actor, 'isolation.read');
+      return (await repo.ruleSetHistory(db)).map((r) => ({ version: r.version, createdAt: r.createdAt, createdByName: r.createdByName, ruleCount: (JSON.parse(r.rules) as unknown[]).length }));
+    },
+    async ruleVersion(ctx: RequestContext, version: number): Promise<RuleSet> {
+      requirePermission(ctx.actor, 'isolation.read');
+      const r = await repo.ruleSetOf(db, version);
+      if (!r) throw new AppError('common.not_found', 404);
+      return { version: r.version, rules: JSON.parse(r.rules) as RiskRule[], createdAt: r.createdAt, createdByName: r.createdByName };
     },
     /** Rules are never edited in place: each change is a new version, and assessments keep theirs. */
     async saveRules(ctx: RequestContext, rules: RiskRule[]): Promise<number> {
@@ -278,11 +296,18 @@ export function createIsolationService(deps: Deps) {
       return toAssessment(row, true);
     },
 
-    async list(ctx: RequestContext, q: { page: number; pageSize: number; status?: string; kind?: string; regionCode?: string; q?: string }): Promise<Page<Isolation>> {
+    async list(ctx: RequestContext, q: IsolationQuery & { page: number; pageSize: number }): Promise<Page<Isolation>> {
       const actor = requirePermission(ctx.actor, 'isolation.read');
-      const under = q.regionCode ? (await regions.resolve(q.regionCode)).path : undefined;
-      const { total, rows } = await repo.isolations(db, scopeOf(actor, 'isolation.read'), { ...q, underPath: under }, (q.page - 1) * q.pageSize, q.pageSize);
+      const { total, rows } = await repo.isolations(db, scopeOf(actor, 'isolation.read'), await filterOf(q), (q.page - 1) * q.pageSize, q.pageSize);
       return { items: await toIsolations(actor, rows, false), total, page: q.page, pageSize: q.pageSize };
+    },
+    /** The filtered isolations with their check-in status as .xlsx; ID numbers masked; audited. */
+    async exportXlsx(ctx: RequestContext, q: IsolationQuery): Promise<Buffer> {
+      const actor = requirePermission(ctx.actor, 'isolation.read');
+      const rows = await repo.isolationList(db, scopeOf(actor, 'isolation.read'), await filterOf(q), 50_000);
+      await audit.record(db, ctx, { action: 'isolation.export', targetType: 'isolation', detail: { filter: q, rows: rows.length } });
+      const names = await regions.namesOf(rows.map((r) => r.regionCode));
+      return isolationsExport(ctx.locale, today(), rows.map((r) => ({ ...r, regionName: names.get(r.regionCode) ?? r.regionCode })));
     },
     async get(ctx: RequestContext, id: number): Promise<Isolation> {
       const { actor, row } = await load(ctx, 'isolation.read', id);

@@ -69,6 +69,24 @@ describe('risk assessment and isolation', () => {
     expect(none.json()).toMatchObject({ isolationId: null, outcome: { riskLevel: 'low', measure: 'none' } });
   });
 
+  it('lists rule versions, shows an old one, and explains an invalid rule set per field', async () => {
+    const admin = await t.login('admin');
+    const versions = (await admin.get('/api/isolation/rules/versions')).json().items;
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(versions[0]).toMatchObject({ ruleCount: 8, createdByName: expect.any(String) });
+    const v1 = (await admin.get('/api/isolation/rules/versions/1')).json();
+    expect(v1.rules.find((r: { name: string }) => r.name === '来自高风险地区').days).toBe(14);
+    expect((await admin.get('/api/isolation/rules/versions/99')).statusCode).toBe(404);
+    const rules = v1.rules;
+    const bad = [...rules, { name: '来自高风险地区', when: {}, riskLevel: 'high', measure: 'home', days: 0 }];
+    const res = await admin.put('/api/isolation/rules', { rules: bad });
+    expect(res.statusCode).toBe(400);
+    const fields = Object.fromEntries(res.json().fields.map((f: { field: string; message: string }) => [f.field, f.message]));
+    const i = rules.length;
+    expect(fields).toMatchObject({ [`rules.${i}.when`]: '每条规则至少设置一个条件', [`rules.${i}.days`]: '隔离措施的天数至少为 1 天', [`rules.${i}.name`]: '规则名称不能重复' });
+    expect((await admin.get('/api/isolation/rules')).json().version).toBe(2);
+  });
+
   it('prints a notice with the name masked, the address and the dates', async () => {
     const n = (await gridA.get(`/api/isolations/${iso}/notice`)).json();
     expect(n).toMatchObject({ nameMasked: '钱*多', address: '幸福小区5栋1单元302', startDate: '2026-03-01', endDate: '2026-03-14', days: 14, kind: 'home' });

@@ -5,6 +5,7 @@ import { buildDistrictRegions } from '../../demo/regions.demo';
 import { demoDistricts } from '../../demo/districts';
 import { preventionDemo } from './prevention.demo';
 import { DEMO_PASSWORD } from '../../demo/load-demo';
+import { clearPersonalNumbers, readXlsx } from '../../../test/xlsx';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -24,6 +25,18 @@ describe('prevention demo data', () => {
     const admin = await t.login('admin');
     const r = (await admin.get('/api/sealed-buildings/report?regionCode=510402')).json();
     expect(r.total).toMatchObject({ regionName: '东区', buildings: 13, people: 2093, sealedNow: 0, peopleSealedNow: 0 });
+  });
+
+  it('exports the East District report (13 buildings, 2,093 people) and the demo lists without clear numbers', async () => {
+    const admin = await t.login('admin');
+    const report = await readXlsx((await admin.get('/api/sealed-buildings/report/export?regionCode=510402')).rawPayload);
+    expect(report.at(-1)).toEqual(['合计（东区）', '510402', '13', '2093', '0', '0']);
+    expect(report.slice(1, -1).reduce((a, r) => a + Number(r[3]), 0)).toBe(2093);
+    for (const url of ['/api/people/export', '/api/passes/export', '/api/isolations/export']) {
+      const rows = await readXlsx((await admin.get(url)).rawPayload);
+      expect(rows.length, url).toBeGreaterThan(1);
+      expect(clearPersonalNumbers(rows), url).toEqual([]);
+    }
   });
 
   it('has passes of each class, a revoked one, checkpoints with scans, and isolations with notices', async () => {

@@ -9,6 +9,7 @@ import { inRegionScope, requirePermission, scopeOf } from '../../platform/permis
 import type { RegionsService } from '../regions/regions.service';
 import type { ScreeningCampaignTable } from './isolation.tables';
 import { screeningRepo } from './screening.repo';
+import { screeningExport } from './isolation-export';
 import './isolation.messages';
 
 interface Deps {
@@ -87,6 +88,13 @@ export function createScreeningService({ db, clock, audit, regions }: Deps) {
         };
       });
       return { campaign: (await toCampaigns([row]))[0]!, grids };
+    },
+    /** Progress per grid as .xlsx, total last; the export is audited. */
+    async exportProgress(ctx: RequestContext, id: number): Promise<Buffer> {
+      const { campaign, grids } = await this.progress(ctx, id);
+      const { row } = await loadVisible(ctx, id);
+      await audit.record(db, ctx, { action: 'isolation.screening_export', targetType: 'screening_campaign', targetId: id, regionPath: row.regionPath, detail: { grids: grids.length } });
+      return screeningExport(ctx.locale, campaign.name, grids);
     },
     async recordVisit(ctx: RequestContext, id: number, input: { gridCode: string; date?: string; householdsVisited: number; peopleRecorded: number; note?: string }): Promise<void> {
       const { actor, scope } = await loadVisible(ctx, id);

@@ -11,6 +11,7 @@ import type { RegionsService } from '../regions/regions.service';
 import type { SealedBuildingTable } from './isolation.tables';
 import { nextSealedStatus, type SealedStatus } from './isolation-states';
 import { sealedBuildingsRepo } from './sealed-buildings.repo';
+import { sealedReportExport } from './isolation-export';
 import './isolation.messages';
 
 interface Deps {
@@ -134,6 +135,12 @@ export function createSealedBuildingsService({ db, clock, audit, events, regions
         { regionCode: top.code, regionName: top.name, buildings: 0, people: 0, sealedNow: 0, peopleSealedNow: 0 },
       );
       return { regionCode: top.code, regionName: top.name, rows: out, total };
+    },
+    /** The per-region report as .xlsx, total last; the export is audited. */
+    async exportReport(ctx: RequestContext, regionCode: string | undefined): Promise<{ report: SealedReport; buf: Buffer }> {
+      const report = await this.report(ctx, regionCode);
+      await audit.record(db, ctx, { action: 'isolation.sealed_export', targetType: 'sealed_building', detail: { regionCode: report.regionCode, buildings: report.total.buildings, people: report.total.people } });
+      return { report, buf: await sealedReportExport(ctx.locale, report) };
     },
     /** For the demo loader: seal (and possibly release) without a signed-in officer. */
     async sealForDemo(ctx: RequestContext, input: { name: string; regionCode: string; residents: number; reason: string; sealedOn: string; releasedOn: string | null }) {

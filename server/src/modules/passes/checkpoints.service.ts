@@ -11,6 +11,7 @@ import type { RegionsService } from '../regions/regions.service';
 import { checkpointsRepo } from './checkpoints.repo';
 import { passesRepo } from './passes.repo';
 import type { CheckpointTable } from './passes.tables';
+import { scanLogExport } from './passes-export';
 import './passes.messages';
 
 interface Deps {
@@ -126,6 +127,14 @@ export function createCheckpointsService({ db, clock, audit, regions }: Deps) {
         await repo.deleteShift(trx, shiftId);
         await audit.record(trx, ctx, { action: 'passes.shift_remove', targetType: 'checkpoint', targetId: id, regionPath: row.regionPath, detail: { shiftId } });
       });
+    },
+    /** One day's scan log of a checkpoint as .xlsx, for those who run it; names and numbers masked; audited. */
+    async exportScans(ctx: RequestContext, id: number, date: string | undefined): Promise<{ date: string; buf: Buffer }> {
+      const { row } = await loadManaged(ctx, id);
+      const day = date ?? localDate(clock.now());
+      const rows = await scans.scansOn(db, id, day, 100_000);
+      await audit.record(db, ctx, { action: 'passes.scan_export', targetType: 'checkpoint', targetId: id, regionPath: row.regionPath, detail: { date: day, rows: rows.length } });
+      return { date: day, buf: await scanLogExport(ctx.locale, row.name, day, rows) };
     },
     /** For the demo and other modules: a checkpoint without a request. */
     async createForService(input: { name: string; kind: CheckpointKind; regionCode: string }): Promise<number> {

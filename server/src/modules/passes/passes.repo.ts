@@ -14,6 +14,18 @@ export interface PassFilter {
   underPath?: string;
 }
 
+function filtered(db: Db, scope: Scope, f: PassFilter) {
+  let q = db.selectFrom('pass').where((eb) => scopeFilter(eb, scope, { path: 'pass.region_path' }));
+  if (f.passClass) q = q.where('passClass', '=', f.passClass);
+  if (f.status === 'revoked') q = q.where('status', '=', 'revoked');
+  if (f.status === 'active') q = q.where('status', '=', 'active').where('validUntil', '>=', f.today);
+  if (f.status === 'expired') q = q.where('status', '=', 'active').where('validUntil', '<', f.today);
+  if (f.personId) q = q.where('personId', '=', f.personId);
+  if (f.employerEntityId) q = q.where('employerEntityId', '=', f.employerEntityId);
+  if (f.underPath) q = q.where('regionPath', 'like', f.underPath + '%');
+  return q;
+}
+
 export function passesRepo() {
   return {
     rules(db: Db) {
@@ -24,19 +36,16 @@ export function passesRepo() {
     },
 
     async page(db: Db, scope: Scope, f: PassFilter, offset: number, limit: number) {
-      let q = db.selectFrom('pass').where((eb) => scopeFilter(eb, scope, { path: 'pass.region_path' }));
-      if (f.passClass) q = q.where('passClass', '=', f.passClass);
-      if (f.status === 'revoked') q = q.where('status', '=', 'revoked');
-      if (f.status === 'active') q = q.where('status', '=', 'active').where('validUntil', '>=', f.today);
-      if (f.status === 'expired') q = q.where('status', '=', 'active').where('validUntil', '<', f.today);
-      if (f.personId) q = q.where('personId', '=', f.personId);
-      if (f.employerEntityId) q = q.where('employerEntityId', '=', f.employerEntityId);
-      if (f.underPath) q = q.where('regionPath', 'like', f.underPath + '%');
+      const q = filtered(db, scope, f);
       const [{ n }, rows] = await Promise.all([
         q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         q.selectAll().orderBy('id', 'desc').offset(offset).limit(limit).execute(),
       ]);
       return { total: Number(n), rows };
+    },
+    /** The filtered passes for an export, newest first, at most `limit`. */
+    list(db: Db, scope: Scope, f: PassFilter, limit: number) {
+      return filtered(db, scope, f).selectAll().orderBy('id', 'desc').limit(limit).execute();
     },
     byId(db: Db, id: number) {
       return db.selectFrom('pass').selectAll().where('id', '=', id).executeTakeFirst();
@@ -74,6 +83,18 @@ export function passesRepo() {
         .select(['passScan.id', 'passScan.at', 'passScan.checkpointId', 'passScan.direction', 'passScan.valid', 'passScan.reason', 'pass.passClass', 'pass.personName'])
         .where('passScan.checkpointId', '=', checkpointId)
         .orderBy('passScan.id', 'desc')
+        .limit(limit)
+        .execute();
+    },
+    /** One checkpoint's scans of one day, in time order, with the holder's name and masked number. */
+    scansOn(db: Db, checkpointId: number, date: string, limit: number) {
+      return db
+        .selectFrom('passScan')
+        .leftJoin('pass', 'pass.id', 'passScan.passId')
+        .select(['passScan.at', 'passScan.direction', 'passScan.valid', 'passScan.reason', 'pass.passClass', 'pass.personName', 'pass.idNumberMasked'])
+        .where('passScan.checkpointId', '=', checkpointId)
+        .where('passScan.date', '=', date)
+        .orderBy('passScan.id')
         .limit(limit)
         .execute();
     },

@@ -6,6 +6,7 @@ import {
   bulkIssueResultSchema,
   checkpointInputSchema,
   checkpointSchema,
+  dateSchema,
   idParamSchema,
   issuePassBodySchema,
   okSchema,
@@ -24,13 +25,15 @@ import {
   verifyResultSchema,
 } from '@fugong/contract';
 import { route } from '../../platform/http';
+import { sendXlsx } from '../../platform/excel';
+import { localDate } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
 import type { Services } from '../../services';
 import { QR_PREFIX } from './pass-rules';
 
 const ok = { ok: true as const };
 
-export function passesRoutes(app: FastifyInstance, { passes, checkpoints }: Services): void {
+export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }: Services): void {
   route(app, { method: 'GET', url: '/api/passes/rules', summary: 'Rules per pass class', tags: ['passes'], response: z.object({ items: z.array(passRuleSchema) }), handler: async ({ ctx }) => ({ items: await passes.listRules(ctx) }) });
   route(app, {
     method: 'PUT',
@@ -46,6 +49,14 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints }: Serv
     },
   });
   route(app, { method: 'GET', url: '/api/passes', summary: 'Passes in the caller’s area', tags: ['passes'], query: passListQuerySchema, response: pageOf(passSchema), handler: ({ query, ctx }) => passes.list(ctx, query) });
+  route(app, {
+    method: 'GET',
+    url: '/api/passes/export',
+    summary: 'The filtered passes as .xlsx (ID numbers masked, no QR tokens; the export is audited)',
+    tags: ['passes'],
+    query: passListQuerySchema.omit({ page: true, pageSize: true }),
+    handler: async ({ query, ctx, reply }) => sendXlsx(reply, `${ctx.locale === 'en' ? 'passes' : '通行证'}-${localDate(core.clock.now())}.xlsx`, await passes.exportXlsx(ctx, query)),
+  });
   route(app, {
     method: 'POST',
     url: '/api/passes',
@@ -117,6 +128,18 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints }: Serv
     query: z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }),
     response: z.object({ items: z.array(scanSchema) }),
     handler: async ({ params, query, ctx }) => ({ items: await passes.recentScans(ctx, params.id, query.limit) }),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/checkpoints/:id/scans/export',
+    summary: 'One day’s scan log of a checkpoint as .xlsx (names and ID numbers masked; audited)',
+    tags: ['passes'],
+    params: idParamSchema,
+    query: z.object({ date: dateSchema.optional() }),
+    handler: async ({ params, query, ctx, reply }) => {
+      const { date, buf } = await checkpoints.exportScans(ctx, params.id, query.date);
+      return sendXlsx(reply, `${ctx.locale === 'en' ? 'scans' : '核验记录'}-${params.id}-${date}.xlsx`, buf);
+    },
   });
   route(app, {
     method: 'GET',

@@ -34,6 +34,10 @@ export function peopleRepo(dialect: Dialect) {
       ]);
       return { total: Number(n), rows };
     },
+    /** The filtered list for an export, newest first, at most `limit` rows. */
+    list(db: Db, scope: Scope, f: PersonFilter, limit: number) {
+      return filtered(db, scope, f).selectAll().orderBy('id', 'desc').limit(limit).execute();
+    },
     byId(db: Db, id: number) {
       return db.selectFrom('person').selectAll().where('id', '=', id).executeTakeFirst();
     },

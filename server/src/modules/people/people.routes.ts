@@ -15,9 +15,11 @@ import {
   selfViewSchema,
 } from '@fugong/contract';
 import { route } from '../../platform/http';
+import { sendXlsx } from '../../platform/excel';
+import { localDate } from '../../platform/clock';
 import type { Services } from '../../services';
 
-export function peopleRoutes(app: FastifyInstance, { people, selfService }: Services): void {
+export function peopleRoutes(app: FastifyInstance, { people, selfService, core }: Services): void {
   route(app, {
     method: 'GET',
     url: '/api/people',
@@ -26,6 +28,14 @@ export function peopleRoutes(app: FastifyInstance, { people, selfService }: Serv
     query: personListQuerySchema,
     response: pageOf(personSchema),
     handler: ({ query, ctx }) => people.list(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/people/export',
+    summary: 'The filtered people list as .xlsx (ID numbers and phones masked; the export is audited)',
+    tags: ['people'],
+    query: personListQuerySchema.omit({ page: true, pageSize: true }),
+    handler: async ({ query, ctx, reply }) => sendXlsx(reply, `${ctx.locale === 'en' ? 'people' : '人员登记'}-${localDate(core.clock.now())}.xlsx`, await people.exportXlsx(ctx, query)),
   });
   route(app, {
     method: 'POST',

@@ -10,7 +10,8 @@ import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { can, inRegionScope, requireInScope, requirePermission, scopeOf, type Actor } from '../../platform/permissions';
 import type { RegionsService } from '../regions/regions.service';
-import { peopleRepo } from './people.repo';
+import { peopleRepo, type PersonFilter } from './people.repo';
+import { peopleExport } from './people-export';
 import type { PersonTable } from './people.tables';
 import './people.messages';
 
@@ -43,6 +44,9 @@ export interface PersonSummary {
 }
 
 type Row = Selectable<PersonTable>;
+const MAX_EXPORT_ROWS = 50_000;
+/** A search text that is a whole document number: looked up by its keyed hash, never stored or logged. */
+const isIdNumberQuery = (q: string | undefined): q is string => !!q && /^[0-9A-Za-z]{15,18}$/.test(q) && /\d{6}/.test(q);
 
 function summary(r: Row): PersonSummary {
   return {
@@ -116,6 +120,23 @@ export function createPeopleService(deps: Deps) {
     return row;
   }
 
+  async function listFilter(q: Omit<PersonListQuery, 'page' | 'pageSize'>): Promise<{ f: PersonFilter; byNumber: boolean }> {
+    const byNumber = isIdNumberQuery(q.q);
+    const under = q.regionCode ? (await regions.resolve(q.regionCode)).path : undefined;
+    return {
+      f: { idHash: byNumber ? hashId(q.q!) : undefined, nameLike: byNumber ? undefined : q.q, category: q.category, underPath: under, employerEntityId: q.employerEntityId },
+      byNumber,
+    };
+  }
+
+  /** A search by document number is a look-up of that person: logged like opening the record. */
+  async function auditLookups(ctx: RequestContext, rows: Row[]) {
+    if (!rows.length) return;
+    await db.transaction().execute(async (trx) => {
+      for (const r of rows) await audit.record(trx, ctx, { action: 'people.lookup', targetType: 'person', targetId: r.id, regionPath: r.regionPath });
+    });
+  }
+
   return {
     async create(ctx: RequestContext, input: PersonInput): Promise<number> {
       const actor = requirePermission(ctx.actor, 'people.manage');
@@ -164,23 +185,23 @@ export function createPeopleService(deps: Deps) {
 
     async list(ctx: RequestContext, q: PersonListQuery): Promise<Page<Person>> {
       const actor = requirePermission(ctx.actor, 'people.read');
-      const scope = scopeOf(actor, 'people.read');
-      const byNumber = !!q.q && /^[0-9A-Za-z]{15,18}$/.test(q.q) && /\d{6}/.test(q.q);
-      const under = q.regionCode ? (await regions.resolve(q.regionCode)).path : undefined;
-      const { total, rows } = await repo.page(
-        db,
-        scope,
-        { idHash: byNumber ? hashId(q.q!) : undefined, nameLike: byNumber ? undefined : q.q, category: q.category, underPath: under, employerEntityId: q.employerEntityId },
-        (q.page - 1) * q.pageSize,
-        q.pageSize,
-      );
-      if (byNumber && rows.length) {
-        // a search by document number is a look-up of that person: logged like opening the record
-        await db.transaction().execute(async (trx) => {
-          for (const r of rows) await audit.record(trx, ctx, { action: 'people.lookup', targetType: 'person', targetId: r.id, regionPath: r.regionPath });
-        });
-      }
+      const { f, byNumber } = await listFilter(q);
+      const { total, rows } = await repo.page(db, scopeOf(actor, 'people.read'), f, (q.page - 1) * q.pageSize, q.pageSize);
+      if (byNumber) await auditLookups(ctx, rows);
       return { items: await toPeople(actor, rows), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** The list with the same filters as .xlsx; ID numbers and phones masked; the export is audited. */
+    async exportXlsx(ctx: RequestContext, q: Omit<PersonListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+      const actor = requirePermission(ctx.actor, 'people.read');
+      const { f, byNumber } = await listFilter(q);
+      const rows = await repo.list(db, scopeOf(actor, 'people.read'), f, MAX_EXPORT_ROWS);
+      if (byNumber) await auditLookups(ctx, rows);
+      // the filter is logged without a searched document number
+      const filter = { ...q, q: byNumber ? '[id number]' : q.q };
+      await audit.record(db, ctx, { action: 'people.export', targetType: 'person', detail: { filter, rows: rows.length } });
+      const names = await regions.namesOf(rows.map((r) => r.regionCode));
+      return peopleExport(ctx.locale, rows.map((r) => ({ ...summary(r), createdAt: r.createdAt })), names);
     },
 
     async get(ctx: RequestContext, id: number): Promise<Person> {
