@@ -38,19 +38,28 @@ export const policyEligibilities = ['medical_worker'] as const;
 const openingDaysSchema = z.string().regex(/^[1-7]{1,7}$/, 'venues.invalid.opening_days');
 const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'venues.invalid.time');
 
-export const venueInputSchema = z.object({
+const venueFields = {
   name: z.string().trim().min(1, 'validation.required').max(100),
   kind: venueKindSchema,
   regionCode: z.string().trim().min(1, 'validation.required').max(20),
-  address: z.string().trim().max(200).default(''),
-  phone: z.string().trim().max(30).default(''),
+  address: z.string().trim().max(200),
+  phone: z.string().trim().max(30),
   normalCapacity: z.number().int().min(1).max(1_000_000),
-  openingDays: openingDaysSchema.default('1234567'),
-  bookingDaysAhead: z.number().int().min(0).max(60).default(7),
-  bookable: z.boolean().default(true),
+  openingDays: openingDaysSchema,
+  bookingDaysAhead: z.number().int().min(0).max(60),
+  bookable: z.boolean(),
+};
+export const venueInputSchema = z.object({
+  ...venueFields,
+  address: venueFields.address.default(''),
+  phone: venueFields.phone.default(''),
+  openingDays: venueFields.openingDays.default('1234567'),
+  bookingDaysAhead: venueFields.bookingDaysAhead.default(7),
+  bookable: venueFields.bookable.default(true),
 });
 export type VenueInput = z.infer<typeof venueInputSchema>;
-export const venueUpdateSchema = venueInputSchema.partial();
+/** A change: only the fields sent are touched (no defaults, so an absent field keeps its value). */
+export const venueUpdateSchema = z.object(venueFields).partial();
 
 export const capacityRuleInputSchema = z
   .object({
@@ -89,14 +98,16 @@ export const vehicleInputSchema = z
   .refine((v) => v.seatLimit <= v.seats, { path: ['seatLimit'], message: 'venues.invalid.seat_limit' });
 export type VehicleInput = z.infer<typeof vehicleInputSchema>;
 
-export const policyInputSchema = z.object({
-  name: z.string().trim().min(1, 'validation.required').max(100),
-  eligibility: z.enum(policyEligibilities),
-  proofTypes: z.array(proofTypeSchema).min(1, 'validation.required'),
-  validFrom: dateSchema,
-  validTo: dateSchema,
-  active: z.boolean().default(true),
-});
+export const policyInputSchema = z
+  .object({
+    name: z.string().trim().min(1, 'validation.required').max(100),
+    eligibility: z.enum(policyEligibilities),
+    proofTypes: z.array(proofTypeSchema).min(1, 'validation.required'),
+    validFrom: dateSchema,
+    validTo: dateSchema,
+    active: z.boolean().default(true),
+  })
+  .refine((p) => p.validTo >= p.validFrom, { path: ['validTo'], message: 'venues.invalid.date_order' });
 export type PolicyInput = z.infer<typeof policyInputSchema>;
 
 export const capacityRuleSchema = z.object({

@@ -9,6 +9,9 @@ import type { VenuesTables } from './venues.tables';
 type Db = Kysely<DB> | Transaction<DB>;
 type New<T extends keyof VenuesTables> = Insertable<VenuesTables[T]>;
 
+/** The masked person and their booking, as the day's lists and exports show them. */
+const visitorListColumns = ['venueVisitor.nameMasked', 'venueVisitor.idType', 'venueVisitor.idMasked', 'venueBooking.code', 'venueBooking.slotId'] as const;
+
 /** Queries on the venues module's own tables; the service opens transactions and passes them in. */
 export function venuesRepo(dialect: Dialect) {
   return {
@@ -118,6 +121,30 @@ export function venuesRepo(dialect: Dialect) {
       db.selectFrom('venueDayCounter').selectAll().where('venueId', '=', venueId).where('day', '>=', from).where('day', '<=', to).execute(),
     setCounterCapacity: (db: Db, venueId: number, day: string, slotId: number, capacity: number) =>
       db.updateTable('venueDayCounter').set({ capacity }).where('venueId', '=', venueId).where('day', '=', day).where('slotId', '=', slotId).execute(),
+    /**
+     * Sets a slot's capacity on every counted day from `from` on, but only where what is booked still fits:
+     * one conditional UPDATE, then the days it left alone (booked above the new capacity) are returned.
+     */
+    async setSlotCapacityFrom(db: Db, venueId: number, slotId: number, from: string, capacity: number) {
+      await db
+        .updateTable('venueDayCounter')
+        .set({ capacity })
+        .where('venueId', '=', venueId)
+        .where('slotId', '=', slotId)
+        .where('day', '>=', from)
+        .where('booked', '<=', capacity)
+        .execute();
+      return db
+        .selectFrom('venueDayCounter')
+        .select(['day', 'booked'])
+        .where('venueId', '=', venueId)
+        .where('slotId', '=', slotId)
+        .where('day', '>=', from)
+        .where('booked', '>', capacity)
+        .orderBy('booked', 'desc')
+        .orderBy('day')
+        .execute();
+    },
 
     // ---- bookings ----
     async insertBooking(db: Db, b: New<'venueBooking'>) {
@@ -151,6 +178,30 @@ export function venuesRepo(dialect: Dialect) {
       const items = await q.selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
       return { items, total: Number(total) };
     },
+
+    /** A day's visitors with their booking, for the day's list export (booking order, then party order). */
+    visitorsOfDay: (db: Db, venueId: number, day: string) =>
+      db
+        .selectFrom('venueVisitor')
+        .innerJoin('venueBooking', 'venueBooking.id', 'venueVisitor.bookingId')
+        .select([...visitorListColumns, 'venueVisitor.id', 'venueVisitor.checkinStatus', 'venueBooking.status', 'venueBooking.channel', 'venueBooking.phoneMasked'])
+        .where('venueVisitor.venueId', '=', venueId)
+        .where('venueVisitor.day', '=', day)
+        .orderBy('venueBooking.id')
+        .orderBy('venueVisitor.id')
+        .execute(),
+    /** Gate check-ins of a day (oldest first) with the visitor and booking they were for. */
+    checkinsOfDay: (db: Db, venueId: number, day: string) =>
+      db
+        .selectFrom('venueCheckin')
+        .innerJoin('venueVisitor', 'venueVisitor.id', 'venueCheckin.visitorId')
+        .innerJoin('venueBooking', 'venueBooking.id', 'venueVisitor.bookingId')
+        .select([...visitorListColumns, 'venueCheckin.id', 'venueCheckin.visitorId', 'venueCheckin.outcome', 'venueCheckin.reason', 'venueCheckin.healthEnc', 'venueCheckin.proofType', 'venueCheckin.policyApplied', 'venueCheckin.at'])
+        .where('venueCheckin.venueId', '=', venueId)
+        .where('venueCheckin.day', '=', day)
+        .orderBy('venueCheckin.at')
+        .orderBy('venueCheckin.id')
+        .execute(),
 
     // ---- gate ----
     visitorById: (db: Db, id: number) => db.selectFrom('venueVisitor').selectAll().where('id', '=', id).executeTakeFirst(),
@@ -253,8 +304,4 @@ export function venuesRepo(dialect: Dialect) {
 }
 export type VenuesRepo = ReturnType<typeof venuesRepo>;
 
-/** True when a database error is a unique-constraint violation (SQLite or PostgreSQL wording). */
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /unique|duplicate key/i.test(String(e?.message));
-}
+export { isUniqueViolation } from '../../db/sql-helpers';

@@ -37,11 +37,16 @@ import {
   venueUpdateSchema,
 } from '@fugong/contract';
 import { route } from '../../platform/http';
+import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
 import { sha256Hex } from '../../platform/auth/tokens';
 import type { Services } from '../../services';
 
 const idOut = z.object({ id: z.number().int() });
 const ok = { ok: true as const };
+const dayQuery = availabilityQuerySchema;
+const PARTNER_KEY_NOTE =
+  'Send the key issued by the platform in the x-api-key header (401 venues.partner_key_invalid when it is missing, unknown or revoked). ' +
+  'Each key has its own limit of requests per minute; beyond it the answer is 429 with a Retry-After header.';
 const header = (req: FastifyRequest, name: string) => {
   const v = req.headers[name];
   return typeof v === 'string' ? v : undefined;
@@ -198,6 +203,31 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     });
   }
   route(app, {
+    method: 'POST',
+    url: '/api/venues/:id/policies/:childId/end',
+    summary: 'End an admission policy today (one not yet started is switched off); 409 when it has already ended',
+    tags: ['venues'],
+    params: venueChildParamSchema,
+    response: okSchema,
+    handler: async ({ params, ctx }) => (await venues.endPolicy(ctx, params.id, params.childId), ok),
+  });
+  const xlsx = (what: string, url: string, tag: string, make: (ctx: Parameters<typeof venues.get>[0], id: number, day?: string) => Promise<{ name: string; file: Buffer }>) =>
+    route(app, {
+      method: 'GET',
+      url,
+      summary: `${what} as .xlsx (people masked; the export is audited)`,
+      tags: [tag],
+      params: idParamSchema,
+      query: dayQuery,
+      handler: async ({ params, query, ctx, reply }) => {
+        const { name, file } = await make(ctx, params.id, query.day);
+        return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(name)).send(file);
+      },
+    });
+  xlsx('A day’s bookings, one row per visitor with the gate result, health code and temperature', '/api/venues/:id/bookings/export', 'venues', venues.exports.bookings);
+  xlsx('A day’s gate check-ins with health code, temperature and the reason of each refusal', '/api/venues/:id/gate/checkins/export', 'venues-gate', venues.exports.checkins);
+  xlsx('The farm-stay guest register (guests staying on a day, when given) with each guest’s temperature log', '/api/venues/:id/guests/export', 'venues-guests', venues.exports.guests);
+  route(app, {
     method: 'GET',
     url: '/api/venues/:id/bookings',
     summary: 'A venue’s bookings (people masked)',
@@ -315,12 +345,14 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     timeWindow: '1 minute',
     keyGenerator: (req: FastifyRequest) => 'partner:' + sha256Hex(header(req, 'x-api-key') ?? 'ip:' + req.ip),
   };
+  const partnerDoc = (what: string) => `${what} ${PARTNER_KEY_NOTE}`;
   const partnerApi = { public: true, security: [{ partnerKey: [] }], rateLimit: partnerLimit, tags: ['partner-api'] };
   route(app, {
     ...partnerApi,
     method: 'GET',
     url: '/api/partner/v1/venues',
     summary: 'Venues taking bookings',
+    description: partnerDoc("List of the venues that take bookings, with today's capacity under the epidemic rule in force."),
     response: z.array(publicVenueSchema),
     handler: async ({ req }) => (await partners.authenticate(header(req, 'x-api-key')), venues.publicList()),
   });
@@ -329,6 +361,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     method: 'GET',
     url: '/api/partner/v1/venues/:id/availability',
     summary: 'Places left on a day and its slots',
+    description: partnerDoc('Capacity and places left on the day asked (today when no day is given) and in each of its time slots, the days open for booking, and the admission policies a visitor may claim (for example free entry for medical workers, proof checked at the gate).'),
     params: idParamSchema,
     query: availabilityQuerySchema,
     response: availabilitySchema,
@@ -339,6 +372,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     method: 'POST',
     url: '/api/partner/v1/bookings',
     summary: 'Book for named visitors. Send an Idempotency-Key header: a retry with the same key and body returns the first reply and never books twice',
+    description: partnerDoc('Every visitor is named with an ID document (a 身份证 number is checked). 409 venues.sold_out or venues.slot_sold_out when the day or slot is full; 409 venues.duplicate_person when someone already holds a booking at this venue that day. Idempotency-Key (up to 100 characters): the first reply is stored with the booking, and a retry with the same key and the same body gets that reply again — concurrent retries included — without a second booking; the same key with a different body is refused with 422 venues.idempotency_mismatch.'),
     body: bookingInputSchema,
     response: bookingSchema,
     handler: async ({ req, body, ctx }) => {
@@ -351,6 +385,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     method: 'GET',
     url: '/api/partner/v1/bookings/:code',
     summary: 'One of the partner’s bookings',
+    description: partnerDoc('A booking made through this partner, by its code; 404 for codes of other channels or partners.'),
     params: bookingCodeParamSchema,
     response: bookingSchema,
     handler: async ({ req, params }) => partners.find(await partners.authenticate(header(req, 'x-api-key')), params.code),
@@ -360,6 +395,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     method: 'POST',
     url: '/api/partner/v1/bookings/:code/cancel',
     summary: 'Cancel one of the partner’s bookings; the places are freed at once',
+    description: partnerDoc('Cancels a booking made through this partner; its places are free for others at once. 409 when it is already cancelled or a visitor has already entered.'),
     params: bookingCodeParamSchema,
     response: bookingSchema,
     handler: async ({ req, params, ctx }) => partners.cancel(ctx, await partners.authenticate(header(req, 'x-api-key')), params.code),

@@ -22,7 +22,7 @@ import type { Audit } from '../../platform/audit';
 import type { EventBus } from '../../platform/events';
 import type { Pii } from '../../platform/pii';
 import type { RequestContext } from '../../platform/context';
-import { notFound } from '../../platform/errors';
+import { AppError, notFound } from '../../platform/errors';
 import { can, requirePermission, requireInScope, scopeOf } from '../../platform/permissions';
 import type { RegionsService } from '../regions/regions.service';
 import type { Notifier } from '../../platform/notify';
@@ -33,6 +33,7 @@ import { createBookingService } from './booking.service';
 import { createGateService } from './gate.service';
 import { createGuestsService } from './guests.service';
 import { createPartnersService } from './partners.service';
+import { createVenuesExport } from './venues.export';
 import './venues.messages';
 
 export interface VenuesDeps {
@@ -156,6 +157,7 @@ export function createVenuesService(deps: VenuesDeps) {
     gate: createGateService(deps, repo, access, bookings),
     guests: createGuestsService(deps, repo, access),
     partners: createPartnersService(deps, repo, bookings),
+    exports: createVenuesExport(deps, repo, access),
 
     async list(ctx: RequestContext, f: { q?: string; kind?: VenueKind; page: number; pageSize: number }): Promise<Page<VenueSummary>> {
       const actor = requirePermission(ctx.actor, 'venues.read');
@@ -222,9 +224,10 @@ export function createVenuesService(deps: VenuesDeps) {
     updateSlot: (ctx: RequestContext, id: number, slotId: number, s: SlotInput) =>
       write(ctx, id, 'venues.slot_update', { slotId, ...s }, async (trx, v) => {
         if (!(await repo.updateSlot(trx, v.id, slotId, { ...s, active: s.active ? 1 : 0 }))) throw notFound('slot');
-        // later bookings of that slot count against the new capacity
-        const today = localDate(clock.now());
-        for (const c of await repo.countersOf(trx, v.id, today, '9999-12-31')) if (c.slotId === slotId) await repo.setCounterCapacity(trx, v.id, c.day, slotId, s.capacity);
+        // from today on, the slot's days count against the new capacity (0 once deactivated) — never below what
+        // is already booked: the update only touches days where the bookings fit, and any other day refuses the change
+        const over = await repo.setSlotCapacityFrom(trx, v.id, slotId, localDate(clock.now()), s.active ? s.capacity : 0);
+        if (over.length > 0) throw new AppError(s.active ? 'venues.slot_below_booked' : 'venues.slot_has_bookings', 409, { day: over[0]!.day, booked: over[0]!.booked });
       }),
     addVehicle: (ctx: RequestContext, id: number, x: VehicleInput) => write(ctx, id, 'venues.vehicle_add', x, (trx, v) => repo.insertVehicle(trx, { venueId: v.id, ...x })),
     updateVehicle: (ctx: RequestContext, id: number, vehicleId: number, x: VehicleInput) =>
@@ -239,6 +242,16 @@ export function createVenuesService(deps: VenuesDeps) {
       write(ctx, id, 'venues.policy_update', { policyId, ...p }, async (trx, v) => {
         const n = await repo.updatePolicy(trx, v.id, policyId, { name: p.name, eligibility: p.eligibility, proofTypes: JSON.stringify(p.proofTypes), validFrom: p.validFrom, validTo: p.validTo, active: p.active ? 1 : 0 });
         if (!n) throw notFound('policy');
+      }),
+    /** Ends a policy today: no booking can claim it for a later day, and a policy not yet started is switched off. */
+    endPolicy: (ctx: RequestContext, id: number, policyId: number) =>
+      write(ctx, id, 'venues.policy_end', { policyId }, async (trx, v) => {
+        const p = (await repo.policiesOf(trx, v.id)).find((x) => x.id === policyId);
+        if (!p) throw notFound('policy');
+        const today = localDate(clock.now());
+        if (!p.active || p.validTo <= today) throw new AppError('venues.policy_already_ended', 409);
+        const started = p.validFrom <= today;
+        await repo.updatePolicy(trx, v.id, policyId, started ? { validTo: today } : { active: 0 });
       }),
 
     /** A venue's bookings for staff (the gate's list of the day), people masked. */

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idCardCheckChar } from '@fugong/contract';
 import { createTestApp, type Client, type TestApp } from '../../../test/helpers';
 import { manualClock } from '../../platform/clock';
-
-/** A valid 身份证 number for the n-th test person (distinct birth dates, correct check character). */
-export function testIdCard(n: number): string {
-  const birth = new Date(Date.UTC(1960, 0, 1) + n * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
-  const first17 = `120119${birth}${String(n % 1000).padStart(3, '0')}`;
-  return first17 + idCardCheckChar(first17);
-}
+import { testIdCard } from './venues.fixtures';
 
 const TODAY = '2020-04-04'; // a Saturday, Jizhou's first Qingming weekend after reopening
 const clock = manualClock('2020-04-04T02:00:00Z'); // 10:00 in Jizhou
