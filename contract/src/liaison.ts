@@ -47,9 +47,26 @@ export const liaisonTeamSchema = z.object({
   id: z.number().int(),
   name: z.string(),
   regionCode: z.string(),
+  regionName: z.string().nullable(),
   members: z.array(z.object({ userId: z.number().int(), displayName: z.string(), leader: z.boolean() })),
+  /** entities the team looks after now */
+  assigned: z.number().int(),
 });
 export type LiaisonTeam = z.infer<typeof liaisonTeamSchema>;
+export const teamListQuerySchema = pageQuerySchema.extend({ q: z.string().trim().max(50).optional(), regionCode: z.string().max(20).optional() });
+
+/** A cadre who may be assigned (holds the liaison role in the caller's area). */
+export const liaisonCadreSchema = z.object({ id: z.number().int(), displayName: z.string(), username: z.string(), regionName: z.string().nullable(), assigned: z.number().int() });
+export type LiaisonCadre = z.infer<typeof liaisonCadreSchema>;
+export const cadreQuerySchema = z.object({ q: z.string().trim().max(50).optional() });
+
+/** A pasted list (one name or credit code per line) matched against the registry. */
+export const resolveListBodySchema = z.object({ lines: z.array(z.string().trim().max(200)).min(1).max(1000) });
+export const resolvedListSchema = z.object({
+  matched: z.array(z.object({ line: z.string(), entityId: z.number().int(), name: z.string(), kind: z.string(), uscc: z.string().nullable() })),
+  unmatched: z.array(z.object({ line: z.string(), reason: z.enum(['none', 'ambiguous']) })),
+});
+export type ResolvedList = z.infer<typeof resolvedListSchema>;
 
 export const coverageRowSchema = z.object({ kind: z.string(), total: z.number().int(), covered: z.number().int(), rate: z.number().nullable() });
 export const coverageSchema = z.object({ regionCode: z.string(), rows: z.array(coverageRowSchema), total: coverageRowSchema });
@@ -86,6 +103,8 @@ export const visitListQuerySchema = pageQuerySchema.extend({ entityId: z.coerce.
 export const assignmentListQuerySchema = pageQuerySchema.extend({
   entityId: z.coerce.number().int().positive().optional(),
   liaisonUserId: z.coerce.number().int().positive().optional(),
+  teamId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().max(50).optional(),
   regionCode: z.string().max(20).optional(),
   current: z.enum(['true', 'false']).optional(),
 });

@@ -17,7 +17,7 @@ import {
 import type { z } from 'zod';
 import type { createInspectionBodySchema, reinspectBodySchema, roundBodySchema } from '@fugong/contract';
 import type { DB } from '../../db/schema';
-import { pathPrefix } from '../../db/sql-helpers';
+import { containsLiteral, pathPrefix } from '../../db/sql-helpers';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { EventBus } from '../../platform/events';
@@ -426,7 +426,8 @@ export function createEnforcementService(deps: Deps) {
       if (!actor) throw new AppError('auth.required', 401);
       let base = db.selectFrom('inspectionRound').where(() => roundVisible(paths(actor)));
       if (q.status) base = base.where('status', '=', q.status);
-      if (q.q) base = base.where('name', 'like', `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const needle = q.q;
+      if (needle) base = base.where(() => containsLiteral('inspection_round.name', needle));
       const [{ n }, rows] = await Promise.all([
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         base.selectAll().orderBy('startsOn', 'desc').orderBy('id', 'desc').offset((q.page - 1) * q.pageSize).limit(q.pageSize).execute(),
@@ -561,10 +562,8 @@ export function createEnforcementService(deps: Deps) {
         base = base.where(() => likeAny('rectification_notice.region_path', [region.path]));
       }
       if (q.status) base = base.where('status', '=', q.status);
-      if (q.q) {
-        const like = `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-        base = base.where((eb) => eb.or([eb('entityName', 'like', like), eb('no', 'like', like)]));
-      }
+      const needle = q.q;
+      if (needle) base = base.where((eb) => eb.or([containsLiteral('rectification_notice.entity_name', needle), containsLiteral('rectification_notice.no', needle)]));
       const [{ n }, rows] = await Promise.all([
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         base.selectAll().orderBy('id', 'desc').offset((q.page - 1) * q.pageSize).limit(q.pageSize).execute(),
@@ -581,7 +580,8 @@ export function createEnforcementService(deps: Deps) {
       }
       if (q.active === 'true') base = base.where('liftedAt', 'is', null);
       if (q.active === 'false') base = base.where('liftedAt', 'is not', null);
-      if (q.q) base = base.where('entityName', 'like', `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      const needle = q.q;
+      if (needle) base = base.where(() => containsLiteral('closure_order.entity_name', needle));
       const [{ n }, rows] = await Promise.all([
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
         base.selectAll().orderBy('id', 'desc').offset((q.page - 1) * q.pageSize).limit(q.pageSize).execute(),

@@ -3,12 +3,17 @@ import { z } from 'zod';
 import {
   assignLiaisonBodySchema,
   assignmentListQuerySchema,
+  cadreQuerySchema,
   coverageSchema,
   createVisitBodySchema,
   liaisonAssignmentSchema,
+  liaisonCadreSchema,
   liaisonTeamBodySchema,
   liaisonTeamSchema,
   pageOf,
+  resolveListBodySchema,
+  resolvedListSchema,
+  teamListQuerySchema,
   visitListQuerySchema,
   visitSchema,
 } from '@fugong/contract';
@@ -19,7 +24,9 @@ export function liaisonRoutes(app: FastifyInstance, { liaison }: Services): void
   const tags = ['liaison'];
   route(app, { method: 'POST', url: '/api/liaison/assignments', summary: 'Assign a liaison or a team to entities (a list, or all uncovered ones of a region); the previous assignment is kept in the history', tags, body: assignLiaisonBodySchema, response: z.object({ assigned: z.number().int() }), handler: ({ body, ctx }) => liaison.assign(ctx, body) });
   route(app, { method: 'GET', url: '/api/liaison/assignments', summary: 'Current (or all) assignments in the caller’s area, or a liaison’s own', tags, query: assignmentListQuerySchema, response: pageOf(liaisonAssignmentSchema), handler: ({ query, ctx }) => liaison.assignments(ctx, query) });
-  route(app, { method: 'GET', url: '/api/liaison/teams', summary: 'Liaison teams in the caller’s area', tags, response: z.array(liaisonTeamSchema), handler: ({ ctx }) => liaison.teams(ctx) });
+  route(app, { method: 'POST', url: '/api/liaison/assignments/resolve', summary: 'Match a pasted list (one credit code or entity name per line) against the registry, for a bulk assignment', tags, body: resolveListBodySchema, response: resolvedListSchema, handler: ({ body, ctx }) => liaison.resolveList(ctx, body.lines) });
+  route(app, { method: 'GET', url: '/api/liaison/teams', summary: 'Liaison teams in the caller’s area (search by team or member name)', tags, query: teamListQuerySchema, response: pageOf(liaisonTeamSchema), handler: ({ query, ctx }) => liaison.teams(ctx, query) });
+  route(app, { method: 'GET', url: '/api/liaison/cadres', summary: 'Cadres holding the liaison role in the caller’s area, with how many entities each looks after', tags, query: cadreQuerySchema, response: z.array(liaisonCadreSchema), handler: ({ query, ctx }) => liaison.cadres(ctx, query) });
   route(app, { method: 'POST', url: '/api/liaison/teams', summary: 'Form a team (e.g. three cadres, one leader)', tags, body: liaisonTeamBodySchema, response: liaisonTeamSchema, handler: ({ body, ctx }) => liaison.createTeam(ctx, body) });
   route(app, { method: 'GET', url: '/api/liaison/coverage', summary: 'Per entity kind: how many have a liaison (uncovered: /api/registry/entities?coverage=noLiaison)', tags, query: z.object({ regionCode: z.string().max(20).optional() }), response: coverageSchema, handler: ({ query, ctx }) => liaison.coverage(ctx, query.regionCode) });
   route(app, { method: 'POST', url: '/api/liaison/visits', summary: 'Log a visit; each problem found becomes a ticket', tags, body: createVisitBodySchema, response: visitSchema, handler: ({ body, ctx }) => liaison.logVisit(ctx, body) });

@@ -4,7 +4,9 @@ import {
   type Coverage,
   type EntityListQuery,
   type LiaisonAssignment,
+  type LiaisonCadre,
   type LiaisonTeam,
+  type ResolvedList,
   type Page,
   type Visit,
   type VisitMode,
@@ -13,7 +15,7 @@ import {
 import type { z } from 'zod';
 import type { assignLiaisonBodySchema, createVisitBodySchema, liaisonTeamBodySchema } from '@fugong/contract';
 import type { DB } from '../../db/schema';
-import { pathPrefix } from '../../db/sql-helpers';
+import { containsLiteral, pathPrefix } from '../../db/sql-helpers';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { EventBus } from '../../platform/events';
@@ -33,7 +35,7 @@ interface Deps {
   audit: Audit;
   events: EventBus;
   regions: RegionsService;
-  registry: Pick<RegistryService, 'getForService' | 'registerTimelineSource' | 'registerCoverageFilter' | 'list'>;
+  registry: Pick<RegistryService, 'getForService' | 'getManyForService' | 'registerTimelineSource' | 'registerCoverageFilter' | 'list'>;
   tickets: Pick<TicketsService, 'prepareTicket' | 'createTicket' | 'announceCreated' | 'bySourceRefs'>;
 }
 
@@ -71,18 +73,28 @@ export function createLiaisonService(deps: Deps) {
     return { users, teams: new Map(teams.map((x) => [Number(x.id), x.name])) };
   }
 
-  async function teamDto(id: number): Promise<LiaisonTeam> {
-    const team = await db.selectFrom('liaisonTeam').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    const members = await db.selectFrom('liaisonTeamMember').selectAll().where('teamId', '=', id).execute();
+  /** Teams with their members and how many entities each looks after now, in three queries. */
+  async function teamDtos(rows: { id: number; name: string; regionCode: string }[]): Promise<LiaisonTeam[]> {
+    const ids = rows.map((r) => Number(r.id));
+    if (ids.length === 0) return [];
+    const members = await db.selectFrom('liaisonTeamMember').selectAll().where('teamId', 'in', ids).orderBy('leader', 'desc').orderBy('userId').execute();
     const users = await userSummaries(db, members.map((m) => Number(m.userId)));
-    return {
+    const counts = await db.selectFrom('liaisonAssignment').select(['teamId', (eb) => eb.fn.countAll<number>().as('n')]).where('teamId', 'in', ids).where('endedAt', 'is', null).groupBy('teamId').execute();
+    const countOf = new Map(counts.map((c) => [Number(c.teamId), Number(c.n)]));
+    const regionNames = await regions.namesOf(rows.map((r) => r.regionCode));
+    return rows.map((team) => ({
       id: Number(team.id),
       name: team.name,
       regionCode: team.regionCode,
-      members: members.map((m) => ({ userId: Number(m.userId), displayName: users.get(Number(m.userId))?.displayName ?? String(m.userId), leader: !!m.leader })),
-    };
+      regionName: regionNames.get(team.regionCode) ?? null,
+      members: members.filter((m) => Number(m.teamId) === Number(team.id)).map((m) => ({ userId: Number(m.userId), displayName: users.get(Number(m.userId))?.displayName ?? String(m.userId), leader: !!m.leader })),
+      assigned: countOf.get(Number(team.id)) ?? 0,
+    }));
   }
-
+  async function teamDto(id: number): Promise<LiaisonTeam> {
+    const team = await db.selectFrom('liaisonTeam').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    return (await teamDtos([team]))[0]!;
+  }
   /** Entities named by a list or by a region (+ kind) still without a liaison, inside the assigner's area. */
   async function targets(ctx: RequestContext, b: z.output<typeof assignLiaisonBodySchema>, paths: string[] | 'all') {
     const out: { id: number; name: string; kind: string; regionPath: string }[] = [];
@@ -133,13 +145,112 @@ export function createLiaisonService(deps: Deps) {
       return teamDto(id);
     },
 
-    async teams(ctx: RequestContext): Promise<LiaisonTeam[]> {
+    async teams(ctx: RequestContext, q: { page: number; pageSize: number; q?: string; regionCode?: string }): Promise<Page<LiaisonTeam>> {
       const actor = ctx.actor;
       if (!actor) throw new AppError('auth.required', 401);
       if (!actor.permissions.has('liaison.assign') && !actor.permissions.has('liaison.read')) throw new AppError('common.forbidden', 403);
       const paths = pathsOf(actor, actor.permissions.has('liaison.assign') ? 'liaison.assign' : 'liaison.read');
-      const rows = await db.selectFrom('liaisonTeam').select('id').where(() => likeAny('liaison_team.region_path', paths)).orderBy('id').limit(500).execute();
-      return Promise.all(rows.map((r) => teamDto(Number(r.id))));
+      let base = db.selectFrom('liaisonTeam').where(() => likeAny('liaison_team.region_path', paths));
+      if (q.regionCode) {
+        const r = await regions.resolve(q.regionCode);
+        base = base.where(() => likeAny('liaison_team.region_path', [r.path]));
+      }
+      if (q.q) {
+        // a team by its name or by one of its members' names
+        const needle = q.q;
+        base = base.where((eb) => eb.or([containsLiteral('liaison_team.name', needle), eb('id', 'in', db.selectFrom('liaisonTeamMember').innerJoin('appUser', 'appUser.id', 'liaisonTeamMember.userId').select('liaisonTeamMember.teamId').where(() => containsLiteral('app_user.display_name', needle)))]));
+      }
+      const [{ n }, rows] = await Promise.all([
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+        base.selectAll().orderBy('id').offset((q.page - 1) * q.pageSize).limit(q.pageSize).execute(),
+      ]);
+      return { items: await teamDtos(rows), total: Number(n), page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Cadres holding the liaison role inside the caller's area, to pick an assignee or team members from. */
+    async cadres(ctx: RequestContext, q: { q?: string }): Promise<LiaisonCadre[]> {
+      const actor = requirePermission(ctx.actor, 'liaison.assign');
+      const paths = pathsOf(actor, 'liaison.assign');
+      let base = db
+        .selectFrom('appUser')
+        .innerJoin('userGrant', 'userGrant.userId', 'appUser.id')
+        .select(['appUser.id', 'appUser.displayName', 'appUser.username', 'userGrant.regionCode'])
+        .where('userGrant.role', '=', 'liaison')
+        .where('appUser.disabled', '=', 0)
+        .where(() => likeAny('user_grant.region_path', paths));
+      const needle = q.q;
+      if (needle) base = base.where((eb) => eb.or([containsLiteral('app_user.display_name', needle), containsLiteral('app_user.username', needle)]));
+      const rows = await base.orderBy('appUser.id').limit(50).execute();
+      const ids = [...new Set(rows.map((r) => Number(r.id)))];
+      const counts = ids.length ? await db.selectFrom('liaisonAssignment').select(['liaisonUserId', (eb) => eb.fn.countAll<number>().as('n')]).where('liaisonUserId', 'in', ids).where('endedAt', 'is', null).groupBy('liaisonUserId').execute() : [];
+      const countOf = new Map(counts.map((c) => [Number(c.liaisonUserId), Number(c.n)]));
+      const names = await regions.namesOf(rows.map((r) => r.regionCode).filter((c): c is string => !!c));
+      const seen = new Set<number>();
+      return rows
+        .filter((r) => !seen.has(Number(r.id)) && seen.add(Number(r.id)))
+        .map((r) => ({ id: Number(r.id), displayName: r.displayName, username: r.username, regionName: r.regionCode ? (names.get(r.regionCode) ?? null) : null, assigned: countOf.get(Number(r.id)) ?? 0 }));
+    },
+
+    /** A pasted list: each line a credit code or an entity name, matched inside the caller's area. */
+    async resolveList(ctx: RequestContext, lines: string[]): Promise<ResolvedList> {
+      requirePermission(ctx.actor, 'liaison.assign');
+      const out: ResolvedList = { matched: [], unmatched: [] };
+      const seen = new Set<number>();
+      for (const line of [...new Set(lines.map((l) => l.trim()).filter(Boolean))]) {
+        const page = await registry.list(ctx, { page: 1, pageSize: 5, q: line } as EntityListQuery);
+        const exact = page.items.filter((e) => e.name === line || e.uscc === line.toUpperCase());
+        const hit = exact.length === 1 ? exact[0] : exact.length === 0 && page.items.length === 1 ? page.items[0] : null;
+        if (!hit) {
+          out.unmatched.push({ line, reason: page.items.length === 0 ? 'none' : 'ambiguous' });
+          continue;
+        }
+        if (seen.has(hit.id)) continue;
+        seen.add(hit.id);
+        out.matched.push({ line, entityId: hit.id, name: hit.name, kind: hit.kind, uscc: hit.uscc });
+      }
+      return out;
+    },
+
+    /**
+     * Bulk enrolment (a district's whole roster, the demo): teams formed and entities assigned in one
+     * transaction each, with one audit record; members must hold the liaison role.
+     */
+    async createTeams(ctx: RequestContext, teams: { name: string; regionCode: string; memberIds: number[]; leaderId: number }[]): Promise<number[]> {
+      requirePermission(ctx.actor, 'liaison.assign');
+      const places = await regions.placesOf(teams.map((x) => x.regionCode));
+      const now = clock.now().toISOString();
+      return db.transaction().execute(async (trx) => {
+        const ids: number[] = [];
+        for (const team of teams) {
+          const place = places.get(team.regionCode);
+          if (!place) throw invalid([{ field: 'regionCode', message: 'regions.unknown' }]);
+          const { id } = await trx.insertInto('liaisonTeam').values({ name: team.name, regionCode: place.code, regionPath: place.path, createdAt: now }).returning('id').executeTakeFirstOrThrow();
+          ids.push(Number(id));
+        }
+        const members = teams.flatMap((team, i) => team.memberIds.map((userId) => ({ teamId: ids[i]!, userId, leader: userId === team.leaderId ? 1 : 0 })));
+        for (let i = 0; i < members.length; i += 500) await trx.insertInto('liaisonTeamMember').values(members.slice(i, i + 500)).execute();
+        await audit.record(trx, ctx, { action: 'liaison.team_create_many', targetType: 'liaison_team', detail: { teams: teams.length, members: members.length } });
+        return ids;
+      });
+    },
+    async assignMany(ctx: RequestContext, pairs: { entityId: number; liaisonUserId?: number | null; teamId?: number | null }[]): Promise<number> {
+      const actor = requirePermission(ctx.actor, 'liaison.assign');
+      const entities = await registry.getManyForService(pairs.map((p) => p.entityId));
+      const now = clock.now().toISOString();
+      const rows = pairs.map((p) => {
+        const e = entities.get(p.entityId);
+        if (!e) throw invalid([{ field: 'entityIds', message: 'liaison.entity_out_of_scope' }]);
+        return { entityId: e.id, entityKind: e.kind, entityName: e.name, regionPath: e.regionPath, liaisonUserId: p.liaisonUserId ?? null, teamId: p.teamId ?? null, startedAt: now, endedAt: null, endedReason: null, assignedBy: actor.displayName };
+      });
+      await db.transaction().execute(async (trx) => {
+        for (let i = 0; i < rows.length; i += 500) {
+          const chunk = rows.slice(i, i + 500);
+          await trx.updateTable('liaisonAssignment').set({ endedAt: now, endedReason: t(ctx.locale, 'liaison.reassigned') }).where('entityId', 'in', chunk.map((r) => r.entityId)).where('endedAt', 'is', null).execute();
+          await trx.insertInto('liaisonAssignment').values(chunk).execute();
+        }
+        await audit.record(trx, ctx, { action: 'liaison.assign_many', targetType: 'liaison_assignment', detail: { entities: rows.length } });
+      });
+      return rows.length;
     },
 
     /**
@@ -178,7 +289,7 @@ export function createLiaisonService(deps: Deps) {
       return { assigned: list.length };
     },
 
-    async assignments(ctx: RequestContext, q: { page: number; pageSize: number; entityId?: number; liaisonUserId?: number; regionCode?: string; current?: 'true' | 'false' }): Promise<Page<LiaisonAssignment>> {
+    async assignments(ctx: RequestContext, q: { page: number; pageSize: number; entityId?: number; liaisonUserId?: number; teamId?: number; q?: string; regionCode?: string; current?: 'true' | 'false' }): Promise<Page<LiaisonAssignment>> {
       const actor = ctx.actor;
       if (!actor) throw new AppError('auth.required', 401);
       // a liaison sees their own; officers their area
@@ -191,6 +302,9 @@ export function createLiaisonService(deps: Deps) {
       else base = base.where((eb) => eb.or([eb('liaisonUserId', '=', actor.id), eb('teamId', 'in', db.selectFrom('liaisonTeamMember').select('teamId').where('userId', '=', actor.id))]));
       if (q.entityId) base = base.where('entityId', '=', q.entityId);
       if (q.liaisonUserId) base = base.where('liaisonUserId', '=', q.liaisonUserId);
+      if (q.teamId) base = base.where('teamId', '=', q.teamId);
+      const needle = q.q;
+      if (needle) base = base.where(() => containsLiteral('liaison_assignment.entity_name', needle));
       if (region) base = base.where(() => likeAny('liaison_assignment.region_path', [region.path]));
       if (q.current !== 'false') base = base.where('endedAt', 'is', null);
       const [{ n }, rows] = await Promise.all([

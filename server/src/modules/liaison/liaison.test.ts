@@ -52,6 +52,46 @@ describe('liaison assignment and coverage', () => {
     ]);
   });
 
+  it('lists teams with members and load, cadres of the area, and filters assignments by team and name', async () => {
+    const teams = (await town.get('/api/liaison/teams?q=一组')).json();
+    expect(teams.total).toBe(1);
+    expect(teams.items[0]).toMatchObject({ name: '帮扶工作组一组', regionCode: t.regions.townA, assigned: 3 });
+    expect(teams.items[0].members[0]).toMatchObject({ displayName: 'liaison-a', leader: true });
+    expect((await town.get('/api/liaison/teams?q=liaison-a2')).json().total).toBe(1);
+    expect((await townB.get('/api/liaison/teams')).json().total).toBe(0);
+    const cadres = (await town.get('/api/liaison/cadres')).json();
+    expect(cadres.map((c: { displayName: string }) => c.displayName).sort()).toEqual(['liaison-a', 'liaison-a2', 'liaison-a3']);
+    expect(cadres.find((c: { displayName: string }) => c.displayName === 'liaison-a').assigned).toBe(1);
+    expect((await townB.get('/api/liaison/cadres')).json()).toEqual([]);
+    expect((await liaisonA.get('/api/liaison/cadres')).statusCode).toBe(403);
+    const byTeam = (await town.get(`/api/liaison/assignments?teamId=${teams.items[0].id}&q=主体0`)).json();
+    expect(byTeam.items.map((a: { entityId: number }) => a.entityId)).toEqual([ids[0]]);
+    // a liaison sees what they and their teams look after
+    expect((await liaisonA.get('/api/liaison/assignments')).json().total).toBe(4);
+  });
+
+  it('matches a pasted list by credit code or name and assigns it in bulk, keeping the history', async () => {
+    const body = '91120119000000777';
+    const { usccCheckChar } = await import('@fugong/contract');
+    const uscc = body + usccCheckChar(body);
+    const coded = await t.services.registry.createEntity(systemContext(), { kind: 'enterprise', name: '甲镇恒达机械', uscc, regionCode: t.regions.gridA, sector: 'secondary' } as EntityInput);
+    const res = (await town.post('/api/liaison/assignments/resolve', { lines: [uscc, '主体3', '  ', '主体', '不存在的企业', '乙镇企业', '主体3'] })).json();
+    expect(res.matched.map((m: { entityId: number }) => m.entityId)).toEqual([coded, ids[3]]);
+    expect(res.unmatched).toEqual([
+      { line: '主体', reason: 'ambiguous' },
+      { line: '不存在的企业', reason: 'none' },
+      { line: '乙镇企业', reason: 'none' },
+    ]);
+    const a3 = (await town.get('/api/liaison/cadres?q=liaison-a3')).json()[0].id;
+    expect((await town.post('/api/liaison/assignments', { entityIds: res.matched.map((m: { entityId: number }) => m.entityId), liaisonUserId: a3, reason: '按名单调整' })).json()).toEqual({ assigned: 2 });
+    const hist = (await town.get(`/api/liaison/assignments?entityId=${ids[3]}&current=false`)).json().items;
+    expect(hist.map((h: { liaisonName: string | null; teamName: string | null; endedAt: string | null }) => [h.liaisonName, h.teamName, !!h.endedAt])).toEqual([
+      ['liaison-a3', null, false],
+      [null, '帮扶工作组一组', true],
+    ]);
+    expect((await liaisonA.post('/api/liaison/assignments/resolve', { lines: ['主体3'] })).statusCode).toBe(403);
+  });
+
   it('refuses entities of another town, non-liaisons and a missing assignee', async () => {
     expect((await town.post('/api/liaison/assignments', { entityIds: [other], liaisonUserId: liaisonA.userId })).statusCode).toBe(400);
     expect((await townB.post('/api/liaison/assignments', { entityIds: [ids[0]], liaisonUserId: liaisonA.userId })).statusCode).toBe(400);
