@@ -34,6 +34,20 @@ export const errorBodySchema = z.object({
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 export const okSchema = z.object({ ok: z.literal(true) });
 
+/** A file attached to a record (ticket, complaint, visit): typed by its bytes, downloaded with the record's permission. */
+export const recordFileSchema = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  mime: z.string(),
+  size: z.number().int(),
+  uploadedAt: z.string(),
+  uploadedByName: z.string().nullable(),
+});
+export type RecordFile = z.infer<typeof recordFileSchema>;
+export const recordFileParamSchema = z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() });
+/** Photos and documents on tickets and complaints: at most 10 MB each, 20 per record; the public form 5 photos. */
+export const recordFileLimits = { maxBytes: 10 * 1024 * 1024, types: ['pdf', 'png', 'jpg'] as const, perRecord: 20, publicPhotos: 5, publicTypes: ['png', 'jpg'] as const };
+
 /** One step on a record's timeline: which action moved it from which state to which, by whom. */
 export const transitionEventSchema = z.object({
   id: z.number().int(),

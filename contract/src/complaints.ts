@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, pageQuerySchema, transitionEventSchema } from './common';
+import { dateSchema, pageQuerySchema, recordFileSchema, transitionEventSchema } from './common';
 import { escalationLevelSchema } from './tickets';
 import { isValidMobile } from './validate/phone';
 
@@ -119,7 +119,7 @@ export const complaintSchema = z.object({
 export type Complaint = z.infer<typeof complaintSchema>;
 
 export const complaintEventSchema = transitionEventSchema;
-export const complaintDetailSchema = complaintSchema.extend({ events: z.array(complaintEventSchema) });
+export const complaintDetailSchema = complaintSchema.extend({ events: z.array(complaintEventSchema), attachments: z.array(recordFileSchema) });
 export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
 
 export const complaintListQuerySchema = pageQuerySchema.extend({

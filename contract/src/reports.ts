@@ -129,3 +129,51 @@ export const reportAlertSchema = z.object({
   at: z.string(),
 });
 export type ReportAlert = z.infer<typeof reportAlertSchema>;
+
+/** Daily reports whose problems field is filled, for staff to turn into tickets (问题单). */
+export const reportProblemsQuerySchema = pageQuerySchema.extend({
+  regionCode: z.string().optional(),
+  /** default: the last 30 days */
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+  converted: flag.optional(),
+  reportId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().max(50).optional(),
+});
+export type ReportProblemsQuery = z.infer<typeof reportProblemsQuerySchema>;
+
+export const reportProblemTicketSchema = z.object({
+  ticketId: z.number().int(),
+  ticketNo: z.string(),
+  convertedAt: z.string(),
+  convertedBy: z.string().nullable(),
+});
+export type ReportProblemTicket = z.infer<typeof reportProblemTicketSchema>;
+
+export const reportProblemSchema = z.object({
+  reportId: z.number().int(),
+  entityId: z.number().int(),
+  entityName: z.string(),
+  regionName: z.string().nullable(),
+  reportDate: dateSchema,
+  problems: z.string(),
+  submittedAt: z.string(),
+  ticket: reportProblemTicketSchema.nullable(),
+  canConvert: z.boolean(),
+});
+export type ReportProblem = z.infer<typeof reportProblemSchema>;
+
+/** 转为问题单: the ticket's category, optionally a shorter title, and whether to 交办 at once to the category's department. */
+export const convertProblemBodySchema = z.object({
+  categoryId: z.number().int().positive(),
+  title: z.string().trim().min(1).max(100).optional(),
+  assignNow: z.boolean().default(true),
+  major: z.boolean().default(false),
+});
+export type ConvertProblemBody = z.input<typeof convertProblemBodySchema>;
+
+export const convertProblemResultSchema = reportProblemTicketSchema.extend({
+  /** false when the report had been converted already (the earlier ticket is returned) */
+  created: z.boolean(),
+});
+export type ConvertProblemResult = z.infer<typeof convertProblemResultSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { dateSchema, pageQuerySchema, transitionEventSchema } from './common';
+import { dateSchema, pageQuerySchema, recordFileSchema, transitionEventSchema } from './common';
 import { departmentSchema } from './roles';
 
 /** Where a problem was collected (SPEC M4). */
@@ -138,7 +138,7 @@ export const ticketEventSchema = transitionEventSchema.extend({
 });
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
 
-export const ticketDetailSchema = ticketSchema.extend({ events: z.array(ticketEventSchema) });
+export const ticketDetailSchema = ticketSchema.extend({ events: z.array(ticketEventSchema), attachments: z.array(recordFileSchema) });
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 
 export const ticketListQuerySchema = pageQuerySchema.extend({

@@ -4,6 +4,7 @@ import { createUsersService } from './modules/users/users.service';
 import { createAuditService } from './modules/audit/audit.service';
 import { createRegistryService } from './modules/registry/registry.service';
 import { createTicketsService } from './modules/tickets/tickets.service';
+import { createReportProblemsService } from './modules/reports/report-problems.service';
 import { createNotifier } from './platform/notify';
 import { createComplaintsService } from './modules/complaints/complaints.service';
 import { createLiaisonService } from './modules/liaison/liaison.service';
@@ -49,7 +50,8 @@ export function buildServices(core: Core) {
   const reviews = createReviewService({ db, clock, audit, events, regions, registry, registryStats });
   const dashboard = createDashboardService({ clock, regions, registryStats, dailyReports });
   const venues = createVenuesService({ db, dialect, clock, audit, events, pii, regions, notifier: notifications });
-  const tickets = createTicketsService({ db, clock, audit, events, notifier: notifications, regions, registry });
+  const tickets = createTicketsService({ db, clock, audit, events, notifier: notifications, regions, registry, dataDir: config.dataDir });
+  const reportProblems = createReportProblemsService({ db, clock, audit, regions, tickets });
   const people = createPeopleService({ db, dialect, clock, audit, pii, regions, employers: registry });
   const checkpoints = createCheckpointsService({ db, clock, audit, regions });
   const passes = createPassesService({ db, clock, audit, events, regions, people, checkpoints });
@@ -60,12 +62,12 @@ export function buildServices(core: Core) {
   jobs.register({ name: 'isolation.missed-checkins', everyMs: 3600_000, run: async () => `alerted ${await isolation.alertMissedCheckins()}` });
   jobs.register({ name: 'isolation.retention', everyMs: 6 * 3600_000, run: async () => JSON.stringify(await isolation.purgeExpiredHealthData()) });
   jobs.register({ name: 'tickets.escalate', everyMs: 5 * 60_000, run: async () => JSON.stringify(await tickets.escalateDue()) });
-  const complaints = createComplaintsService({ db, clock, audit, events, pii, notifier: notifications, regions, registry, tickets });
+  const complaints = createComplaintsService({ db, clock, audit, events, pii, notifier: notifications, regions, registry, tickets, dataDir: config.dataDir });
   jobs.register({ name: 'complaints.escalate', everyMs: 5 * 60_000, run: async () => `escalated ${await complaints.escalateDue()}` });
   const liaison = createLiaisonService({ db, clock, audit, events, regions, registry, tickets });
   const enforcement = createEnforcementService({ db, clock, audit, events, regions, registry, filings, complaints });
   void events;
   void jobs;
-  return { core, sessions, regions, users, auditLog, registry, registryStats, dailyReports, reviews, dashboard, filings, venues, notifications, tickets, complaints, liaison, enforcement, people, checkpoints, passes, isolation, sealedBuildings, screening, selfService };
+  return { core, sessions, regions, users, auditLog, registry, registryStats, dailyReports, reviews, reportProblems, dashboard, filings, venues, notifications, tickets, complaints, liaison, enforcement, people, checkpoints, passes, isolation, sealedBuildings, screening, selfService };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -1,9 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { idParamSchema, recordFileLimits, recordFileParamSchema, recordFileSchema, type RecordFile } from '@fugong/contract';
 import type {} from '@fastify/multipart'; // req.file() / req.isMultipart(); the plugin is registered in app.ts
 import { AppError } from './errors';
+import { route } from './http';
+import type { RequestContext } from './context';
 import { registerMessages } from './i18n/index';
 
 registerMessages({
@@ -145,4 +148,69 @@ export function sendDownload(reply: FastifyReply, f: { fileName: string; mime: s
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, max-age=3600')
     .send(body);
+}
+
+/** The columns every module's attachment table shares. */
+export interface StoredFileRow {
+  fileName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  uploadedBy: number | null;
+  uploadedByName: string | null;
+  uploadedAt: string;
+}
+
+/** Checks an upload against the rules, keeps its content and returns the row to insert (module tables add their parent id). */
+export function storeUpload(dataDir: string, u: Pick<Upload, 'fileName' | 'content' | 'truncated'>, rules: FileRules, by: { id: number; displayName: string } | null, at: Date): StoredFileRow {
+  const file = checkUpload(u, rules);
+  const sha256 = storeContent(dataDir, file.content);
+  return { fileName: file.fileName, mime: file.mime, size: file.size, sha256, uploadedBy: by?.id ?? null, uploadedByName: by?.displayName ?? null, uploadedAt: at.toISOString() };
+}
+
+/** A stored row as the API shows it (no hash, no uploader id). */
+export function toRecordFile(r: StoredFileRow & { id: number }) {
+  return { id: Number(r.id), fileName: r.fileName, mime: r.mime, size: Number(r.size), uploadedAt: r.uploadedAt, uploadedByName: r.uploadedByName };
+}
+
+/** Refuses another file once a record holds `max`. */
+export function requireRoomFor(count: number, max: number): void {
+  if (count >= max) throw new AppError('files.too_many', 409, { n: max }, [{ field: 'file', message: 'files.too_many' }]);
+}
+
+/**
+ * The two routes of a record's files: POST `<base>/:id/attachments` (multipart: file) and
+ * GET `<base>/:id/attachments/:fileId`. The service checks who may do either.
+ */
+export function recordFileRoutes(
+  app: FastifyInstance,
+  opts: {
+    base: string;
+    tags: string[];
+    what: string;
+    attach: (ctx: RequestContext, id: number, u: Upload) => Promise<RecordFile>;
+    open: (ctx: RequestContext, id: number, fileId: number) => Promise<{ file: RecordFile; stream: fs.ReadStream }>;
+  },
+): void {
+  const mb = recordFileLimits.maxBytes / 1024 / 1024;
+  route(app, {
+    method: 'POST',
+    url: `${opts.base}/:id/attachments`,
+    summary: `Attach a photo or document to a ${opts.what} (multipart: file); ${recordFileLimits.types.join('/').toUpperCase()} by content, at most ${mb} MB, ${recordFileLimits.perRecord} per ${opts.what}`,
+    tags: opts.tags,
+    params: idParamSchema,
+    response: recordFileSchema,
+    handler: async ({ params, req, ctx }) => opts.attach(ctx, params.id, await readUpload(req, recordFileLimits.maxBytes)),
+  });
+  route(app, {
+    method: 'GET',
+    url: `${opts.base}/:id/attachments/:fileId`,
+    summary: `Download a file of a ${opts.what}`,
+    tags: opts.tags,
+    params: recordFileParamSchema,
+    handler: async ({ params, ctx, reply }) => {
+      const { file, stream } = await opts.open(ctx, params.id, params.fileId);
+      return sendDownload(reply, file, stream);
+    },
+  });
 }

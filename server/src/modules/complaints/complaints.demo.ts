@@ -31,6 +31,7 @@ export async function complaintsDemo(s: Services, log: (m: string) => void): Pro
     regions: s.regions,
     registry: { getForService: s.registry.getForService, registerTimelineSource: () => undefined },
     tickets: s.tickets,
+    dataDir: s.core.config.dataDir,
   });
   const staff = (name: string, path: string): RequestContext => ({
     ...systemContext(),

@@ -4,6 +4,7 @@ export const complaintsMessages: Messages = {
   'complaints.content_short': { 'zh-CN': '请至少用 10 个字描述问题', 'zh-TW': '請至少用 10 個字描述問題', en: 'Describe the problem in at least 10 characters' },
   'complaints.phone_required': { 'zh-CN': '请留下手机号码，或选择匿名投诉', 'zh-TW': '請留下手機號碼，或選擇匿名投訴', en: 'Leave a mobile number, or choose to complain anonymously' },
   'complaints.unknown_entity': { 'zh-CN': '市场主体不存在或不在所选区域', 'zh-TW': '市場主體不存在或不在所選區域', en: 'No such entity in the chosen region' },
+  'complaints.photos_closed': { 'zh-CN': '投诉提交 {hours} 小时后不能再补充照片', 'zh-TW': '投訴提交 {hours} 小時後不能再補充照片', en: 'Photos can be added within {hours} hours of filing' },
   'complaints.out_of_scope': { 'zh-CN': '该区域不在您的工作范围内', 'zh-TW': '該區域不在您的工作範圍內', en: 'This region is outside your area' },
   'complaints.status_not_found': {
     'zh-CN': '未找到该投诉，请核对受理编号和手机号（或查询码）',

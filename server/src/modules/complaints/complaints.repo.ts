@@ -1,6 +1,6 @@
 import type { Expression, ExpressionBuilder, Insertable, Kysely, Selectable, SqlBool, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../db/schema';
-import type { ComplaintEventTable, ComplaintTable } from './complaints.tables';
+import type { ComplaintAttachmentTable, ComplaintEventTable, ComplaintTable } from './complaints.tables';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type ComplaintRow = Selectable<ComplaintTable>;
@@ -26,6 +26,15 @@ export const complaintsRepo = {
     let q = db.updateTable('complaint').set(set).where('id', '=', id);
     q = fromLevel === null ? q.where('escalationLevel', 'is', null) : q.where('escalationLevel', '=', fromLevel);
     return Number((await q.executeTakeFirst()).numUpdatedRows) === 1;
+  },
+  insertAttachment(db: Db, row: Insertable<ComplaintAttachmentTable>) {
+    return db.insertInto('complaintAttachment').values(row).returning('id').executeTakeFirstOrThrow();
+  },
+  attachments(db: Db, complaintId: number) {
+    return db.selectFrom('complaintAttachment').selectAll().where('complaintId', '=', complaintId).orderBy('id').execute();
+  },
+  attachment(db: Db, complaintId: number, id: number) {
+    return db.selectFrom('complaintAttachment').selectAll().where('complaintId', '=', complaintId).where('id', '=', id).executeTakeFirst();
   },
   addEvent(db: Db, row: Insertable<ComplaintEventTable>) {
     return db.insertInto('complaintEvent').values(row).execute();

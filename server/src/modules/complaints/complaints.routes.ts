@@ -16,9 +16,12 @@ import {
   publicComplaintBodySchema,
   publicComplaintStatusSchema,
   publicRegionSchema,
+  recordFileLimits,
+  recordFileSchema,
   staffComplaintBodySchema,
 } from '@fugong/contract';
 import { route } from '../../platform/http';
+import { readUpload, recordFileRoutes } from '../../platform/files';
 import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
 import { localDate } from '../../platform/clock';
 import type { Services } from '../../services';
@@ -64,6 +67,20 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
     handler: ({ body }) => complaints.publicStatus(body.receiptNo, body.secret),
   });
 
+  route(app, {
+    method: 'POST',
+    url: '/api/public/complaints/attachments',
+    summary: 'Add a photo to a complaint just filed (multipart: receiptNo, secret = query code or phone, file); PNG/JPG, 5 at most, within 24 hours',
+    tags,
+    public: true,
+    rateLimit: { max: 15, timeWindow: '10 minutes' },
+    response: recordFileSchema,
+    handler: async ({ req, ctx }) => {
+      const u = await readUpload(req, recordFileLimits.maxBytes);
+      return complaints.attachPublic(ctx, u.fields.receiptNo ?? '', u.fields.secret ?? '', u);
+    },
+  });
+  recordFileRoutes(app, { base: '/api/complaints', tags, what: 'complaint', attach: complaints.attach, open: complaints.openFile });
   route(app, { method: 'POST', url: '/api/complaints', summary: 'Record a complaint taken by phone (12345/12315 hotline)', tags, body: staffComplaintBodySchema, response: complaintReceiptSchema, handler: ({ body, ctx }) => complaints.intake(ctx, body) });
   route(app, { method: 'GET', url: '/api/complaints', summary: 'Complaints in the caller’s area', tags, query: complaintListQuerySchema, response: pageOf(complaintSchema), handler: ({ query, ctx }) => complaints.list(ctx, query) });
   route(app, { method: 'GET', url: '/api/complaints/stats', summary: 'Received, answered, substantiated, unfounded, open, overdue', tags, query: complaintStatsQuerySchema, response: complaintStatsSchema, handler: ({ query, ctx }) => complaints.stats(ctx, query) });

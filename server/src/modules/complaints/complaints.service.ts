@@ -14,7 +14,9 @@ import {
   type EscalationLevel,
   type Page,
   type PublicComplaintStatus,
+  type RecordFile,
   type TimelineItem,
+  recordFileLimits,
 } from '@fugong/contract';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
@@ -32,6 +34,7 @@ import { makeActor, requirePermission, scopeOf, type Actor } from '../../platfor
 import { addWorkingDays } from '../../platform/working-time';
 import { dueEscalation, supervisionDeadline } from '../../platform/escalation';
 import { toXlsx } from '../../platform/excel';
+import { openStored, requireRoomFor, storeUpload, toRecordFile, type Upload } from '../../platform/files';
 import type { RegionsService } from '../regions/regions.service';
 import type { RegistryService } from '../registry/registry.service';
 import type { PreparedTicket, TicketsService } from '../tickets/tickets.service';
@@ -51,10 +54,14 @@ interface Deps {
   regions: RegionsService;
   registry: Pick<RegistryService, 'getForService' | 'registerTimelineSource'>;
   tickets: Pick<TicketsService, 'prepareTicket' | 'createTicket' | 'announceCreated'>;
+  /** where uploaded files are kept (files/<sha256>) */
+  dataDir: string;
 }
 
 /** Working days within which a complainant gets an answer. */
 export const COMPLAINT_REPLY_DAYS = 5;
+/** How long after filing the complainant may still add photos from the public form. */
+export const PUBLIC_PHOTO_HOURS = 24;
 const QUERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const READ_PERMS = ['complaints.read', 'complaints.handle', 'complaints.intake'];
 
@@ -62,7 +69,7 @@ const READ_PERMS = ['complaints.read', 'complaints.handle', 'complaints.intake']
 const regionReader: Actor = makeActor({ id: 0, username: 'public', displayName: 'public' }, [{ role: 'admin', regionPath: null, department: null, entityId: null, venueId: null }]);
 
 export function createComplaintsService(deps: Deps) {
-  const { db, clock, audit, events, pii, notifier, regions, registry, tickets } = deps;
+  const { db, clock, audit, events, pii, notifier, regions, registry, tickets, dataDir } = deps;
   const repo = complaintsRepo;
   const now = () => clock.now();
 
@@ -226,6 +233,29 @@ export function createComplaintsService(deps: Deps) {
     };
   }
 
+  async function byReceiptAndSecret(receiptNo: string, secret: string): Promise<ComplaintRow> {
+    const row = await repo.byReceipt(db, receiptNo.trim().toUpperCase());
+    const s = secret.trim();
+    const hashes = [pii.hash(s.toUpperCase())];
+    if (/^[+\d\s-]{5,20}$/.test(s)) hashes.push(pii.hash(normalisePhone(s)));
+    const ok = !!row && hashes.some((h) => safeEqual(h, row.queryCodeHash) || (!!row.phoneHash && safeEqual(h, row.phoneHash)));
+    if (!row || !ok) throw new AppError('complaints.status_not_found', 404);
+    return row;
+  }
+
+  async function attachTo(ctx: RequestContext, row: ComplaintRow, upload: Upload, rules: { maxBytes: number; types: readonly ('pdf' | 'png' | 'jpg')[] }): Promise<RecordFile> {
+    const id = Number(row.id);
+    const file = storeUpload(dataDir, upload, rules, ctx.actor, now());
+    const fileId = await db.transaction().execute(async (trx) => {
+      const { id: fileId } = await repo.insertAttachment(trx, { complaintId: id, ...file });
+      await event(trx, ctx, id, { action: 'attach', note: file.fileName });
+      await audit.record(trx, ctx, { action: 'complaints.attach', targetType: 'complaint', targetId: id, regionPath: row.regionPath, detail: { fileId: Number(fileId), fileName: file.fileName, size: file.size, sha256: file.sha256 } });
+      return Number(fileId);
+    });
+    events.publish({ type: 'complaints.attached', regionPath: row.regionPath, data: { complaintId: id, fileId } });
+    return toRecordFile({ ...file, id: fileId });
+  }
+
   registry.registerTimelineSource({
     name: 'complaints',
     async load(entityId, ctx) {
@@ -264,12 +294,7 @@ export function createComplaintsService(deps: Deps) {
 
     /** The complainant's view: receipt number plus the phone given or the query code. */
     async publicStatus(receiptNo: string, secret: string): Promise<PublicComplaintStatus> {
-      const row = await repo.byReceipt(db, receiptNo.trim().toUpperCase());
-      const s = secret.trim();
-      const hashes = [pii.hash(s.toUpperCase())];
-      if (/^[+\d\s-]{5,20}$/.test(s)) hashes.push(pii.hash(normalisePhone(s)));
-      const ok = !!row && hashes.some((h) => safeEqual(h, row.queryCodeHash) || (!!row.phoneHash && safeEqual(h, row.phoneHash)));
-      if (!row || !ok) throw new AppError('complaints.status_not_found', 404);
+      const row = await byReceiptAndSecret(receiptNo, secret);
       const evs = await repo.events(db, Number(row.id));
       return {
         receiptNo: row.receiptNo,
@@ -280,6 +305,37 @@ export function createComplaintsService(deps: Deps) {
         reply: row.reply,
         repliedAt: row.repliedAt,
       };
+    },
+
+    /**
+     * Photos sent with the public form, right after the receipt (which proves it is the same
+     * person): PNG/JPG only, at most five, within a day of filing.
+     */
+    async attachPublic(ctx: RequestContext, receiptNo: string, secret: string, upload: Upload): Promise<RecordFile> {
+      const row = await byReceiptAndSecret(receiptNo, secret);
+      if (now().getTime() - new Date(row.createdAt).getTime() > PUBLIC_PHOTO_HOURS * 3600_000) throw new AppError('complaints.photos_closed', 409, { hours: PUBLIC_PHOTO_HOURS });
+      const fromPublic = (await repo.attachments(db, Number(row.id))).filter((f) => f.uploadedBy == null).length;
+      requireRoomFor(fromPublic, recordFileLimits.publicPhotos);
+      return attachTo({ ...ctx, actor: null }, row, upload, { ...recordFileLimits, types: recordFileLimits.publicTypes });
+    },
+
+    /** A file added by staff who can see the complaint. */
+    async attach(ctx: RequestContext, id: number, upload: Upload): Promise<RecordFile> {
+      const actor = ctx.actor;
+      if (!actor) throw new AppError('auth.required', 401);
+      const row = await visible(db, actor, id);
+      requireRoomFor((await repo.attachments(db, id)).length, recordFileLimits.perRecord);
+      return attachTo(ctx, row, upload, recordFileLimits);
+    },
+
+    /** A file of a complaint, for staff who can see it (404 otherwise). */
+    async openFile(ctx: RequestContext, id: number, fileId: number) {
+      const actor = ctx.actor;
+      if (!actor) throw new AppError('auth.required', 401);
+      await visible(db, actor, id);
+      const f = await repo.attachment(db, id, fileId);
+      if (!f) throw new AppError('common.not_found', 404);
+      return { file: toRecordFile(f), stream: openStored(dataDir, f.sha256) };
     },
 
     async list(ctx: RequestContext, q: ComplaintListQuery): Promise<Page<Complaint>> {
@@ -295,9 +351,10 @@ export function createComplaintsService(deps: Deps) {
       const actor = ctx.actor;
       if (!actor) throw new AppError('auth.required', 401);
       const row = await visible(db, actor, id);
-      const evs = await repo.events(db, id);
+      const [evs, files] = await Promise.all([repo.events(db, id), repo.attachments(db, id)]);
       return {
         ...(await toComplaints([row], actor))[0]!,
+        attachments: files.map(toRecordFile),
         events: evs.map((e) => ({ id: Number(e.id), at: e.at, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, actorName: e.actorName, note: e.note })),
       };
     },

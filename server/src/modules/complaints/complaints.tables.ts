@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { StoredFileRow } from '../../platform/files';
 
 export interface ComplaintTable {
   id: Generated<number>;
@@ -47,7 +48,14 @@ export interface ComplaintEventTable {
   note: string | null;
 }
 
+/** uploaded_by null: sent with the public form */
+export interface ComplaintAttachmentTable extends StoredFileRow {
+  id: Generated<number>;
+  complaintId: number;
+}
+
 export interface ComplaintsTables {
   complaint: ComplaintTable;
   complaintEvent: ComplaintEventTable;
+  complaintAttachment: ComplaintAttachmentTable;
 }

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityInput, FilingDetail, FilingSummary } from '@fugong/contract';
+import { multipart } from '../../../test/multipart';
 import { createTestApp, type Client, type TestApp } from '../../../test/helpers';
 import { manualClock } from '../../platform/clock';
 import { systemContext } from '../../platform/context';
@@ -16,17 +17,6 @@ type EntKey = 'restaurant' | 'shop' | 'shop2' | 'factory' | 'wholesale' | 'white
 const ents = {} as Record<EntKey, number>;
 const users = {} as Record<EntKey | 'townA' | 'townA2' | 'townB' | 'inspector' | 'commerce', Client>;
 
-function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer }) {
-  const boundary = '----fugong' + crypto.randomBytes(8).toString('hex');
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
-    parts.push(file.content, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const upload = (c: Client, kind: string, name: string, content: Buffer) => c.request({ method: 'POST', url: '/api/filings/attachments', ...multipart({ kind }, { name, content }) });
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), crypto.randomBytes(200)]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(100)]);

@@ -8,6 +8,7 @@ export const reportsMessages: Messages = {
     'zh-TW': '本單位尚未復工（目前狀態：{status}），復工後方可填報一日一報',
     en: 'This entity has not resumed (status: {status}); daily reports start once it resumes',
   },
+  'reports.no_problems': { 'zh-CN': '该日报未填写存在问题，无需转为问题单', 'zh-TW': '該日報未填寫存在問題，無需轉為問題單', en: 'This report lists no problems to turn into a ticket' },
   'reports.no_entity': { 'zh-CN': '当前账号未绑定市场主体', 'zh-TW': '目前帳號未綁定市場主體', en: 'This account is not bound to an entity' },
   'reports.on_duty_exceeds': { 'zh-CN': '其中人数不能超过在岗人数', 'zh-TW': '其中人數不能超過在崗人數', en: 'Cannot exceed the staff on duty' },
   'reports.review_future': { 'zh-CN': '复核日期不能晚于今天', 'zh-TW': '複核日期不能晚於今天', en: 'The review date cannot be after today' },

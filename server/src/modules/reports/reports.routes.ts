@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import {
+  convertProblemBodySchema,
+  convertProblemResultSchema,
   dailyReportInputSchema,
   dailyReportSchema,
   dailyReportVersionSchema,
@@ -14,6 +16,8 @@ import {
   remindResultSchema,
   reportAlertSchema,
   reportListQuerySchema,
+  reportProblemSchema,
+  reportProblemsQuerySchema,
   reviewDueQuerySchema,
   reviewDueSchema,
   reviewInputSchema,
@@ -25,8 +29,27 @@ import type { Services } from '../../services';
 
 const entityQuery = z.object({ entityId: z.coerce.number().int().positive().optional() });
 
-export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews }: Services): void {
+export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, reportProblems }: Services): void {
   const tags = ['reports'];
+  route(app, {
+    method: 'GET',
+    url: '/api/reports/problems',
+    summary: 'Recent daily reports whose problems field is filled, with the ticket each became (filter converted / not converted)',
+    tags,
+    query: reportProblemsQuerySchema,
+    response: pageOf(reportProblemSchema),
+    handler: ({ query, ctx }) => reportProblems.list(ctx, query),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/reports/daily/:id/ticket',
+    summary: '转为问题单: turn the report’s problems into a ticket; a second call returns the same ticket',
+    tags,
+    params: idParamSchema,
+    body: convertProblemBodySchema,
+    response: convertProblemResultSchema,
+    handler: ({ params, body, ctx }) => reportProblems.convert(ctx, params.id, body),
+  });
   route(app, {
     method: 'GET',
     url: '/api/reports/mine',

@@ -70,10 +70,20 @@ export interface EntityReviewTable {
   createdAt: string;
 }
 
+/** 转为问题单: which ticket a report's problems became (one per report). */
+export interface ReportProblemTicketTable {
+  reportId: number;
+  ticketId: number;
+  ticketNo: string;
+  convertedBy: string | null;
+  convertedAt: string;
+}
+
 export interface ReportsTables {
   dailyReport: DailyReportTable;
   dailyReportVersion: DailyReportVersionTable;
   reportAlert: ReportAlertTable;
   reportReminder: ReportReminderTable;
   entityReview: EntityReviewTable;
+  reportProblemTicket: ReportProblemTicketTable;
 }

@@ -45,6 +45,7 @@ export async function ticketsDemo(s: Services, log: (m: string) => void): Promis
     regions: s.regions,
     // the real service already put tickets on the entity timeline
     registry: { getForService: s.registry.getForService, registerTimelineSource: () => undefined },
+    dataDir: s.core.config.dataDir,
   });
 
   const jz = buildDistrictRegions(demoDistricts[0]!);

@@ -1,6 +1,6 @@
 import type { Expression, ExpressionBuilder, Insertable, Kysely, Selectable, SqlBool, Transaction, Updateable } from 'kysely';
 import type { DB } from '../../db/schema';
-import type { TicketTable, TicketCategoryTable, TicketEventTable } from './tickets.tables';
+import type { TicketTable, TicketCategoryTable, TicketEventTable, TicketAttachmentTable } from './tickets.tables';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type TicketRow = Selectable<TicketTable> & { categoryCode: string; categoryName: string };
@@ -67,6 +67,15 @@ export const ticketsRepo = {
   },
   events(db: Db, ticketId: number) {
     return db.selectFrom('ticketEvent').selectAll().where('ticketId', '=', ticketId).orderBy('id').execute();
+  },
+  insertAttachment(db: Db, row: Insertable<TicketAttachmentTable>) {
+    return db.insertInto('ticketAttachment').values(row).returning('id').executeTakeFirstOrThrow();
+  },
+  attachments(db: Db, ticketId: number) {
+    return db.selectFrom('ticketAttachment').selectAll().where('ticketId', '=', ticketId).orderBy('id').execute();
+  },
+  attachment(db: Db, ticketId: number, id: number) {
+    return db.selectFrom('ticketAttachment').selectAll().where('ticketId', '=', ticketId).where('id', '=', id).executeTakeFirst();
   },
   /** Open tickets whose deadline has passed, or which sit at a level whose next step may be due. */
   escalationCandidates(db: Db, nowIso: string, states: readonly string[], limit: number) {

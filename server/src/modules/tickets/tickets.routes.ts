@@ -25,6 +25,7 @@ import {
   whistleBodySchema,
 } from '@fugong/contract';
 import { route } from '../../platform/http';
+import { recordFileRoutes } from '../../platform/files';
 import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
 import { localDate } from '../../platform/clock';
 import type { Services } from '../../services';
@@ -84,6 +85,8 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, notifications, co
       return { ok: true as const };
     },
   });
+
+  recordFileRoutes(app, { base: '/api/tickets', tags, what: 'ticket', attach: tickets.attach, open: tickets.openFile });
 
   route(app, {
     method: 'GET',

@@ -17,7 +17,9 @@ import {
   type TicketStats,
   type TicketStatsRow,
   type TicketStatus,
+  type RecordFile,
   type TimelineItem,
+  recordFileLimits,
 } from '@fugong/contract';
 import type { z } from 'zod';
 import crypto from 'node:crypto';
@@ -32,6 +34,7 @@ import { t } from '../../platform/i18n/index';
 import { requirePermission, type Actor } from '../../platform/permissions';
 import { pathPrefix } from '../../db/sql-helpers';
 import { toXlsx } from '../../platform/excel';
+import { openStored, requireRoomFor, storeUpload, toRecordFile, type Upload } from '../../platform/files';
 import { addWorkingTime } from '../../platform/working-time';
 import { dueEscalation, supervisionDeadline } from '../../platform/escalation';
 import type { RegionsService } from '../regions/regions.service';
@@ -51,6 +54,8 @@ interface Deps {
   notifier: Notifier;
   regions: RegionsService;
   registry: Pick<RegistryService, 'getForService' | 'registerTimelineSource'>;
+  /** where uploaded files are kept (files/<sha256>) */
+  dataDir: string;
 }
 
 /** What another module hands over when it finds a problem (a visit, a daily report, an inspection, a complaint). */
@@ -76,7 +81,7 @@ export type PreparedTicket = NewTicket & { category: { id: number; code: string;
 const levelRank = (l: string | null) => (l ? escalationLevels.indexOf(l as EscalationLevel) + 1 : 0);
 
 export function createTicketsService(deps: Deps) {
-  const { db, clock, audit, events, notifier, regions, registry } = deps;
+  const { db, clock, audit, events, notifier, regions, registry, dataDir } = deps;
   const repo = ticketsRepo;
   const now = () => clock.now();
 
@@ -447,10 +452,11 @@ export function createTicketsService(deps: Deps) {
     async get(ctx: RequestContext, id: number): Promise<TicketDetail> {
       const actor = readActor(ctx);
       const row = await visible(db, actor, id);
-      const events = await repo.events(db, id);
+      const [events, files] = await Promise.all([repo.events(db, id), repo.attachments(db, id)]);
       const [ticket] = await toTickets([row], actor);
       return {
         ...ticket!,
+        attachments: files.map(toRecordFile),
         events: events.map((e) => ({
           id: Number(e.id),
           at: e.at,
@@ -547,6 +553,32 @@ export function createTicketsService(deps: Deps) {
         await event(trx, ctx, id, { action: 'comment', note });
         await audit.record(trx, ctx, { action: 'tickets.comment', targetType: 'ticket', targetId: id, regionPath: row.regionPath });
       });
+    },
+
+    /** A photo or document added by anyone who can see the ticket, at any step; it shows on the timeline. */
+    async attach(ctx: RequestContext, id: number, upload: Upload): Promise<RecordFile> {
+      const actor = readActor(ctx);
+      await visible(db, actor, id);
+      requireRoomFor((await repo.attachments(db, id)).length, recordFileLimits.perRecord);
+      const file = storeUpload(dataDir, upload, recordFileLimits, actor, now());
+      const { fileId, regionPath } = await db.transaction().execute(async (trx) => {
+        const row = await visible(trx, actor, id);
+        const { id: fileId } = await repo.insertAttachment(trx, { ticketId: id, ...file });
+        await event(trx, ctx, id, { action: 'attach', detail: { fileId: Number(fileId), fileName: file.fileName, mime: file.mime } });
+        await audit.record(trx, ctx, { action: 'tickets.attach', targetType: 'ticket', targetId: id, regionPath: row.regionPath, detail: { fileId: Number(fileId), fileName: file.fileName, size: file.size, sha256: file.sha256 } });
+        return { fileId: Number(fileId), regionPath: row.regionPath };
+      });
+      announce('tickets.attached', regionPath, { ticketId: id, fileId });
+      return toRecordFile({ ...file, id: fileId });
+    },
+
+    /** A file of a ticket, for whoever can see the ticket (404 otherwise). */
+    async openFile(ctx: RequestContext, id: number, fileId: number) {
+      const actor = readActor(ctx);
+      await visible(db, actor, id);
+      const f = await repo.attachment(db, id, fileId);
+      if (!f) throw new AppError('common.not_found', 404);
+      return { file: toRecordFile(f), stream: openStored(dataDir, f.sha256) };
     },
 
     /** 吹哨: anyone allowed raises an open ticket, by default one level, a liaison straight to the leaders if they choose. */

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { StoredFileRow } from '../../platform/files';
 
 export interface TicketCategoryTable {
   id: Generated<number>;
@@ -61,8 +62,14 @@ export interface TicketEventTable {
   detail: string | null;
 }
 
+export interface TicketAttachmentTable extends StoredFileRow {
+  id: Generated<number>;
+  ticketId: number;
+}
+
 export interface TicketsTables {
   ticketCategory: TicketCategoryTable;
   ticket: TicketTable;
   ticketEvent: TicketEventTable;
+  ticketAttachment: TicketAttachmentTable;
 }
