@@ -9,6 +9,7 @@ import { api } from '../../app/api';
 import { ErrorState } from '../../components/ErrorState';
 import { PageContainer } from '../../components/PageContainer';
 import { StatusTag } from '../../components/StatusTag';
+import { RecordFiles } from '../../components/RecordFiles';
 import { applyFieldErrors } from '../../components/form-errors';
 import { complaintStatusStyles } from './labels';
 
@@ -90,6 +91,9 @@ export function ComplaintDetailPage() {
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.reply}</Typography.Paragraph>
               </Card>
             )}
+          </Card>
+          <Card size="small" title={t('common:files.title')} style={{ marginTop: 16 }}>
+            <RecordFiles base={`/api/complaints/${c.id}`} files={c.attachments} canUpload onUploaded={() => void q.refetch()} />
           </Card>
         </Col>
         <Col xs={24} lg={10}>

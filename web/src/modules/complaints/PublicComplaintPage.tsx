@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Result, Select, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Result, Select, Typography, Upload, type UploadFile } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
-import { COMPLAINT_CONTENT_MAX, type ComplaintReceipt } from '@fugong/contract';
+import { COMPLAINT_CONTENT_MAX, recordFileLimits, type ComplaintReceipt } from '@fugong/contract';
 import { api } from '../../app/api';
 import { applyFieldErrors } from '../../components/form-errors';
 import { PublicShell } from './PublicShell';
@@ -18,19 +19,38 @@ export function PublicComplaintPage() {
   const [form] = Form.useForm();
   const [district, setDistrict] = useState<string | undefined>();
   const [receipt, setReceipt] = useState<ComplaintReceipt | null>(null);
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
+  const [photoErrors, setPhotoErrors] = useState<string[]>([]);
+  const mb = recordFileLimits.maxBytes / 1024 / 1024;
   const anonymous = Form.useWatch('anonymous', form) as boolean | undefined;
   const districts = useQuery({ queryKey: ['public-regions'], queryFn: () => api.get<Region[]>('/api/public/complaints/regions') });
   const towns = useQuery({ queryKey: ['public-regions', district], enabled: !!district, queryFn: () => api.get<Region[]>('/api/public/complaints/regions', { parent: district }) });
   const submit = useMutation({
-    mutationFn: (v: Record<string, unknown>) =>
-      api.post<ComplaintReceipt>('/api/public/complaints', {
+    mutationFn: async (v: Record<string, unknown>) => {
+      const r = await api.post<ComplaintReceipt>('/api/public/complaints', {
         ...v,
         regionCode: v.town ?? v.district,
         occurredOn: v.occurredOn ? (v.occurredOn as Dayjs).format('YYYY-MM-DD') : null,
         anonymous: !!v.anonymous,
         town: undefined,
         district: undefined,
-      }),
+      });
+      // photos follow the complaint, proven by its receipt; one that fails does not undo the complaint
+      const errors: string[] = [];
+      for (const p of photos) {
+        const body = new FormData();
+        body.append('receiptNo', r.receiptNo);
+        body.append('secret', r.queryCode);
+        body.append('file', p.originFileObj as Blob, p.name);
+        try {
+          await api.post('/api/public/complaints/attachments', body);
+        } catch (e) {
+          errors.push(`${p.name}: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+      setPhotoErrors(errors);
+      return r;
+    },
     onSuccess: (r) => setReceipt(r),
     onError: (e) => {
       if (!applyFieldErrors(form, e)) message.error(e.message);
@@ -54,6 +74,10 @@ export function PublicComplaintPage() {
                 {t('public.queryCode')}: <Typography.Text strong copyable data-testid="query-code">{receipt.queryCode}</Typography.Text>
               </Typography.Paragraph>
               <Typography.Paragraph type="secondary">{t('public.keepCode')}</Typography.Paragraph>
+              {photos.length > 0 && photoErrors.length === 0 && <Typography.Paragraph data-testid="photos-sent">{t('public.photosSent', { n: photos.length })}</Typography.Paragraph>}
+              {photoErrors.map((e) => (
+                <Alert key={e} type="warning" showIcon message={e} style={{ marginBottom: 8 }} />
+              ))}
               <Link to={`/p/complaint/status?no=${receipt.receiptNo}`}>{t('public.checkStatus')}</Link>
             </Card>
           }
@@ -82,6 +106,30 @@ export function PublicComplaintPage() {
         </Form.Item>
         <Form.Item name="content" label={t('field.content')} rules={required}>
           <Input.TextArea rows={5} maxLength={COMPLAINT_CONTENT_MAX} showCount placeholder={t('public.contentHint')} />
+        </Form.Item>
+        <Form.Item label={t('public.photos')} extra={t('public.photosHint', { n: recordFileLimits.publicPhotos, mb })}>
+          <Upload
+            listType="picture-card"
+            accept=".png,.jpg,.jpeg"
+            multiple
+            fileList={photos}
+            beforeUpload={(file) => {
+              if (file.size > recordFileLimits.maxBytes) {
+                message.error(t('common:files.tooLarge', { mb }));
+                return Upload.LIST_IGNORE;
+              }
+              // kept here and sent after the complaint is received
+              return false;
+            }}
+            onChange={({ fileList }) => setPhotos(fileList.slice(0, recordFileLimits.publicPhotos))}
+          >
+            {photos.length < recordFileLimits.publicPhotos && (
+              <div>
+                <CameraOutlined />
+                <div style={{ marginTop: 4 }}>{t('public.addPhoto')}</div>
+              </div>
+            )}
+          </Upload>
         </Form.Item>
         <Form.Item name="anonymous" valuePropName="checked">
           <Checkbox>{t('field.anonymous')}</Checkbox>

@@ -9,6 +9,7 @@ import { api } from '../../app/api';
 import { ErrorState } from '../../components/ErrorState';
 import { PageContainer } from '../../components/PageContainer';
 import { StatusTag } from '../../components/StatusTag';
+import { RecordFiles } from '../../components/RecordFiles';
 import { applyFieldErrors } from '../../components/form-errors';
 import { escalationStyles, ticketStatusStyles } from './labels';
 
@@ -106,6 +107,8 @@ export function TicketDetailPage() {
   if (q.isError || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const tk = q.data;
   const a = tk.abilities;
+  // a ticket turned from a daily report points back to it (source reference report:<id>)
+  const sourceReport = tk.source === 'daily_report' && tk.sourceRef?.startsWith('report:') ? tk.sourceRef.slice('report:'.length) : null;
   const buttons: { key: Action; show: boolean; primary?: boolean; danger?: boolean }[] = [
     { key: 'assign', show: !!a?.assign, primary: true },
     { key: 'accept', show: !!a?.accept, primary: true },
@@ -142,7 +145,17 @@ export function TicketDetailPage() {
           <Card size="small">
             <Descriptions column={{ xs: 1, sm: 2 }} size="small">
               <Descriptions.Item label={t('field.no')}>{tk.no}</Descriptions.Item>
-              <Descriptions.Item label={t('field.source')}>{t(`source.${tk.source}`)}</Descriptions.Item>
+              <Descriptions.Item label={t('field.source')}>
+                {t(`source.${tk.source}`)}
+                {sourceReport && (
+                  <>
+                    {' · '}
+                    <Link to={`/reports/problems?reportId=${sourceReport}`} data-testid="ticket-source-report">
+                      {t('detail.sourceReport')}
+                    </Link>
+                  </>
+                )}
+              </Descriptions.Item>
               <Descriptions.Item label={t('field.category')}>{t(`category.${tk.categoryCode}`, { defaultValue: tk.categoryName })}</Descriptions.Item>
               <Descriptions.Item label={t('field.entity')}>{tk.entityId ? <Link to={`/registry/entities/${tk.entityId}`}>{tk.entityName}</Link> : (tk.address ?? tk.regionName)}</Descriptions.Item>
               <Descriptions.Item label={t('field.department')}>{tk.department ? t(`common:department.${tk.department}`) : '—'}</Descriptions.Item>
@@ -160,6 +173,9 @@ export function TicketDetailPage() {
               </Card>
             )}
           </Card>
+          <Card size="small" title={t('common:files.title')} style={{ marginTop: 16 }}>
+            <RecordFiles base={`/api/tickets/${tk.id}`} files={tk.attachments} canUpload={!!a?.comment} onUploaded={() => void q.refetch()} />
+          </Card>
         </Col>
         <Col xs={24} lg={10}>
           <Card size="small" title={t('detail.timeline')} data-testid="ticket-timeline">
@@ -176,6 +192,7 @@ export function TicketDetailPage() {
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {dayjs(e.at).format('YYYY-MM-DD HH:mm')} · {e.actorName ?? t('detail.system')}
                     </Typography.Text>
+                    {e.action === 'attach' && e.detail?.fileName ? <div>{String(e.detail.fileName)}</div> : null}
                     {e.note && <div style={{ whiteSpace: 'pre-wrap' }}>{e.note}</div>}
                   </>
                 ),

@@ -1,4 +1,4 @@
-import { AlertOutlined, BarChartOutlined, ExclamationCircleOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { AlertOutlined, BarChartOutlined, ExclamationCircleOutlined, TagsOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import type { WebModule } from '../types';
 import { RequirePermission } from '../../components/RequirePermission';
 import { TicketsListPage } from './TicketsListPage';
@@ -7,6 +7,7 @@ import { LeadersQueuePage } from './LeadersQueuePage';
 import { TicketStatsPage } from './TicketStatsPage';
 import { NewTicketPage } from './NewTicketPage';
 import { LeadersQueueWidget } from './LeadersQueueWidget';
+import { TicketCategoriesPage } from './TicketCategoriesPage';
 
 const anyTicketPerm = ['tickets.read', 'tickets.handle', 'tickets.own', 'tickets.report'];
 
@@ -19,6 +20,7 @@ export const ticketsModule: WebModule = {
     { path: 'tickets/new', element: <RequirePermission permission="tickets.report"><NewTicketPage /></RequirePermission> },
     { path: 'tickets/leaders', element: <RequirePermission permission="tickets.lead"><LeadersQueuePage /></RequirePermission> },
     { path: 'tickets/stats', element: <RequirePermission permission="tickets.stats"><TicketStatsPage /></RequirePermission> },
+    { path: 'tickets/categories', element: <RequirePermission permission="tickets.configure"><TicketCategoriesPage /></RequirePermission> },
     { path: 'tickets/:id', element: <RequirePermission permission={anyTicketPerm}><TicketDetailPage /></RequirePermission> },
   ],
   menu: [
@@ -26,5 +28,6 @@ export const ticketsModule: WebModule = {
     { path: 'tickets', labelKey: 'tickets:menu.list', icon: <UnorderedListOutlined />, permission: anyTicketPerm, group: 'resumption' },
     { path: 'tickets/new', labelKey: 'tickets:menu.new', icon: <ExclamationCircleOutlined />, permission: 'tickets.report', group: 'resumption' },
     { path: 'tickets/stats', labelKey: 'tickets:menu.stats', icon: <BarChartOutlined />, permission: 'tickets.stats', group: 'resumption' },
+    { path: 'tickets/categories', labelKey: 'tickets:menu.categories', icon: <TagsOutlined />, permission: 'tickets.configure', group: 'system' },
   ],
 };
