@@ -1,5 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../db/schema';
+import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { AuditLogTable, DB } from '../db/schema';
+import { preparedQuery } from '../db/prepared';
 import type { Clock } from './clock';
 import type { RequestContext } from './context';
 
@@ -16,24 +17,37 @@ export interface Audit {
   record(db: Kysely<DB> | Transaction<DB>, ctx: RequestContext, rec: AuditRecord): Promise<void>;
 }
 
+// every write on every request path appends one of these: compiled once
+const insertAudit = preparedQuery((db, p: Required<Omit<Insertable<AuditLogTable>, 'id'>>) =>
+  db.insertInto('auditLog').values({
+    at: p.at,
+    actorId: p.actorId,
+    actorName: p.actorName,
+    action: p.action,
+    targetType: p.targetType,
+    targetId: p.targetId,
+    regionPath: p.regionPath,
+    ip: p.ip,
+    requestId: p.requestId,
+    detail: p.detail,
+  }),
+);
+
 export function createAudit({ clock }: { clock: Clock }): Audit {
   return {
     async record(db, ctx, rec) {
-      await db
-        .insertInto('auditLog')
-        .values({
-          at: clock.now().toISOString(),
-          actorId: ctx.actor?.id ?? null,
-          actorName: ctx.actor?.username ?? null,
-          action: rec.action,
-          targetType: rec.targetType ?? null,
-          targetId: rec.targetId == null ? null : String(rec.targetId),
-          regionPath: rec.regionPath ?? null,
-          ip: ctx.ip,
-          requestId: ctx.requestId,
-          detail: rec.detail === undefined ? null : JSON.stringify(rec.detail),
-        })
-        .execute();
+      await insertAudit(db, {
+        at: clock.now().toISOString(),
+        actorId: ctx.actor?.id ?? null,
+        actorName: ctx.actor?.username ?? null,
+        action: rec.action,
+        targetType: rec.targetType ?? null,
+        targetId: rec.targetId == null ? null : String(rec.targetId),
+        regionPath: rec.regionPath ?? null,
+        ip: ctx.ip,
+        requestId: ctx.requestId,
+        detail: rec.detail === undefined ? null : JSON.stringify(rec.detail),
+      });
     },
   };
 }

@@ -1,3 +1,4 @@
+import { preparedQuery } from '../../db/prepared';
 import type { Kysely } from 'kysely';
 import type { Locale, Role, Department } from '@fugong/contract';
 import type { DB } from '../../db/schema';
@@ -29,6 +30,18 @@ interface Cached {
  * and grant changes drop the entries at once on the node that made them, other nodes follow
  * within that window.
  */
+// resolved on every request whose session is not cached on this node: compiled once
+const sessionByHash = preparedQuery((db, p: { hash: string }) =>
+  db
+    .selectFrom('session')
+    .innerJoin('appUser', 'appUser.id', 'session.userId')
+    .select(['appUser.id', 'appUser.username', 'appUser.displayName', 'appUser.locale', 'appUser.disabled', 'appUser.mustChangePassword', 'session.csrfToken', 'session.expiresAt'])
+    .where('session.tokenHash', '=', p.hash),
+);
+const grantsOf = preparedQuery((db, p: { userId: number }) =>
+  db.selectFrom('userGrant').select(['role', 'regionPath', 'department', 'entityId', 'venueId']).where('userId', '=', p.userId),
+);
+
 export function createSessions({ db, clock, hours }: { db: Kysely<DB>; clock: Clock; hours: number }) {
   const cache = new Map<string, Cached>();
   const forgetUser = (userId: number) => {
@@ -60,18 +73,9 @@ export function createSessions({ db, clock, hours }: { db: Kysely<DB>; clock: Cl
       const hit = cache.get(hash);
       if (hit && hit.cachedUntil > now.getTime() && hit.sessionExpiresAt > now.toISOString()) return hit.info;
       if (hit) cache.delete(hash);
-      const row = await db
-        .selectFrom('session')
-        .innerJoin('appUser', 'appUser.id', 'session.userId')
-        .select(['appUser.id', 'appUser.username', 'appUser.displayName', 'appUser.locale', 'appUser.disabled', 'appUser.mustChangePassword', 'session.csrfToken', 'session.expiresAt'])
-        .where('session.tokenHash', '=', hash)
-        .executeTakeFirst();
+      const [row] = await sessionByHash(db, { hash });
       if (!row || row.disabled || row.expiresAt <= now.toISOString()) return null;
-      const grants = await db
-        .selectFrom('userGrant')
-        .select(['role', 'regionPath', 'department', 'entityId', 'venueId'])
-        .where('userId', '=', row.id)
-        .execute();
+      const grants = await grantsOf(db, { userId: row.id });
       const actor = makeActor(
         { id: row.id, username: row.username, displayName: row.displayName },
         grants.map((g) => ({ ...g, role: g.role as Role, department: g.department as Department | null })),

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from './helpers';
+import { preparedQuery } from '../src/db/prepared';
+import { createGroupCommit } from '../src/platform/group-commit';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t.close());
+
+const regionByCode = preparedQuery((db, p: { code: string }) => db.selectFrom('region').select(['code', 'name', 'parentCode']).where('code', '=', p.code).where('level', '!=', 'grid'));
+const insertAudit = preparedQuery((db, p: { action: string; detail: string | null }) =>
+  db.insertInto('auditLog').values({ at: '2026-01-01T00:00:00.000Z', actorId: null, actorName: 'prepared-test', action: p.action, targetType: null, targetId: null, regionPath: null, ip: null, requestId: null, detail: p.detail }).returning(['id', 'actorName', 'detail']),
+);
+
+describe('preparedQuery', () => {
+  it('returns what the same Kysely query returns, with camelCase columns, for each set of values', async () => {
+    const db = t.core.db;
+    const codes = (await db.selectFrom('region').select('code').where('level', '!=', 'grid').limit(5).execute()).map((r) => r.code);
+    expect(codes.length).toBeGreaterThan(1);
+    for (const code of codes) {
+      const direct = await db.selectFrom('region').select(['code', 'name', 'parentCode']).where('code', '=', code).execute();
+      expect(await regionByCode(db, { code })).toEqual(direct);
+    }
+    expect(await regionByCode(db, { code: 'no-such-code' })).toEqual([]);
+  });
+
+  it('keeps the constants of the query and passes a missing value as null, inside a transaction too', async () => {
+    const rows = await t.core.db.transaction().execute((trx) => insertAudit(trx, { action: 'prepared.test', detail: undefined as unknown as null }));
+    expect(rows).toEqual([{ id: expect.any(Number), actorName: 'prepared-test', detail: null }]);
+    const again = await insertAudit(t.core.db, { action: 'prepared.test', detail: '{"n":2}' });
+    expect(again[0]!.detail).toBe('{"n":2}');
+    expect(again[0]!.id).toBeGreaterThan(rows[0]!.id);
+  });
+});
+
+describe('group commit', () => {
+  it('commits the units that succeed and rolls back a failing unit alone when they arrive together', async () => {
+    const commits = createGroupCommit(t.core.db);
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        commits.run(async (trx) => {
+          const [row] = await insertAudit(trx, { action: 'group.test', detail: String(i) });
+          if (i === 7) throw new Error('unit 7 fails');
+          return row!.id;
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(19);
+    expect(results[7]).toMatchObject({ status: 'rejected', reason: { message: 'unit 7 fails' } });
+    const written = await t.core.db.selectFrom('auditLog').select('detail').where('action', '=', 'group.test').orderBy('id').execute();
+    expect(written.map((r) => r.detail)).toEqual(Array.from({ length: 20 }, (_, i) => String(i)).filter((d) => d !== '7'));
+  });
+});
