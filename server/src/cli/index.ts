@@ -11,13 +11,15 @@ const USAGE = `Usage: npm run fugong -- <command> [options]
 Commands:
   migrate                      apply pending database migrations
   demo                         load the five demo districts (empty database only)
+  rollups:rebuild              recompute the dashboard's rollups (entity counts per day,
+                               report sums per day) from the registry and the daily reports
   user:create --username U --password P --role R [--region CODE] [--department D]
                                [--entity ID] [--venue ID] [--name NAME]
   help                         this text
 
 The database is DATABASE_URL, or data/fugong.db (DATA_DIR) by default.`;
 
-const COMMANDS = new Set(['migrate', 'demo', 'user:create']);
+const COMMANDS = new Set(['migrate', 'demo', 'rollups:rebuild', 'user:create']);
 
 /** user:create's arguments, checked by the admin API's own schema; null (after saying why) when unusable. */
 function userCreateInput(args: string[]) {
@@ -93,6 +95,11 @@ async function main(argv: string[]): Promise<number> {
       const { loadDemo, formatLogins } = await import('../demo/load-demo');
       const logins = await loadDemo(services, (m) => console.log(m));
       console.log(formatLogins(logins));
+    } else if (command === 'rollups:rebuild') {
+      const started = Date.now();
+      const entities = await services.registryStats.rebuildCounts();
+      const rows = await services.dailyReports.rebuildRollup();
+      console.log(`rebuilt the entity counts of ${entities} entities and ${rows} report rollup rows in ${Date.now() - started} ms`);
     } else if (newUser) {
       const id = await services.users.createUser(systemContext('en'), { ...newUser, mustChangePassword: false });
       console.log(`created user ${newUser.username} (id ${id}, role ${newUser.grants[0]!.role})`);

@@ -10,6 +10,7 @@ import type { VenuesTables } from '../modules/venues/venues.tables';
 import type { RegistryTables } from '../modules/registry/registry.tables';
 import type { FilingsTables } from '../modules/filings/filings.tables';
 import type { ReportsTables } from '../modules/reports/reports.tables';
+import type { ReportRollupTables } from '../modules/reports/report-rollup.tables';
 
 // Table types, camelCase: the CamelCasePlugin maps them to snake_case columns.
 // Each module's tables are declared in its own *.tables.ts and composed here.
@@ -105,4 +106,4 @@ export interface PlatformTables {
   notification: NotificationTable;
 }
 
-export type DB = PlatformTables & RegistryTables & FilingsTables & ReportsTables & VenuesTables & PeopleTables & PassesTables & IsolationTables & TicketsTables & LiaisonTables & ComplaintsTables & EnforcementTables;
+export type DB = PlatformTables & RegistryTables & FilingsTables & ReportsTables & ReportRollupTables & VenuesTables & PeopleTables & PassesTables & IsolationTables & TicketsTables & LiaisonTables & ComplaintsTables & EnforcementTables;

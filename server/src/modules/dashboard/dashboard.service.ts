@@ -37,7 +37,7 @@ export function createDashboardService({ clock, regions, registryStats, dailyRep
       const { root } = await rootFor(regions, ctx, 'dashboard.read', q.regionCode);
       const date = q.date ?? today();
       const childLen = childCodeLength(root.path);
-      const [facts, sums] = await Promise.all([registryStats.resumptionFacts(root.path, endOfLocalDay(date), childLen), dailyReports.sums(root.path, date, childLen)]);
+      const [facts, sums] = await Promise.all([registryStats.resumptionFacts(root.path, date, childLen), dailyReports.sums(root.path, date, childLen)]);
       const childCode = (c: string | null | undefined) => (c ? c.split('/').filter(Boolean).pop()! : null);
       const childRows = groupedRows(facts, sums, (a) => childCode(a.child));
       const names = await regions.namesOf(childRows.map((r) => r.key));
@@ -67,15 +67,16 @@ export function createDashboardService({ clock, regions, registryStats, dailyRep
       const to = q.date ?? today();
       const from = addDays(to, -(q.days - 1));
       const dates = Array.from({ length: q.days }, (_, i) => addDays(from, i));
-      const [totals, reports] = await Promise.all([Promise.all(dates.map((d) => registryStats.resumptionTotals(root.path, endOfLocalDay(d)))), dailyReports.dailyTotals(root.path, from, to)]);
+      const [totals, reports] = await Promise.all([registryStats.resumptionTotalsByDay(root.path, from, to), dailyReports.dailyTotals(root.path, from, to)]);
       return {
         regionCode: root.code,
-        points: dates.map((date, i) => {
+        points: dates.map((date) => {
           const r = reports.get(date);
+          const c = totals.get(date) ?? { total: 0, resumed: 0 };
           return {
             date,
-            resumed: totals[i]!.resumed,
-            resumptionRate: percent(totals[i]!.resumed, totals[i]!.total),
+            resumed: c.resumed,
+            resumptionRate: percent(c.resumed, c.total),
             capacityRate: r && r.registeredStaff ? Math.round(r.capacityWeighted / r.registeredStaff) / 10 : null,
             attendanceRate: r ? percent(r.staffOnDuty, r.registeredStaff) : null,
           };

@@ -15,6 +15,7 @@ import { inRegionScope, requirePermission, scopeOf, type Actor } from '../../pla
 import type { RegionsService } from '../regions/regions.service';
 import type { EntityRow, RegistryRepo } from './registry.repo';
 import { changedFields, fieldsOf, identityKeysOf } from './entity-record';
+import { registryStatsRepo } from './registry-stats.repo';
 import { boolValue, enumFields, enumValue, fieldOfHeader, header, importColumns, label, type EnumField, type ImportColumnKey } from './entity-columns';
 import { readSheet } from './import-file';
 
@@ -272,16 +273,17 @@ export function createEntityImport(deps: Deps) {
         await plan(trx, rows, actor);
         const creates = rows.filter((r) => r.action === 'create');
         const updates = rows.filter((r) => r.action === 'update');
-        const inserted = await repo.insertMany(
-          trx,
-          creates.map((r) => ({ ...fieldsOf(r.input!, r.regionPath!, pii), status: 'not_resumed', statusChangedAt: now, createdAt: now, updatedAt: now })),
-        );
+        const createRows = creates.map((r) => ({ ...fieldsOf(r.input!, r.regionPath!, pii), status: 'not_resumed', statusChangedAt: now, createdAt: now, updatedAt: now }));
+        const inserted = await repo.insertMany(trx, createRows);
         const reason = t(ctx.locale, 'registry.reason.created');
         await repo.insertHistory(
           trx,
           inserted.map((e) => ({ entityId: e.id, fromStatus: null, toStatus: 'not_resumed', reason, sourceType: 'import', sourceId: String(job.id), actorId: actor.id, actorName: actor.username, at: now })),
         );
-        for (const r of updates) await repo.update(trx, r.entityId!, { ...fieldsOf(r.input!, r.regionPath!, pii), updatedAt: now });
+        await registryStatsRepo.addCreated(trx, createRows, now);
+        await registryStatsRepo.trackCounts(trx, updates.map((r) => r.entityId!), async () => {
+          for (const r of updates) await repo.update(trx, r.entityId!, { ...fieldsOf(r.input!, r.regionPath!, pii), updatedAt: now });
+        });
         const result = {
           created: inserted.length,
           updated: updates.length,

@@ -1,6 +1,9 @@
-import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { pathPrefix } from '../../db/sql-helpers';
+import { categoryKeyOf } from '../../db/category-key';
+import { addDays, localDate } from '../../platform/clock';
+import type { EntityCountDeltaTable } from './registry.tables';
 import type { Scope } from '../../platform/permissions';
 import { scopeFilter } from '../../platform/permissions';
 
@@ -24,6 +27,96 @@ export interface ResumptionFactRow extends EntityAttrs {
   resumed: number;
 }
 
+type Delta = Insertable<EntityCountDeltaTable>;
+const ATTRS = ['kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass'] as const;
+const KEY = ['regionPath', ...ATTRS, 'day'] as const;
+const BATCH = 500;
+const isCounted = (kind: string, status: string | null) => (kind !== 'building' && status !== null && status !== 'closed' ? 1 : 0);
+const isResumed = (kind: string, status: string | null) => (kind !== 'building' && status === 'resumed' ? 1 : 0);
+const keyOf = (d: Delta) => KEY.map((k) => d[k]).join('\u0001');
+
+type Placed = Pick<EntityCountDeltaTable, 'regionPath' | 'kind' | 'sector'> & { industry?: string | null; sizeClass?: string | null; aboveScale: number; aboveQuota: number; fourAbove: number };
+type Line = { fromStatus: string | null; toStatus: string; at: string };
+
+/** Adds one history line of an entity to a map of deltas: what changed in "counted" and "resumed" on the line's local day. */
+function addLine(out: Map<string, Delta>, e: Placed, l: Line): void {
+  const counted = isCounted(e.kind, l.toStatus) - isCounted(e.kind, l.fromStatus);
+  const resumed = isResumed(e.kind, l.toStatus) - isResumed(e.kind, l.fromStatus);
+  if (!counted && !resumed) return;
+  const d: Delta = {
+    day: localDate(new Date(l.at)),
+    ...categoryKeyOf(e),
+    counted,
+    resumed,
+  };
+  const k = keyOf(d);
+  const prev = out.get(k);
+  if (prev) {
+    prev.counted += counted;
+    prev.resumed += resumed;
+  } else out.set(k, d);
+}
+
+/**
+ * What a set of entities adds to the count rollup: one delta per history line (from → to status,
+ * on the line's local day) under the entity's current region and attributes, summed per key.
+ */
+async function contributions(db: Db, ids: number[]): Promise<Map<string, Delta>> {
+  const out = new Map<string, Delta>();
+  for (let i = 0; i < ids.length; i += BATCH) {
+    const part = ids.slice(i, i + BATCH);
+    const rows = await db
+      .selectFrom('entityStatusHistory as h')
+      .innerJoin('entity as e', 'e.id', 'h.entityId')
+      .select(['h.fromStatus', 'h.toStatus', 'h.at', 'e.regionPath', 'e.kind', 'e.sector', 'e.industry', 'e.aboveScale', 'e.aboveQuota', 'e.fourAbove', 'e.sizeClass'])
+      .where('h.entityId', 'in', part)
+      .execute();
+    for (const r of rows) addLine(out, r, r);
+  }
+  return out;
+}
+
+/** Adds `after - before` to the rollup: one upsert per 500 keys (each key once per statement, as PostgreSQL requires). */
+async function applyCounts(db: Db, before: Map<string, Delta>, after: Map<string, Delta>): Promise<void> {
+  const diff = new Map<string, Delta>();
+  for (const [k, d] of after) diff.set(k, { ...d });
+  for (const [k, d] of before) {
+    const cur = diff.get(k) ?? { ...d, counted: 0, resumed: 0 };
+    cur.counted -= d.counted;
+    cur.resumed -= d.resumed;
+    diff.set(k, cur);
+  }
+  const rows = [...diff.values()].filter((d) => d.counted || d.resumed);
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await db
+      .insertInto('entityCountDelta')
+      .values(rows.slice(i, i + BATCH))
+      .onConflict((oc) =>
+        oc.columns([...KEY]).doUpdateSet({ counted: sql<number>`entity_count_delta.counted + excluded.counted`, resumed: sql<number>`entity_count_delta.resumed + excluded.resumed` }),
+      )
+      .execute();
+  }
+}
+
+const NONE = new Map<string, Delta>();
+
+/** A fact row from the rollup or from the entities: '' stored for a missing industry or size class reads as null. */
+function toFact(r: { kind: string; sector: string; industry: string | null; aboveScale: unknown; aboveQuota: unknown; fourAbove: unknown; sizeClass: string | null; child: string | null; total: unknown; resumed: unknown }): ResumptionFactRow {
+  return {
+    ...r,
+    industry: r.industry || null,
+    sizeClass: r.sizeClass || null,
+    aboveScale: Number(r.aboveScale),
+    aboveQuota: Number(r.aboveQuota),
+    fourAbove: Number(r.fourAbove),
+    total: Number(r.total),
+    resumed: Number(r.resumed ?? 0),
+  };
+}
+
+const childOf = (col: string, rootPath: string, childLen: number | null) =>
+  childLen === null ? sql<string | null>`null` : sql<string>`substr(${sql.ref(col)}, 1, ${rootPath.length + childLen + 1})`;
+
 /**
  * The status an entity had at `end` (UTC ISO): its current status when it has not changed
  * since, otherwise the last history line before `end` (null: not yet in the registry then).
@@ -37,8 +130,93 @@ export const registryStatsRepo = {
    * grouped by the category attributes (and by child region when `childLen` is given).
    * Buildings are places, not businesses: they never count.
    */
-  async resumptionFacts(db: Db, rootPath: string, end: string, childLen: number | null): Promise<ResumptionFactRow[]> {
-    const child = childLen === null ? sql<string | null>`null` : sql<string>`substr(entity.region_path, 1, ${rootPath.length + childLen + 1})`;
+  async resumptionFacts(db: Db, rootPath: string, date: string, childLen: number | null): Promise<ResumptionFactRow[]> {
+    // the child prefix is computed once in a subquery, so PostgreSQL can group by it
+    const inner = db
+      .selectFrom('entityCountDelta as d')
+      .select(['d.kind', 'd.sector', 'd.industry', 'd.aboveScale', 'd.aboveQuota', 'd.fourAbove', 'd.sizeClass', 'd.counted', 'd.resumed'])
+      .select(childOf('d.region_path', rootPath, childLen).as('child'))
+      .where(sql<SqlBool>`d.region_path like ${pathPrefix(rootPath)} escape '\\'`)
+      .where('d.day', '<=', date)
+      .as('x');
+    const rows = await db
+      .selectFrom(inner)
+      .select(['x.kind', 'x.sector', 'x.industry', 'x.aboveScale', 'x.aboveQuota', 'x.fourAbove', 'x.sizeClass', 'x.child'])
+      .select((eb) => [eb.fn.sum<number>('x.counted').as('total'), eb.fn.sum<number>('x.resumed').as('resumed')])
+      .groupBy(['x.kind', 'x.sector', 'x.industry', 'x.aboveScale', 'x.aboveQuota', 'x.fourAbove', 'x.sizeClass', 'x.child'])
+      .having((eb) => eb.fn.sum('x.counted'), '<>', 0)
+      .execute();
+    return rows.map(toFact);
+  },
+
+  /** Total and resumed at the end of each day in [from, to] for a subtree (trend lines), from the rollup. */
+  async resumptionTotalsByDay(db: Db, rootPath: string, from: string, to: string): Promise<Map<string, { total: number; resumed: number }>> {
+    const rows = await db
+      .selectFrom('entityCountDelta as d')
+      .select((eb) => ['d.day', eb.fn.sum<number>('d.counted').as('total'), eb.fn.sum<number>('d.resumed').as('resumed')])
+      .where(sql<SqlBool>`d.region_path like ${pathPrefix(rootPath)} escape '\\'`)
+      .where('d.day', '<=', to)
+      .groupBy('d.day')
+      .orderBy('d.day')
+      .execute();
+    const out = new Map<string, { total: number; resumed: number }>();
+    const run = { total: 0, resumed: 0 };
+    let i = 0;
+    for (let d = from; d <= to; d = addDays(d, 1)) {
+      for (; i < rows.length && rows[i]!.day <= d; i++) {
+        run.total += Number(rows[i]!.total);
+        run.resumed += Number(rows[i]!.resumed);
+      }
+      out.set(d, { ...run });
+    }
+    return out;
+  },
+
+  /**
+   * Runs `write` (which changes these entities' status, region or attributes) and moves their
+   * contribution to the count rollup from before to after, in the caller's transaction.
+   */
+  async trackCounts<T>(db: Db, ids: number[], write: () => Promise<T>): Promise<T> {
+    const before = ids.length ? await contributions(db, ids) : NONE;
+    const result = await write();
+    await applyCounts(db, before, await contributions(db, ids));
+    return result;
+  },
+
+  /** Adds entities just created (their first history line only, written at `at`) to the count rollup. */
+  async addCreated(db: Db, entities: Placed[], at: string): Promise<void> {
+    const m = new Map<string, Delta>();
+    for (const e of entities) addLine(m, e, { fromStatus: null, toStatus: 'not_resumed', at });
+    await applyCounts(db, NONE, m);
+  },
+
+  /** Adds one status change of an entity (whose region and attributes it does not change) to the count rollup. */
+  async addStatusLine(db: Db, entity: Placed, line: Line): Promise<void> {
+    const m = new Map<string, Delta>();
+    addLine(m, entity, line);
+    await applyCounts(db, NONE, m);
+  },
+
+  /** Recomputes the whole count rollup from the status history (migration, repair). */
+  async rebuildCounts(db: Db): Promise<number> {
+    await db.deleteFrom('entityCountDelta').execute();
+    let n = 0;
+    for (let after = 0; ; ) {
+      const ids = (await db.selectFrom('entity').select('id').where('id', '>', after).orderBy('id').limit(20 * BATCH).execute()).map((r) => Number(r.id));
+      if (ids.length === 0) return n;
+      await applyCounts(db, NONE, await contributions(db, ids));
+      n += ids.length;
+      after = ids[ids.length - 1]!;
+    }
+  },
+
+  /**
+   * The same facts recomputed from the entities and their status history (what the rollup must
+   * equal): the status at the instant `end` is the current one when unchanged since, otherwise
+   * the last history line before `end`.
+   */
+  async resumptionFactsFromEntities(db: Db, rootPath: string, end: string, childLen: number | null): Promise<ResumptionFactRow[]> {
+    const child = childOf('entity.region_path', rootPath, childLen);
     const inner = db
       .selectFrom('entity')
       .select(['entity.kind', 'entity.sector', 'entity.industry', 'entity.aboveScale', 'entity.aboveQuota', 'entity.fourAbove', 'entity.sizeClass'])
@@ -55,24 +233,7 @@ export const registryStatsRepo = {
       .where('x.st', '<>', 'closed')
       .groupBy(['x.kind', 'x.sector', 'x.industry', 'x.aboveScale', 'x.aboveQuota', 'x.fourAbove', 'x.sizeClass', 'x.child'])
       .execute();
-    return rows.map((r) => ({ ...r, aboveScale: Number(r.aboveScale), aboveQuota: Number(r.aboveQuota), fourAbove: Number(r.fourAbove), total: Number(r.total), resumed: Number(r.resumed) }));
-  },
-
-  /** Total and resumed at `end` for a subtree, without grouping (trend lines). */
-  async resumptionTotals(db: Db, rootPath: string, end: string): Promise<{ total: number; resumed: number }> {
-    const inner = db
-      .selectFrom('entity')
-      .select(statusAt(end).as('st'))
-      .where(sql<SqlBool>`entity.region_path like ${pathPrefix(rootPath)} escape '\\'`)
-      .where('entity.kind', '<>', 'building')
-      .as('x');
-    const r = await db
-      .selectFrom(inner)
-      .select((eb) => [eb.fn.countAll<number>().as('total'), sql<number>`sum(case when x.st = 'resumed' then 1 else 0 end)`.as('resumed')])
-      .where('x.st', 'is not', null)
-      .where('x.st', '<>', 'closed')
-      .executeTakeFirstOrThrow();
-    return { total: Number(r.total), resumed: Number(r.resumed ?? 0) };
+    return rows.map(toFact);
   },
 
   /** Entities resumed now in a scope (optionally under a path), ordered by region then id. */

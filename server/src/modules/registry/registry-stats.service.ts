@@ -16,9 +16,14 @@ export type { EntityAttrs, ResumptionFactRow } from './registry-stats.repo';
 export function createRegistryStatsService({ db, audit }: { db: Kysely<DB>; audit: Audit }) {
   const repo = registryStatsRepo;
   return {
-    /** Grouped entity counts of a subtree as they stood at the instant `end` (UTC ISO). */
-    resumptionFacts: (rootPath: string, end: string, childLen: number | null) => repo.resumptionFacts(db, rootPath, end, childLen),
-    resumptionTotals: (rootPath: string, end: string) => repo.resumptionTotals(db, rootPath, end),
+    /** Grouped entity counts of a subtree as they stood at the end of the local day `date`, from the count rollup. */
+    resumptionFacts: (rootPath: string, date: string, childLen: number | null) => repo.resumptionFacts(db, rootPath, date, childLen),
+    /** The same recomputed from the entities and their status history at the instant `end` (checks of the rollup). */
+    resumptionFactsFromEntities: (rootPath: string, end: string, childLen: number | null) => repo.resumptionFactsFromEntities(db, rootPath, end, childLen),
+    /** Total and resumed of a subtree at the end of each day in [from, to]. */
+    resumptionTotalsByDay: (rootPath: string, from: string, to: string) => repo.resumptionTotalsByDay(db, rootPath, from, to),
+    /** Recomputes the count rollup from the status history, in one transaction; returns the entities counted. */
+    rebuildCounts: () => db.transaction().execute((trx) => repo.rebuildCounts(trx)),
     resumedIn: (scope: Scope, underPath: string | null) => repo.resumedIn(db, scope, underPath),
     entitiesUnder: (rootPath: string) => repo.entitiesUnder(db, rootPath),
     boundToUsers: (ids: number[]) => repo.boundToUsers(db, ids),
@@ -28,10 +33,14 @@ export function createRegistryStatsService({ db, audit }: { db: Kysely<DB>; audi
      * `resumptions` at its moment, in one transaction with one audit record.
      */
     async backfill(ctx: RequestContext, registeredIds: number[], registeredAt: string, resumptions: { at: string; ids: number[] }[], reason: string): Promise<number> {
+      const touched = [...new Set([...registeredIds, ...resumptions.flatMap((r) => r.ids)])];
       return db.transaction().execute(async (trx) => {
-        await repo.backdateCreation(trx, registeredIds, registeredAt);
-        let moved = 0;
-        for (const r of resumptions) moved += await repo.resumeAt(trx, r.ids, r.at, reason);
+        const moved = await repo.trackCounts(trx, touched, async () => {
+          await repo.backdateCreation(trx, registeredIds, registeredAt);
+          let n = 0;
+          for (const r of resumptions) n += await repo.resumeAt(trx, r.ids, r.at, reason);
+          return n;
+        });
         await audit.record(trx, ctx, { action: 'registry.backfill', targetType: 'entity', detail: { registered: registeredIds.length, resumed: moved, reason } });
         return moved;
       });

@@ -14,6 +14,7 @@ import { t } from '../../platform/i18n/index';
 import { inRegionScope, requirePermission, scopeFilter, scopeOf, type Actor, type Scope } from '../../platform/permissions';
 import type { RegionsService } from '../regions/regions.service';
 import { registryRepo, type EntityFilter, type EntityRow, type EntityWhere } from './registry.repo';
+import { registryStatsRepo } from './registry-stats.repo';
 import { assertStatusChange, entityStatusTransitions } from './entity-status';
 import { changedFields, fieldsOf, toSummary } from './entity-record';
 import { entityExport } from './entity-export';
@@ -153,10 +154,12 @@ export function createRegistryService(deps: Deps) {
     const id = await db
       .transaction()
       .execute(async (trx) => {
-        const { id } = await repo.insert(trx, { ...fieldsOf(e, region.path, pii), status: 'not_resumed', statusChangedAt: now, createdAt: now, updatedAt: now });
+        const fields = fieldsOf(e, region.path, pii);
+        const { id } = await repo.insert(trx, { ...fields, status: 'not_resumed', statusChangedAt: now, createdAt: now, updatedAt: now });
         await repo.insertHistory(trx, [
           { entityId: Number(id), fromStatus: null, toStatus: 'not_resumed', reason: t(ctx.locale, 'registry.reason.created'), sourceType: 'registry', sourceId: null, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, at: now },
         ]);
+        await registryStatsRepo.addCreated(trx, [fields], now);
         await audit.record(trx, ctx, { action: 'registry.create', targetType: 'entity', targetId: Number(id), regionPath: region.path, detail: { name: e.name, uscc: e.uscc, kind: e.kind } });
         return Number(id);
       })
@@ -186,6 +189,7 @@ export function createRegistryService(deps: Deps) {
     return db.transaction().execute(async (trx) => {
       const inserted = await repo.insertMany(trx, rows.map((r) => ({ ...r, status: 'not_resumed', statusChangedAt: now, createdAt: now, updatedAt: now })));
       await repo.insertHistory(trx, inserted.map((e) => ({ entityId: e.id, fromStatus: null, toStatus: 'not_resumed', reason, sourceType: 'registry', sourceId: null, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, at: now })));
+      await registryStatsRepo.addCreated(trx, rows, now);
       await audit.record(trx, ctx, { action: 'registry.create_many', targetType: 'entity', detail: { count: inserted.length } });
       return inserted.map((e) => e.id);
     });
@@ -203,9 +207,9 @@ export function createRegistryService(deps: Deps) {
     assertStatusChange(from, to);
     const at = clock.now().toISOString();
     if (!(await repo.setStatusIf(trx, entityId, from, to, at))) throw new AppError('common.conflict', 409);
-    await repo.insertHistory(trx, [
-      { entityId, fromStatus: from, toStatus: to, reason, sourceType: source?.type ?? null, sourceId: source ? String(source.id) : null, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, at },
-    ]);
+    const line = { entityId, fromStatus: from, toStatus: to, reason, sourceType: source?.type ?? null, sourceId: source ? String(source.id) : null, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, at };
+    await repo.insertHistory(trx, [line]);
+    await registryStatsRepo.addStatusLine(trx, row, line);
     await audit.record(trx, ctx, { action: 'registry.status', targetType: 'entity', targetId: entityId, regionPath: row.regionPath, detail: { from, to, reason, source } });
   }
 
@@ -273,7 +277,7 @@ export function createRegistryService(deps: Deps) {
           if (e.contactPhone === undefined) Object.assign(next, { contactPhoneEnc: row.contactPhoneEnc, contactPhoneHash: row.contactPhoneHash, contactPhoneMasked: row.contactPhoneMasked });
           const changes = changedFields(row, next);
           if (changes.length === 0) return;
-          await repo.update(trx, id, { ...next, updatedAt: clock.now().toISOString() });
+          await registryStatsRepo.trackCounts(trx, [id], () => repo.update(trx, id, { ...next, updatedAt: clock.now().toISOString() }));
           await audit.record(trx, ctx, { action: 'registry.update', targetType: 'entity', targetId: id, regionPath: region.path, detail: { changes } });
         })
         .catch((err: unknown) => uniqueViolation(err, e.uscc));

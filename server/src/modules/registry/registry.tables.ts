@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { CategoryKeyColumns } from '../../db/category-key';
 
 export interface EntityTable {
   id: Generated<number>;
@@ -57,8 +58,22 @@ export interface EntityImportJobTable {
   confirmedAt: string | null;
 }
 
+/**
+ * Rollup of the status history for the dashboard's "as of a day" counts: per local day, leaf
+ * region and category attributes, how many entities started (+1) or stopped (-1) being counted
+ * and being resumed that day. The counts on day D are the sums over every day <= D. Written in
+ * the same transaction as each entity and status write (`registry-stats.repo.ts`); null
+ * industry and size class are stored as ''.
+ */
+export interface EntityCountDeltaTable extends CategoryKeyColumns {
+  day: string;
+  counted: number;
+  resumed: number;
+}
+
 export interface RegistryTables {
   entity: EntityTable;
+  entityCountDelta: EntityCountDeltaTable;
   entityStatusHistory: EntityStatusHistoryTable;
   entityImportJob: EntityImportJobTable;
 }

@@ -9,6 +9,7 @@ import type { EventBus } from '../../platform/events';
 import type { Notifier } from '../../platform/notify';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { createGroupCommit } from '../../platform/group-commit';
 import { parseInput } from '../../platform/http';
 import { t } from '../../platform/i18n/index';
 import { requireInScope, requirePermission, scopeOf } from '../../platform/permissions';
@@ -17,6 +18,7 @@ import type { RegionsService } from '../regions/regions.service';
 import type { RegistryService } from '../registry/registry.service';
 import type { RegistryStatsService } from '../registry/registry-stats.service';
 import { reportsRepo } from './reports.repo';
+import { reportRollupRepo } from './report-rollup.repo';
 import type { ReminderChannel } from './reminder-channel';
 import { rootFor } from './report-scope';
 import './reports.messages';
@@ -37,6 +39,21 @@ interface Deps {
 export const LATE_REPORT_DAYS = 3;
 
 type Row = NonNullable<Awaited<ReturnType<typeof reportsRepo.byId>>>;
+
+/** A concurrent submission replaced the report while this one was being written: the rollup difference would be wrong. */
+class ReplacedMeanwhile extends Error {}
+
+/** Runs a report write again (up to three times) when a concurrent submission of the same day got in between. */
+async function retryReplaced<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (err) {
+      if (!(err instanceof ReplacedMeanwhile)) throw err;
+      if (attempt === 3) throw new AppError('common.conflict', 409);
+    }
+  }
+}
 
 function toReport(r: Row): DailyReport {
   return {
@@ -63,6 +80,8 @@ function toReport(r: Row): DailyReport {
 export function createDailyReportService(deps: Deps) {
   const { db, clock, audit, events, notifier, regions, registry, registryStats } = deps;
   const repo = reportsRepo;
+  // at the morning peak thousands report within minutes: reports arriving together share one commit
+  const reportCommits = createGroupCommit(db);
   const today = () => localDate(clock.now());
 
   /** The entity an enterprise user reports for: the one asked for if theirs, else their only one. */
@@ -128,7 +147,8 @@ export function createDailyReportService(deps: Deps) {
       const at = clock.now().toISOString();
       const by = ctx.actor?.username ?? null;
       const abnormal = r.abnormalTemperature > 0 || r.suspectedCases > 0;
-      const saved = await db.transaction().execute(async (trx) => {
+      const write = () => reportCommits.run(async (trx) => {
+        const before = await repo.current(trx, id, r.reportDate);
         const row = await repo.upsert(trx, {
           entityId: id,
           entityName: e.name,
@@ -155,6 +175,9 @@ export function createDailyReportService(deps: Deps) {
         });
         const reportId = Number(row.id);
         const version = Number(row.version);
+        // another submission of the same day was committed between the read and the upsert (PostgreSQL): start again
+        if (version !== (before ? Number(before.version) : 0) + 1) throw new ReplacedMeanwhile();
+        await reportRollupRepo.applyReport(trx, before, row);
         await repo.insertVersion(trx, { reportId, version, data: JSON.stringify(r), submittedBy: by, submittedAt: at });
         await audit.record(trx, ctx, { action: 'reports.submit', targetType: 'daily_report', targetId: reportId, regionPath: e.regionPath, detail: { entityId: id, date: r.reportDate, version } });
         if (abnormal) {
@@ -165,6 +188,7 @@ export function createDailyReportService(deps: Deps) {
         }
         return row;
       });
+      const saved = await retryReplaced(write);
       const data = { entityId: id, reportId: Number(saved.id), date: r.reportDate, version: Number(saved.version) };
       events.publish({ type: 'reports.submitted', regionPath: e.regionPath, data });
       if (abnormal) events.publish({ type: 'reports.alert', regionPath: e.regionPath, data: { ...data, entityName: e.name, abnormalTemperature: r.abnormalTemperature, suspectedCases: r.suspectedCases } });
@@ -243,9 +267,13 @@ export function createDailyReportService(deps: Deps) {
       }));
     },
 
-    /** For the dashboard (which checks its own permission): the day's sums of a subtree. */
-    sums: (rootPath: string, date: string, childLen: number | null) => repo.sums(db, rootPath, date, childLen),
-    dailyTotals: (rootPath: string, from: string, to: string) => repo.dailyTotals(db, rootPath, from, to),
+    /** For the dashboard (which checks its own permission): the day's sums of a subtree, from the rollup. */
+    sums: (rootPath: string, date: string, childLen: number | null) => reportRollupRepo.sums(db, rootPath, date, childLen),
+    /** The same recomputed from the reports themselves (checks of the rollup). */
+    sumsFromReports: (rootPath: string, date: string, childLen: number | null) => repo.sumsFromReports(db, rootPath, date, childLen),
+    dailyTotals: (rootPath: string, from: string, to: string) => reportRollupRepo.dailyTotals(db, rootPath, from, to),
+    /** Recomputes the report rollup from the reports, in one transaction; returns the rollup rows. */
+    rebuildRollup: () => db.transaction().execute((trx) => reportRollupRepo.rebuild(trx)),
     /** Bulk insert for the demo loader and benchmarks: no rules, no events. */
     insertMany: (rows: Parameters<typeof repo.insertMany>[1]) => repo.insertMany(db, rows),
   };

@@ -2,31 +2,14 @@ import { sql, type Insertable, type Kysely, type SqlBool, type Transaction } fro
 import type { DB } from '../../db/schema';
 import { pathPrefix } from '../../db/sql-helpers';
 import type { DailyReportTable } from './reports.tables';
+import { reportRollupRepo, toSumRow, type ReportSumRow } from './report-rollup.repo';
 
 type Db = Kysely<DB> | Transaction<DB>;
 const under = (col: string, path: string) => sql<SqlBool>`${sql.ref(col)} like ${pathPrefix(path)} escape '\\'`;
 
 export type NewDailyReport = Omit<Insertable<DailyReportTable>, 'id' | 'version'>;
 
-/** Daily sums of one group of reporting entities (same attributes, same child region). */
-export interface ReportSumRow {
-  kind: string;
-  sector: string;
-  industry: string | null;
-  aboveScale: number;
-  aboveQuota: number;
-  fourAbove: number;
-  sizeClass: string | null;
-  child: string | null;
-  reporting: number;
-  registeredStaff: number;
-  staffOnDuty: number;
-  fromOtherProvinces: number;
-  capacityWeighted: number;
-  abnormalTemperature: number;
-  suspectedCases: number;
-  abnormalEntities: number;
-}
+export type { ReportSumRow } from './report-rollup.repo';
 
 export const reportsRepo = {
   /** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. */
@@ -40,13 +23,24 @@ export const reportsRepo = {
       .executeTakeFirstOrThrow();
   },
 
+  /** The report of an entity and day as it stands before a replacement (what the rollup takes away). */
+  current(db: Db, entityId: number, reportDate: string) {
+    return db
+      .selectFrom('dailyReport')
+      .select(['reportDate', 'regionPath', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'registeredStaff', 'staffOnDuty', 'fromOtherProvinces', 'capacityTenths', 'abnormalTemperature', 'suspectedCases', 'version'])
+      .where('entityId', '=', entityId)
+      .where('reportDate', '=', reportDate)
+      .executeTakeFirst();
+  },
+
   insertVersion(db: Db, v: { reportId: number; version: number; data: string; submittedBy: string | null; submittedAt: string }) {
     return db.insertInto('dailyReportVersion').values(v).execute();
   },
 
-  /** Many reports at once (demo data, benchmarks); never replaces. */
+  /** Many reports at once (demo data, benchmarks), added to the rollup too; never replaces. */
   async insertMany(db: Db, rows: NewDailyReport[]): Promise<void> {
     for (let i = 0; i < rows.length; i += 500) await db.insertInto('dailyReport').values(rows.slice(i, i + 500).map((r) => ({ ...r, version: 1 }))).execute();
+    await reportRollupRepo.addReports(db, rows.map((r) => ({ ...r, industry: r.industry ?? null, sizeClass: r.sizeClass ?? null })));
   },
 
   byId(db: Db, id: number) {
@@ -135,9 +129,9 @@ export const reportsRepo = {
 
   /**
    * The day's reports of a subtree summed per category attributes (and child region when
-   * `childLen` is given); the dashboard turns these into rates.
+   * `childLen` is given), recomputed from the reports: what the rollup must equal.
    */
-  async sums(db: Db, rootPath: string, date: string, childLen: number | null): Promise<ReportSumRow[]> {
+  async sumsFromReports(db: Db, rootPath: string, date: string, childLen: number | null): Promise<ReportSumRow[]> {
     const child = childLen === null ? sql<string | null>`null` : sql<string>`substr(daily_report.region_path, 1, ${rootPath.length + childLen + 1})`;
     // the child prefix is computed once in a subquery, so PostgreSQL can group by it (a repeated parameter would not match)
     const day = db
@@ -162,38 +156,7 @@ export const reportsRepo = {
       ])
       .groupBy(['r.kind', 'r.sector', 'r.industry', 'r.aboveScale', 'r.aboveQuota', 'r.fourAbove', 'r.sizeClass', 'r.child'])
       .execute();
-    return rows.map((r) => ({
-      ...r,
-      aboveScale: Number(r.aboveScale),
-      aboveQuota: Number(r.aboveQuota),
-      fourAbove: Number(r.fourAbove),
-      reporting: Number(r.reporting),
-      registeredStaff: Number(r.registeredStaff),
-      staffOnDuty: Number(r.staffOnDuty),
-      fromOtherProvinces: Number(r.fromOtherProvinces),
-      capacityWeighted: Number(r.capacityWeighted),
-      abnormalTemperature: Number(r.abnormalTemperature),
-      suspectedCases: Number(r.suspectedCases),
-      abnormalEntities: Number(r.abnormalEntities),
-    }));
-  },
-
-  /** Per day in [from, to]: reporting entities and the sums the capacity and attendance rates need. */
-  async dailyTotals(db: Db, rootPath: string, from: string, to: string) {
-    const rows = await db
-      .selectFrom('dailyReport')
-      .select('reportDate')
-      .select((eb) => [
-        eb.fn.sum<number>('registeredStaff').as('registeredStaff'),
-        eb.fn.sum<number>('staffOnDuty').as('staffOnDuty'),
-        sql<number>`sum(capacity_tenths * registered_staff)`.as('capacityWeighted'),
-      ])
-      .where('reportDate', '>=', from)
-      .where('reportDate', '<=', to)
-      .where(under('daily_report.region_path', rootPath))
-      .groupBy('reportDate')
-      .execute();
-    return new Map(rows.map((r) => [r.reportDate, { registeredStaff: Number(r.registeredStaff), staffOnDuty: Number(r.staffOnDuty), capacityWeighted: Number(r.capacityWeighted) }]));
+    return rows.map(toSumRow);
   },
 
   insertReview(db: Db, r: { entityId: number; entityName: string; regionPath: string; method: string; reviewedOn: string; preventionOk: number; findings: string; reviewerId: number | null; reviewerName: string; createdAt: string }) {
