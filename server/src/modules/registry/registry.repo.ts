@@ -1,3 +1,4 @@
+import { preparedQuery } from '../../db/prepared';
 import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Transaction, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Dialect } from '../../db/database';
@@ -27,6 +28,10 @@ export interface EntityFilter {
 // SQLite allows 32766 bound values per statement; 400 rows × ~26 columns stays well below
 const BATCH = 400;
 
+
+// every report, filing and booking looks its entity up: compiled once
+const entityById = preparedQuery((db, p: { id: number }) => db.selectFrom('entity').selectAll().where('id', '=', p.id));
+
 export function registryRepo(dialect: Dialect) {
   function filtered(db: Db, f: EntityFilter, extra: EntityWhere[]) {
     let q = db.selectFrom('entity');
@@ -50,8 +55,8 @@ export function registryRepo(dialect: Dialect) {
   }
 
   return {
-    byId(db: Db, id: number): Promise<EntityRow | undefined> {
-      return db.selectFrom('entity').selectAll().where('id', '=', id).executeTakeFirst();
+    async byId(db: Db, id: number): Promise<EntityRow | undefined> {
+      return (await entityById(db, { id }))[0];
     },
     async byIds(db: Db, ids: number[]): Promise<EntityRow[]> {
       const out: EntityRow[] = [];
