@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema';
+import { preparedQuery } from '../../db/prepared';
 import { scopeFilter, type Scope } from '../../platform/permissions';
 import type { PassScanTable, PassTable } from './passes.tables';
 
@@ -26,6 +27,19 @@ function filtered(db: Db, scope: Scope, f: PassFilter) {
   return q;
 }
 
+
+// every checkpoint scan runs these two: compiled once
+const passByToken = preparedQuery((db, p: { token: string }) =>
+  db.selectFrom('pass').select(['id', 'status', 'passClass', 'validFrom', 'validUntil', 'scopePath', 'personName', 'idNumberMasked']).where('token', '=', p.token),
+);
+type ScanRow = Required<Omit<Insertable<PassScanTable>, 'id'>>;
+const insertScan = preparedQuery((db, p: ScanRow) =>
+  db
+    .insertInto('passScan')
+    .values({ at: p.at, date: p.date, checkpointId: p.checkpointId, regionPath: p.regionPath, direction: p.direction, valid: p.valid, reason: p.reason, passId: p.passId, actorId: p.actorId })
+    .returning('id'),
+);
+
 export function passesRepo() {
   return {
     rules(db: Db) {
@@ -51,12 +65,8 @@ export function passesRepo() {
       return db.selectFrom('pass').selectAll().where('id', '=', id).executeTakeFirst();
     },
     /** The hot path of every scan: one indexed row by the unique token. */
-    byToken(db: Db, token: string) {
-      return db
-        .selectFrom('pass')
-        .select(['id', 'status', 'passClass', 'validFrom', 'validUntil', 'scopePath', 'personName', 'idNumberMasked'])
-        .where('token', '=', token)
-        .executeTakeFirst();
+    async byToken(db: Db, token: string) {
+      return (await passByToken(db, { token }))[0];
     },
     ofPerson(db: Db, personId: number) {
       return db.selectFrom('pass').selectAll().where('personId', '=', personId).orderBy('id', 'desc').execute();
@@ -73,8 +83,8 @@ export function passesRepo() {
       return db.updateTable('pass').set(set).where('id', '=', id).where('status', '=', status).executeTakeFirst();
     },
 
-    insertScan(db: Db, row: Insertable<PassScanTable>) {
-      return db.insertInto('passScan').values(row).returning('id').executeTakeFirstOrThrow();
+    async insertScan(db: Db, row: ScanRow) {
+      return (await insertScan(db, row))[0]!;
     },
     recentScans(db: Db, checkpointId: number, limit: number) {
       return db
