@@ -9,6 +9,8 @@ import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { parseInput } from '../../platform/http';
+import { t } from '../../platform/i18n/index';
+import { toXlsx } from '../../platform/excel';
 import { requireInScope, requirePermission, scopeOf, type Actor } from '../../platform/permissions';
 import type { RegionsService } from '../regions/regions.service';
 import type { TicketsService } from '../tickets/tickets.service';
@@ -46,15 +48,16 @@ export function createReportProblemsService({ db, clock, audit, regions, tickets
     return s.all || s.regionPaths.some((p) => path.startsWith(p));
   };
 
+  async function query(ctx: RequestContext, q: Omit<ReportProblemsQuery, 'page' | 'pageSize'>, page: { offset: number; limit: number }) {
+    const { actor, root } = await rootFor(regions, ctx, 'reports.read', q.regionCode);
+    const today = localDate(clock.now());
+    const l = reportProblemsRepo.list(db, { underPath: root.path, from: q.from ?? addDays(today, -PROBLEM_LIST_DAYS), to: q.to ?? today, converted: q.converted, reportId: q.reportId, q: q.q }, page);
+    return { actor, l };
+  }
+
   return {
     async list(ctx: RequestContext, q: ReportProblemsQuery): Promise<Page<ReportProblem>> {
-      const { actor, root } = await rootFor(regions, ctx, 'reports.read', q.regionCode);
-      const today = localDate(clock.now());
-      const l = reportProblemsRepo.list(
-        db,
-        { underPath: root.path, from: q.from ?? addDays(today, -PROBLEM_LIST_DAYS), to: q.to ?? today, converted: q.converted, reportId: q.reportId, q: q.q },
-        { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
-      );
+      const { actor, l } = await query(ctx, q, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
       const [total, rows] = await Promise.all([l.count(), l.rows()]);
       const names = await regions.namesOf(rows.map((r) => lastCode(r.regionPath)));
       return {
@@ -73,6 +76,22 @@ export function createReportProblemsService({ db, clock, audit, regions, tickets
         page: q.page,
         pageSize: q.pageSize,
       };
+    },
+
+    /** The filtered list as .xlsx (at most 50,000 rows). */
+    async exportXlsx(ctx: RequestContext, q: Omit<ReportProblemsQuery, 'page' | 'pageSize'>): Promise<Buffer> {
+      const { l } = await query(ctx, q, { offset: 0, limit: 50_000 });
+      const rows = await l.rows();
+      const names = await regions.namesOf(rows.map((r) => lastCode(r.regionPath)));
+      const L = (k: string) => t(ctx.locale, `reports.export.${k}`);
+      await audit.record(db, ctx, { action: 'reports.export_problems', targetType: 'daily_report', detail: { filter: q, rows: rows.length } });
+      return toXlsx(L('problemsSheet'), [
+        { header: L('date'), value: (r: (typeof rows)[number]) => r.reportDate, width: 12 },
+        { header: L('name'), value: (r) => r.entityName, width: 32 },
+        { header: L('region'), value: (r) => names.get(lastCode(r.regionPath)) ?? '', width: 20 },
+        { header: L('problems'), value: (r) => r.problems, width: 60 },
+        { header: L('ticket'), value: (r) => r.ticketNo ?? '', width: 20 },
+      ], rows);
     },
 
     /**

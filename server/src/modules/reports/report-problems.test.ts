@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { EntityInput } from '@fugong/contract';
 import { createTestApp, type Client, type TestApp } from '../../../test/helpers';
 import { manualClock, localDate, addDays } from '../../platform/clock';
@@ -111,6 +112,13 @@ describe('daily report problems → tickets (转为问题单)', () => {
     // the enterprise sees the ticket filed for it
     expect((await entA.get(`/api/tickets/${tk.id}`)).statusCode).toBe(200);
     expect((await townA.get(`/api/reports/problems?reportId=${reportA}`)).json().items).toHaveLength(1);
+    const xlsx = await townA.get('/api/reports/problems/export?converted=true');
+    expect(xlsx.statusCode).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(2);
+    expect(sheet.getRow(2).getCell(5).value).toBe(row.ticket.ticketNo);
     const audit = await t.core.db.selectFrom('auditLog').select('action').where('action', '=', 'reports.convert_problem').execute();
     expect(audit).toHaveLength(1);
   });

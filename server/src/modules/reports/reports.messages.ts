@@ -23,6 +23,10 @@ export const reportsMessages: Messages = {
   'reports.export.name': { 'zh-CN': '名称', 'zh-TW': '名稱', en: 'Name' },
   'reports.export.region': { 'zh-CN': '所在区划', 'zh-TW': '所在區劃', en: 'Region' },
   'reports.export.last': { 'zh-CN': '最近报送', 'zh-TW': '最近報送', en: 'Last report' },
+  'reports.export.problemsSheet': { 'zh-CN': '日报反映的问题', 'zh-TW': '日報反映的問題', en: 'Report problems' },
+  'reports.export.date': { 'zh-CN': '日期', 'zh-TW': '日期', en: 'Date' },
+  'reports.export.problems': { 'zh-CN': '存在问题', 'zh-TW': '存在問題', en: 'Problems' },
+  'reports.export.ticket': { 'zh-CN': '问题单', 'zh-TW': '問題單', en: 'Ticket' },
   'reports.export.reminded': { 'zh-CN': '已提醒', 'zh-TW': '已提醒', en: 'Reminded at' },
 };
 registerMessages(reportsMessages);

@@ -41,6 +41,17 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
     handler: ({ query, ctx }) => reportProblems.list(ctx, query),
   });
   route(app, {
+    method: 'GET',
+    url: '/api/reports/problems/export',
+    summary: 'The filtered list of reports with problems as .xlsx',
+    tags,
+    query: reportProblemsQuerySchema.omit({ page: true, pageSize: true }),
+    handler: async ({ query, ctx, reply }) => {
+      const buf = await reportProblems.exportXlsx(ctx, query);
+      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(`report-problems-${query.to ?? 'recent'}.xlsx`)).send(buf);
+    },
+  });
+  route(app, {
     method: 'POST',
     url: '/api/reports/daily/:id/ticket',
     summary: '转为问题单: turn the report’s problems into a ticket; a second call returns the same ticket',

@@ -8,6 +8,7 @@ import type { ConvertProblemResult, ReportProblem, TicketCategory } from '@fugon
 import { api } from '../../app/api';
 import { usePermissions } from '../../app/auth';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
 import { applyFieldErrors } from '../../components/form-errors';
@@ -64,7 +65,7 @@ export function ReportProblemsPage() {
   const [converting, setConverting] = useState<ReportProblem | null>(null);
   const canConvert = perms.has('reports.convert');
   return (
-    <PageContainer title={t('problems.title')}>
+    <PageContainer title={t('problems.title')} extra={<ExportButton url="/api/reports/problems/export" filename={`${t('problems.file')}-${dayjs().format('YYYY-MM-DD')}.xlsx`} query={filters} />}>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <RegionPicker value={filters.regionCode ?? null} onChange={(c) => setFilters({ ...filters, regionCode: c ?? undefined })} style={{ width: 240 }} />
         <Segmented
