@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { App, Checkbox, Flex, Form, Input, Modal, Segmented, Select, Table, Tag, Button, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Flex, Form, Grid, Input, List, Modal, Pagination, Segmented, Select, Table, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -64,6 +64,20 @@ export function ReportProblemsPage() {
   const { query, filters, setFilters, tableProps } = useServerTable<ReportProblem, 'regionCode' | 'converted' | 'q' | 'reportId'>('/api/reports/problems', ['regionCode', 'converted', 'q', 'reportId']);
   const [converting, setConverting] = useState<ReportProblem | null>(null);
   const canConvert = perms.has('reports.convert');
+  // on a phone each report is a card, so the problem text stays readable
+  const phone = !Grid.useBreakpoint().md;
+  const ticketCell = (r: ReportProblem) =>
+    r.ticket ? (
+      <Link to={`/tickets/${r.ticket.ticketId}`} data-testid={`problem-ticket-${r.reportId}`}>
+        {r.ticket.ticketNo}
+      </Link>
+    ) : canConvert && r.canConvert ? (
+      <Button size="small" type="primary" onClick={() => setConverting(r)} data-testid={`convert-${r.reportId}`}>
+        {t('problems.convert')}
+      </Button>
+    ) : (
+      '—'
+    );
   return (
     <PageContainer title={t('problems.title')} extra={<ExportButton url="/api/reports/problems/export" filename={`${t('problems.file')}-${dayjs().format('YYYY-MM-DD')}.xlsx`} query={filters} />}>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
@@ -86,6 +100,31 @@ export function ReportProblemsPage() {
       </Flex>
       {query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      ) : phone ? (
+        <>
+          <List<ReportProblem>
+            loading={query.isLoading}
+            dataSource={query.data?.items ?? []}
+            locale={{ emptyText: t('problems.none') }}
+            renderItem={(r) => (
+              <Card size="small" style={{ marginBottom: 8 }} data-testid={`problem-card-${r.reportId}`}>
+                <Flex justify="space-between" gap={8} align="start">
+                  <div>
+                    <Link to={`/registry/entities/${r.entityId}`}>{r.entityName}</Link>
+                    <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                      {r.reportDate} · {r.regionName}
+                    </Typography.Text>
+                  </div>
+                  {ticketCell(r)}
+                </Flex>
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '8px 0 0' }} ellipsis={{ rows: 4, expandable: true }}>
+                  {r.problems}
+                </Typography.Paragraph>
+              </Card>
+            )}
+          />
+          {(query.data?.total ?? 0) > 0 && <Pagination size="small" align="center" {...tableProps.pagination} showSizeChanger={false} />}
+        </>
       ) : (
         <Table<ReportProblem>
           rowKey="reportId"
@@ -98,24 +137,7 @@ export function ReportProblemsPage() {
             { title: t('col.name'), dataIndex: 'entityName', width: 160, render: (v: string, r) => <Link to={`/registry/entities/${r.entityId}`}>{v}</Link> },
             { title: t('col.region'), dataIndex: 'regionName', width: 120 },
             { title: t('field.problems'), dataIndex: 'problems', render: (v: string) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} ellipsis={{ rows: 3, expandable: true }}>{v}</Typography.Paragraph> },
-            {
-              title: t('problems.ticket'),
-              key: 'ticket',
-              width: 170,
-              fixed: 'right',
-              render: (_: unknown, r) =>
-                r.ticket ? (
-                  <Link to={`/tickets/${r.ticket.ticketId}`} data-testid={`problem-ticket-${r.reportId}`}>
-                    {r.ticket.ticketNo}
-                  </Link>
-                ) : canConvert && r.canConvert ? (
-                  <Button size="small" type="primary" onClick={() => setConverting(r)} data-testid={`convert-${r.reportId}`}>
-                    {t('problems.convert')}
-                  </Button>
-                ) : (
-                  '—'
-                ),
-            },
+            { title: t('problems.ticket'), key: 'ticket', width: 170, fixed: 'right', render: (_: unknown, r) => ticketCell(r) },
           ]}
         />
       )}

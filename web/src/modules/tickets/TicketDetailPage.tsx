@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { departments, escalationLevels, type TicketDetail } from '@fugong/contract';
 import { api } from '../../app/api';
+import { usePermissions } from '../../app/auth';
 import { ErrorState } from '../../components/ErrorState';
 import { PageContainer } from '../../components/PageContainer';
 import { StatusTag } from '../../components/StatusTag';
@@ -102,13 +103,14 @@ export function TicketDetailPage() {
   const { t } = useTranslation('tickets');
   const { id } = useParams();
   const [action, setAction] = useState<Action | null>(null);
+  const perms = usePermissions();
   const q = useQuery({ queryKey: [`/api/tickets/${id}`], queryFn: () => api.get<TicketDetail>(`/api/tickets/${id}`) });
   if (q.isLoading) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (q.isError || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const tk = q.data;
   const a = tk.abilities;
   // a ticket turned from a daily report points back to it (source reference report:<id>)
-  const sourceReport = tk.source === 'daily_report' && tk.sourceRef?.startsWith('report:') ? tk.sourceRef.slice('report:'.length) : null;
+  const sourceReport = perms.has('reports.read') && tk.source === 'daily_report' && tk.sourceRef?.startsWith('report:') ? tk.sourceRef.slice('report:'.length) : null;
   const buttons: { key: Action; show: boolean; primary?: boolean; danger?: boolean }[] = [
     { key: 'assign', show: !!a?.assign, primary: true },
     { key: 'accept', show: !!a?.accept, primary: true },
