@@ -10,6 +10,8 @@ import { preventionDemo } from '../modules/isolation/prevention.demo';
 import { ticketsDemo } from '../modules/tickets/tickets.demo';
 import { complaintsDemo } from '../modules/complaints/complaints.demo';
 import { venuesDemo } from '../modules/venues/venues.demo';
+import { enforcementDemo } from '../modules/enforcement/enforcement.demo';
+import { liaisonDemo } from '../modules/liaison/liaison.demo';
 
 export const DEMO_PASSWORD = 'Fugong2026';
 
@@ -21,7 +23,7 @@ export interface DemoLogin {
 
 /** A later module adds its demo data as one step here; steps run in order after regions and users, and may add logins. */
 export type DemoStep = (s: Services, log: (m: string) => void) => Promise<void | DemoLogin[]>;
-export const demoSteps: DemoStep[] = [registryDemo, dashboardDemo, filingsDemo, ticketsDemo, complaintsDemo, venuesDemo, preventionDemo];
+export const demoSteps: DemoStep[] = [registryDemo, dashboardDemo, filingsDemo, ticketsDemo, complaintsDemo, venuesDemo, preventionDemo, enforcementDemo, liaisonDemo];
 
 function firstChild(rows: { code: string; parentCode: string | null; level: string }[], parent: string, level: string) {
   return rows.find((r) => r.parentCode === parent && r.level === level)!.code;

@@ -23,3 +23,12 @@ export function makeNamer(seed: number) {
     return name;
   };
 }
+
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红鹏辉建国志新春海波宁斌凯晨宇浩然文博思远嘉怡欣悦';
+
+/** Generated personal names (surname + one or two given characters), deterministic for a seed. */
+export function makePersonNamer(seed: number) {
+  const r = rng(seed);
+  return (): string => r.pick([...SURNAMES]) + r.pick([...GIVEN]) + (r.next() < 0.7 ? r.pick([...GIVEN]) : '');
+}

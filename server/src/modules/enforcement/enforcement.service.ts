@@ -174,11 +174,8 @@ export function createEnforcementService(deps: Deps) {
     await trx.updateTable('inspection').set({ noticeId: Number(id) }).where('id', '=', inspectionId).execute();
   }
 
-  /**
-   * Records a visit (a new one, or the next premises of one under way) and its inspections in one
-   * transaction: notices, closures, pre-opening results for filings and complaint links included.
-   */
-  async function recordVisit(ctx: RequestContext, v: VisitInput): Promise<{ visitId: number; inspectionIds: number[] }> {
+  /** Checks a visit and what it inspected (scope, round, figures) before anything is written. */
+  async function prepareVisit(ctx: RequestContext, v: VisitInput) {
     const actor = requirePermission(ctx.actor, 'enforcement.inspect');
     const ps = paths(actor);
     const entities = await registry.getManyForService(v.inspections.map((i) => i.entityId));
@@ -205,72 +202,102 @@ export function createEnforcementService(deps: Deps) {
     if (round) for (const p of plan) if (!p.e.regionPath.startsWith(round.regionPath)) throw invalid([{ field: 'entityId', message: 'enforcement.outside_round_region' }]);
     const names = [...new Set(v.inspectors ?? [])];
     const now = clock.now().toISOString();
-    const result = await db.transaction().execute(async (trx) => {
-      if (!visit) {
-        const count = Math.max(v.inspectorCount ?? 0, names.length, 1);
-        const { id } = await trx
-          .insertInto('inspectionVisit')
-          .values({ roundId: round ? Number(round.id) : null, visitedOn: v.visitedOn, regionPath: plan[0]!.e.regionPath, inspectorCount: count, inspectors: JSON.stringify(names), createdById: actor.id, createdBy: actor.displayName, createdAt: now })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        visit = { id: Number(id), roundId: round ? Number(round.id) : null, inspectorCount: count };
+    return { ctx, actor, v, plan, visit, round, names, now };
+  }
+
+  async function writeVisit(trx: Db, p0: Awaited<ReturnType<typeof prepareVisit>>): Promise<{ visitId: number; inspectionIds: number[]; regionPath: string }> {
+    const { ctx, actor, v, plan, round, names, now } = p0;
+    let { visit } = p0;
+    if (!visit) {
+      const count = Math.max(v.inspectorCount ?? 0, names.length, 1);
+      const { id } = await trx
+        .insertInto('inspectionVisit')
+        .values({ roundId: round ? Number(round.id) : null, visitedOn: v.visitedOn, regionPath: plan[0]!.e.regionPath, inspectorCount: count, inspectors: JSON.stringify(names), createdById: actor.id, createdBy: actor.displayName, createdAt: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      visit = { id: Number(id), roundId: round ? Number(round.id) : null, inspectorCount: count };
+    }
+    const vis = visit;
+    const before = v.visitId ? Number((await trx.selectFrom('inspection').select((eb) => eb.fn.countAll<number>().as('n')).where('visitId', '=', vis.id).executeTakeFirstOrThrow()).n) : 0;
+    // one statement for the visit's inspections; their numbers follow the visit's
+    const nos = plan.map((_, i) => `JC${v.visitedOn.replace(/-/g, '')}${String(vis.id).padStart(6, '0')}${String(before + i + 1).padStart(2, '0')}`);
+    const inserted = await trx
+      .insertInto('inspection')
+      .values(
+        plan.map(({ b, e, problemsFound, premisesType }, i) => ({
+          no: nos[i]!,
+          kind: b.kind,
+          entityId: e.id,
+          entityName: e.name,
+          premisesType,
+          regionPath: e.regionPath,
+          inspectedOn: v.visitedOn,
+          inspectorCount: vis.inspectorCount,
+          inspectorId: actor.id,
+          inspectorName: actor.displayName,
+          results: JSON.stringify(b.results),
+          problemsFound,
+          fixedOnSpot: b.fixedOnSpot,
+          outcome: b.outcome,
+          notes: b.notes ?? null,
+          filingId: b.filingId ?? null,
+          complaintId: b.complaintId ?? null,
+          noticeId: null,
+          closureId: null,
+          createdAt: now,
+          visitId: vis.id,
+          roundId: vis.roundId,
+        })),
+      )
+      .returning(['id', 'no'])
+      .execute();
+    const idOfNo = new Map(inserted.map((r) => [r.no, Number(r.id)]));
+    const ids = nos.map((no) => idOfNo.get(no)!);
+    for (const [i, p] of plan.entries()) {
+      const { b, e } = p;
+      const entity = { id: e.id, name: e.name, regionPath: e.regionPath };
+      const iid = ids[i]!;
+      if (b.outcome === 'notice') await issueNotice(trx, iid, entity, b.noticeItems!, v.visitedOn, b.noticeDeadline!);
+      if (b.outcome === 'closure') await close(trx, ctx, iid, entity, b.notes || t('zh-CN', 'enforcement.reason.default'), v.visitedOn);
+      // the on-site review a 五小单位 filing waits for: passing releases it, failing sends it back
+      if (b.kind === 'pre_opening' && b.filingId) {
+        const o = await filings.recordOnsiteResult(trx, ctx, b.filingId, { passed: b.outcome === 'pass', notes: b.notes || t('zh-CN', b.outcome === 'pass' ? 'enforcement.preopening.passed' : 'enforcement.preopening.failed') });
+        if (o.entityId !== e.id) throw invalid([{ field: 'filingId', message: 'enforcement.filing_other_entity' }]);
       }
-      const vis = visit;
-      const before = await trx.selectFrom('inspection').select((eb) => eb.fn.countAll<number>().as('n')).where('visitId', '=', vis.id).executeTakeFirstOrThrow();
-      const ids: number[] = [];
-      for (const [i, p] of plan.entries()) {
-        const { b, e } = p;
-        const entity = { id: e.id, name: e.name, regionPath: e.regionPath };
-        const { id } = await trx
-          .insertInto('inspection')
-          .values({
-            no: `JC${v.visitedOn.replace(/-/g, '')}${String(vis.id).padStart(6, '0')}${String(Number(before.n) + i + 1).padStart(2, '0')}`,
-            kind: b.kind,
-            entityId: e.id,
-            entityName: e.name,
-            premisesType: p.premisesType,
-            regionPath: e.regionPath,
-            inspectedOn: v.visitedOn,
-            inspectorCount: vis.inspectorCount,
-            inspectorId: actor.id,
-            inspectorName: actor.displayName,
-            results: JSON.stringify(b.results),
-            problemsFound: p.problemsFound,
-            fixedOnSpot: b.fixedOnSpot,
-            outcome: b.outcome,
-            notes: b.notes ?? null,
-            filingId: b.filingId ?? null,
-            complaintId: b.complaintId ?? null,
-            noticeId: null,
-            closureId: null,
-            createdAt: now,
-            visitId: vis.id,
-            roundId: vis.roundId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        const iid = Number(id);
-        ids.push(iid);
-        if (b.outcome === 'notice') await issueNotice(trx, iid, entity, b.noticeItems!, v.visitedOn, b.noticeDeadline!);
-        if (b.outcome === 'closure') await close(trx, ctx, iid, entity, b.notes || t('zh-CN', 'enforcement.reason.default'), v.visitedOn);
-        // the on-site review a 五小单位 filing waits for: passing releases it, failing sends it back
-        if (b.kind === 'pre_opening' && b.filingId) {
-          const o = await filings.recordOnsiteResult(trx, ctx, b.filingId, { passed: b.outcome === 'pass', notes: b.notes || t('zh-CN', b.outcome === 'pass' ? 'enforcement.preopening.passed' : 'enforcement.preopening.failed') });
-          if (o.entityId !== e.id) throw invalid([{ field: 'filingId', message: 'enforcement.filing_other_entity' }]);
-        }
-        if (b.complaintId) await complaints.linkInspection(trx, b.complaintId, iid);
-      }
-      await audit.record(trx, ctx, {
-        action: 'enforcement.inspect',
-        targetType: 'inspection_visit',
-        targetId: vis.id,
-        regionPath: plan[0]!.e.regionPath,
-        detail: { inspections: plan.map((p) => ({ entityId: p.e.id, outcome: p.b.outcome, problemsFound: p.problemsFound, fixedOnSpot: p.b.fixedOnSpot })) },
-      });
-      return { visitId: vis.id, inspectionIds: ids };
+      if (b.complaintId) await complaints.linkInspection(trx, b.complaintId, iid);
+    }
+    await audit.record(trx, ctx, {
+      action: 'enforcement.inspect',
+      targetType: 'inspection_visit',
+      targetId: vis.id,
+      regionPath: plan[0]!.e.regionPath,
+      detail: { inspections: plan.map((p) => ({ entityId: p.e.id, outcome: p.b.outcome, problemsFound: p.problemsFound, fixedOnSpot: p.b.fixedOnSpot })) },
     });
-    for (const p of plan) events.publish({ type: 'enforcement.inspected', regionPath: p.e.regionPath, data: { visitId: result.visitId, outcome: p.b.outcome } });
+    return { visitId: vis.id, inspectionIds: ids, regionPath: plan[0]!.e.regionPath };
+  }
+
+  /**
+   * Records a visit (a new one, or the next premises of one under way) and its inspections in one
+   * transaction: notices, closures, pre-opening results for filings and complaint links included.
+   */
+  async function recordVisit(ctx: RequestContext, v: VisitInput): Promise<{ visitId: number; inspectionIds: number[] }> {
+    const prepared = await prepareVisit(ctx, v);
+    const result = await db.transaction().execute((trx) => writeVisit(trx, prepared));
+    events.publish({ type: 'enforcement.inspected', regionPath: result.regionPath, data: { visitId: result.visitId, inspections: result.inspectionIds.length } });
     return result;
+  }
+
+  /** Many visits from paper records (or the demo) in one transaction: all are recorded or none. */
+  async function recordVisits(ctx: RequestContext, visits: VisitInput[]): Promise<{ visitId: number; inspectionIds: number[] }[]> {
+    const prepared: Awaited<ReturnType<typeof prepareVisit>>[] = [];
+    for (const v of visits) prepared.push(await prepareVisit(ctx, v));
+    const results = await db.transaction().execute(async (trx) => {
+      const out: Awaited<ReturnType<typeof writeVisit>>[] = [];
+      for (const p of prepared) out.push(await writeVisit(trx, p));
+      return out;
+    });
+    if (results.length) events.publish({ type: 'enforcement.inspected', regionPath: results[0]!.regionPath, data: { visits: results.length } });
+    return results;
   }
 
   async function noticeDtos(rows: Awaited<ReturnType<typeof noticeRows>>): Promise<RectificationNotice[]> {
@@ -373,6 +400,7 @@ export function createEnforcementService(deps: Deps) {
 
   return {
     recordVisit,
+    recordVisits,
 
     async checklist(ctx: RequestContext, type: PremisesType): Promise<InspectionChecklist> {
       if (!ctx.actor) throw new AppError('auth.required', 401);

@@ -221,11 +221,15 @@ export function createLiaisonService(deps: Deps) {
       const now = clock.now().toISOString();
       return db.transaction().execute(async (trx) => {
         const ids: number[] = [];
-        for (const team of teams) {
+        const rows = teams.map((team) => {
           const place = places.get(team.regionCode);
           if (!place) throw invalid([{ field: 'regionCode', message: 'regions.unknown' }]);
-          const { id } = await trx.insertInto('liaisonTeam').values({ name: team.name, regionCode: place.code, regionPath: place.path, createdAt: now }).returning('id').executeTakeFirstOrThrow();
-          ids.push(Number(id));
+          return { name: team.name, regionCode: place.code, regionPath: place.path, createdAt: now };
+        });
+        for (let i = 0; i < rows.length; i += 500) {
+          // ids in insertion order: sorted, since an identity only grows
+          const inserted = await trx.insertInto('liaisonTeam').values(rows.slice(i, i + 500)).returning('id').execute();
+          ids.push(...inserted.map((r) => Number(r.id)).sort((a, b) => a - b));
         }
         const members = teams.flatMap((team, i) => team.memberIds.map((userId) => ({ teamId: ids[i]!, userId, leader: userId === team.leaderId ? 1 : 0 })));
         for (let i = 0; i < members.length; i += 500) await trx.insertInto('liaisonTeamMember').values(members.slice(i, i + 500)).execute();

@@ -142,15 +142,24 @@ export function createUsersService(deps: Deps) {
     const now = clock.now().toISOString();
     return db.transaction().execute(async (trx) => {
       const ids: number[] = [];
-      for (const u of inputs) {
-        const { id } = await repo.insert(trx, { username: u.username, displayName: u.displayName, passwordHash, phoneEnc: null, phoneMasked: null, locale: 'zh-CN', disabled: 0, mustChangePassword: u.mustChangePassword ? 1 : 0, failedLogins: 0, lockedUntil: null, createdAt: now, lastLoginAt: null });
-        const grants = u.grants.map((g, i) => {
+      const grantRows = inputs.map((u) =>
+        u.grants.map((g, i) => {
           const place = g.regionCode ? places.get(g.regionCode) : null;
           if (g.regionCode && !place) throw new AppError('common.validation_failed', 400, { code: g.regionCode }, [{ field: `grants.${i}.regionCode`, message: 'regions.unknown' }]);
           return { role: g.role, regionCode: place?.code ?? null, regionPath: g.role === 'admin' ? null : (place?.path ?? null), department: g.department ?? null, entityId: g.entityId ?? null, venueId: g.venueId ?? null };
-        });
-        await repo.replaceGrants(trx, Number(id), grants);
-        ids.push(Number(id));
+        }),
+      );
+      for (let i = 0; i < inputs.length; i += 200) {
+        const chunk = inputs.slice(i, i + 200);
+        const rows = await trx
+          .insertInto('appUser')
+          .values(chunk.map((u) => ({ username: u.username, displayName: u.displayName, passwordHash, phoneEnc: null, phoneMasked: null, locale: 'zh-CN', disabled: 0, mustChangePassword: u.mustChangePassword ? 1 : 0, failedLogins: 0, lockedUntil: null, createdAt: now, lastLoginAt: null })))
+          .returning(['id', 'username'])
+          .execute();
+        const idOf = new Map(rows.map((r) => [r.username, Number(r.id)]));
+        const grants = chunk.flatMap((u, k) => grantRows[i + k]!.map((g) => ({ ...g, userId: idOf.get(u.username)! })));
+        if (grants.length) await trx.insertInto('userGrant').values(grants).execute();
+        ids.push(...chunk.map((u) => idOf.get(u.username)!));
       }
       await audit.record(trx, ctx, { action: 'users.create_many', targetType: 'user', detail: { count: inputs.length, roles: [...new Set(inputs.flatMap((u) => u.grants.map((g) => g.role)))] } });
       return ids;
