@@ -1,5 +1,6 @@
 import { type Kysely, type Transaction, type Insertable, type Updateable } from 'kysely';
 import type { DB } from '../../db/schema';
+import { preparedQuery } from '../../db/prepared';
 import type { Dialect } from '../../db/database';
 import type { Scope } from '../../platform/permissions';
 import { scopeFilter } from '../../platform/permissions';
@@ -11,6 +12,33 @@ type New<T extends keyof VenuesTables> = Insertable<VenuesTables[T]>;
 
 /** The masked person and their booking, as the day's lists and exports show them. */
 const visitorListColumns = ['venueVisitor.nameMasked', 'venueVisitor.idType', 'venueVisitor.idMasked', 'venueBooking.code', 'venueBooking.slotId'] as const;
+
+// ---- the booking path: every booking runs these, so they are compiled once ----
+type BookingInsert = Required<Omit<New<'venueBooking'>, 'id'>>;
+type VisitorInsert = Required<Omit<New<'venueVisitor'>, 'id'>>;
+/** Takes n places only if they are left: the conditional update that makes overselling impossible. */
+const reserveOnCounter = preparedQuery((db, p: { venueId: number; day: string; slotId: number; n: number }) =>
+  db
+    .updateTable('venueDayCounter')
+    .set((eb) => ({ booked: eb('booked', '+', p.n) }))
+    .where('venueId', '=', p.venueId)
+    .where('day', '=', p.day)
+    .where('slotId', '=', p.slotId)
+    .where((eb) => eb(eb('booked', '+', p.n), '<=', eb.ref('capacity')))
+    .returning('venueId'),
+);
+const insertBookingRow = preparedQuery((db, p: BookingInsert) =>
+  db
+    .insertInto('venueBooking')
+    .values({ code: p.code, venueId: p.venueId, day: p.day, slotId: p.slotId, partySize: p.partySize, phoneEnc: p.phoneEnc, phoneHash: p.phoneHash, phoneMasked: p.phoneMasked, channel: p.channel, partnerId: p.partnerId, status: p.status, regionPath: p.regionPath, createdAt: p.createdAt, cancelledAt: p.cancelledAt })
+    .returning('id'),
+);
+const insertVisitorRow = preparedQuery((db, p: VisitorInsert) =>
+  db
+    .insertInto('venueVisitor')
+    .values({ bookingId: p.bookingId, venueId: p.venueId, day: p.day, nameEnc: p.nameEnc, nameMasked: p.nameMasked, idType: p.idType, idEnc: p.idEnc, idHash: p.idHash, idMasked: p.idMasked, policyId: p.policyId, held: p.held, checkinStatus: p.checkinStatus, admittedAt: p.admittedAt })
+    .returning('id'),
+);
 
 /** Queries on the venues module's own tables; the service opens transactions and passes them in. */
 export function venuesRepo(dialect: Dialect) {
@@ -89,15 +117,7 @@ export function venuesRepo(dialect: Dialect) {
      * 0 rows updated means sold out — or no counter yet for that day (the caller creates it and retries).
      */
     async reserve(db: Db, venueId: number, day: string, slotId: number, n: number): Promise<boolean> {
-      const r = await db
-        .updateTable('venueDayCounter')
-        .set((eb) => ({ booked: eb('booked', '+', n) }))
-        .where('venueId', '=', venueId)
-        .where('day', '=', day)
-        .where('slotId', '=', slotId)
-        .where((eb) => eb(eb('booked', '+', n), '<=', eb.ref('capacity')))
-        .executeTakeFirst();
-      return Number(r.numUpdatedRows) === 1;
+      return (await reserveOnCounter(db, { venueId, day, slotId, n })).length === 1;
     },
     async release(db: Db, venueId: number, day: string, slotId: number, n: number) {
       await db
@@ -147,11 +167,13 @@ export function venuesRepo(dialect: Dialect) {
     },
 
     // ---- bookings ----
-    async insertBooking(db: Db, b: New<'venueBooking'>) {
-      return Number((await db.insertInto('venueBooking').values(b).returning('id').executeTakeFirstOrThrow()).id);
+    async insertBooking(db: Db, b: BookingInsert) {
+      return Number((await insertBookingRow(db, b))[0]!.id);
     },
-    async insertVisitors(db: Db, vs: New<'venueVisitor'>[]): Promise<number[]> {
-      return (await db.insertInto('venueVisitor').values(vs).returning('id').execute()).map((r) => Number(r.id));
+    async insertVisitors(db: Db, vs: VisitorInsert[]): Promise<number[]> {
+      const ids: number[] = [];
+      for (const v of vs) ids.push(Number((await insertVisitorRow(db, v))[0]!.id));
+      return ids;
     },
     heldHashes: (db: Db, venueId: number, day: string, hashes: string[]) =>
       db.selectFrom('venueVisitor').select(['idHash', 'idMasked']).where('venueId', '=', venueId).where('day', '=', day).where('held', '=', 1).where('idHash', 'in', hashes).execute(),
