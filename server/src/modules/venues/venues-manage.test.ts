@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, type Client, type TestApp } from '../../../test/helpers';
+import { clearPersonalNumbers, readXlsx } from '../../../test/xlsx';
 import { manualClock } from '../../platform/clock';
 import { testIdCard } from './venues.fixtures';
 
@@ -22,15 +22,13 @@ const visitor = (n: number, name = '张三') => ({ name, idType: 'id_card', idNu
 const fieldsOf = (r: LightMyRequestResponse) => Object.fromEntries((r.json().fields as { field: string; message: string }[]).map((f) => [f.field, f.message]));
 const inEnglish = (c: Client, method: 'PUT' | 'PATCH' | 'POST', url: string, payload: object) => c.request({ method, url, payload, headers: { 'x-locale': 'en' } });
 
-/** The first sheet of an .xlsx reply as rows of cell texts (header row first). */
+/** The first sheet of an .xlsx reply as rows of cell texts (header row first); it must hold no clear ID or phone number. */
 async function sheet(r: LightMyRequestResponse): Promise<string[][]> {
   expect(r.statusCode, r.body).toBe(200);
   expect(r.headers['content-type']).toContain('spreadsheetml');
   expect(String(r.headers['content-disposition'])).toContain('.xlsx');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
-  const rows: string[][] = [];
-  wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+  const rows = await readXlsx(r.rawPayload);
+  expect(clearPersonalNumbers(rows)).toEqual([]);
   return rows;
 }
 const auditActions = async () => (await t.core.db.selectFrom('auditLog').select('action').execute()).map((a) => a.action);

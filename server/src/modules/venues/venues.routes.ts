@@ -37,7 +37,7 @@ import {
   venueUpdateSchema,
 } from '@fugong/contract';
 import { route } from '../../platform/http';
-import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import { sha256Hex } from '../../platform/auth/tokens';
 import type { Services } from '../../services';
 
@@ -221,7 +221,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
       query: dayQuery,
       handler: async ({ params, query, ctx, reply }) => {
         const { name, file } = await make(ctx, params.id, query.day);
-        return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(name)).send(file);
+        return sendXlsx(reply, name, file);
       },
     });
   xlsx('A day’s bookings, one row per visitor with the gate result, health code and temperature', '/api/venues/:id/bookings/export', 'venues', venues.exports.bookings);
