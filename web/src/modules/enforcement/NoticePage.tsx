@@ -1,27 +1,35 @@
 import { useParams } from 'react-router';
-import { Button, Spin, Typography } from 'antd';
+import { Button, Flex, Spin, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RectificationNotice } from '@fugong/contract';
 import { api } from '../../app/api';
+import { usePermissions } from '../../app/auth';
+import { ReinspectButton } from './NoticeActions';
+import { noticeColor } from './NoticesPage';
 import { ErrorState } from '../../components/ErrorState';
 
 /** 整改通知书 laid out for A4: print it from the browser and hand it over. */
 export function NoticePage() {
   const { t } = useTranslation('enforcement');
   const { id } = useParams();
+  const perms = usePermissions();
   const q = useQuery({ queryKey: [`/api/enforcement/notices/${id}`], queryFn: () => api.get<RectificationNotice>(`/api/enforcement/notices/${id}`) });
   if (q.isLoading) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (q.isError || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const n = q.data;
   return (
     <div>
-      <div className="fg-no-print" style={{ marginBottom: 12 }}>
+      <Flex className="fg-no-print" gap={8} wrap align="center" style={{ marginBottom: 12 }}>
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="notice-print">
           {t('action.print')}
         </Button>
-      </div>
+        <Tag color={noticeColor[n.status]} data-testid="notice-status">
+          {t(`noticeStatus.${n.status}`)}
+        </Tag>
+        {n.status === 'issued' && perms.has('enforcement.inspect') && <ReinspectButton notice={n} />}
+      </Flex>
       <style>{'@media print { .fg-no-print, .ant-layout-sider, .ant-layout-header { display: none !important; } }'}</style>
       <div data-testid="notice" style={{ background: '#fff', maxWidth: 720, margin: '0 auto', padding: '48px 56px', border: '1px solid #eee', fontSize: 15, lineHeight: 2 }}>
         <Typography.Title level={3} style={{ textAlign: 'center' }}>
