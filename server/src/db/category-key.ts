@@ -2,10 +2,15 @@ import type { CreateTableBuilder } from 'kysely';
 
 /**
  * The key columns the dashboard's rollup tables share (the registry's entity counts and the
- * reports' sums): a leaf region and the category attributes, with '' for a missing industry or
- * size class so the key can be a primary key on both databases.
+ * reports' sums): a region level, the region at that level, and the category attributes, with
+ * '' for a missing industry or size class so the key can be a primary key on both databases.
+ *
+ * Every fact is stored once per level 1-4 (district, town, community, grid) under the ancestor
+ * at that level (its own region when it sits higher up), so a summary of a region reads only the
+ * rows of its children's level: a district's summary sums a few rows per town, not one per grid.
  */
 export interface CategoryKeyColumns {
+  level: number;
   regionPath: string;
   kind: string;
   sector: string;
@@ -16,8 +21,24 @@ export interface CategoryKeyColumns {
   sizeClass: string;
 }
 
-/** The key of a row that has the attributes (an entity, a report's snapshot of them). */
-export function categoryKeyOf(e: {
+/** Levels the rollups are kept at: 1 district, 2 town, 3 community, 4 grid. */
+export const ROLLUP_LEVELS = 4;
+
+const depthOf = (path: string) => path.split('/').filter(Boolean).length;
+
+/** The ancestor of `path` at `level` (the path itself when it is not that deep). */
+function ancestorAt(path: string, level: number): string {
+  const segs = path.split('/').filter(Boolean);
+  return segs.length <= level ? path : `/${segs.slice(0, level).join('/')}/`;
+}
+
+/** The level whose rows are a region's children (the region's own grid rows below a grid). */
+export const childLevel = (rootPath: string) => Math.min(depthOf(rootPath) + 1, ROLLUP_LEVELS);
+/** The level whose rows add up to a region's totals without double counting. */
+export const totalsLevel = (rootPath: string) => Math.min(Math.max(depthOf(rootPath), 1), ROLLUP_LEVELS);
+
+/** The keys of a row that has the attributes (an entity, a report's snapshot of them): one per level. */
+export function categoryKeysOf(e: {
   regionPath: string;
   kind: string;
   sector: string;
@@ -26,9 +47,8 @@ export function categoryKeyOf(e: {
   aboveQuota: number | boolean;
   fourAbove: number | boolean;
   sizeClass?: string | null;
-}): CategoryKeyColumns {
-  return {
-    regionPath: e.regionPath,
+}): CategoryKeyColumns[] {
+  const attrs = {
     kind: e.kind,
     sector: e.sector,
     industry: e.industry ?? '',
@@ -37,11 +57,13 @@ export function categoryKeyOf(e: {
     fourAbove: Number(e.fourAbove),
     sizeClass: e.sizeClass ?? '',
   };
+  return Array.from({ length: ROLLUP_LEVELS }, (_, i) => ({ level: i + 1, regionPath: ancestorAt(e.regionPath, i + 1), ...attrs }));
 }
 
 /** The key columns in a CREATE TABLE (migrations), in snake_case. */
 export function withCategoryKeyColumns<T extends string>(t: CreateTableBuilder<T, any>): CreateTableBuilder<T, any> {
   return t
+    .addColumn('level', 'smallint', (c) => c.notNull())
     .addColumn('region_path', 'varchar(100)', (c) => c.notNull())
     .addColumn('kind', 'varchar(16)', (c) => c.notNull())
     .addColumn('sector', 'varchar(16)', (c) => c.notNull())
@@ -52,5 +74,5 @@ export function withCategoryKeyColumns<T extends string>(t: CreateTableBuilder<T
     .addColumn('size_class', 'varchar(8)', (c) => c.notNull());
 }
 
-/** The key columns' names, snake_case, in key order after the leading day column of each table. */
-export const categoryKeyColumnNames = ['region_path', 'kind', 'sector', 'industry', 'above_scale', 'above_quota', 'four_above', 'size_class'] as const;
+/** The key columns' names, snake_case, in key order. */
+export const categoryKeyColumnNames = ['level', 'region_path', 'kind', 'sector', 'industry', 'above_scale', 'above_quota', 'four_above', 'size_class'] as const;

@@ -1,25 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { Dialect } from '../database';
-import { categoryKeyColumnNames, withCategoryKeyColumns } from '../category-key';
-import { reportRollupRepo } from '../../modules/reports/report-rollup.repo';
-
 /**
- * The dashboard's report sums per day, leaf region and category attributes, kept up to date by
- * every report write; existing databases are filled from their reports.
+ * Superseded by 0321_report_rollup (the rollup keyed by region level as well); kept so databases
+ * that ran it still find it. 0321 drops the table this created.
  */
-export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
-  let t = withCategoryKeyColumns(db.schema.createTable('daily_report_rollup').addColumn('report_date', 'varchar(10)', (c) => c.notNull()))
-    .addColumn('reporting', 'integer', (c) => c.notNull())
-    .addColumn('registered_staff', 'bigint', (c) => c.notNull())
-    .addColumn('staff_on_duty', 'bigint', (c) => c.notNull())
-    .addColumn('from_other_provinces', 'bigint', (c) => c.notNull())
-    .addColumn('capacity_weighted', 'bigint', (c) => c.notNull())
-    .addColumn('abnormal_temperature', 'integer', (c) => c.notNull())
-    .addColumn('suspected_cases', 'integer', (c) => c.notNull())
-    .addColumn('abnormal_entities', 'integer', (c) => c.notNull())
-    // a day's subtree is one range scan of the key
-    .addPrimaryKeyConstraint('daily_report_rollup_pk', ['report_date', ...categoryKeyColumnNames]);
-  if (dialect === 'sqlite') t = t.modifyEnd(sql`without rowid`);
-  await t.execute();
-  await reportRollupRepo.rebuild(db);
-}
+export async function up(): Promise<void> {}

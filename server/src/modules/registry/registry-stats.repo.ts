@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { pathPrefix } from '../../db/sql-helpers';
-import { categoryKeyOf } from '../../db/category-key';
+import { categoryKeysOf, childLevel, totalsLevel } from '../../db/category-key';
 import { addDays, localDate } from '../../platform/clock';
 import type { EntityCountDeltaTable } from './registry.tables';
 import type { Scope } from '../../platform/permissions';
@@ -29,7 +29,7 @@ export interface ResumptionFactRow extends EntityAttrs {
 
 type Delta = Insertable<EntityCountDeltaTable>;
 const ATTRS = ['kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass'] as const;
-const KEY = ['regionPath', ...ATTRS, 'day'] as const;
+const KEY = ['level', 'regionPath', ...ATTRS, 'day'] as const;
 const BATCH = 500;
 const isCounted = (kind: string, status: string | null) => (kind !== 'building' && status !== null && status !== 'closed' ? 1 : 0);
 const isResumed = (kind: string, status: string | null) => (kind !== 'building' && status === 'resumed' ? 1 : 0);
@@ -43,18 +43,16 @@ function addLine(out: Map<string, Delta>, e: Placed, l: Line): void {
   const counted = isCounted(e.kind, l.toStatus) - isCounted(e.kind, l.fromStatus);
   const resumed = isResumed(e.kind, l.toStatus) - isResumed(e.kind, l.fromStatus);
   if (!counted && !resumed) return;
-  const d: Delta = {
-    day: localDate(new Date(l.at)),
-    ...categoryKeyOf(e),
-    counted,
-    resumed,
-  };
-  const k = keyOf(d);
-  const prev = out.get(k);
-  if (prev) {
-    prev.counted += counted;
-    prev.resumed += resumed;
-  } else out.set(k, d);
+  const day = localDate(new Date(l.at));
+  for (const key of categoryKeysOf(e)) {
+    const d: Delta = { day, ...key, counted, resumed };
+    const k = keyOf(d);
+    const prev = out.get(k);
+    if (prev) {
+      prev.counted += counted;
+      prev.resumed += resumed;
+    } else out.set(k, d);
+  }
 }
 
 /**
@@ -131,22 +129,20 @@ export const registryStatsRepo = {
    * Buildings are places, not businesses: they never count.
    */
   async resumptionFacts(db: Db, rootPath: string, date: string, childLen: number | null): Promise<ResumptionFactRow[]> {
-    // the child prefix is computed once in a subquery, so PostgreSQL can group by it
-    const inner = db
+    // the rows of the children's level (their own region is the child), or of the region's own level for plain totals
+    const byChild = childLen !== null;
+    let q = db
       .selectFrom('entityCountDelta as d')
-      .select(['d.kind', 'd.sector', 'd.industry', 'd.aboveScale', 'd.aboveQuota', 'd.fourAbove', 'd.sizeClass', 'd.counted', 'd.resumed'])
-      .select(childOf('d.region_path', rootPath, childLen).as('child'))
+      .select(['d.kind', 'd.sector', 'd.industry', 'd.aboveScale', 'd.aboveQuota', 'd.fourAbove', 'd.sizeClass'])
+      .select(byChild ? sql<string | null>`d.region_path`.as('child') : sql<string | null>`null`.as('child'))
+      .select((eb) => [eb.fn.sum<number>('d.counted').as('total'), eb.fn.sum<number>('d.resumed').as('resumed')])
+      .where('d.level', '=', byChild ? childLevel(rootPath) : totalsLevel(rootPath))
       .where(sql<SqlBool>`d.region_path like ${pathPrefix(rootPath)} escape '\\'`)
       .where('d.day', '<=', date)
-      .as('x');
-    const rows = await db
-      .selectFrom(inner)
-      .select(['x.kind', 'x.sector', 'x.industry', 'x.aboveScale', 'x.aboveQuota', 'x.fourAbove', 'x.sizeClass', 'x.child'])
-      .select((eb) => [eb.fn.sum<number>('x.counted').as('total'), eb.fn.sum<number>('x.resumed').as('resumed')])
-      .groupBy(['x.kind', 'x.sector', 'x.industry', 'x.aboveScale', 'x.aboveQuota', 'x.fourAbove', 'x.sizeClass', 'x.child'])
-      .having((eb) => eb.fn.sum('x.counted'), '<>', 0)
-      .execute();
-    return rows.map(toFact);
+      .groupBy(['d.kind', 'd.sector', 'd.industry', 'd.aboveScale', 'd.aboveQuota', 'd.fourAbove', 'd.sizeClass'])
+      .having((eb) => eb.fn.sum('d.counted'), '<>', 0);
+    if (byChild) q = q.groupBy('d.regionPath');
+    return (await q.execute()).map(toFact);
   },
 
   /** Total and resumed at the end of each day in [from, to] for a subtree (trend lines), from the rollup. */
@@ -154,6 +150,7 @@ export const registryStatsRepo = {
     const rows = await db
       .selectFrom('entityCountDelta as d')
       .select((eb) => ['d.day', eb.fn.sum<number>('d.counted').as('total'), eb.fn.sum<number>('d.resumed').as('resumed')])
+      .where('d.level', '=', totalsLevel(rootPath))
       .where(sql<SqlBool>`d.region_path like ${pathPrefix(rootPath)} escape '\\'`)
       .where('d.day', '<=', to)
       .groupBy('d.day')

@@ -1,7 +1,8 @@
 import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
+import { preparedQuery } from '../../db/prepared';
 import { pathPrefix } from '../../db/sql-helpers';
-import { categoryKeyOf } from '../../db/category-key';
+import { ROLLUP_LEVELS, categoryKeysOf, childLevel, totalsLevel } from '../../db/category-key';
 import type { EntityAttrs } from '../registry/registry-stats.service';
 import type { DailyReportRollupTable } from './report-rollup.tables';
 import type { DailyReportTable } from './reports.tables';
@@ -9,7 +10,7 @@ import type { DailyReportTable } from './reports.tables';
 type Db = Kysely<DB> | Transaction<DB>;
 type Rollup = DailyReportRollupTable;
 
-const KEY = ['reportDate', 'regionPath', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass'] as const;
+const KEY = ['reportDate', 'level', 'regionPath', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass'] as const;
 const VALUES = ['reporting', 'registeredStaff', 'staffOnDuty', 'fromOtherProvinces', 'capacityWeighted', 'abnormalTemperature', 'suspectedCases', 'abnormalEntities'] as const;
 const BATCH = 500;
 
@@ -22,12 +23,10 @@ export type RollupSource = Pick<
 /** Daily sums of one group of reporting entities (same attributes, same child region). */
 export type ReportSumRow = EntityAttrs & Pick<DailyReportRollupTable, (typeof VALUES)[number]> & { child: string | null };
 
-/** One report as a rollup row, added (sign 1) or taken away (sign -1). */
-function rowOf(r: RollupSource, sign: 1 | -1): Rollup {
+/** One report as rollup rows (one per level), added (sign 1) or taken away (sign -1). */
+function rowsOf(r: RollupSource, sign: 1 | -1): Rollup[] {
   const n = (v: number) => sign * Number(v);
-  return {
-    reportDate: r.reportDate,
-    ...categoryKeyOf(r),
+  const values = {
     reporting: sign,
     registeredStaff: n(r.registeredStaff),
     staffOnDuty: n(r.staffOnDuty),
@@ -37,6 +36,7 @@ function rowOf(r: RollupSource, sign: 1 | -1): Rollup {
     suspectedCases: n(r.suspectedCases),
     abnormalEntities: Number(r.abnormalTemperature) > 0 || Number(r.suspectedCases) > 0 ? sign : 0,
   };
+  return categoryKeysOf(r).map((key) => ({ reportDate: r.reportDate, ...key, ...values }));
 }
 
 const keyOf = (r: Rollup) => KEY.map((k) => r[k]).join('\u0001');
@@ -63,6 +63,17 @@ async function upsert(db: Db, rows: Rollup[]): Promise<void> {
       .execute();
   }
 }
+// the form every report submission runs (its four levels, one statement), compiled once;
+// parameters are named <column><row>, e.g. regionPath2
+type Four = Record<string, unknown>;
+const upsertFour = preparedQuery((db, p: Four) =>
+  db
+    .insertInto('dailyReportRollup')
+    .values([1, 2, 3, 4].map((i) => Object.fromEntries([...KEY, ...VALUES].map((k) => [k, p[`${k}${i}`]])) as unknown as Rollup))
+    .onConflict((oc) => oc.columns([...KEY]).doUpdateSet(Object.fromEntries(VALUES.map((v) => [v, sql<number>`${sql.ref(`daily_report_rollup.${snake(v)}`)} + ${sql.ref(`excluded.${snake(v)}`)}`])))),
+);
+const fourParams = (rows: Rollup[]): Four => Object.fromEntries(rows.flatMap((r, i) => [...KEY, ...VALUES].map((k) => [`${k}${i + 1}`, r[k]])));
+
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 
 const under = (col: string, path: string) => sql<SqlBool>`${sql.ref(col)} like ${pathPrefix(path)} escape '\\'`;
@@ -93,13 +104,15 @@ export function toSumRow(r: Record<string, unknown>): ReportSumRow {
 export const reportRollupRepo = {
   /** A report written over `before` (undefined: the first of its day): one upsert of the difference. */
   async applyReport(db: Db, before: RollupSource | undefined, after: RollupSource): Promise<void> {
-    const rows = merged(before ? [rowOf(before, -1), rowOf(after, 1)] : [rowOf(after, 1)]);
-    if (rows.length) await upsert(db, rows);
+    const rows = merged(before ? [...rowsOf(before, -1), ...rowsOf(after, 1)] : rowsOf(after, 1));
+    // one row per level (always so for a first report): the compiled statement; a replacement that moved the report: the general one
+    if (rows.length === ROLLUP_LEVELS) await upsertFour(db, fourParams(rows));
+    else if (rows.length) await upsert(db, rows);
   },
 
   /** Many new reports at once (demo data, benchmarks). */
   async addReports(db: Db, reports: RollupSource[]): Promise<void> {
-    await upsert(db, merged(reports.map((r) => rowOf(r, 1))));
+    await upsert(db, merged(reports.flatMap((r) => rowsOf(r, 1))));
   },
 
   /**
@@ -107,23 +120,20 @@ export const reportRollupRepo = {
    * `childLen` is given), from the rollup.
    */
   async sums(db: Db, rootPath: string, date: string, childLen: number | null): Promise<ReportSumRow[]> {
-    const child = childLen === null ? sql<string | null>`null` : sql<string>`substr(r.region_path, 1, ${rootPath.length + childLen + 1})`;
-    // the child prefix is computed once in a subquery, so PostgreSQL can group by it (a repeated parameter would not match)
-    const day = db
+    // the rows of the children's level (their own region is the child), or of the region's own level for plain totals
+    const byChild = childLen !== null;
+    let q = db
       .selectFrom('dailyReportRollup as r')
-      .select(['r.kind', 'r.sector', 'r.industry', 'r.aboveScale', 'r.aboveQuota', 'r.fourAbove', 'r.sizeClass', ...VALUES.map((v) => `r.${v}` as const)])
-      .select(child.as('child'))
+      .select(['r.kind', 'r.sector', 'r.industry', 'r.aboveScale', 'r.aboveQuota', 'r.fourAbove', 'r.sizeClass'])
+      .select(byChild ? sql<string | null>`r.region_path`.as('child') : sql<string | null>`null`.as('child'))
+      .select((eb) => VALUES.map((v) => eb.fn.sum<number>(`r.${v}`).as(v)))
       .where('r.reportDate', '=', date)
+      .where('r.level', '=', byChild ? childLevel(rootPath) : totalsLevel(rootPath))
       .where(under('r.region_path', rootPath))
-      .as('x');
-    const rows = await db
-      .selectFrom(day)
-      .select(['x.kind', 'x.sector', 'x.industry', 'x.aboveScale', 'x.aboveQuota', 'x.fourAbove', 'x.sizeClass', 'x.child'])
-      .select((eb) => VALUES.map((v) => eb.fn.sum<number>(`x.${v}`).as(v)))
-      .groupBy(['x.kind', 'x.sector', 'x.industry', 'x.aboveScale', 'x.aboveQuota', 'x.fourAbove', 'x.sizeClass', 'x.child'])
-      .having((eb) => eb.fn.sum('x.reporting'), '<>', 0)
-      .execute();
-    return rows.map(toSumRow);
+      .groupBy(['r.kind', 'r.sector', 'r.industry', 'r.aboveScale', 'r.aboveQuota', 'r.fourAbove', 'r.sizeClass'])
+      .having((eb) => eb.fn.sum('r.reporting'), '<>', 0);
+    if (byChild) q = q.groupBy('r.regionPath');
+    return (await q.execute()).map(toSumRow);
   },
 
   /** Per day in [from, to]: the sums the capacity and attendance rates need. */
@@ -134,6 +144,7 @@ export const reportRollupRepo = {
       .select((eb) => [eb.fn.sum<number>('r.reporting').as('reporting'), eb.fn.sum<number>('r.registeredStaff').as('registeredStaff'), eb.fn.sum<number>('r.staffOnDuty').as('staffOnDuty'), eb.fn.sum<number>('r.capacityWeighted').as('capacityWeighted')])
       .where('r.reportDate', '>=', from)
       .where('r.reportDate', '<=', to)
+      .where('r.level', '=', totalsLevel(rootPath))
       .where(under('r.region_path', rootPath))
       .groupBy('r.reportDate')
       .execute();
@@ -144,37 +155,22 @@ export const reportRollupRepo = {
     );
   },
 
-  /** Recomputes the whole rollup from the reports (migration, repair); returns the rows written. */
+  /** Recomputes the whole rollup from the reports (migration, repair); returns the reports read. */
   async rebuild(db: Db): Promise<number> {
     await db.deleteFrom('dailyReportRollup').execute();
-    const r = await db
-      .insertInto('dailyReportRollup')
-      .columns([...KEY, ...VALUES])
-      .expression(
-        db
-          .selectFrom('dailyReport as d')
-          .select((eb) => [
-            'd.reportDate',
-            'd.regionPath',
-            'd.kind',
-            'd.sector',
-            sql<string>`coalesce(d.industry, '')`.as('industry'),
-            'd.aboveScale',
-            'd.aboveQuota',
-            'd.fourAbove',
-            sql<string>`coalesce(d.size_class, '')`.as('sizeClass'),
-            eb.fn.countAll<number>().as('reporting'),
-            eb.fn.sum<number>('d.registeredStaff').as('registeredStaff'),
-            eb.fn.sum<number>('d.staffOnDuty').as('staffOnDuty'),
-            eb.fn.sum<number>('d.fromOtherProvinces').as('fromOtherProvinces'),
-            sql<number>`sum(d.capacity_tenths * d.registered_staff)`.as('capacityWeighted'),
-            eb.fn.sum<number>('d.abnormalTemperature').as('abnormalTemperature'),
-            eb.fn.sum<number>('d.suspectedCases').as('suspectedCases'),
-            sql<number>`sum(case when d.abnormal_temperature > 0 or d.suspected_cases > 0 then 1 else 0 end)`.as('abnormalEntities'),
-          ])
-          .groupBy(['d.reportDate', 'd.regionPath', 'd.kind', 'd.sector', sql`coalesce(d.industry, '')`, 'd.aboveScale', 'd.aboveQuota', 'd.fourAbove', sql`coalesce(d.size_class, '')`]),
-      )
-      .executeTakeFirst();
-    return Number(r.numInsertedOrUpdatedRows ?? 0);
+    let n = 0;
+    for (let after = 0; ; ) {
+      const rows = await db
+        .selectFrom('dailyReport')
+        .select(['id', 'reportDate', 'regionPath', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'registeredStaff', 'staffOnDuty', 'fromOtherProvinces', 'capacityTenths', 'abnormalTemperature', 'suspectedCases'])
+        .where('id', '>', after)
+        .orderBy('id')
+        .limit(20_000)
+        .execute();
+      if (rows.length === 0) return n;
+      await upsert(db, merged(rows.flatMap((r) => rowsOf(r, 1))));
+      n += rows.length;
+      after = Number(rows[rows.length - 1]!.id);
+    }
   },
 };
