@@ -2,7 +2,6 @@ import { CompiledQuery, type Compilable, type Kysely, type Transaction } from 'k
 import type { DB } from './schema';
 
 type Db = Kysely<DB> | Transaction<DB>;
-type Params = Record<string, unknown>;
 
 // a parameter slot is marked by a string no real value contains
 const MARK = '\u0000fg-param\u0000';
@@ -24,7 +23,7 @@ interface Compiled {
  * (no arithmetic, no lists whose length depends on the values): the shape of the SQL must not
  * depend on them.
  */
-export function preparedQuery<P extends Params, R>(build: (db: Kysely<DB>, p: P) => Compilable<R>) {
+export function preparedQuery<P extends object, R>(build: (db: Kysely<DB>, p: P) => Compilable<R>) {
   const byAdapter = new WeakMap<object, Compiled>();
 
   function compile(db: Db): Compiled {
@@ -41,7 +40,8 @@ export function preparedQuery<P extends Params, R>(build: (db: Kysely<DB>, p: P)
 
   return async function run(db: Db, params: P): Promise<R[]> {
     const c = compile(db);
-    const parameters = c.slots.map((s) => ('name' in s ? (params[s.name] ?? null) : s.value));
+    const values = params as Record<string, unknown>;
+    const parameters = c.slots.map((s) => ('name' in s ? (values[s.name] ?? null) : s.value));
     const result = await db.executeQuery<R>(CompiledQuery.raw(c.sql, parameters));
     return result.rows;
   };

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
+import { preparedQuery } from '../../db/prepared';
 import { pathPrefix } from '../../db/sql-helpers';
 import type { DailyReportTable } from './reports.tables';
 import { reportRollupRepo, toSumRow, type ReportSumRow } from './report-rollup.repo';
@@ -11,30 +12,43 @@ export type NewDailyReport = Omit<Insertable<DailyReportTable>, 'id' | 'version'
 
 export type { ReportSumRow } from './report-rollup.repo';
 
+// ---- the three statements of every submission, compiled once ----
+type ReportRow = Required<NewDailyReport>;
+const REPORT_NULLS = { industry: null, sizeClass: null, submittedBy: null } as const;
+const REPORT_COLUMNS = ['entityId', 'entityName', 'reportDate', 'regionPath', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'registeredStaff', 'staffOnDuty', 'fromOtherProvinces', 'underObservation', 'abnormalTemperature', 'suspectedCases', 'capacityTenths', 'supplyDaysLeft', 'problems', 'submittedBy', 'submittedAt'] as const satisfies readonly (keyof ReportRow)[];
+/** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. */
+const upsertReport = preparedQuery((db, p: ReportRow) => {
+  const pick = (keys: readonly (keyof ReportRow)[]) => Object.fromEntries(keys.map((k) => [k, p[k]])) as unknown as ReportRow;
+  return db
+    .insertInto('dailyReport')
+    .values({ ...pick(REPORT_COLUMNS), version: 1 })
+    .onConflict((oc) => oc.columns(['entityId', 'reportDate']).doUpdateSet({ ...pick(REPORT_COLUMNS.filter((k) => k !== 'entityId' && k !== 'reportDate')), version: sql<number>`daily_report.version + 1` }))
+    .returningAll();
+});
+const currentReport = preparedQuery((db, p: { entityId: number; reportDate: string }) =>
+  db
+    .selectFrom('dailyReport')
+    .select(['reportDate', 'regionPath', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'registeredStaff', 'staffOnDuty', 'fromOtherProvinces', 'capacityTenths', 'abnormalTemperature', 'suspectedCases', 'version'])
+    .where('entityId', '=', p.entityId)
+    .where('reportDate', '=', p.reportDate),
+);
+const insertReportVersion = preparedQuery((db, p: { reportId: number; version: number; data: string; submittedBy: string | null; submittedAt: string }) =>
+  db.insertInto('dailyReportVersion').values({ reportId: p.reportId, version: p.version, data: p.data, submittedBy: p.submittedBy, submittedAt: p.submittedAt }),
+);
+
 export const reportsRepo = {
   /** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. */
-  upsert(db: Db, r: NewDailyReport) {
-    const { entityId: _e, reportDate: _d, ...rest } = r;
-    return db
-      .insertInto('dailyReport')
-      .values({ ...r, version: 1 })
-      .onConflict((oc) => oc.columns(['entityId', 'reportDate']).doUpdateSet({ ...rest, version: sql<number>`daily_report.version + 1` }))
-      .returningAll()
-      .executeTakeFirstOrThrow();
+  async upsert(db: Db, r: NewDailyReport) {
+    return (await upsertReport(db, { ...REPORT_NULLS, ...r }))[0]!;
   },
 
   /** The report of an entity and day as it stands before a replacement (what the rollup takes away). */
-  current(db: Db, entityId: number, reportDate: string) {
-    return db
-      .selectFrom('dailyReport')
-      .select(['reportDate', 'regionPath', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'registeredStaff', 'staffOnDuty', 'fromOtherProvinces', 'capacityTenths', 'abnormalTemperature', 'suspectedCases', 'version'])
-      .where('entityId', '=', entityId)
-      .where('reportDate', '=', reportDate)
-      .executeTakeFirst();
+  async current(db: Db, entityId: number, reportDate: string) {
+    return (await currentReport(db, { entityId, reportDate }))[0];
   },
 
-  insertVersion(db: Db, v: { reportId: number; version: number; data: string; submittedBy: string | null; submittedAt: string }) {
-    return db.insertInto('dailyReportVersion').values(v).execute();
+  async insertVersion(db: Db, v: { reportId: number; version: number; data: string; submittedBy: string | null; submittedAt: string }) {
+    await insertReportVersion(db, v);
   },
 
   /** Many reports at once (demo data, benchmarks), added to the rollup too; never replaces. */
