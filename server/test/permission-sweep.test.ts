@@ -45,6 +45,13 @@ const SEEDS: Record<string, Seed> = {
     const campaign = await admin.post('/api/screening', { name: '甲镇排查', regionCode: t.regions.townA, startDate: '2026-03-01', endDate: '2026-03-07', householdsPerGrid: 10 });
     expect(campaign.statusCode, campaign.body).toBe(200);
   },
+  enforcement: async (t, admin) => {
+    const round = await admin.post('/api/enforcement/rounds', { name: '甲镇专项检查', regionCode: t.regions.townA, startsOn: '2026-03-01', endsOn: '2026-03-31', premisesTypes: ['mall'] });
+    expect(round.statusCode, round.body).toBe(200);
+    const entity = (await admin.get('/api/registry/entities?q=甲镇扫描企业')).json().items[0];
+    const ins = await admin.post('/api/enforcement/inspections', { roundId: round.json().id, entityId: entity.id, inspectedOn: '2026-03-02', inspectorCount: 2, results: { masks: false }, outcome: 'notice', noticeItems: '佩戴口罩', noticeDeadline: '2026-03-05' });
+    expect(ins.statusCode, ins.body).toBe(200);
+  },
   audit: async (t) => {
     await t.core.audit.record(t.core.db, systemContext(), { action: 'sweep.town_a', targetType: 'sweep', targetId: 1, regionPath: `/120119/${t.regions.townA}/` });
   },
