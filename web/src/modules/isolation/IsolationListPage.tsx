@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isolationKinds, isolationStatuses, type Isolation } from '@fugong/contract';
 import { usePermissions } from '../../app/auth';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
 import { StatusTag } from '../../components/StatusTag';
@@ -27,7 +28,7 @@ export function IsolationListPage() {
     { title: t('field.region'), dataIndex: 'regionName', width: 140 },
   ];
   return (
-    <PageContainer title={t('menu.cases')} extra={perms.has('isolation.manage') && <Link to="/isolation/assess"><Button type="primary" icon={<MedicineBoxOutlined />}>{t('menu.assess')}</Button></Link>}>
+    <PageContainer title={t('menu.cases')} extra={<><ExportButton url="/api/isolations/export" filename={`${t('list.file')}.xlsx`} query={filters} />{perms.has('isolation.manage') && <Link to="/isolation/assess"><Button type="primary" icon={<MedicineBoxOutlined />}>{t('menu.assess')}</Button></Link>}</>}>
       <Form form={form} layout="inline" initialValues={filters} onFinish={(v) => setFilters(v)} style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item name="q"><Input.Search allowClear placeholder={t('list.search')} onSearch={() => form.submit()} style={{ width: 180 }} /></Form.Item>
         <Form.Item name="status"><Select allowClear placeholder={t('field.status')} style={{ width: 110 }} onChange={() => form.submit()} options={isolationStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} /></Form.Item>

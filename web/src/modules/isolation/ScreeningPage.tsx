@@ -8,6 +8,7 @@ import type { Campaign, GridProgress } from '@fugong/contract';
 import { api } from '../../app/api';
 import { usePermissions } from '../../app/auth';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
 import { applyFieldErrors } from '../../components/form-errors';
@@ -53,7 +54,8 @@ export function ScreeningPage() {
           )} />
       )}
       {c && (
-        <Card size="small" title={t('screening.progress', { visited: c.householdsVisited, target: c.householdsTarget, people: c.peopleRecorded })}>
+        <Card size="small" title={t('screening.progress', { visited: c.householdsVisited, target: c.householdsTarget, people: c.peopleRecorded })}
+          extra={<ExportButton url={`/api/screening/${c.id}/export`} filename={`${c.name}.xlsx`} />}>
           <Table<GridProgress> rowKey="gridCode" size="small" loading={progress.isFetching} dataSource={progress.data?.grids ?? []} pagination={{ pageSize: 20 }}
             columns={[
               { title: t('screening.grid'), dataIndex: 'gridName' },

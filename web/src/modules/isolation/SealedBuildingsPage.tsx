@@ -7,6 +7,7 @@ import type { SealedBuilding, SealedReport } from '@fugong/contract';
 import { api } from '../../app/api';
 import { usePermissions } from '../../app/auth';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
 import { applyFieldErrors } from '../../components/form-errors';
@@ -53,7 +54,8 @@ export function SealedBuildingsPage() {
   const total = report.data?.total;
   return (
     <PageContainer title={t('menu.sealed')} extra={seals && <Button type="primary" icon={<PlusOutlined />} onClick={() => setSealing(true)}>{t('sealed.seal')}</Button>}>
-      <Card size="small" style={{ marginBottom: 16 }} loading={report.isLoading} title={report.data ? t('sealed.reportTitle', { region: report.data.regionName }) : undefined}>
+      <Card size="small" style={{ marginBottom: 16 }} loading={report.isLoading} title={report.data ? t('sealed.reportTitle', { region: report.data.regionName }) : undefined}
+        extra={report.data && <ExportButton url="/api/sealed-buildings/report/export" filename={`${t('sealed.reportTitle', { region: report.data.regionName })}.xlsx`} query={{ regionCode: filters.regionCode }} />}>
         {report.isError ? <ErrorState error={report.error} /> : total && (
           <>
             <Space size="large" wrap data-testid="sealed-total">

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, FileSearchOutlined, HomeOutlined, MedicineBoxOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ControlOutlined, FileSearchOutlined, HomeOutlined, MedicineBoxOutlined } from '@ant-design/icons';
 import type { WebModule } from '../types';
 import { RequirePermission } from '../../components/RequirePermission';
 import { AssessmentPage } from './AssessmentPage';
@@ -8,6 +8,7 @@ import { NoticePage } from './NoticePage';
 import { CheckinPage } from './CheckinPage';
 import { SealedBuildingsPage } from './SealedBuildingsPage';
 import { ScreeningPage } from './ScreeningPage';
+import { RiskRulesPage } from './RiskRulesPage';
 
 /** Health-risk assessment, isolation with notices and check-ins, sealed buildings, grid screening. */
 export const isolationModule: WebModule = {
@@ -18,6 +19,7 @@ export const isolationModule: WebModule = {
     { path: 'isolation/cases/:id', element: <RequirePermission permission="isolation.read"><IsolationDetailPage /></RequirePermission> },
     { path: 'isolation/cases/:id/notice', element: <RequirePermission permission="isolation.read"><NoticePage /></RequirePermission> },
     { path: 'isolation/sealed', element: <RequirePermission permission="isolation.read"><SealedBuildingsPage /></RequirePermission> },
+    { path: 'isolation/rules', element: <RequirePermission permission="isolation.configure"><RiskRulesPage /></RequirePermission> },
     { path: 'isolation/screening', element: <RequirePermission permission="isolation.screening"><ScreeningPage /></RequirePermission> },
   ],
   publicRoutes: [{ path: 'checkin/:token', element: <CheckinPage /> }],
@@ -26,5 +28,6 @@ export const isolationModule: WebModule = {
     { path: 'isolation/cases', labelKey: 'isolation:menu.cases', icon: <MedicineBoxOutlined />, permission: 'isolation.read', group: 'prevention' },
     { path: 'isolation/sealed', labelKey: 'isolation:menu.sealed', icon: <HomeOutlined />, permission: 'isolation.read', group: 'prevention' },
     { path: 'isolation/screening', labelKey: 'isolation:menu.screening', icon: <ApartmentOutlined />, permission: 'isolation.screening', group: 'prevention' },
+    { path: 'isolation/rules', labelKey: 'isolation:menu.rules', icon: <ControlOutlined />, permission: 'isolation.configure', group: 'prevention' },
   ],
 };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Select, Switch, Table, TimePicker, DatePicker, type TableColumnsType } from 'antd';
+import { App, Button, Card, Form, Input, Modal, Select, Space, Switch, Table, TimePicker, DatePicker, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { checkpointKinds, type Checkpoint, type Shift } from '@fugong/contract';
 import { api } from '../../app/api';
 import { usePermissions } from '../../app/auth';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
 import { applyFieldErrors } from '../../components/form-errors';
@@ -22,6 +23,8 @@ export function CheckpointsPage() {
   const [selected, setSelected] = useState<number | null>(null);
   const shifts = useQuery({ queryKey: ['/api/checkpoints', selected, 'shifts'], queryFn: () => api.get<{ items: Shift[] }>(`/api/checkpoints/${selected}/shifts`).then((r) => r.items), enabled: !!selected });
   const [adding, setAdding] = useState<'checkpoint' | 'shift' | null>(null);
+  const [logDay, setLogDay] = useState<Dayjs>(() => dayjs());
+  const selectedName = list.data?.find((c) => c.id === selected)?.name ?? '';
   const [cpForm] = Form.useForm();
   const [shiftForm] = Form.useForm();
   const create = useMutation({
@@ -61,6 +64,15 @@ export function CheckpointsPage() {
               { title: t('shift.team'), dataIndex: 'team' },
               { title: t('shift.members'), dataIndex: 'members', render: (m: string[]) => m.join('、') },
             ]} />
+        </Card>
+      )}
+      {selected && manage && (
+        <Card size="small" title={t('scanLog.title')} style={{ marginTop: 16 }}>
+          <Space wrap>
+            <DatePicker value={logDay} allowClear={false} onChange={(d) => d && setLogDay(d)} aria-label={t('scanLog.date')} />
+            <ExportButton url={`/api/checkpoints/${selected}/scans/export`} filename={`${t('scanLog.file')}-${selectedName}-${logDay.format('YYYY-MM-DD')}.xlsx`} query={{ date: logDay.format('YYYY-MM-DD') }} />
+          </Space>
+          <div style={{ marginTop: 8, color: 'rgba(0,0,0,0.45)' }}>{t('scanLog.hint')}</div>
         </Card>
       )}
       <Modal open={adding === 'checkpoint'} title={t('action.newCheckpoint')} onCancel={() => setAdding(null)} onOk={() => cpForm.submit()} confirmLoading={create.isPending}>

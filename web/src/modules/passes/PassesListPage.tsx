@@ -8,6 +8,7 @@ import { passClasses, type Pass } from '@fugong/contract';
 import { api } from '../../app/api';
 import { usePermissions } from '../../app/auth';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
 import { StatusTag } from '../../components/StatusTag';
@@ -95,7 +96,9 @@ export function PassesListPage() {
     <PageContainer
       title={t('menu.passes')}
       extra={
-        perms.has('passes.issue') && (
+        <>
+          <ExportButton url="/api/passes/export" filename={`${t('list.file')}.xlsx`} query={filters} />
+          {perms.has('passes.issue') && (
           <>
             <Button type="primary" icon={<PlusOutlined />} onClick={() => { issueForm.setFieldsValue({ personId: filters.personId ? Number(filters.personId) : undefined, passClass: 'A' }); setMode('issue'); }}>
               {t('action.issue')}
@@ -104,7 +107,8 @@ export function PassesListPage() {
               {t('action.bulk')}
             </Button>
           </>
-        )
+          )}
+        </>
       }
     >
       <Form form={form} layout="inline" initialValues={filters} onFinish={(v) => setFilters({ ...filters, ...v })} style={{ marginBottom: 12, rowGap: 8 }}>

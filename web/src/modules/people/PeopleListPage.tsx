@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { personCategories, type Person } from '@fugong/contract';
 import { usePermissions } from '../../app/auth';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
 import { StatusTag } from '../../components/StatusTag';
@@ -34,11 +35,14 @@ export function PeopleListPage() {
     <PageContainer
       title={t('menu.people')}
       extra={
-        perms.has('people.manage') && (
-          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>
-            {t('action.register')}
-          </Button>
-        )
+        <>
+          <ExportButton url="/api/people/export" filename={`${t('list.file')}.xlsx`} query={filters} />
+          {perms.has('people.manage') && (
+            <Button type="primary" icon={<UserAddOutlined />} onClick={() => setAdding(true)}>
+              {t('action.register')}
+            </Button>
+          )}
+        </>
       }
     >
       <Form form={form} layout="inline" initialValues={filters} onFinish={(v) => setFilters(v)} style={{ marginBottom: 12, rowGap: 8 }}>
