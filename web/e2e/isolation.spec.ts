@@ -1,10 +1,7 @@
 import path from 'node:path';
-import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
+import { test, type Page } from '@playwright/test';
+import { expect, PHONE, signIn } from './prevention-helpers';
 
-// other suites share the two cores, so pages can take a while
-const expect = baseExpect.configure({ timeout: 30_000 });
-const PASSWORD = 'Fugong2026';
-const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `isolation-${name}.png`), fullPage: true });
 
 /** A valid 身份证 number (GB 11643 check character) that no demo person has. */
@@ -15,16 +12,6 @@ function idCard(): string {
   return first17 + '10X98765432'[sum % 11];
 }
 
-async function signIn(browser: Browser, username: string, opts: Parameters<Browser['newContext']>[0] = {}) {
-  const context = await browser.newContext({ ...opts, locale: 'zh-CN' });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel(/用户名/).fill(username);
-  await page.getByLabel(/^密码$/).fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
 
 test('grid worker registers a returning worker, assesses home isolation, prints the notice, the person checks in by phone, release', async ({ browser }) => {
   test.slow();

@@ -1,23 +1,10 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { expect as baseExpect, test, type Browser, type Download, type Page } from '@playwright/test';
+import { test, type Download, type Page } from '@playwright/test';
+import { expect, PHONE, signIn } from './prevention-helpers';
 
-// other suites share the two cores, so pages can take a while
-const expect = baseExpect.configure({ timeout: 30_000 });
-const PASSWORD = 'Fugong2026';
-const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `prevention-${name}.png`), fullPage: true });
 
-async function signIn(browser: Browser, username: string, opts: Parameters<Browser['newContext']>[0] = {}) {
-  const context = await browser.newContext({ ...opts, locale: 'zh-CN', acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.getByLabel(/用户名/).fill(username);
-  await page.getByLabel(/^密码$/).fill(PASSWORD);
-  await page.locator('button[type=submit]').click();
-  await expect(page).not.toHaveURL(/\/login/);
-  return page;
-}
 
 async function sheetOf(download: Download): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
