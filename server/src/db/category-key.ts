@@ -23,13 +23,17 @@ export interface CategoryKeyColumns {
 
 /** Levels the rollups are kept at: 1 district, 2 town, 3 community, 4 grid. */
 export const ROLLUP_LEVELS = 4;
+/**
+ * The length of a region path at each level (codes of 6, 12, 12 and 15 digits, as the dashboard's
+ * child regions have always been cut): the ancestor at a level is the path's prefix of that length.
+ */
+export const LEVEL_PATH_LENGTHS = [8, 21, 34, 50] as const;
 
 const depthOf = (path: string) => path.split('/').filter(Boolean).length;
 
-/** The ancestor of `path` at `level` (the path itself when it is not that deep). */
-function ancestorAt(path: string, level: number): string {
-  const segs = path.split('/').filter(Boolean);
-  return segs.length <= level ? path : `/${segs.slice(0, level).join('/')}/`;
+/** The ancestors of `path` at levels 1 … 4, as stored in the rollups. */
+export function ancestorsOf(path: string): string[] {
+  return LEVEL_PATH_LENGTHS.map((n) => path.slice(0, n));
 }
 
 /** The level whose rows are a region's children (the region's own grid rows below a grid). */
@@ -57,7 +61,7 @@ export function categoryKeysOf(e: {
     fourAbove: Number(e.fourAbove),
     sizeClass: e.sizeClass ?? '',
   };
-  return Array.from({ length: ROLLUP_LEVELS }, (_, i) => ({ level: i + 1, regionPath: ancestorAt(e.regionPath, i + 1), ...attrs }));
+  return ancestorsOf(e.regionPath).map((regionPath, i) => ({ level: i + 1, regionPath, ...attrs }));
 }
 
 /** The key columns in a CREATE TABLE (migrations), in snake_case. */

@@ -280,7 +280,7 @@ export function createEntityImport(deps: Deps) {
           trx,
           inserted.map((e) => ({ entityId: e.id, fromStatus: null, toStatus: 'not_resumed', reason, sourceType: 'import', sourceId: String(job.id), actorId: actor.id, actorName: actor.username, at: now })),
         );
-        await registryStatsRepo.addCreated(trx, createRows, now);
+        await registryStatsRepo.addEntities(trx, inserted.map((e) => e.id));
         await registryStatsRepo.trackCounts(trx, updates.map((r) => r.entityId!), async () => {
           for (const r of updates) await repo.update(trx, r.entityId!, { ...fieldsOf(r.input!, r.regionPath!, pii), updatedAt: now });
         });

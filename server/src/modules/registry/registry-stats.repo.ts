@@ -1,7 +1,7 @@
-import { sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { PostgresAdapter, sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { pathPrefix } from '../../db/sql-helpers';
-import { categoryKeysOf, childLevel, totalsLevel } from '../../db/category-key';
+import { LEVEL_PATH_LENGTHS, ancestorsOf, categoryKeysOf, childLevel, totalsLevel } from '../../db/category-key';
 import { addDays, localDate } from '../../platform/clock';
 import type { EntityCountDeltaTable } from './registry.tables';
 import type { Scope } from '../../platform/permissions';
@@ -33,45 +33,41 @@ const KEY = ['level', 'regionPath', ...ATTRS, 'day'] as const;
 const BATCH = 500;
 const isCounted = (kind: string, status: string | null) => (kind !== 'building' && status !== null && status !== 'closed' ? 1 : 0);
 const isResumed = (kind: string, status: string | null) => (kind !== 'building' && status === 'resumed' ? 1 : 0);
-const keyOf = (d: Delta) => KEY.map((k) => d[k]).join('\u0001');
 
 type Placed = Pick<EntityCountDeltaTable, 'regionPath' | 'kind' | 'sector'> & { industry?: string | null; sizeClass?: string | null; aboveScale: number; aboveQuota: number; fourAbove: number };
 type Line = { fromStatus: string | null; toStatus: string; at: string };
 
-/** Adds one history line of an entity to a map of deltas: what changed in "counted" and "resumed" on the line's local day. */
+// bulk loads write thousands of lines with the same timestamp: their local day is computed once
+const days = new Map<string, string>();
+function dayOf(at: string): string {
+  let d = days.get(at);
+  if (d === undefined) {
+    if (days.size > 10_000) days.clear();
+    days.set(at, (d = localDate(new Date(at))));
+  }
+  return d;
+}
+
+/** Adds one history line of an entity to a map of deltas: what changed in "counted" and "resumed" on the line's local day, at each level. */
 function addLine(out: Map<string, Delta>, e: Placed, l: Line): void {
   const counted = isCounted(e.kind, l.toStatus) - isCounted(e.kind, l.fromStatus);
   const resumed = isResumed(e.kind, l.toStatus) - isResumed(e.kind, l.fromStatus);
   if (!counted && !resumed) return;
-  const day = localDate(new Date(l.at));
-  for (const key of categoryKeysOf(e)) {
-    const d: Delta = { day, ...key, counted, resumed };
-    const k = keyOf(d);
+  const day = dayOf(l.at);
+  const attrs = `${e.kind}\u0001${e.sector}\u0001${e.industry ?? ''}\u0001${Number(e.aboveScale)}\u0001${Number(e.aboveQuota)}\u0001${Number(e.fourAbove)}\u0001${e.sizeClass ?? ''}\u0001${day}`;
+  let keys: ReturnType<typeof categoryKeysOf> | null = null;
+  const paths = ancestorsOf(e.regionPath);
+  for (let i = 0; i < paths.length; i++) {
+    const k = `${i}\u0001${paths[i]}\u0001${attrs}`;
     const prev = out.get(k);
     if (prev) {
       prev.counted += counted;
       prev.resumed += resumed;
-    } else out.set(k, d);
+    } else {
+      keys ??= categoryKeysOf(e);
+      out.set(k, { day, ...keys[i]!, counted, resumed });
+    }
   }
-}
-
-/**
- * What a set of entities adds to the count rollup: one delta per history line (from → to status,
- * on the line's local day) under the entity's current region and attributes, summed per key.
- */
-async function contributions(db: Db, ids: number[]): Promise<Map<string, Delta>> {
-  const out = new Map<string, Delta>();
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const part = ids.slice(i, i + BATCH);
-    const rows = await db
-      .selectFrom('entityStatusHistory as h')
-      .innerJoin('entity as e', 'e.id', 'h.entityId')
-      .select(['h.fromStatus', 'h.toStatus', 'h.at', 'e.regionPath', 'e.kind', 'e.sector', 'e.industry', 'e.aboveScale', 'e.aboveQuota', 'e.fourAbove', 'e.sizeClass'])
-      .where('h.entityId', 'in', part)
-      .execute();
-    for (const r of rows) addLine(out, r, r);
-  }
-  return out;
 }
 
 /** Adds `after - before` to the rollup: one upsert per 500 keys (each key once per statement, as PostgreSQL requires). */
@@ -97,6 +93,46 @@ async function applyCounts(db: Db, before: Map<string, Delta>, after: Map<string
 }
 
 const NONE = new Map<string, Delta>();
+
+/** The local (UTC+8) day of a stored UTC ISO timestamp, in SQL. */
+const localDay = (db: Db, col: string) =>
+  db.getExecutor().adapter instanceof PostgresAdapter
+    ? sql<string>`to_char((cast(${sql.ref(col)} as timestamptz) at time zone 'UTC') + interval '8 hours', 'YYYY-MM-DD')`
+    : sql<string>`date(${sql.ref(col)}, '+8 hours')`;
+
+// the rollup's levels as path lengths of standard codes: /district/ 8, /…/town/ 21, /…/community/ 34, /…/grid/ 50
+const LEVELS = sql`(select 1 as level, ${sql.lit(LEVEL_PATH_LENGTHS[0])} as len union all select 2, ${sql.lit(LEVEL_PATH_LENGTHS[1])} union all select 3, ${sql.lit(LEVEL_PATH_LENGTHS[2])} union all select 4, ${sql.lit(LEVEL_PATH_LENGTHS[3])})`;
+const counts = (status: string) =>
+  sql<number>`(case when e.kind <> 'building' and ${sql.ref(status)} is not null and ${sql.ref(status)} <> 'closed' then 1 else 0 end)`;
+const resumes = (status: string) => sql<number>`(case when e.kind <> 'building' and ${sql.ref(status)} = 'resumed' then 1 else 0 end)`;
+
+/**
+ * Adds (sign 1) or takes away (sign -1) what these entities (all when `ids` is null) contribute to
+ * the count rollup, computed and upserted by the database in one statement: one delta per history
+ * line and level, grouped by key.
+ */
+async function applyEntities(db: Db, ids: number[] | null, sign: 1 | -1): Promise<void> {
+  const only = ids === null ? sql`` : sql`where h.entity_id in (${sql.join(ids)})`;
+  const x = sql.raw(String(sign));
+  await sql`insert into entity_count_delta (level, region_path, kind, sector, industry, above_scale, above_quota, four_above, size_class, day, counted, resumed)
+    select x.level, x.region_path, x.kind, x.sector, x.industry, x.above_scale, x.above_quota, x.four_above, x.size_class, x.day, ${x} * sum(x.c), ${x} * sum(x.r)
+    from (
+      select l.level, substr(e.region_path, 1, l.len) as region_path, e.kind, e.sector, coalesce(e.industry, '') as industry, e.above_scale, e.above_quota, e.four_above,
+        coalesce(e.size_class, '') as size_class, ${localDay(db, 'h.at')} as day,
+        ${counts('h.to_status')} - ${counts('h.from_status')} as c, ${resumes('h.to_status')} - ${resumes('h.from_status')} as r
+      from entity_status_history h join entity e on e.id = h.entity_id cross join ${LEVELS} l
+      ${only}
+    ) x
+    where 1 = 1
+    group by x.level, x.region_path, x.kind, x.sector, x.industry, x.above_scale, x.above_quota, x.four_above, x.size_class, x.day
+    having sum(x.c) <> 0 or sum(x.r) <> 0
+    on conflict (level, region_path, kind, sector, industry, above_scale, above_quota, four_above, size_class, day)
+    do update set counted = entity_count_delta.counted + excluded.counted, resumed = entity_count_delta.resumed + excluded.resumed`.execute(db);
+}
+
+async function applyEach(db: Db, ids: number[], sign: 1 | -1): Promise<void> {
+  for (let i = 0; i < ids.length; i += BATCH) await applyEntities(db, ids.slice(i, i + BATCH), sign);
+}
 
 /** A fact row from the rollup or from the entities: '' stored for a missing industry or size class reads as null. */
 function toFact(r: { kind: string; sector: string; industry: string | null; aboveScale: unknown; aboveQuota: unknown; fourAbove: unknown; sizeClass: string | null; child: string | null; total: unknown; resumed: unknown }): ResumptionFactRow {
@@ -174,11 +210,14 @@ export const registryStatsRepo = {
    * contribution to the count rollup from before to after, in the caller's transaction.
    */
   async trackCounts<T>(db: Db, ids: number[], write: () => Promise<T>): Promise<T> {
-    const before = ids.length ? await contributions(db, ids) : NONE;
+    await applyEach(db, ids, -1);
     const result = await write();
-    await applyCounts(db, before, await contributions(db, ids));
+    await applyEach(db, ids, 1);
     return result;
   },
+
+  /** Adds entities just written with their history (bulk creation) to the count rollup. */
+  addEntities: (db: Db, ids: number[]) => applyEach(db, ids, 1),
 
   /** Adds entities just created (their first history line only, written at `at`) to the count rollup. */
   async addCreated(db: Db, entities: Placed[], at: string): Promise<void> {
@@ -194,17 +233,11 @@ export const registryStatsRepo = {
     await applyCounts(db, NONE, m);
   },
 
-  /** Recomputes the whole count rollup from the status history (migration, repair). */
+  /** Recomputes the whole count rollup from the status history (migration, repair); returns the entities counted. */
   async rebuildCounts(db: Db): Promise<number> {
     await db.deleteFrom('entityCountDelta').execute();
-    let n = 0;
-    for (let after = 0; ; ) {
-      const ids = (await db.selectFrom('entity').select('id').where('id', '>', after).orderBy('id').limit(20 * BATCH).execute()).map((r) => Number(r.id));
-      if (ids.length === 0) return n;
-      await applyCounts(db, NONE, await contributions(db, ids));
-      n += ids.length;
-      after = ids[ids.length - 1]!;
-    }
+    await applyEntities(db, null, 1);
+    return Number((await db.selectFrom('entity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   },
 
   /**

@@ -189,7 +189,7 @@ export function createRegistryService(deps: Deps) {
     return db.transaction().execute(async (trx) => {
       const inserted = await repo.insertMany(trx, rows.map((r) => ({ ...r, status: 'not_resumed', statusChangedAt: now, createdAt: now, updatedAt: now })));
       await repo.insertHistory(trx, inserted.map((e) => ({ entityId: e.id, fromStatus: null, toStatus: 'not_resumed', reason, sourceType: 'registry', sourceId: null, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, at: now })));
-      await registryStatsRepo.addCreated(trx, rows, now);
+      await registryStatsRepo.addEntities(trx, inserted.map((e) => e.id));
       await audit.record(trx, ctx, { action: 'registry.create_many', targetType: 'entity', detail: { count: inserted.length } });
       return inserted.map((e) => e.id);
     });

@@ -39,7 +39,7 @@ function rowsOf(r: RollupSource, sign: 1 | -1): Rollup[] {
   return categoryKeysOf(r).map((key) => ({ reportDate: r.reportDate, ...key, ...values }));
 }
 
-const keyOf = (r: Rollup) => KEY.map((k) => r[k]).join('\u0001');
+const keyOf = (r: Rollup) => `${r.reportDate}\u0001${r.level}\u0001${r.regionPath}\u0001${r.kind}\u0001${r.sector}\u0001${r.industry}\u0001${r.aboveScale}\u0001${r.aboveQuota}\u0001${r.fourAbove}\u0001${r.sizeClass}`;
 
 /** Rows summed per key, so a statement never names a key twice (PostgreSQL refuses that in one upsert). */
 function merged(rows: Rollup[]): Rollup[] {
