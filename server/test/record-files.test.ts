@@ -121,3 +121,29 @@ describe('complaint attachments', () => {
   });
 });
 
+
+describe('liaison visit photos', () => {
+  it('the liaison adds photos to the visit they logged; readers in the area download them, others get 404', async () => {
+    const liaison = await t.userWith('liaison-a', [{ role: 'liaison', regionCode: t.regions.townA }]);
+    const other = await t.userWith('liaison-a2', [{ role: 'liaison', regionCode: t.regions.townA }]);
+    // the clock moved a day on above: sign in again
+    const townA = await t.login('town-a');
+    const townB = await t.login('town-b');
+    const entity = await t.services.registry.createEntity(systemContext(), { kind: 'enterprise', name: '丙企业', regNo: 'REG-C', regionCode: t.regions.gridA, sector: 'secondary' } as EntityInput);
+    const visit = await liaison.post('/api/liaison/visits', { entityId: entity, visitDate: '2026-11-23', mode: 'onsite', policies: [], problems: [] });
+    expect(visit.statusCode).toBe(200);
+    const id = visit.json().id;
+    const photo = await postFile(liaison, `/api/liaison/visits/${id}/attachments`, '现场.jpg', sampleFiles.jpg);
+    expect(photo.statusCode).toBe(200);
+    // photos only: a PDF is refused
+    expect((await postFile(liaison, `/api/liaison/visits/${id}/attachments`, 'a.pdf', sampleFiles.pdf)).statusCode).toBe(400);
+    // another liaison neither sees nor adds to it; the town reads it but does not add
+    expect((await postFile(other, `/api/liaison/visits/${id}/attachments`, 'x.jpg', sampleFiles.jpg)).statusCode).toBe(404);
+    expect((await postFile(townA, `/api/liaison/visits/${id}/attachments`, 'x.jpg', sampleFiles.jpg)).statusCode).toBe(403);
+    const fileId = photo.json().id;
+    expect((await townA.get(`/api/liaison/visits/${id}/photos`)).json()).toHaveLength(1);
+    expect((await townA.get(`/api/liaison/visits/${id}/attachments/${fileId}`)).statusCode).toBe(200);
+    expect((await townB.get(`/api/liaison/visits/${id}/attachments/${fileId}`)).statusCode).toBe(404);
+    expect((await other.get(`/api/liaison/visits/${id}/photos`)).statusCode).toBe(404);
+  });
+});

@@ -1,4 +1,4 @@
-import { sql, type CreateTableBuilder, type Expression, type SqlBool, type ExpressionBuilder } from 'kysely';
+import { sql, type CreateTableBuilder, type Expression, type Kysely, type SqlBool, type ExpressionBuilder } from 'kysely';
 import type { Dialect } from './database';
 
 /** Integer identity primary key on both dialects. */
@@ -44,4 +44,22 @@ export function isUniqueViolation(err: unknown): boolean {
 /** The column (snake_case SQL name) contains `needle` literally; case-sensitive on PostgreSQL, fine for CJK names and codes. */
 export function containsLiteral(column: string, needle: string): Expression<SqlBool> {
   return sql<SqlBool>`${sql.ref(column)} like ${'%' + needle.replace(/[\\%_]/g, (m) => '\\' + m) + '%'} escape '\\'`;
+}
+
+/**
+ * A module's table of attached files (platform/files.ts `StoredFileRow` plus the parent's id):
+ * name, MIME type, size, content hash, who uploaded it and when; indexed by the parent.
+ */
+export async function createFileTable(db: Kysely<any>, dialect: Dialect, table: string, parent: { column: string; references: string }): Promise<void> {
+  await withId(db.schema.createTable(table), dialect)
+    .addColumn(parent.column, 'integer', (c) => c.notNull().references(parent.references))
+    .addColumn('file_name', 'varchar(200)', (c) => c.notNull())
+    .addColumn('mime', 'varchar(100)', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('sha256', 'varchar(64)', (c) => c.notNull())
+    .addColumn('uploaded_by', 'integer')
+    .addColumn('uploaded_by_name', 'varchar(64)')
+    .addColumn('uploaded_at', 'varchar(32)', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex(`${table}_${parent.column.replace(/_id$/, '')}_idx`).on(table).column(parent.column).execute();
 }

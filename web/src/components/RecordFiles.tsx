@@ -1,5 +1,5 @@
-import { App, Button, Flex, Image, Typography, Upload } from 'antd';
-import { FilePdfOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Image, Typography, Upload, type UploadFile } from 'antd';
+import { CameraOutlined, FilePdfOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { recordFileLimits, type RecordFile } from '@fugong/contract';
@@ -78,4 +78,52 @@ export function RecordFiles({ base, files, canUpload, onUploaded }: { base: stri
       )}
     </div>
   );
+}
+
+/**
+ * Photos chosen on a phone and kept until the record they belong to is saved (then `sendFiles`):
+ * PNG/JPG, at most `max`, each within the size limit.
+ */
+export function PhotoPicker({ value, onChange, max, addLabel }: { value: UploadFile[]; onChange: (files: UploadFile[]) => void; max: number; addLabel: string }) {
+  const { t } = useTranslation('common');
+  const { message } = App.useApp();
+  return (
+    <Upload
+      listType="picture-card"
+      accept=".png,.jpg,.jpeg"
+      multiple
+      fileList={value}
+      beforeUpload={(file) => {
+        if (file.size > recordFileLimits.maxBytes) {
+          message.error(t('files.tooLarge', { mb: recordFileLimits.maxBytes / 1024 / 1024 }));
+          return Upload.LIST_IGNORE;
+        }
+        return false;
+      }}
+      onChange={({ fileList }) => onChange(fileList.slice(0, max))}
+    >
+      {value.length < max && (
+        <div>
+          <CameraOutlined />
+          <div style={{ marginTop: 4 }}>{addLabel}</div>
+        </div>
+      )}
+    </Upload>
+  );
+}
+
+/** Sends picked files one by one to `url` (with extra form fields); one that fails does not stop the others. */
+export async function sendFiles(url: string, files: UploadFile[], fields: Record<string, string> = {}): Promise<{ files: RecordFile[]; errors: string[] }> {
+  const out = { files: [] as RecordFile[], errors: [] as string[] };
+  for (const f of files) {
+    const body = new FormData();
+    for (const [k, v] of Object.entries(fields)) body.append(k, v);
+    body.append('file', f.originFileObj as Blob, f.name);
+    try {
+      out.files.push(await api.post<RecordFile>(url, body));
+    } catch (e) {
+      out.errors.push(`${f.name}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  return out;
 }

@@ -15,12 +15,15 @@ import {
   resolvedListSchema,
   teamListQuerySchema,
   visitListQuerySchema,
+  recordFileSchema,
+  idParamSchema,
   visitSchema,
 } from '@fugong/contract';
 import { route } from '../../platform/http';
+import { recordFileRoutes } from '../../platform/files';
 import type { Services } from '../../services';
 
-export function liaisonRoutes(app: FastifyInstance, { liaison }: Services): void {
+export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos }: Services): void {
   const tags = ['liaison'];
   route(app, { method: 'POST', url: '/api/liaison/assignments', summary: 'Assign a liaison or a team to entities (a list, or all uncovered ones of a region); the previous assignment is kept in the history', tags, body: assignLiaisonBodySchema, response: z.object({ assigned: z.number().int() }), handler: ({ body, ctx }) => liaison.assign(ctx, body) });
   route(app, { method: 'GET', url: '/api/liaison/assignments', summary: 'Current (or all) assignments in the caller’s area, or a liaison’s own', tags, query: assignmentListQuerySchema, response: pageOf(liaisonAssignmentSchema), handler: ({ query, ctx }) => liaison.assignments(ctx, query) });
@@ -31,4 +34,7 @@ export function liaisonRoutes(app: FastifyInstance, { liaison }: Services): void
   route(app, { method: 'GET', url: '/api/liaison/coverage', summary: 'Per entity kind: how many have a liaison (uncovered: /api/registry/entities?coverage=noLiaison)', tags, query: z.object({ regionCode: z.string().max(20).optional() }), response: coverageSchema, handler: ({ query, ctx }) => liaison.coverage(ctx, query.regionCode) });
   route(app, { method: 'POST', url: '/api/liaison/visits', summary: 'Log a visit; each problem found becomes a ticket', tags, body: createVisitBodySchema, response: visitSchema, handler: ({ body, ctx }) => liaison.logVisit(ctx, body) });
   route(app, { method: 'GET', url: '/api/liaison/visits', summary: 'Visit log', tags, query: visitListQuerySchema, response: pageOf(visitSchema), handler: ({ query, ctx }) => liaison.visits(ctx, query) });
+  // 走访照片: PNG/JPG added by the liaison right after logging the visit
+  recordFileRoutes(app, { base: '/api/liaison/visits', tags, what: 'visit', attach: visitPhotos.attach, open: visitPhotos.open });
+  route(app, { method: 'GET', url: '/api/liaison/visits/:id/photos', summary: 'Photos of a visit', tags, params: idParamSchema, response: z.array(recordFileSchema), handler: ({ params, ctx }) => visitPhotos.list(ctx, params.id) });
 }

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { StoredFileRow } from '../../platform/files';
 
 export interface LiaisonTeamTable {
   id: Generated<number>;
@@ -44,9 +45,15 @@ export interface LiaisonVisitTable {
   createdAt: string;
 }
 
+export interface LiaisonVisitPhotoTable extends StoredFileRow {
+  id: Generated<number>;
+  visitId: number;
+}
+
 export interface LiaisonTables {
   liaisonTeam: LiaisonTeamTable;
   liaisonTeamMember: LiaisonTeamMemberTable;
   liaisonAssignment: LiaisonAssignmentTable;
   liaisonVisit: LiaisonVisitTable;
+  liaisonVisitPhoto: LiaisonVisitPhotoTable;
 }

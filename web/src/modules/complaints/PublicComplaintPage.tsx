@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Result, Select, Typography, Upload, type UploadFile } from 'antd';
-import { CameraOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, Result, Select, Typography, type UploadFile } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Dayjs } from 'dayjs';
 import { COMPLAINT_CONTENT_MAX, recordFileLimits, type ComplaintReceipt } from '@fugong/contract';
 import { api } from '../../app/api';
 import { applyFieldErrors } from '../../components/form-errors';
+import { PhotoPicker, sendFiles } from '../../components/RecordFiles';
 import { PublicShell } from './PublicShell';
 
 type Region = { code: string; name: string };
@@ -36,18 +36,7 @@ export function PublicComplaintPage() {
         district: undefined,
       });
       // photos follow the complaint, proven by its receipt; one that fails does not undo the complaint
-      const errors: string[] = [];
-      for (const p of photos) {
-        const body = new FormData();
-        body.append('receiptNo', r.receiptNo);
-        body.append('secret', r.queryCode);
-        body.append('file', p.originFileObj as Blob, p.name);
-        try {
-          await api.post('/api/public/complaints/attachments', body);
-        } catch (e) {
-          errors.push(`${p.name}: ${e instanceof Error ? e.message : String(e)}`);
-        }
-      }
+      const { errors } = await sendFiles('/api/public/complaints/attachments', photos, { receiptNo: r.receiptNo, secret: r.queryCode });
       setPhotoErrors(errors);
       return r;
     },
@@ -108,28 +97,7 @@ export function PublicComplaintPage() {
           <Input.TextArea rows={5} maxLength={COMPLAINT_CONTENT_MAX} showCount placeholder={t('public.contentHint')} />
         </Form.Item>
         <Form.Item label={t('public.photos')} extra={t('public.photosHint', { n: recordFileLimits.publicPhotos, mb })}>
-          <Upload
-            listType="picture-card"
-            accept=".png,.jpg,.jpeg"
-            multiple
-            fileList={photos}
-            beforeUpload={(file) => {
-              if (file.size > recordFileLimits.maxBytes) {
-                message.error(t('common:files.tooLarge', { mb }));
-                return Upload.LIST_IGNORE;
-              }
-              // kept here and sent after the complaint is received
-              return false;
-            }}
-            onChange={({ fileList }) => setPhotos(fileList.slice(0, recordFileLimits.publicPhotos))}
-          >
-            {photos.length < recordFileLimits.publicPhotos && (
-              <div>
-                <CameraOutlined />
-                <div style={{ marginTop: 4 }}>{t('public.addPhoto')}</div>
-              </div>
-            )}
-          </Upload>
+          <PhotoPicker value={photos} onChange={setPhotos} max={recordFileLimits.publicPhotos} addLabel={t('public.addPhoto')} />
         </Form.Item>
         <Form.Item name="anonymous" valuePropName="checked">
           <Checkbox>{t('field.anonymous')}</Checkbox>

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, Result, Select, Space } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Image, Input, InputNumber, Radio, Result, Select, Space, type UploadFile } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { visitModes, type TicketCategory, type Visit } from '@fugong/contract';
+import { recordFileLimits, visitModes, type RecordFile, type TicketCategory, type Visit } from '@fugong/contract';
 import { api } from '../../app/api';
 import { PageContainer } from '../../components/PageContainer';
 import { applyFieldErrors } from '../../components/form-errors';
+import { PhotoPicker, sendFiles } from '../../components/RecordFiles';
 
 /** 走访 on a phone: how, which policies were delivered, and each problem becomes a ticket. */
 export function VisitPage() {
@@ -16,9 +17,17 @@ export function VisitPage() {
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [done, setDone] = useState<Visit | null>(null);
+  // 走访照片: kept on the phone until the visit is saved, then sent one by one
+  const [photos, setPhotos] = useState<UploadFile[]>([]);
+  const [sent, setSent] = useState<{ files: RecordFile[]; errors: string[] }>({ files: [], errors: [] });
   const cats = useQuery({ queryKey: ['/api/tickets/categories'], queryFn: () => api.get<TicketCategory[]>('/api/tickets/categories') });
   const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => api.post<Visit>('/api/liaison/visits', { ...v, visitDate: (v.visitDate as Dayjs).format('YYYY-MM-DD') }),
+    mutationFn: async (v: Record<string, unknown>) => {
+      const visit = await api.post<Visit>('/api/liaison/visits', { ...v, visitDate: (v.visitDate as Dayjs).format('YYYY-MM-DD') });
+      const result = await sendFiles(`/api/liaison/visits/${visit.id}/attachments`, photos);
+      setSent(result);
+      return visit;
+    },
     onSuccess: setDone,
     onError: (e) => {
       if (!applyFieldErrors(form, e)) message.error(e.message);
@@ -38,7 +47,19 @@ export function VisitPage() {
                 {t('visit.ticket', { id })}
               </Link>
             ))}
-            <Button onClick={() => { setDone(null); form.resetFields(); }}>{t('visit.another')}</Button>
+            {sent.files.length > 0 && (
+              <Image.PreviewGroup>
+                <Space wrap data-testid="visit-photos">
+                  {sent.files.map((f) => (
+                    <Image key={f.id} src={`/api/liaison/visits/${done.id}/attachments/${f.id}`} alt={f.fileName} width={72} height={72} style={{ objectFit: 'cover' }} />
+                  ))}
+                </Space>
+              </Image.PreviewGroup>
+            )}
+            {sent.errors.map((e) => (
+              <Alert key={e} type="warning" showIcon message={e} />
+            ))}
+            <Button onClick={() => { setDone(null); setPhotos([]); setSent({ files: [], errors: [] }); form.resetFields(); }}>{t('visit.another')}</Button>
           </Space>
         }
       />
@@ -62,6 +83,9 @@ export function VisitPage() {
           </Form.Item>
           <Form.Item name="notes" label={t('visit.notes')}>
             <Input.TextArea rows={2} maxLength={2000} />
+          </Form.Item>
+          <Form.Item label={t('visit.photos')} extra={t('visit.photosHint', { n: recordFileLimits.visitPhotos, mb: recordFileLimits.maxBytes / 1024 / 1024 })}>
+            <PhotoPicker value={photos} onChange={setPhotos} max={recordFileLimits.visitPhotos} addLabel={t('visit.addPhoto')} />
           </Form.Item>
           <Form.List name="problems">
             {(fields, { add, remove }) => (
