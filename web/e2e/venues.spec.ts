@@ -131,3 +131,67 @@ test('a day the manager capped and filled shows as fully booked', async ({ brows
   await expect(phone.getByRole('button', { name: '提交预约' })).toBeDisabled();
   await shot(phone, 'sold-out');
 });
+
+test('the venue manager edits slots and policies, and exports the day’s bookings, check-ins and guest register', async ({ browser }) => {
+  test.setTimeout(600_000);
+  const manager = await signIn(browser, 'venue-manager');
+  const id = await venueId(manager.request, '盘山风景名胜区');
+  await manager.goto(`/venues/${id}`);
+  await expect(manager.getByRole('heading', { name: '盘山风景名胜区' })).toBeVisible();
+  await shot(manager, 'detail-desktop');
+
+  // a slot that holds bookings today can neither shrink below them nor be deactivated
+  await manager.getByRole('tab', { name: '入园时段' }).click();
+  const morning = manager.locator('tr').filter({ hasText: '上午' });
+  await morning.getByRole('button', { name: '停用' }).click();
+  await manager.getByRole('button', { name: /^确\s?定$/ }).click();
+  await expect(manager.locator('.ant-message')).toContainText('不能停用');
+  await morning.getByRole('button', { name: /编\s?辑/ }).click();
+  const dialog = manager.getByRole('dialog');
+  await dialog.getByLabel('时段限量').fill('1');
+  await dialog.getByRole('button', { name: /^确\s?定$/ }).click();
+  await expect(manager.locator('.ant-message')).toContainText('不能低于已预约人数');
+  await shot(manager, 'slot-refused');
+  await dialog.getByLabel('时段限量').fill('9500');
+  await dialog.getByRole('button', { name: /^确\s?定$/ }).click();
+  await expect(morning).toContainText('9,500');
+
+  // vehicles at 4 of 9 seats; the medical-worker policy until 2020-12-31
+  await manager.getByRole('tab', { name: '观光车' }).click();
+  await expect(manager.getByText('9 座限坐 4 人').first()).toBeVisible();
+  await manager.getByRole('tab', { name: '优惠政策' }).click();
+  await expect(manager.getByText('2020-03-28 — 2020-12-31')).toBeVisible();
+  await shot(manager, 'policies');
+
+  // today's bookings as .xlsx
+  await manager.getByRole('tab', { name: '预约记录' }).click();
+  const download = manager.waitForEvent('download');
+  await manager.getByRole('button', { name: /导出/ }).click();
+  expect((await download).suggestedFilename()).toMatch(/^盘山风景名胜区-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  expect(fs.statSync(await (await download).path()).size).toBeGreaterThan(1000);
+
+  // the gate's check-ins
+  await manager.goto(`/venues/${id}/gate`);
+  const checkins = manager.waitForEvent('download');
+  await manager.getByRole('button', { name: /导出/ }).click();
+  expect((await checkins).suggestedFilename()).toMatch(/\.xlsx$/);
+
+  // the same pages on a phone: nothing wider than the screen
+  const phone = await signIn(browser, 'venue-manager', { width: 375, height: 812 });
+  await phone.goto(`/venues/${id}`);
+  await expect(phone.getByRole('heading', { name: '盘山风景名胜区' })).toBeVisible();
+  await phone.getByRole('tab', { name: '入园时段' }).click();
+  await shot(phone, 'detail-phone');
+  expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+  // the farm-stay register with its temperature log
+  const farm = await signIn(browser, 'farmstay', { width: 375, height: 812 });
+  await farm.goto('/venues/gate');
+  const farmId = (await (await farm.request.get('/api/auth/me')).json()).grants.find((g: { venueId: number | null }) => g.venueId)!.venueId as number;
+  await farm.goto(`/venues/${farmId}/guests`);
+  await expect(farm.getByText('号房').first()).toBeVisible();
+  await shot(farm, 'guests-phone');
+  const guests = farm.waitForEvent('download');
+  await farm.getByRole('button', { name: /导出/ }).click();
+  expect((await guests).suggestedFilename()).toMatch(/\.xlsx$/);
+});

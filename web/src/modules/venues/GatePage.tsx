@@ -8,6 +8,7 @@ import { FEVER_THRESHOLD, proofTypes, type Booking, type CheckinResult, type Gat
 import { ApiError, api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
 import { ErrorState } from '../../components/ErrorState';
+import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { StatusTag } from '../../components/StatusTag';
 import { bookingStatusStyles, checkinStatusStyles } from './labels';
@@ -164,7 +165,10 @@ export function GatePage() {
   if (venue.error) return <ErrorState error={venue.error} onRetry={() => void venue.refetch()} />;
   const s = stats.data;
   return (
-    <PageContainer title={`${t('gate.title')} · ${venue.data?.name ?? ''}`}>
+    <PageContainer
+      title={`${t('gate.title')} · ${venue.data?.name ?? ''}`}
+      extra={s && <ExportButton url={`/api/venues/${venueId}/gate/checkins/export`} filename={`${t('gate.exportName')}-${venue.data?.name ?? venueId}-${s.day}.xlsx`} query={{ day: s.day }} />}
+    >
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}>
           <Card size="small"><Statistic title={t('gate.capacity')} value={s?.capacity ?? '-'} loading={stats.isPending} /></Card>
