@@ -1,4 +1,4 @@
-import type { CreateTableBuilder } from 'kysely';
+import { sql, type CreateTableBuilder, type Expression, type SqlBool } from 'kysely';
 
 /**
  * The key columns the dashboard's rollup tables share (the registry's entity counts and the
@@ -62,6 +62,16 @@ export function categoryKeysOf(e: {
     sizeClass: e.sizeClass ?? '',
   };
   return ancestorsOf(e.regionPath).map((regionPath, i) => ({ level: i + 1, regionPath, ...attrs }));
+}
+
+/**
+ * Rows of a rollup under `rootPath`, as a range of the key (paths compare byte by byte: SQLite's
+ * binary collation, the "C" collation of the column on PostgreSQL), so the primary key is read
+ * as one range where a LIKE would scan the level.
+ */
+export function pathRange(col: string, rootPath: string): Expression<SqlBool> {
+  const upper = rootPath.slice(0, -1) + String.fromCharCode(rootPath.charCodeAt(rootPath.length - 1) + 1);
+  return sql<SqlBool>`${sql.ref(col)} >= ${rootPath} and ${sql.ref(col)} < ${upper}`;
 }
 
 /** The key columns in a CREATE TABLE (migrations), in snake_case. */

@@ -1,7 +1,7 @@
 import { PostgresAdapter, sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { pathPrefix } from '../../db/sql-helpers';
-import { LEVEL_PATH_LENGTHS, ancestorsOf, categoryKeysOf, childLevel, totalsLevel } from '../../db/category-key';
+import { LEVEL_PATH_LENGTHS, ancestorsOf, categoryKeysOf, childLevel, totalsLevel, pathRange } from '../../db/category-key';
 import { addDays, localDate } from '../../platform/clock';
 import type { EntityCountDeltaTable } from './registry.tables';
 import type { Scope } from '../../platform/permissions';
@@ -173,7 +173,7 @@ export const registryStatsRepo = {
       .select(byChild ? sql<string | null>`d.region_path`.as('child') : sql<string | null>`null`.as('child'))
       .select((eb) => [eb.fn.sum<number>('d.counted').as('total'), eb.fn.sum<number>('d.resumed').as('resumed')])
       .where('d.level', '=', byChild ? childLevel(rootPath) : totalsLevel(rootPath))
-      .where(sql<SqlBool>`d.region_path like ${pathPrefix(rootPath)} escape '\\'`)
+      .where(pathRange('d.region_path', rootPath))
       .where('d.day', '<=', date)
       .groupBy(['d.kind', 'd.sector', 'd.industry', 'd.aboveScale', 'd.aboveQuota', 'd.fourAbove', 'd.sizeClass'])
       .having((eb) => eb.fn.sum('d.counted'), '<>', 0);
@@ -187,7 +187,7 @@ export const registryStatsRepo = {
       .selectFrom('entityCountDelta as d')
       .select((eb) => ['d.day', eb.fn.sum<number>('d.counted').as('total'), eb.fn.sum<number>('d.resumed').as('resumed')])
       .where('d.level', '=', totalsLevel(rootPath))
-      .where(sql<SqlBool>`d.region_path like ${pathPrefix(rootPath)} escape '\\'`)
+      .where(pathRange('d.region_path', rootPath))
       .where('d.day', '<=', to)
       .groupBy('d.day')
       .orderBy('d.day')

@@ -1,8 +1,7 @@
-import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
 import { preparedQuery } from '../../db/prepared';
-import { pathPrefix } from '../../db/sql-helpers';
-import { ROLLUP_LEVELS, categoryKeysOf, childLevel, totalsLevel } from '../../db/category-key';
+import { ROLLUP_LEVELS, categoryKeysOf, childLevel, totalsLevel, pathRange } from '../../db/category-key';
 import type { EntityAttrs } from '../registry/registry-stats.service';
 import type { DailyReportRollupTable } from './report-rollup.tables';
 import type { DailyReportTable } from './reports.tables';
@@ -76,7 +75,6 @@ const fourParams = (rows: Rollup[]): Four => Object.fromEntries(rows.flatMap((r,
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 
-const under = (col: string, path: string) => sql<SqlBool>`${sql.ref(col)} like ${pathPrefix(path)} escape '\\'`;
 
 /** A sum row as the database returns it (bigint sums arrive as text on PostgreSQL); '' reads as null. */
 export function toSumRow(r: Record<string, unknown>): ReportSumRow {
@@ -129,7 +127,7 @@ export const reportRollupRepo = {
       .select((eb) => VALUES.map((v) => eb.fn.sum<number>(`r.${v}`).as(v)))
       .where('r.reportDate', '=', date)
       .where('r.level', '=', byChild ? childLevel(rootPath) : totalsLevel(rootPath))
-      .where(under('r.region_path', rootPath))
+      .where(pathRange('r.region_path', rootPath))
       .groupBy(['r.kind', 'r.sector', 'r.industry', 'r.aboveScale', 'r.aboveQuota', 'r.fourAbove', 'r.sizeClass'])
       .having((eb) => eb.fn.sum('r.reporting'), '<>', 0);
     if (byChild) q = q.groupBy('r.regionPath');
@@ -145,7 +143,7 @@ export const reportRollupRepo = {
       .where('r.reportDate', '>=', from)
       .where('r.reportDate', '<=', to)
       .where('r.level', '=', totalsLevel(rootPath))
-      .where(under('r.region_path', rootPath))
+      .where(pathRange('r.region_path', rootPath))
       .groupBy('r.reportDate')
       .execute();
     return new Map(
