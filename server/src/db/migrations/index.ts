@@ -14,10 +14,12 @@ import * as m0100 from './0100_registry';
 import * as m0101 from './0101_registry_regno';
 import * as m0102 from './0102_entity_count';
 import * as m0103 from './0103_entity_count';
+import * as m0104 from './0104_entity_count_collation';
 import * as m0200 from './0200_filings';
 import * as m0300 from './0300_reports';
 import * as m0320 from './0320_report_rollup';
 import * as m0321 from './0321_report_rollup';
+import * as m0322 from './0322_report_rollup_collation';
 import * as m0310 from './0310_report_problems';
 import * as m0410 from './0410_ticket_attachments';
 import * as m0510c from './0510_complaint_attachments';
@@ -44,10 +46,12 @@ export const migrations: Record<string, MigrationModule> = {
   '0101_registry_regno': m0101,
   '0102_entity_count': m0102,
   '0103_entity_count': m0103,
+  '0104_entity_count_collation': m0104,
   '0200_filings': m0200,
   '0300_reports': m0300,
   '0320_report_rollup': m0320,
   '0321_report_rollup': m0321,
+  '0322_report_rollup_collation': m0322,
   '0310_report_problems': m0310,
   '0410_ticket_attachments': m0410,
   '0510_complaint_attachments': m0510c,
