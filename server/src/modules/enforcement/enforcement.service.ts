@@ -2,6 +2,7 @@ import { sql, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import {
   fiveSmallVenueTypes,
   type ClosureOrder,
+  type EntitySummary,
   type InspectionChecklist,
   type InspectionChecklistItem,
   type Inspection,
@@ -175,10 +176,10 @@ export function createEnforcementService(deps: Deps) {
   }
 
   /** Checks a visit and what it inspected (scope, round, figures) before anything is written. */
-  async function prepareVisit(ctx: RequestContext, v: VisitInput) {
+  async function prepareVisit(ctx: RequestContext, v: VisitInput, known?: { entities: Map<number, EntitySummary>; rounds: Map<number, RoundRow> }) {
     const actor = requirePermission(ctx.actor, 'enforcement.inspect');
     const ps = paths(actor);
-    const entities = await registry.getManyForService(v.inspections.map((i) => i.entityId));
+    const entities = known?.entities ?? (await registry.getManyForService(v.inspections.map((i) => i.entityId)));
     const plan = v.inspections.map((b, idx) => {
       const e = entities.get(b.entityId);
       const field = v.inspections.length === 1 ? 'entityId' : `inspections.${idx}.entityId`;
@@ -197,7 +198,9 @@ export function createEnforcementService(deps: Deps) {
       visit = { id: Number(row.id), roundId: num(row.roundId), inspectorCount: Number(row.inspectorCount) };
       if (visit.roundId) round = (await roundRow(db, visit.roundId)) ?? null;
     } else if (v.roundId) {
-      round = await usableRound(actor, v.roundId, v.visitedOn, 'roundId');
+      const r = known?.rounds.get(v.roundId);
+      round = r && r.status === 'active' && v.visitedOn >= r.startsOn && v.visitedOn <= r.endsOn ? r : await usableRound(actor, v.roundId, v.visitedOn, 'roundId');
+      known?.rounds.set(v.roundId, round);
     }
     if (round) for (const p of plan) if (!p.e.regionPath.startsWith(round.regionPath)) throw invalid([{ field: 'entityId', message: 'enforcement.outside_round_region' }]);
     const names = [...new Set(v.inspectors ?? [])];
@@ -289,8 +292,10 @@ export function createEnforcementService(deps: Deps) {
 
   /** Many visits from paper records (or the demo) in one transaction: all are recorded or none. */
   async function recordVisits(ctx: RequestContext, visits: VisitInput[]): Promise<{ visitId: number; inspectionIds: number[] }[]> {
+    // one read of the entities and of each round for the whole stack
+    const known = { entities: await registry.getManyForService(visits.flatMap((v) => v.inspections.map((i) => i.entityId))), rounds: new Map<number, RoundRow>() };
     const prepared: Awaited<ReturnType<typeof prepareVisit>>[] = [];
-    for (const v of visits) prepared.push(await prepareVisit(ctx, v));
+    for (const v of visits) prepared.push(await prepareVisit(ctx, v, known));
     const results = await db.transaction().execute(async (trx) => {
       const out: Awaited<ReturnType<typeof writeVisit>>[] = [];
       for (const p of prepared) out.push(await writeVisit(trx, p));
