@@ -94,3 +94,25 @@ test('an administrator adds a ticket category and deactivates it after confirmin
   await expect(small.getByTestId('category-row-supplies')).toBeVisible();
   await shot(small, 'categories-phone');
 });
+
+test('a public complaint on a phone carries a photo that the town sees on the complaint', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: PHONE, locale: 'zh-CN' });
+  const pub = await context.newPage();
+  await pub.goto('/p/complaint');
+  await pub.getByLabel('所在区县').click();
+  await pub.getByTitle('蓟州区').click();
+  await pub.getByLabel('投诉内容').fill('农贸市场摊位未按要求测温登记，人员聚集。');
+  await pub.getByLabel('手机号码').fill('13912340000');
+  await pub.locator('input[type=file]').setInputFiles(pngFile('现场.png'));
+  await expect(pub.locator('.ant-upload-list-item')).toHaveCount(1);
+  await shot(pub, 'complaint-form-phone');
+  await pub.getByTestId('complaint-submit').click();
+  await expect(pub.getByTestId('photos-sent')).toContainText('1 张照片');
+  const receiptNo = (await pub.getByTestId('receipt-no').innerText()).trim();
+
+  const commander = await signIn(browser, 'commander');
+  await commander.goto(`/complaints?q=${receiptNo}`);
+  await commander.getByRole('link', { name: receiptNo }).click();
+  await expect(commander.getByTestId('record-file-thumb')).toHaveCount(1);
+  await shot(commander, 'complaint-detail');
+});
