@@ -131,15 +131,18 @@ test('a liaison logs a visit on a phone; its problem becomes a ticket for the de
 test('an inspector issues a rectification notice and prints it', async ({ browser }) => {
   const inspector = await signIn(browser, 'inspector', PHONE);
   await inspector.goto('/enforcement/inspections/new');
-  await inspector.getByLabel('市场主体编号').fill('16');
-  await inspector.getByLabel('执法人次').fill('3');
+  await inspector.getByLabel('出动人数').fill('3');
+  await inspector.getByTestId('inspection-entity').click();
+  await inspector.keyboard.type('恒达机械');
+  await inspector.getByTitle('天津蓟州恒达机械制造有限公司').click();
   await inspector.getByLabel('从业人员佩戴口罩').click();
   await inspector.getByLabel('当场整改').fill('0');
-  await inspector.getByRole('radio', { name: '整改通知书' }).check();
+  await inspector.locator('label.ant-radio-button-wrapper', { hasText: '整改通知书' }).click();
   await inspector.getByLabel('整改事项').fill('一、从业人员全程佩戴口罩；二、每日消毒并记录。');
   await inspector.getByLabel('整改期限').fill('2026-12-31');
   // Enter in the date field commits the date and submits the form
   await inspector.getByLabel('整改期限').press('Enter');
+  await inspector.getByRole('button', { name: '查看并打印通知书' }).click();
   await expect(inspector.getByTestId('notice')).toContainText('责令整改通知书');
   await expect(inspector.getByTestId('notice')).toContainText(/执改〔\d{4}〕\d{4}号/);
   await inspector.evaluate(() => {
