@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { randomBytes } from './random';
 
 /**
  * Personal data at rest: AES-256-GCM for the value, a keyed HMAC for exact lookup,
@@ -18,7 +19,7 @@ export function createPii(masterKey: Buffer): Pii {
   const macKey = Buffer.from(crypto.hkdfSync('sha256', masterKey, Buffer.alloc(0), 'fugong-pii-mac', 32));
   return {
     encrypt(clear) {
-      const iv = crypto.randomBytes(12);
+      const iv = randomBytes(12);
       const cipher = crypto.createCipheriv('aes-256-gcm', encKey, iv);
       const ct = Buffer.concat([cipher.update(clear, 'utf8'), cipher.final()]);
       return 'v1:' + Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64');

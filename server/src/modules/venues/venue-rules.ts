@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { randomBytes } from '../../platform/random';
 import { FEVER_THRESHOLD, type HealthCode, type RefusalReason } from '@fugong/contract';
 
 export interface CapacityRule {
@@ -43,7 +43,7 @@ const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 /** 10 characters from 31: ~49 bits, unguessable at the public endpoints' rate limits; never derived from an id. */
 export function newBookingCode(): string {
-  const bytes = crypto.randomBytes(20);
+  const bytes = randomBytes(20);
   let out = '';
   for (let i = 0; out.length < 10 && i < bytes.length; i++) {
     // reject the top of the byte range so every character is equally likely
