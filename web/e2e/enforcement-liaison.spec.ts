@@ -6,7 +6,14 @@ import { test } from '@playwright/test';
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `enforcement-${name}.png`), fullPage: true });
 test.setTimeout(240_000);
 
-const confirm = (page: Page) => page.locator('.ant-modal-confirm').getByRole('button', { name: /确\s*定/ }).click();
+/** The second question (modal.confirm) after a form dialog: wait for it to settle, answer yes, see it gone. */
+async function confirm(page: Page) {
+  const yes = page.locator('.ant-modal-confirm').last().getByRole('button', { name: /确\s*定/ });
+  await expect(yes).toBeVisible();
+  await page.waitForTimeout(400);
+  await yes.click();
+  await expect(page.locator('.ant-modal-confirm')).toHaveCount(0);
+}
 
 test('Fengze’s tally for the joint enforcement round matches the seed, and exports', async ({ browser }) => {
   const cmd = await signIn(browser, 'commander-fengze');
@@ -48,7 +55,10 @@ test('an inspector on a phone issues a notice in a visit of three, prints it, re
   await expect(inspector.getByTestId('notice-status')).toHaveText('待复查');
   await shot(inspector, 'notice-phone');
   await inspector.getByTestId('notice-reinspect').click();
-  await inspector.getByRole('radio', { name: '未整改（责令关停）' }).check();
+  await expect(inspector.getByRole('dialog').getByText('复查结果')).toBeVisible();
+  await inspector.waitForTimeout(400);
+  await inspector.getByRole('dialog').getByText('未整改（责令关停）').click();
+  await expect(inspector.getByRole('radio', { name: '未整改（责令关停）' })).toBeChecked();
   await inspector.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
   await confirm(inspector);
   await expect(inspector.getByTestId('notice-status')).toHaveText('逾期未改·已关停');
