@@ -58,6 +58,9 @@ test('the 大屏 shows Jizhou on 3 April 2020 as the press conference told it', 
   await expect(industrial).toContainText('667');
   await expect(industrial).toContainText('100.0%');
   await expect(industrial).toContainText('96.0%');
+  // liaison coverage sits among the headline figures (target 100 %)
+  await expect(screen.getByTestId('headline-liaison-coverage')).toContainText(/\d+(\.\d)?%/);
+  await expect(screen.getByTestId('headline-liaison-coverage')).toContainText('家已有联络员');
   await expect(screen.getByTestId('row-smallMicro')).toContainText('95.5%');
   await expect(screen.getByTestId('row-individual')).toContainText('91.8%');
   await expect(screen.getByTestId('row-commerceAboveQuota')).toContainText('100.0%');

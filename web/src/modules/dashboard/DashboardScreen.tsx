@@ -9,7 +9,7 @@ import { RegionPicker } from '../../components/RegionPicker';
 import { ErrorState } from '../../components/ErrorState';
 import { EChart } from './EChart';
 import { MetricLabel } from './MetricLabel';
-import { pct, useAlerts, useSummary, useTrend } from './queries';
+import { pct, useAlerts, useLiaisonCoverage, useSummary, useTrend } from './queries';
 import { useLiveDashboard } from './use-live-dashboard';
 import './dashboard-screen.css';
 
@@ -24,6 +24,7 @@ export function DashboardScreen() {
   const summary = useSummary(params);
   const trend = useTrend(params);
   const alerts = useAlerts(params, perms.has('reports.read'));
+  const coverage = useLiaisonCoverage(params, perms.has('liaison.read'));
   const live = useLiveDashboard();
   const set = (k: string, v: string | null) => {
     const s = new URLSearchParams(search);
@@ -95,6 +96,11 @@ export function DashboardScreen() {
             <Card label={<MetricLabel kind="rate" k="attendanceRate" />} value={pct(overall?.attendanceRate)} sub={t('screen.onDuty', { count: overall?.staffOnDuty ?? 0 })} />
             <Card label={<MetricLabel kind="rate" k="fromOtherProvinces" />} value={(overall?.fromOtherProvinces ?? 0).toLocaleString()} sub={t('screen.people')} />
             <Card label={<MetricLabel kind="category" k="keyProject" />} value={`${projects?.resumed ?? 0} / ${projects?.total ?? 0}`} sub={pct(projects?.resumptionRate)} />
+            {coverage.data && (
+              <Link to="/liaison/coverage" className="fg-screen-card-link">
+                <Card label={t('screen.liaisonCoverage')} value={pct(coverage.data.total.rate)} sub={t('screen.coveredOf', { covered: coverage.data.total.covered, total: coverage.data.total.total })} testId="headline-liaison-coverage" />
+              </Link>
+            )}
             <Card label={t('screen.alerts')} value={String(s.alerts.entities)} sub={t('screen.alertDetail', { fever: s.alerts.abnormalTemperature, suspected: s.alerts.suspectedCases })} danger={s.alerts.entities > 0} testId="headline-alerts" />
           </section>
           <section className="fg-screen-grid">
