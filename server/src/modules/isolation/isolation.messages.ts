@@ -25,5 +25,6 @@ registerMessages({
   },
   'isolation.validation.rule_days': { 'zh-CN': '隔离措施的天数至少为 1 天', 'zh-TW': '隔離措施的天數至少為 1 天', en: 'An isolation measure needs at least 1 day' },
   'isolation.validation.rule_name_unique': { 'zh-CN': '规则名称不能重复', 'zh-TW': '規則名稱不能重複', en: 'Rule names must be unique' },
+  'isolation.all_regions': { 'zh-CN': '全部区域', 'zh-TW': '全部區域', en: 'All regions' },
   'isolation.unknown_grid': { 'zh-CN': '网格不在本次排查范围内', 'zh-TW': '網格不在本次排查範圍內', en: 'That grid is not part of this campaign' },
 });

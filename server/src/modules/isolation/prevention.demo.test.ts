@@ -25,6 +25,11 @@ describe('prevention demo data', () => {
     const admin = await t.login('admin');
     const r = (await admin.get('/api/sealed-buildings/report?regionCode=510402')).json();
     expect(r.total).toMatchObject({ regionName: '东区', buildings: 13, people: 2093, sealedNow: 0, peopleSealedNow: 0 });
+    // with no region asked, an officer over all five districts gets one row per district, not the first one
+    const all = (await admin.get('/api/sealed-buildings/report')).json();
+    expect(all.total).toMatchObject({ regionCode: '', regionName: '全部区域' });
+    expect(all.rows.find((x: { regionCode: string }) => x.regionCode === '510402')).toMatchObject({ buildings: 13, people: 2093 });
+    expect(all.total.buildings).toBe(all.rows.reduce((a: number, x: { buildings: number }) => a + x.buildings, 0));
   });
 
   it('exports the East District report (13 buildings, 2,093 people) and the demo lists without clear numbers', async () => {

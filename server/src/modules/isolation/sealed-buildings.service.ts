@@ -6,6 +6,7 @@ import type { Audit } from '../../platform/audit';
 import type { EventBus } from '../../platform/events';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
+import { t } from '../../platform/i18n/index';
 import { inRegionScope, requireInScope, requirePermission, scopeOf } from '../../platform/permissions';
 import type { RegionsService } from '../regions/regions.service';
 import type { SealedBuildingTable } from './isolation.tables';
@@ -114,7 +115,10 @@ export function createSealedBuildingsService({ db, clock, audit, events, regions
     async report(ctx: RequestContext, regionCode: string | undefined): Promise<SealedReport> {
       const actor = requirePermission(ctx.actor, 'isolation.read');
       const scope = scopeOf(actor, 'isolation.read');
-      const top = regionCode ? await regions.get(regionCode) : (await regions.rootsFor(actor))[0] ?? null;
+      // no region asked: the caller's one district, or every district side by side for those with several
+      const roots = regionCode ? [] : await regions.rootsFor(actor);
+      const top =
+        roots.length > 1 ? { code: '', name: t(ctx.locale, 'isolation.all_regions'), path: '/' } : regionCode ? await regions.get(regionCode) : (roots[0] ?? null);
       if (!top || !(scope.all || scope.regionPaths.some((p) => top.path.startsWith(p) || p.startsWith(top.path)))) throw new AppError('common.not_found', 404);
       const depth = top.path.split('/').filter(Boolean).length;
       const rows = await repo.totalsByPath(db, scope, top.path);

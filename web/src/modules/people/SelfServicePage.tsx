@@ -5,6 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { SelfView } from '@fugong/contract';
+import { PublicPage } from '../../components/PublicPage';
 import { api } from '../../app/api';
 import { applyFieldErrors } from '../../components/form-errors';
 
@@ -19,8 +20,7 @@ export function SelfServicePage() {
     onError: (e) => applyFieldErrors(form, e),
   });
   return (
-    <div className="fg-public" style={{ maxWidth: 480, margin: '0 auto', padding: 16 }}>
-      <Typography.Title level={4}>{t('self.title')}</Typography.Title>
+    <PublicPage brand={<Typography.Text type="secondary">{t('self.brand')}</Typography.Text>} title={t('self.title')} maxWidth={480}>
       {!view ? (
         <Card>
           <Typography.Paragraph type="secondary">{t('self.intro')}</Typography.Paragraph>
@@ -93,6 +93,6 @@ export function SelfServicePage() {
           </Button>
         </>
       )}
-    </div>
+    </PublicPage>
   );
 }

@@ -1,7 +1,9 @@
 import { Link } from 'react-router';
 import { Card, Col, Descriptions, Empty, Row, Space, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Grant } from '@fugong/contract';
+import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
 import { visibleMenu } from '../../app/menu';
 import { PageContainer } from '../../components/PageContainer';
@@ -21,11 +23,25 @@ export function useGrantText() {
       .join(' · ') || t('grant.everywhere');
 }
 
+/** The name of the enterprise or venue a grant is scoped to (one request each; a user holds few such grants). */
+function ScopedName({ kind, id }: { kind: 'entity' | 'venue'; id: number }) {
+  const { t } = useTranslation();
+  const url = kind === 'entity' ? `/api/registry/entities/${id}` : `/api/venues/${id}`;
+  const q = useQuery({ queryKey: [url], queryFn: () => api.get<{ name: string }>(url), retry: false });
+  return <>{q.data?.name ?? t(`grant.${kind}`, { id })}</>;
+}
+
+function GrantScope({ grant }: { grant: Grant }) {
+  const grantText = useGrantText();
+  if (grant.entityId) return <ScopedName kind="entity" id={grant.entityId} />;
+  if (grant.venueId) return <ScopedName kind="venue" id={grant.venueId} />;
+  return <>{grantText(grant)}</>;
+}
+
 /** Landing page after sign-in: who you are, what you may do where, and shortcuts to your modules. */
 export function HomePage() {
   const { t } = useTranslation('platform');
   const me = useCurrentUser();
-  const grantText = useGrantText();
   const shortcuts = visibleMenu(webModules, me.permissions);
   return (
     <PageContainer title={t('home.greeting', { name: me.displayName })}>
@@ -36,7 +52,7 @@ export function HomePage() {
             <Descriptions column={1} size="small">
               {me.grants.map((g) => (
                 <Descriptions.Item key={g.id} label={<Tag color="blue">{t(`common:role.${g.role}`)}</Tag>}>
-                  {grantText(g)}
+                  <GrantScope grant={g} />
                 </Descriptions.Item>
               ))}
             </Descriptions>
