@@ -38,3 +38,12 @@ it('the district commander sees the same figures as the administrator, and the d
   expect(res.json().categories.find((r: { key: string }) => r.key === 'industrial')).toMatchObject({ total: 667, resumed: 667 });
   console.log(`demo loaded in ${loadMs} ms`);
 });
+
+it('every district with reports shows a plausible attendance rate on its seed day (the seeds quote staff on duty, not registered staff)', async () => {
+  for (const { code, date } of seedDistricts) {
+    const overall = (await admin.get(`/api/dashboard/summary?regionCode=${code}&date=${date}`)).json().categories.find((r: { key: string }) => r.key === 'overall');
+    if (!overall.reporting) continue;
+    expect(overall.attendanceRate, `${code} on ${date}`).toBeGreaterThanOrEqual(60);
+    expect(overall.attendanceRate, `${code} on ${date}`).toBeLessThanOrEqual(100);
+  }
+});
