@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntityInput, FilingDetail, FilingSummary } from '@fugong/contract';
 import { createTestApp, type Client, type TestApp } from '../../../test/helpers';
+import { manualClock } from '../../platform/clock';
 import { systemContext } from '../../platform/context';
 
 let t: TestApp;
@@ -15,8 +16,11 @@ let mall: number;
 const entity = (name: string, over: Partial<EntityInput>) =>
   t.services.registry.createEntity(systemContext(), { kind: 'enterprise', name, regNo: `R-${name}`, regionCode: t.regions.gridA, sector: 'tertiary', ...over } as EntityInput);
 
+// the filings and inspections below carry fixed dates in December 2026: the clock stands before them
+const clock = manualClock('2026-11-30T02:00:00.000Z');
+
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ clock });
   const ctx = systemContext();
   shop = await entity('老王小超市', { kind: 'individual', smallVenueType: 'small_supermarket' });
   market = await entity('城关农贸市场', {});
