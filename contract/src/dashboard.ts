@@ -54,6 +54,8 @@ export const dashboardSummarySchema = z.object({
   /** child regions (towns of a district …) ranked by resumption rate */
   children: z.array(metricRowSchema.extend({ name: z.string() })),
   alerts: z.object({ abnormalTemperature: z.number().int(), suspectedCases: z.number().int(), entities: z.number().int() }),
+  /** the last day up to `date` with daily reports in the subtree (the date itself when it has some), or null */
+  latestReportDate: dateSchema.nullable(),
   computedMs: z.number(),
 });
 export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;

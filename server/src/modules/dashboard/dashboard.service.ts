@@ -40,6 +40,8 @@ export function createDashboardService({ clock, regions, registryStats, dailyRep
       const [facts, sums] = await Promise.all([registryStats.resumptionFacts(root.path, date, childLen), dailyReports.sums(root.path, date, childLen)]);
       const childCode = (c: string | null | undefined) => (c ? c.split('/').filter(Boolean).pop()! : null);
       const childRows = groupedRows(facts, sums, (a) => childCode(a.child));
+      // a day without reports (early morning, or a date before reporting began) points at the last day with some
+      const latestReportDate = sums.some((x) => x.reporting > 0) ? date : await dailyReports.latestReportDate(root.path, date);
       const names = await regions.namesOf(childRows.map((r) => r.key));
       const children = childRows
         .map((r) => ({ ...r, name: names.get(r.key) ?? r.key }))
@@ -57,6 +59,7 @@ export function createDashboardService({ clock, regions, registryStats, dailyRep
           suspectedCases: sums.reduce((n, s) => n + s.suspectedCases, 0),
           entities: sums.reduce((n, s) => n + s.abnormalEntities, 0),
         },
+        latestReportDate,
         computedMs: Math.round((performance.now() - started) * 10) / 10,
       };
     },

@@ -50,6 +50,15 @@ describe('dashboard summary', () => {
     expect(row(longAgo, 'overall')).toMatchObject({ total: 0, resumptionRate: null });
   });
 
+  it('points a day without reports at the last day with some in the same area', async () => {
+    expect((await commander.get('/api/dashboard/summary')).json().latestReportDate).toBe(today);
+    const tomorrow = (await commander.get(`/api/dashboard/summary?date=${addDays(today, 1)}`)).json();
+    expect(tomorrow.latestReportDate).toBe(today);
+    // only town A reported, and nothing was reported before today
+    expect((await commander.get(`/api/dashboard/summary?regionCode=${t.regions.townB}&date=${addDays(today, 1)}`)).json().latestReportDate).toBeNull();
+    expect((await commander.get(`/api/dashboard/summary?date=${addDays(today, -1)}`)).json().latestReportDate).toBeNull();
+  });
+
   it('keeps each user to their own area and refuses users without the permission', async () => {
     const b = (await townB.get('/api/dashboard/summary')).json();
     expect(b.categories[0]).toMatchObject({ key: 'overall', total: 2, resumed: 1 });

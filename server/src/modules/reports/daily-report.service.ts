@@ -272,6 +272,8 @@ export function createDailyReportService(deps: Deps) {
     /** The same recomputed from the reports themselves (checks of the rollup). */
     sumsFromReports: (rootPath: string, date: string, childLen: number | null) => repo.sumsFromReports(db, rootPath, date, childLen),
     dailyTotals: (rootPath: string, from: string, to: string) => reportRollupRepo.dailyTotals(db, rootPath, from, to),
+    /** The last day up to `onOrBefore` on which anyone in the subtree reported, or null. */
+    latestReportDate: (rootPath: string, onOrBefore: string) => reportRollupRepo.latestDate(db, rootPath, onOrBefore),
     /** Recomputes the report rollup from the reports, in one transaction; returns the rollup rows. */
     rebuildRollup: () => db.transaction().execute((trx) => reportRollupRepo.rebuild(trx)),
     /** Bulk insert for the demo loader and benchmarks: no rules, no events. */

@@ -153,6 +153,19 @@ export const reportRollupRepo = {
     );
   },
 
+  /** The last day up to `onOrBefore` with reports in the subtree (its totals-level rows are few per day). */
+  async latestDate(db: Db, rootPath: string, onOrBefore: string): Promise<string | null> {
+    const row = await db
+      .selectFrom('dailyReportRollup as r')
+      .select((eb) => eb.fn.max('r.reportDate').as('latest'))
+      .where('r.reportDate', '<=', onOrBefore)
+      .where('r.level', '=', totalsLevel(rootPath))
+      .where(pathRange('r.region_path', rootPath))
+      .where('r.reporting', '<>', 0)
+      .executeTakeFirst();
+    return (row?.latest as string | null | undefined) ?? null;
+  },
+
   /** Recomputes the whole rollup from the reports (migration, repair); returns the reports read. */
   async rebuild(db: Db): Promise<number> {
     await db.deleteFrom('dailyReportRollup').execute();

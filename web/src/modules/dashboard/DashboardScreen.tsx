@@ -92,7 +92,19 @@ export function DashboardScreen() {
         <>
           <section className="fg-screen-cards">
             <Card label={<MetricLabel kind="rate" k="resumptionRate" />} value={pct(overall?.resumptionRate)} sub={t('screen.resumedOf', { resumed: overall?.resumed ?? 0, total: overall?.total ?? 0 })} testId="headline-resumption" />
-            <Card label={<MetricLabel kind="rate" k="capacityRate" />} value={pct(overall?.capacityRate)} sub={t('screen.reporting', { count: overall?.reporting ?? 0 })} />
+            <Card
+              label={<MetricLabel kind="rate" k="capacityRate" />}
+              value={pct(overall?.capacityRate)}
+              sub={
+                !overall?.reporting && s.latestReportDate && s.latestReportDate !== s.date ? (
+                  <a onClick={() => set('date', s.latestReportDate)} data-testid="latest-report-date">
+                    {t('screen.latestReports', { date: s.latestReportDate })}
+                  </a>
+                ) : (
+                  t('screen.reporting', { count: overall?.reporting ?? 0 })
+                )
+              }
+            />
             <Card label={<MetricLabel kind="rate" k="attendanceRate" />} value={pct(overall?.attendanceRate)} sub={t('screen.onDuty', { count: overall?.staffOnDuty ?? 0 })} />
             <Card label={<MetricLabel kind="rate" k="fromOtherProvinces" />} value={(overall?.fromOtherProvinces ?? 0).toLocaleString()} sub={t('screen.people')} />
             <Card label={<MetricLabel kind="category" k="keyProject" />} value={`${projects?.resumed ?? 0} / ${projects?.total ?? 0}`} sub={pct(projects?.resumptionRate)} />

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, DatePicker, Flex, Table, Tabs, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, DatePicker, Flex, Table, Tabs, type TableColumnsType } from 'antd';
 import { DesktopOutlined, PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -60,6 +60,18 @@ export function StatisticsPage() {
         <RegionPicker value={params.regionCode ?? null} onChange={(c) => set('regionCode', c)} placeholder={t('screen.region')} style={{ width: 240 }} />
         <DatePicker value={params.date ? dayjs(params.date) : null} onChange={(d) => set('date', d ? d.format('YYYY-MM-DD') : null)} placeholder={t('screen.today')} />
       </Flex>
+      {s && s.latestReportDate && s.latestReportDate !== s.date && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={
+            <a onClick={() => set('date', s.latestReportDate)} data-testid="latest-report-date">
+              {t('screen.latestReports', { date: s.latestReportDate })}
+            </a>
+          }
+        />
+      )}
       {summary.isError ? (
         <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
       ) : (
