@@ -214,19 +214,23 @@ function VehiclesTab({ v, base }: { v: VenueDetail; base: string }) {
         )
       }
       rows={v.vehicles}
-      scrollX={400}
+      scrollX={460}
       empty={t('admin.noVehicles')}
       columns={[
         { title: t('admin.vehicleName'), dataIndex: 'name' },
         { title: t('admin.vehicleCount'), dataIndex: 'count', width: 70, align: 'right' },
         { title: t('admin.seatsLimit'), key: 's', width: 130, render: (_, x) => t('admin.seatsOf', { limit: x.seatLimit, seats: x.seats }) },
       ]}
+      actionsWidth={130}
       actions={
         v.abilities.manage &&
         ((x) => (
-          <FormModalButton link label={t('admin.edit')} title={t('admin.editVehicle')} method="put" url={`${base}/vehicles/${x.id}`} initialValues={{ ...x }}>
-            <VehicleFields />
-          </FormModalButton>
+          <Space size={0}>
+            <FormModalButton link label={t('admin.edit')} title={t('admin.editVehicle')} method="put" url={`${base}/vehicles/${x.id}`} initialValues={{ ...x }}>
+              <VehicleFields />
+            </FormModalButton>
+            <ConfirmAction danger label={t('admin.removeVehicle')} confirm={t('admin.removeVehicleConfirm', { name: x.name })} run={() => api.delete(`${base}/vehicles/${x.id}`)} />
+          </Space>
         ))
       }
     />
