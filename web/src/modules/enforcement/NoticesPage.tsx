@@ -1,14 +1,14 @@
 import { Link } from 'react-router';
-import { Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Flex, Input, Select, Space, Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { noticeStatuses, type RectificationNotice } from '@fugong/contract';
 import { usePermissions } from '../../app/auth';
 import { ErrorState } from '../../components/ErrorState';
 import { PageContainer } from '../../components/PageContainer';
+import { StatusTag } from '../../components/StatusTag';
 import { useServerTable } from '../../components/useServerTable';
 import { ReinspectButton } from './NoticeActions';
-
-export const noticeColor = { issued: 'orange', rectified: 'green', escalated: 'red' } as const;
+import { noticeStatusStyles } from './labels';
 
 /** 整改通知书: issued → re-inspected → rectified (closed) or escalated to a closure order. */
 export function NoticesPage() {
@@ -20,7 +20,7 @@ export function NoticesPage() {
     { title: t('field.entity'), dataIndex: 'entityName' },
     { title: t('field.issuedOn'), dataIndex: 'issuedOn', width: 110 },
     { title: t('field.deadline'), dataIndex: 'deadline', width: 110 },
-    { title: t('field.status'), dataIndex: 'status', width: 150, render: (s: RectificationNotice['status']) => <Tag color={noticeColor[s]}>{t(`noticeStatus.${s}`)}</Tag> },
+    { title: t('field.status'), dataIndex: 'status', width: 150, render: (s: RectificationNotice['status']) => <StatusTag value={s} map={noticeStatusStyles} /> },
     {
       title: t('common:table.actions'),
       width: 160,

@@ -9,17 +9,15 @@ import { api } from '../../../app/api';
 import { usePermissions } from '../../../app/auth';
 import { ErrorState } from '../../../components/ErrorState';
 import { PageContainer } from '../../../components/PageContainer';
-import { StatusTag, type StatusStyle } from '../../../components/StatusTag';
+import { StatusTag } from '../../../components/StatusTag';
+import { statusStyles } from '../../../components/status-styles';
 import { useServerTable } from '../../../components/useServerTable';
 import { zodRule } from '../../../components/zod-rule';
 import { useGrantText } from '../HomePage';
 import { UserFormModal } from './UserFormModal';
 
 const FILTERS = ['q', 'role', 'disabled'] as const;
-const statusStyles: Record<'active' | 'disabled', StatusStyle> = {
-  active: { color: 'green', labelKey: 'platform:users.active' },
-  disabled: { color: 'default', labelKey: 'platform:users.disabled' },
-};
+const userStatusStyles = statusStyles<'active' | 'disabled'>('platform:users', { active: 'green', disabled: 'default' });
 
 /** Asks for the temporary password; the modal itself is the confirmation. */
 function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -95,7 +93,7 @@ export function UsersPage() {
         </Space>
       ),
     },
-    { title: t('users.status'), key: 'status', width: 90, render: (_, u) => <StatusTag value={u.disabled ? 'disabled' : 'active'} map={statusStyles} /> },
+    { title: t('users.status'), key: 'status', width: 90, render: (_, u) => <StatusTag value={u.disabled ? 'disabled' : 'active'} map={userStatusStyles} /> },
     {
       title: t('users.lastLogin'),
       dataIndex: 'lastLoginAt',
