@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import { Flex, Input, Select, Space, Table, type TableColumnsType } from 'antd';
+import { Flex, Input, Select, Space, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { noticeStatuses, type RectificationNotice } from '@fugong/contract';
 import { usePermissions } from '../../app/auth';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { PageContainer } from '../../components/PageContainer';
 import { StatusTag } from '../../components/StatusTag';
 import { useServerTable } from '../../components/useServerTable';
@@ -38,7 +38,7 @@ export function NoticesPage() {
         <Input.Search allowClear placeholder={t('list.search')} defaultValue={filters.q} onSearch={(v) => setFilters({ ...filters, q: v })} style={{ maxWidth: 280 }} />
         <Select allowClear placeholder={t('field.status')} style={{ minWidth: 160 }} value={filters.status} onChange={(v?: string) => setFilters({ ...filters, status: v ?? '' })} options={noticeStatuses.map((s) => ({ value: s, label: t(`noticeStatus.${s}`) }))} />
       </Flex>
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Table<RectificationNotice> rowKey="id" size="small" columns={columns} scroll={{ x: 800 }} {...tableProps} locale={{ emptyText: t('notices.empty') }} />}
+      <ServerTable<RectificationNotice> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 800 }} {...tableProps} locale={{ emptyText: t('notices.empty') }} />
     </PageContainer>
   );
 }

@@ -8,6 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { bookingStatuses, proofTypes, type Booking, type VenueDetail } from '@fugong/contract';
 import { api } from '../../app/api';
 import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { StatusTag } from '../../components/StatusTag';
@@ -312,7 +313,7 @@ function BookingsTab({ v }: { v: VenueDetail }) {
           </Space>
         )}
       </Flex>
-      {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Table rowKey="code" size="small" columns={columns} scroll={{ x: 800 }} locale={{ emptyText: t('admin.noBookings') }} {...tableProps} />}
+      <ServerTable query={query} rowKey="code" size="small" columns={columns} scroll={{ x: 800 }} locale={{ emptyText: t('admin.noBookings') }} {...tableProps} />
     </Flex>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import { passwordPolicy, roles, type User } from '@fugong/contract';
 import { api } from '../../../app/api';
 import { usePermissions } from '../../../app/auth';
-import { ErrorState } from '../../../components/ErrorState';
+import { ServerTable } from '../../../components/ServerTable';
 import { PageContainer } from '../../../components/PageContainer';
 import { StatusTag } from '../../../components/StatusTag';
 import { statusStyles } from '../../../components/status-styles';
@@ -179,11 +179,7 @@ export function UsersPage() {
           </Button>
         </Form.Item>
       </Form>
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table<User> rowKey="id" columns={columns} scroll={{ x: 900 }} size="middle" {...tableProps} />
-      )}
+      <ServerTable<User> query={query} rowKey="id" columns={columns} scroll={{ x: 900 }} size="middle" {...tableProps} />
       <UserFormModal open={creating || editing !== null} user={editing} onClose={() => {
           setCreating(false);
           setEditing(null);
