@@ -25,7 +25,7 @@ import {
 } from '@fugong/contract';
 import { route } from '../../platform/http';
 import { recordFileRoutes } from '../../platform/files';
-import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import { localDate } from '../../platform/clock';
 import type { Services } from '../../services';
 
@@ -40,7 +40,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
     query: ticketExportQuerySchema,
     handler: async ({ query, ctx, reply }) => {
       const buf = await tickets.exportXlsx(ctx, query);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(`tickets-${localDate(core.clock.now())}.xlsx`)).send(buf);
+      return sendXlsx(reply, `tickets-${localDate(core.clock.now())}.xlsx`, buf);
     },
   });
   route(app, { method: 'GET', url: '/api/tickets/leaders-queue', summary: "区领导报到: open tickets escalated to the district leaders", tags, query: pageQuerySchema, response: pageOf(ticketSchema), handler: ({ query, ctx }) => tickets.leadersQueue(ctx, query) });
@@ -53,7 +53,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
     query: ticketStatsQuerySchema,
     handler: async ({ query, ctx, reply }) => {
       const buf = await tickets.statsXlsx(ctx, query);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(`ticket-stats-${localDate(core.clock.now())}.xlsx`)).send(buf);
+      return sendXlsx(reply, `ticket-stats-${localDate(core.clock.now())}.xlsx`, buf);
     },
   });
   route(app, { method: 'GET', url: '/api/tickets/categories', summary: 'Ticket categories (all=true includes inactive ones)', tags, query: z.object({ all: z.enum(['true', 'false']).optional() }), response: z.array(ticketCategorySchema), handler: ({ query, ctx }) => tickets.categories(ctx, query.all === 'true') });
