@@ -14,6 +14,7 @@ import { moduleRoutes } from './modules/index';
 import { registerAuth } from './platform/auth/auth.plugin';
 import { registerErrorHandler } from './platform/error-handler';
 import { registerSse } from './platform/sse';
+import { notificationRoutes } from './platform/notify.routes';
 import { registerSecurityHeaders } from './platform/security-headers';
 import { trackRoutes, type RouteInfo } from './platform/http';
 import { VERSION } from './version';
@@ -89,6 +90,7 @@ export async function buildApp(core: Core, opts: AppOptions = {}): Promise<{ app
   });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   registerSse(app, core.events);
+  notificationRoutes(app, { db: core.db, notifications: services.notifications });
 
   for (const register of moduleRoutes) register(app, services);
 

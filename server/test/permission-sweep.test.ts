@@ -7,21 +7,35 @@
  *  3. a town officer and a grid worker of town B never get town A's records: every GET :id route
  *     answers 401/403/404 for the town-A records an admin can list, and no GET answers with town A's
  *     region code in it.
- * Town-A records come from SEEDS; a GET :id route no seed gives a town-A record for is listed as a
- * todo below ("seed town A"): add a seed for your module to turn it into a real check.
+ * Town-A records come from SEEDS: what an admin lists at a route's collection and mentions town A,
+ * plus the ids a seed names for routes whose collection does not list them (sub-resources, records
+ * without a region code in their summary). Every GET :id route must have one: the last test fails
+ * for a route no seed covers, so a new module's detail route cannot slip past the sweep.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { idCardCheckChar, rolePermissions, usccCheckChar } from '@fugong/contract';
 import { createTestApp, type Client, type TestApp } from './helpers';
+import { postFile, sampleFiles } from './multipart';
 import { systemContext } from '../src/platform/context';
+import { localDate } from '../src/platform/clock';
 import type { RouteInfo } from '../src/platform/http';
 
 /** Never ends by itself; its access rules are tested in events.test.ts. */
 const STREAMS = new Set(['GET /api/events']);
+/** Seeded records that only the enterprise owning them reads (not even an admin); their seed reads them as the owner. */
+const OWNER_READS = new Set(['GET /api/filings/staff/:id/qr']);
 /** What any signed-in user may do about their own account. */
 const SELF_SERVICE = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'PUT /api/auth/locale', 'GET /api/notifications', 'POST /api/notifications/read']);
 
-type Seed = (t: TestApp, admin: Client) => Promise<void>;
+/** Town-A record ids a seed names per GET :id route ("GET /api/x/:id"), beyond what the collections list. */
+type SeedIds = Record<string, (number | string)[]>;
+type Seed = (t: TestApp, admin: Client) => Promise<SeedIds | void>;
+const ok = <T = { id: number }>(res: { statusCode: number; body: string; json(): unknown }): T => {
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as T;
+};
+/** The registry seed's enterprise: the town-A subject of the other modules' records. */
+const townAEntity = async (admin: Client): Promise<number> => ok<{ items: { id: number }[] }>(await admin.get('/api/registry/entities?q=甲镇扫描企业')).items[0]!.id;
 /** Records placed in town A, created the way their module creates them. One per module. */
 const SEEDS: Record<string, Seed> = {
   users: async (t, admin) => {
@@ -50,7 +64,56 @@ const SEEDS: Record<string, Seed> = {
     expect(round.statusCode, round.body).toBe(200);
     const entity = (await admin.get('/api/registry/entities?q=甲镇扫描企业')).json().items[0];
     const ins = await admin.post('/api/enforcement/inspections', { roundId: round.json().id, entityId: entity.id, inspectedOn: '2026-03-02', inspectorCount: 2, results: { masks: false }, outcome: 'notice', noticeItems: '佩戴口罩', noticeDeadline: '2026-03-05' });
-    expect(ins.statusCode, ins.body).toBe(200);
+    const { id, noticeId } = ok<{ id: number; noticeId: number }>(ins);
+    return { 'GET /api/enforcement/inspections/:id': [id], 'GET /api/enforcement/notices/:id': [noticeId] };
+  },
+  filings: async (t, admin) => {
+    const entityId = await townAEntity(admin);
+    const boss = await t.userWith('sweep.filer.a', [{ role: 'enterprise', entityId }]);
+    const filing = ok(await boss.post('/api/filings', {}));
+    const attachment = ok(await postFile(boss, '/api/filings/attachments', 'plan.pdf', sampleFiles.pdf, { kind: 'prevention_plan' }));
+    const staffId = '12011919900101102' + idCardCheckChar('12011919900101102');
+    const staff = ok(await boss.post('/api/filings/staff', { name: '甲镇员工', idNumber: staffId, phone: '13812345678' }));
+    ok(await boss.get(`/api/filings/staff/${staff.id}/qr`)); // its enterprise alone opens it (OWNER_READS)
+    // The checklist configuration is district-wide: its versions belong to no town, so the probe is
+    // the current version, which only holders of filings.configure may read.
+    const version = ok<{ version: number }[]>(await admin.get('/api/filings/config/versions'))[0]!.version;
+    return {
+      'GET /api/filings/:id': [filing.id],
+      'GET /api/filings/attachments/:id': [attachment.id],
+      'GET /api/filings/staff/:id/qr': [staff.id],
+      'GET /api/filings/config/versions/:id': [version],
+    };
+  },
+  reports: async (t, admin) => {
+    const entityId = await townAEntity(admin);
+    await t.core.db.transaction().execute((trx) => t.services.registry.changeStatus(trx, systemContext(), entityId, 'resumed', '扫描'));
+    const boss = await t.login('sweep.filer.a');
+    const today = localDate(t.core.clock.now());
+    const report = ok(await boss.post('/api/reports/daily', { reportDate: today, staffOnDuty: 10, fromOtherProvinces: 0, underObservation: 0, abnormalTemperature: 0, suspectedCases: 0, capacityRate: 50, supplyDaysLeft: 10, problems: '' }));
+    return { 'GET /api/reports/daily/:id/versions': [report.id] };
+  },
+  venues: async (t, admin) => {
+    const venue = ok(await admin.post('/api/venues', { kind: 'scenic', name: '甲镇景区', regionCode: t.regions.townA, normalCapacity: 1000 }));
+    const hotel = ok(await admin.post('/api/venues', { kind: 'hotel', name: '甲镇宾馆', regionCode: t.regions.townA, normalCapacity: 50 }));
+    const both = [venue.id, hotel.id];
+    const ofAnyVenue = ['', '/bookings', '/bookings/export', '/gate/stats', '/gate/checkins/export'];
+    // guest registers are kept by hotels only (a scenic spot answers 409)
+    return { ...Object.fromEntries(ofAnyVenue.map((sub) => [`GET /api/venues/:id${sub}`, both])), 'GET /api/venues/:id/guests': [hotel.id], 'GET /api/venues/:id/guests/export': [hotel.id] };
+  },
+  tickets: async (t, admin) => {
+    const categories = ok<{ id: number }[]>(await admin.get('/api/tickets/categories'));
+    const ticket = ok(await admin.post('/api/tickets', { categoryId: categories[0]!.id, title: '甲镇口罩缺口', description: '库存仅够两天', entityId: await townAEntity(admin) }));
+    return { 'GET /api/tickets/:id': [ticket.id] };
+  },
+  complaints: async (t, admin) => {
+    const { receiptNo } = ok<{ receiptNo: string }>(await admin.post('/api/complaints', { content: '甲镇超市不查验健康码', regionCode: t.regions.townA, phone: '13700137000', channel: 'phone' }));
+    const listed = ok<{ items: { id: number; receiptNo: string }[] }>(await admin.get('/api/complaints?pageSize=100')).items;
+    return { 'GET /api/complaints/:id': listed.filter((c) => c.receiptNo === receiptNo).map((c) => c.id) };
+  },
+  liaison: async (t, admin) => {
+    const visit = ok(await admin.post('/api/liaison/visits', { entityId: await townAEntity(admin), visitDate: '2026-03-02', mode: 'phone' }));
+    return { 'GET /api/liaison/visits/:id/photos': [visit.id] };
   },
   audit: async (t) => {
     await t.core.audit.record(t.core.db, systemContext(), { action: 'sweep.town_a', targetType: 'sweep', targetId: 1, regionPath: `/120119/${t.regions.townA}/` });
@@ -61,7 +124,12 @@ const t = await createTestApp();
 afterAll(async () => t.close());
 const admin = await t.login('admin');
 const seedFailures: string[] = [];
-for (const [name, seed] of Object.entries(SEEDS)) await seed(t, admin).catch((err: Error) => seedFailures.push(`${name}: ${err.message}`));
+const seededIds: SeedIds = {};
+for (const [name, seed] of Object.entries(SEEDS)) {
+  await seed(t, admin)
+    .then((ids) => Object.assign(seededIds, ids))
+    .catch((err: Error) => seedFailures.push(`${name}: ${err.message}`));
+}
 const anonymous = t.anonymous();
 const bank = await t.userWith('sweep.bank', [{ role: 'bank' }]);
 const outsiders: [string, Client, string][] = [
@@ -106,8 +174,9 @@ for (const r of getsById) {
   const collection = r.url.slice(0, r.url.indexOf('/:id'));
   const res = await admin.get(`${collection}?pageSize=100`);
   const items: { id?: unknown }[] = res.statusCode === 200 && Array.isArray(res.json()?.items) ? res.json().items : [];
-  const ids = items.filter((i) => i.id != null && aboutTownA(JSON.stringify(i))).map((i) => String(i.id));
-  if (ids.length) townARecords.set(key(r), ids.slice(0, 3));
+  const listed = items.filter((i) => i.id != null && aboutTownA(JSON.stringify(i))).map((i) => String(i.id));
+  const ids = [...new Set([...listed.slice(0, 3), ...(seededIds[key(r)] ?? []).map(String)])];
+  if (ids.length) townARecords.set(key(r), ids);
 }
 
 describe.each(outsiders)('a %s', (_, outsider, ownRegion) => {
@@ -135,10 +204,22 @@ describe.each(outsiders)('a %s', (_, outsider, ownRegion) => {
   });
 });
 
-describe('GET :id routes without town-A records to sweep', () => {
-  const seedless = getsById.filter((r) => !townARecords.has(key(r)));
-  for (const r of seedless) it.todo(`${key(r)} — add a town-A seed to SEEDS in permission-sweep.test.ts`);
-  it('covers the platform’s own :id routes', () => {
-    expect([...townARecords.keys()]).toContain('GET /api/users/:id');
+describe('GET :id routes', () => {
+  it('each have a town-A record to sweep', () => {
+    expect(getsById.filter((r) => !townARecords.has(key(r))).map(key), 'add a town-A seed to SEEDS in permission-sweep.test.ts').toEqual([]);
+  });
+  it('name records an admin can read (so a refusal above is about the caller, not a bad id)', async () => {
+    const unreadable: string[] = [];
+    for (const [k, ids] of Object.entries(seededIds).filter(([route]) => !OWNER_READS.has(route))) {
+      for (const id of ids) {
+        const url = fill(k.split(' ')[1]!, { id: String(id) });
+        const res = await admin.get(url);
+        if (res.statusCode !== 200) unreadable.push(`${url}: ${res.statusCode}`);
+      }
+    }
+    expect(unreadable).toEqual([]);
+  });
+  it('name only routes that exist', () => {
+    expect(Object.keys(seededIds).filter((k) => !getsById.some((r) => key(r) === k))).toEqual([]);
   });
 });

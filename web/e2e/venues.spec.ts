@@ -159,6 +159,17 @@ test('the venue manager edits slots and policies, and exports the day’s bookin
   // vehicles at 4 of 9 seats; the medical-worker policy until 2020-12-31
   await manager.getByRole('tab', { name: '观光车' }).click();
   await expect(manager.getByText('9 座限坐 4 人').first()).toBeVisible();
+  // a vehicle taken out of service is removed after a confirmation
+  const added = await manager.request.post(`/api/venues/${id}/vehicles`, { data: { name: '临时摆渡车', count: 2, seats: 14, seatLimit: 7 }, headers: { 'x-csrf-token': await csrf(manager) } });
+  expect(added.status()).toBe(200);
+  await manager.reload();
+  await manager.getByRole('tab', { name: '观光车' }).click();
+  const shuttle = manager.locator('tr').filter({ hasText: '临时摆渡车' });
+  await shuttle.getByRole('button', { name: /删\s?除/ }).click();
+  await expect(manager.getByText('删除车辆“临时摆渡车”？')).toBeVisible();
+  await shot(manager, 'vehicle-remove-confirm');
+  await manager.getByRole('button', { name: /^确\s?定$/ }).click();
+  await expect(shuttle).toHaveCount(0);
   await manager.getByRole('tab', { name: '优惠政策' }).click();
   await expect(manager.getByText('2020-03-28 — 2020-12-31')).toBeVisible();
   await shot(manager, 'policies');

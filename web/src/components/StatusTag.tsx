@@ -8,8 +8,8 @@ export interface StatusStyle {
 }
 
 /** A coloured tag for an enum value, looked up in a module's map of value → colour and label. */
-export function StatusTag<T extends string>({ value, map }: { value: T; map: Record<T, StatusStyle> }) {
+export function StatusTag<T extends string>({ value, map, testId }: { value: T; map: Record<T, StatusStyle>; testId?: string }) {
   const { t } = useTranslation();
   const style = map[value];
-  return style ? <Tag color={style.color}>{t(style.labelKey)}</Tag> : <Tag>{value}</Tag>;
+  return style ? <Tag color={style.color} data-testid={testId}>{t(style.labelKey)}</Tag> : <Tag data-testid={testId}>{value}</Tag>;
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { auditEntrySchema, auditQuerySchema, pageOf } from '@fugong/contract';
 import { route } from '../../platform/http';
-import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import type { Services } from '../../services';
 
 export function auditRoutes(app: FastifyInstance, { auditLog }: Services): void {
@@ -22,7 +22,7 @@ export function auditRoutes(app: FastifyInstance, { auditLog }: Services): void 
     query: auditQuerySchema,
     handler: async ({ query, ctx, reply }) => {
       const buf = await auditLog.exportXlsx(ctx, query);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader('audit.xlsx')).send(buf);
+      return sendXlsx(reply, 'audit.xlsx', buf);
     },
   });
 }

@@ -22,7 +22,7 @@ import {
 } from '@fugong/contract';
 import { route } from '../../platform/http';
 import { readUpload, recordFileRoutes } from '../../platform/files';
-import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import { localDate } from '../../platform/clock';
 import type { Services } from '../../services';
 
@@ -92,7 +92,7 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
     query: complaintListQuerySchema.omit({ page: true, pageSize: true }),
     handler: async ({ query, ctx, reply }) => {
       const buf = await complaints.exportXlsx(ctx, query);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(`complaints-${localDate(core.clock.now())}.xlsx`)).send(buf);
+      return sendXlsx(reply, `complaints-${localDate(core.clock.now())}.xlsx`, buf);
     },
   });
   route(app, { method: 'GET', url: '/api/complaints/:id', summary: 'One complaint with its history', tags, params: idParamSchema, response: complaintDetailSchema, handler: ({ params, ctx }) => complaints.get(ctx, params.id) });

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { dashboardQuerySchema, dashboardSummarySchema, trendQuerySchema, trendSchema } from '@fugong/contract';
 import { route } from '../../platform/http';
-import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import type { Services } from '../../services';
 import { briefingXlsx } from './briefing';
 
@@ -35,7 +35,7 @@ export function dashboardRoutes(app: FastifyInstance, { dashboard }: Services): 
       const s = await dashboard.summary(ctx, query);
       const buf = await briefingXlsx(s, ctx.locale);
       const name = `${ctx.locale === 'en' ? 'briefing' : '复工复产日报'}-${s.regionName || 'all'}-${s.date}.xlsx`;
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(name)).send(buf);
+      return sendXlsx(reply, name, buf);
     },
   });
 }

@@ -1,16 +1,9 @@
 import type { MetricCategory, MetricRow } from '@fugong/contract';
 import { metricCategories } from '@fugong/contract';
+import type { EntityAttrs } from '../registry/registry-stats.service';
 
-/** The attributes of an entity (or of a report's snapshot of it) that decide its categories. */
-export interface CategoryAttrs {
-  kind: string;
-  sector: string;
-  industry: string | null;
-  aboveScale: number;
-  aboveQuota: number;
-  fourAbove: number;
-  sizeClass: string | null;
-}
+/** The attributes of an entity (or of a report's snapshot of it) that decide its categories: the registry's own. */
+export type CategoryAttrs = EntityAttrs;
 
 const isEnterprise = (a: CategoryAttrs) => a.kind === 'enterprise';
 const isBusinessUnit = (a: CategoryAttrs) => a.kind !== 'individual' && a.kind !== 'building';

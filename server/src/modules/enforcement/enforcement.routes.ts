@@ -27,7 +27,7 @@ import {
   tallySchema,
 } from '@fugong/contract';
 import { localDate } from '../../platform/clock';
-import { attachmentHeader, XLSX_MIME } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import { route } from '../../platform/http';
 import type { Services } from '../../services';
 
@@ -73,7 +73,7 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
     query: tallyQuerySchema,
     handler: async ({ query, ctx, reply }) => {
       const buf = await enforcement.tallyXlsx(ctx, query);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(`enforcement-tally-${localDate(core.clock.now())}.xlsx`)).send(buf);
+      return sendXlsx(reply, `enforcement-tally-${localDate(core.clock.now())}.xlsx`, buf);
     },
   });
 }

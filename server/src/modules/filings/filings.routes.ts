@@ -37,7 +37,7 @@ import {
 } from '@fugong/contract';
 import { route } from '../../platform/http';
 import { readUpload, sendDownload } from '../../platform/files';
-import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import type { Services } from '../../services';
 
 const tags = ['filings'];
@@ -128,7 +128,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
     query: filingListQuerySchema.omit({ page: true, pageSize: true }),
     handler: async ({ query, ctx, reply }) => {
       const buf = await filings.exportXlsx(ctx, query);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader('filings.xlsx')).send(buf);
+      return sendXlsx(reply, 'filings.xlsx', buf);
     },
   });
   route(app, {

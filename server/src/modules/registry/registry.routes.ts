@@ -18,7 +18,7 @@ import {
 } from '@fugong/contract';
 import { route } from '../../platform/http';
 import { AppError } from '../../platform/errors';
-import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import { localDate } from '../../platform/clock';
 import type { Services } from '../../services';
 
@@ -42,7 +42,7 @@ export function registryRoutes(app: FastifyInstance, { registry, core }: Service
     handler: async ({ query, ctx, reply }) => {
       const buf = await registry.exportXlsx(ctx, query);
       const name = `${ctx.locale === 'en' ? 'entities' : '市场主体'}-${localDate(core.clock.now())}.xlsx`;
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(name)).send(buf);
+      return sendXlsx(reply, name, buf);
     },
   });
   route(app, {
@@ -115,7 +115,7 @@ export function registryRoutes(app: FastifyInstance, { registry, core }: Service
     handler: async ({ ctx, reply }) => {
       const buf = await registry.importTemplate(ctx);
       const name = ctx.locale === 'en' ? 'entity-import-template.xlsx' : '市场主体导入模板.xlsx';
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(name)).send(buf);
+      return sendXlsx(reply, name, buf);
     },
   });
   route(app, {

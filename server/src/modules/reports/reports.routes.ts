@@ -24,7 +24,7 @@ import {
   reviewSchema,
 } from '@fugong/contract';
 import { route } from '../../platform/http';
-import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import type { Services } from '../../services';
 
 const entityQuery = z.object({ entityId: z.coerce.number().int().positive().optional() });
@@ -48,7 +48,7 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
     query: reportProblemsQuerySchema.omit({ page: true, pageSize: true }),
     handler: async ({ query, ctx, reply }) => {
       const buf = await reportProblems.exportXlsx(ctx, query);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(`report-problems-${query.to ?? 'recent'}.xlsx`)).send(buf);
+      return sendXlsx(reply, `report-problems-${query.to ?? 'recent'}.xlsx`, buf);
     },
   });
   route(app, {
@@ -115,7 +115,7 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
     handler: async ({ query, ctx, reply }) => {
       const buf = await dailyReports.exportMissing(ctx, query);
       const name = `${ctx.locale === 'en' ? 'not-reported' : '未报送'}-${query.date ?? 'today'}.xlsx`;
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(name)).send(buf);
+      return sendXlsx(reply, name, buf);
     },
   });
   route(app, {

@@ -8,7 +8,6 @@ import {
   idParamSchema,
   mergeTicketBodySchema,
   noteBodySchema,
-  notificationListSchema,
   okSchema,
   optionalNoteBodySchema,
   pageOf,
@@ -26,11 +25,11 @@ import {
 } from '@fugong/contract';
 import { route } from '../../platform/http';
 import { recordFileRoutes } from '../../platform/files';
-import { XLSX_MIME, attachmentHeader } from '../../platform/excel';
+import { sendXlsx } from '../../platform/excel';
 import { localDate } from '../../platform/clock';
 import type { Services } from '../../services';
 
-export function ticketsRoutes(app: FastifyInstance, { tickets, notifications, core }: Services): void {
+export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services): void {
   const tags = ['tickets'];
   route(app, { method: 'GET', url: '/api/tickets', summary: 'Tickets the caller may see (filters, paginated)', tags, query: ticketListQuerySchema, response: pageOf(ticketSchema), handler: ({ query, ctx }) => tickets.list(ctx, query) });
   route(app, {
@@ -41,7 +40,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, notifications, co
     query: ticketExportQuerySchema,
     handler: async ({ query, ctx, reply }) => {
       const buf = await tickets.exportXlsx(ctx, query);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(`tickets-${localDate(core.clock.now())}.xlsx`)).send(buf);
+      return sendXlsx(reply, `tickets-${localDate(core.clock.now())}.xlsx`, buf);
     },
   });
   route(app, { method: 'GET', url: '/api/tickets/leaders-queue', summary: "区领导报到: open tickets escalated to the district leaders", tags, query: pageQuerySchema, response: pageOf(ticketSchema), handler: ({ query, ctx }) => tickets.leadersQueue(ctx, query) });
@@ -54,7 +53,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, notifications, co
     query: ticketStatsQuerySchema,
     handler: async ({ query, ctx, reply }) => {
       const buf = await tickets.statsXlsx(ctx, query);
-      return reply.header('content-type', XLSX_MIME).header('content-disposition', attachmentHeader(`ticket-stats-${localDate(core.clock.now())}.xlsx`)).send(buf);
+      return sendXlsx(reply, `ticket-stats-${localDate(core.clock.now())}.xlsx`, buf);
     },
   });
   route(app, { method: 'GET', url: '/api/tickets/categories', summary: 'Ticket categories (all=true includes inactive ones)', tags, query: z.object({ all: z.enum(['true', 'false']).optional() }), response: z.array(ticketCategorySchema), handler: ({ query, ctx }) => tickets.categories(ctx, query.all === 'true') });
@@ -87,26 +86,4 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, notifications, co
   });
 
   recordFileRoutes(app, { base: '/api/tickets', tags, what: 'ticket', attach: tickets.attach, open: tickets.openFile });
-
-  route(app, {
-    method: 'GET',
-    url: '/api/notifications',
-    summary: "The caller's notifications, newest first, with the unread count",
-    tags: ['notifications'],
-    query: z.object({ unread: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
-    response: notificationListSchema,
-    handler: ({ query, ctx }) => notifications.listFor(core.db, ctx.actor!.id, { unreadOnly: query.unread === 'true', limit: query.limit }),
-  });
-  route(app, {
-    method: 'POST',
-    url: '/api/notifications/read',
-    summary: 'Mark one notification (id) or all as read',
-    tags: ['notifications'],
-    body: z.object({ id: z.number().int().positive().optional() }),
-    response: okSchema,
-    handler: async ({ body, ctx }) => {
-      await notifications.markRead(core.db, ctx.actor!.id, body.id ?? 'all');
-      return { ok: true as const };
-    },
-  });
 }

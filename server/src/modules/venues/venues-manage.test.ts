@@ -105,6 +105,25 @@ describe('editing a venue', () => {
     expect(fieldsOf(bad).seatLimit).toBe('The seat limit cannot exceed the seats');
   });
 
+  it('removes a vehicle, keeping what it was in the audit', async () => {
+    const id = (await admin.post(`/api/venues/${venue}/vehicles`, { name: '电瓶车', count: 6, seats: 14, seatLimit: 7 })).json().id;
+    const other = await createVenue({ name: '黄崖关长城', normalCapacity: 8000 });
+    expect((await admin.delete(`/api/venues/${other}/vehicles/${id}`)).statusCode).toBe(404);
+    const gate = await t.userWith('gate-vehicles', [{ role: 'venue', venueId: venue }]);
+    const townB = await t.userWith('town-b-vehicles', [{ role: 'town', regionCode: t.regions.townB }]);
+    expect((await gate.delete(`/api/venues/${venue}/vehicles/${id}`)).statusCode).toBe(403);
+    expect((await townB.delete(`/api/venues/${venue}/vehicles/${id}`)).statusCode).toBe(403);
+
+    expect((await admin.delete(`/api/venues/${venue}/vehicles/${id}`)).statusCode).toBe(200);
+    expect((await admin.get(`/api/venues/${venue}`)).json().vehicles.map((v: { id: number }) => v.id)).not.toContain(id);
+    const entry = await t.core.db.selectFrom('auditLog').select(['targetId', 'detail']).where('action', '=', 'venues.vehicle_remove').executeTakeFirstOrThrow();
+    expect(String(entry.targetId)).toBe(String(venue));
+    expect(typeof entry.detail === 'string' ? JSON.parse(entry.detail) : entry.detail).toEqual({ vehicleId: id, name: '电瓶车', count: 6, seats: 14, seatLimit: 7 });
+    const again = await admin.delete(`/api/venues/${venue}/vehicles/${id}`);
+    expect(again.statusCode).toBe(404);
+    expect(again.json().code).toBe('common.not_found');
+  });
+
   it('edits and ends a free-admission policy', async () => {
     const body = { name: '医护人员免门票', eligibility: 'medical_worker', proofTypes: ['practising_certificate'], validFrom: '2020-03-28', validTo: '2020-12-31' };
     const id = (await admin.post(`/api/venues/${venue}/policies`, body)).json().id;

@@ -97,6 +97,8 @@ export function venuesRepo(dialect: Dialect) {
     async insertVehicle(db: Db, v: New<'venueVehicle'>) {
       return Number((await db.insertInto('venueVehicle').values(v).returning('id').executeTakeFirstOrThrow()).id);
     },
+    /** Removes a vehicle of the venue; the removed row (for the audit), or undefined when there is none. */
+    deleteVehicle: (db: Db, venueId: number, id: number) => db.deleteFrom('venueVehicle').where('id', '=', id).where('venueId', '=', venueId).returningAll().executeTakeFirst(),
     async updateVehicle(db: Db, venueId: number, id: number, v: Updateable<VenuesTables['venueVehicle']>) {
       const r = await db.updateTable('venueVehicle').set(v).where('id', '=', id).where('venueId', '=', venueId).executeTakeFirst();
       return Number(r.numUpdatedRows);

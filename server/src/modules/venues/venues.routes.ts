@@ -203,6 +203,15 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     });
   }
   route(app, {
+    method: 'DELETE',
+    url: '/api/venues/:id/vehicles/:childId',
+    summary: 'Remove a vehicle (nothing else refers to one; the audit keeps what it was)',
+    tags: ['venues'],
+    params: venueChildParamSchema,
+    response: okSchema,
+    handler: async ({ params, ctx }) => (await venues.removeVehicle(ctx, params.id, params.childId), ok),
+  });
+  route(app, {
     method: 'POST',
     url: '/api/venues/:id/policies/:childId/end',
     summary: 'End an admission policy today (one not yet started is switched off); 409 when it has already ended',

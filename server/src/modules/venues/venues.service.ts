@@ -234,6 +234,20 @@ export function createVenuesService(deps: VenuesDeps) {
       write(ctx, id, 'venues.vehicle_update', { vehicleId, ...x }, async (trx, v) => {
         if (!(await repo.updateVehicle(trx, v.id, vehicleId, x))) throw notFound('vehicle');
       }),
+    /**
+     * Removes a vehicle outright rather than deactivating it: no booking, check-in or other record
+     * points at a vehicle (it only describes the fleet and its epidemic seat limit), so nothing is
+     * lost that the audit entry does not keep.
+     */
+    async removeVehicle(ctx: RequestContext, id: number, vehicleId: number): Promise<void> {
+      const detail: Record<string, unknown> = { vehicleId };
+      await write(ctx, id, 'venues.vehicle_remove', detail, async (trx, v) => {
+        const removed = await repo.deleteVehicle(trx, v.id, vehicleId);
+        if (!removed) throw notFound('vehicle');
+        // the audit entry (written after this step) keeps what the vehicle was
+        Object.assign(detail, { name: removed.name, count: removed.count, seats: removed.seats, seatLimit: removed.seatLimit });
+      });
+    },
     addPolicy: (ctx: RequestContext, id: number, p: PolicyInput) =>
       write(ctx, id, 'venues.policy_add', p, (trx, v) =>
         repo.insertPolicy(trx, { venueId: v.id, name: p.name, eligibility: p.eligibility, proofTypes: JSON.stringify(p.proofTypes), validFrom: p.validFrom, validTo: p.validTo, active: p.active ? 1 : 0 }),

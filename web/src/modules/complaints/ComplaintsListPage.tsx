@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
-import { Card, Col, Form, Input, Row, Select, Statistic, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Col, Form, Input, Row, Select, Statistic, Tag, type TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { complaintStatuses, type Complaint, type ComplaintStats } from '@fugong/contract';
 import { api } from '../../app/api';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -66,11 +66,7 @@ export function ComplaintsListPage() {
           <RegionPicker onChange={() => form.submit()} />
         </Form.Item>
       </Form>
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table<Complaint> rowKey="id" size="small" columns={columns} scroll={{ x: 900 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />
-      )}
+      <ServerTable<Complaint> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 900 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />
     </PageContainer>
   );
 }

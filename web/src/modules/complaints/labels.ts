@@ -1,11 +1,11 @@
 import type { ComplaintStatus } from '@fugong/contract';
-import type { StatusStyle } from '../../components/StatusTag';
+import { statusStyles } from '../../components/status-styles';
 
-export const complaintStatusStyles: Record<ComplaintStatus, StatusStyle> = {
-  received: { color: 'blue', labelKey: 'complaints:status.received' },
-  verifying: { color: 'processing', labelKey: 'complaints:status.verifying' },
-  substantiated: { color: 'orange', labelKey: 'complaints:status.substantiated' },
-  unfounded: { color: 'default', labelKey: 'complaints:status.unfounded' },
-  handled: { color: 'cyan', labelKey: 'complaints:status.handled' },
-  replied: { color: 'green', labelKey: 'complaints:status.replied' },
-};
+export const complaintStatusStyles = statusStyles<ComplaintStatus>('complaints:status', {
+  received: 'blue',
+  verifying: 'processing',
+  substantiated: 'orange',
+  unfounded: 'default',
+  handled: 'cyan',
+  replied: 'green',
+});

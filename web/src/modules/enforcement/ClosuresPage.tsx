@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import { Flex, Input, Segmented, Table, Tag, type TableColumnsType } from 'antd';
+import { Flex, Input, Segmented, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ClosureOrder } from '@fugong/contract';
 import { usePermissions } from '../../app/auth';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { PageContainer } from '../../components/PageContainer';
 import { useServerTable } from '../../components/useServerTable';
 import { LiftClosureButton } from './NoticeActions';
@@ -35,7 +35,7 @@ export function ClosuresPage() {
         />
         <Input.Search allowClear placeholder={t('list.search')} defaultValue={filters.q} onSearch={(v) => setFilters({ ...filters, q: v })} style={{ maxWidth: 280 }} />
       </Flex>
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Table<ClosureOrder> rowKey="id" size="small" columns={columns} scroll={{ x: 900 }} {...tableProps} locale={{ emptyText: t('closure.empty') }} />}
+      <ServerTable<ClosureOrder> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 900 }} {...tableProps} locale={{ emptyText: t('closure.empty') }} />
     </PageContainer>
   );
 }

@@ -1,16 +1,17 @@
 import { Link } from 'react-router';
-import { Button, Card, Col, Flex, Row, Select, Statistic, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Col, Flex, Row, Select, Statistic, type TableColumnsType } from 'antd';
 import { BarChartOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Inspection, InspectionRound, Page, Tally } from '@fugong/contract';
 import { api } from '../../app/api';
 import { usePermissions } from '../../app/auth';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { PageContainer } from '../../components/PageContainer';
+import { StatusTag } from '../../components/StatusTag';
 import { useServerTable } from '../../components/useServerTable';
+import { outcomeStyles } from './labels';
 
-const outcomeColor = { pass: 'green', notice: 'orange', closure: 'red' } as const;
 export const tallyKeys = ['inspectorVisits', 'premises', 'problems', 'fixedOnSpot', 'notices', 'closures'] as const;
 
 /** The tally in the seeds' shape: six figures. */
@@ -50,7 +51,7 @@ export function InspectionsPage() {
       width: 160,
       render: (o: Inspection['outcome'], r) => (
         <>
-          <Tag color={outcomeColor[o]}>{t(`outcome.${o}`)}</Tag>
+          <StatusTag value={o} map={outcomeStyles} />
           {r.noticeId && <Link to={`/enforcement/notices/${r.noticeId}`}>{t('action.printNotice')}</Link>}
         </>
       ),
@@ -93,7 +94,7 @@ export function InspectionsPage() {
         />
       </Flex>
       <TallyCards tally={tally.data} loading={tally.isLoading} />
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Table<Inspection> rowKey="id" size="small" columns={columns} scroll={{ x: 900 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />}
+      <ServerTable<Inspection> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 900 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />
     </PageContainer>
   );
 }

@@ -1,5 +1,5 @@
 import { useParams } from 'react-router';
-import { Button, Flex, Spin, Tag, Typography } from 'antd';
+import { Button, Flex, Spin, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,8 +7,9 @@ import type { RectificationNotice } from '@fugong/contract';
 import { api } from '../../app/api';
 import { usePermissions } from '../../app/auth';
 import { ReinspectButton } from './NoticeActions';
-import { noticeColor } from './NoticesPage';
+import { noticeStatusStyles } from './labels';
 import { ErrorState } from '../../components/ErrorState';
+import { StatusTag } from '../../components/StatusTag';
 
 /** 整改通知书 laid out for A4: print it from the browser and hand it over. */
 export function NoticePage() {
@@ -25,9 +26,7 @@ export function NoticePage() {
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="notice-print">
           {t('action.print')}
         </Button>
-        <Tag color={noticeColor[n.status]} data-testid="notice-status">
-          {t(`noticeStatus.${n.status}`)}
-        </Tag>
+        <StatusTag value={n.status} map={noticeStatusStyles} testId="notice-status" />
         {n.status === 'issued' && perms.has('enforcement.inspect') && <ReinspectButton notice={n} />}
       </Flex>
       <style>{'@media print { .fg-no-print, .ant-layout-sider, .ant-layout-header { display: none !important; } }'}</style>

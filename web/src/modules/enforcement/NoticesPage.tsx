@@ -1,14 +1,14 @@
 import { Link } from 'react-router';
-import { Flex, Input, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { Flex, Input, Select, Space, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { noticeStatuses, type RectificationNotice } from '@fugong/contract';
 import { usePermissions } from '../../app/auth';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { PageContainer } from '../../components/PageContainer';
+import { StatusTag } from '../../components/StatusTag';
 import { useServerTable } from '../../components/useServerTable';
 import { ReinspectButton } from './NoticeActions';
-
-export const noticeColor = { issued: 'orange', rectified: 'green', escalated: 'red' } as const;
+import { noticeStatusStyles } from './labels';
 
 /** 整改通知书: issued → re-inspected → rectified (closed) or escalated to a closure order. */
 export function NoticesPage() {
@@ -20,7 +20,7 @@ export function NoticesPage() {
     { title: t('field.entity'), dataIndex: 'entityName' },
     { title: t('field.issuedOn'), dataIndex: 'issuedOn', width: 110 },
     { title: t('field.deadline'), dataIndex: 'deadline', width: 110 },
-    { title: t('field.status'), dataIndex: 'status', width: 150, render: (s: RectificationNotice['status']) => <Tag color={noticeColor[s]}>{t(`noticeStatus.${s}`)}</Tag> },
+    { title: t('field.status'), dataIndex: 'status', width: 150, render: (s: RectificationNotice['status']) => <StatusTag value={s} map={noticeStatusStyles} /> },
     {
       title: t('common:table.actions'),
       width: 160,
@@ -38,7 +38,7 @@ export function NoticesPage() {
         <Input.Search allowClear placeholder={t('list.search')} defaultValue={filters.q} onSearch={(v) => setFilters({ ...filters, q: v })} style={{ maxWidth: 280 }} />
         <Select allowClear placeholder={t('field.status')} style={{ minWidth: 160 }} value={filters.status} onChange={(v?: string) => setFilters({ ...filters, status: v ?? '' })} options={noticeStatuses.map((s) => ({ value: s, label: t(`noticeStatus.${s}`) }))} />
       </Flex>
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Table<RectificationNotice> rowKey="id" size="small" columns={columns} scroll={{ x: 800 }} {...tableProps} locale={{ emptyText: t('notices.empty') }} />}
+      <ServerTable<RectificationNotice> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 800 }} {...tableProps} locale={{ emptyText: t('notices.empty') }} />
     </PageContainer>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { App, Button, DatePicker, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, DatePicker, Flex, Form, Input, Modal, Popconfirm, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import type { Dayjs } from 'dayjs';
 import { premisesTypes, type InspectionRound } from '@fugong/contract';
 import { api, ApiError } from '../../app/api';
 import { usePermissions } from '../../app/auth';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useServerTable } from '../../components/useServerTable';
@@ -79,7 +79,7 @@ export function RoundsPage() {
         <Input.Search allowClear placeholder={t('round.name')} defaultValue={filters.q} onSearch={(v) => setFilters({ ...filters, q: v })} style={{ maxWidth: 280 }} />
         <Select allowClear placeholder={t('field.status')} style={{ minWidth: 120 }} value={filters.status} onChange={(v?: string) => setFilters({ ...filters, status: v ?? '' })} options={(['active', 'closed'] as const).map((s) => ({ value: s, label: t(`round.status.${s}`) }))} />
       </Flex>
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Table<InspectionRound> rowKey="id" size="small" columns={columns} scroll={{ x: 900 }} {...tableProps} locale={{ emptyText: t('round.empty') }} />}
+      <ServerTable<InspectionRound> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 900 }} {...tableProps} locale={{ emptyText: t('round.empty') }} />
       <Modal open={open} title={t('action.newRound')} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} initialValues={{ premisesTypes: ['mall', 'five_small'] }}>
           <Form.Item name="name" label={t('round.name')} rules={required}>

@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
-import { Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Form, Input, Select, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { filingRoutes, filingStatuses, type FilingAbilities, type FilingSummary } from '@fugong/contract';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -64,11 +64,7 @@ export function FilingsListPage({ inbox }: { inbox?: 'review' | 'onsite' }) {
           <RegionPicker onChange={() => form.submit()} />
         </Form.Item>
       </Form>
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table<Row> rowKey="id" size="small" columns={columns} scroll={{ x: 900 }} {...tableProps} locale={{ emptyText: inbox ? t('list.inboxEmpty') : t('list.empty') }} />
-      )}
+      <ServerTable<Row> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 900 }} {...tableProps} locale={{ emptyText: inbox ? t('list.inboxEmpty') : t('list.empty') }} />
     </PageContainer>
   );
 }

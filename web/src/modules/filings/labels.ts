@@ -1,24 +1,19 @@
 import type { FilingRoute, FilingStatus } from '@fugong/contract';
-import type { StatusStyle } from '../../components/StatusTag';
+import { statusStyles } from '../../components/status-styles';
 
-export const filingStatusStyles: Record<FilingStatus, StatusStyle> = {
-  draft: { color: 'default', labelKey: 'filings:status.draft' },
-  submitted: { color: 'processing', labelKey: 'filings:status.submitted' },
-  under_review: { color: 'processing', labelKey: 'filings:status.under_review' },
-  changes_requested: { color: 'warning', labelKey: 'filings:status.changes_requested' },
-  resubmitted: { color: 'processing', labelKey: 'filings:status.resubmitted' },
-  awaiting_onsite: { color: 'purple', labelKey: 'filings:status.awaiting_onsite' },
-  awaiting_batch: { color: 'cyan', labelKey: 'filings:status.awaiting_batch' },
-  approved: { color: 'success', labelKey: 'filings:status.approved' },
-  rejected: { color: 'error', labelKey: 'filings:status.rejected' },
-  suspended: { color: 'volcano', labelKey: 'filings:status.suspended' },
-};
+export const filingStatusStyles = statusStyles<FilingStatus>('filings:status', {
+  draft: 'default',
+  submitted: 'processing',
+  under_review: 'processing',
+  changes_requested: 'warning',
+  resubmitted: 'processing',
+  awaiting_onsite: 'purple',
+  awaiting_batch: 'cyan',
+  approved: 'success',
+  rejected: 'error',
+  suspended: 'volcano',
+});
 
-export const filingRouteStyles: Record<FilingRoute, StatusStyle> = {
-  commitment: { color: 'green', labelKey: 'filings:route.commitment' },
-  online: { color: 'blue', labelKey: 'filings:route.online' },
-  onsite: { color: 'purple', labelKey: 'filings:route.onsite' },
-  batch: { color: 'cyan', labelKey: 'filings:route.batch' },
-};
+export const filingRouteStyles = statusStyles<FilingRoute>('filings:route', { commitment: 'green', online: 'blue', onsite: 'purple', batch: 'cyan' });
 
 export const filingKey = (id: number) => ['filings', 'detail', id] as const;

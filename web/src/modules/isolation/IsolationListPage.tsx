@@ -1,10 +1,10 @@
 import { Link } from 'react-router';
-import { Button, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Select, Tag, type TableColumnsType } from 'antd';
 import { MedicineBoxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { isolationKinds, isolationStatuses, type Isolation } from '@fugong/contract';
 import { usePermissions } from '../../app/auth';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -35,7 +35,7 @@ export function IsolationListPage() {
         <Form.Item name="kind"><Select allowClear placeholder={t('field.kind')} style={{ width: 120 }} onChange={() => form.submit()} options={isolationKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} /></Form.Item>
         <Form.Item name="regionCode"><RegionPicker onChange={() => form.submit()} /></Form.Item>
       </Form>
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Table<Isolation> rowKey="id" size="small" columns={columns} scroll={{ x: 860 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />}
+      <ServerTable<Isolation> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 860 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />
     </PageContainer>
   );
 }

@@ -7,6 +7,7 @@ import type { SealedBuilding, SealedReport } from '@fugong/contract';
 import { api } from '../../app/api';
 import { usePermissions } from '../../app/auth';
 import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -73,7 +74,7 @@ export function SealedBuildingsPage() {
         <Form.Item name="status"><Select allowClear placeholder={t('field.status')} style={{ width: 120 }} onChange={() => form.submit()} options={(['sealed', 'released'] as const).map((s) => ({ value: s, label: t(`sealed.status.${s}`) }))} /></Form.Item>
         <Form.Item name="regionCode"><RegionPicker onChange={() => form.submit()} /></Form.Item>
       </Form>
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Table<SealedBuilding> rowKey="id" size="small" columns={columns} scroll={{ x: 1000 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />}
+      <ServerTable<SealedBuilding> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 1000 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />
       <Modal open={sealing} title={t('sealed.seal')} onCancel={() => setSealing(false)} onOk={() => sealForm.submit()} confirmLoading={seal.isPending}>
         <Form form={sealForm} layout="vertical" onFinish={(v) => seal.mutate(v)}>
           <Form.Item name="name" label={t('sealed.name')} rules={[{ required: true, message: t('common:validation.required') }]}><Input maxLength={100} /></Form.Item>

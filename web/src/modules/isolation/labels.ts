@@ -1,12 +1,5 @@
 import type { IsolationStatus, RiskLevel } from '@fugong/contract';
-import type { StatusStyle } from '../../components/StatusTag';
+import { statusStyles } from '../../components/status-styles';
 
-export const isolationStatusStyles: Record<IsolationStatus, StatusStyle> = {
-  active: { color: 'orange', labelKey: 'isolation:status.active' },
-  released: { color: 'green', labelKey: 'isolation:status.released' },
-};
-export const riskStyles: Record<RiskLevel, StatusStyle> = {
-  low: { color: 'green', labelKey: 'isolation:risk.low' },
-  medium: { color: 'gold', labelKey: 'isolation:risk.medium' },
-  high: { color: 'red', labelKey: 'isolation:risk.high' },
-};
+export const isolationStatusStyles = statusStyles<IsolationStatus>('isolation:status', { active: 'orange', released: 'green' });
+export const riskStyles = statusStyles<RiskLevel>('isolation:risk', { low: 'green', medium: 'gold', high: 'red' });

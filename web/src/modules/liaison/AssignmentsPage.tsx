@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Drawer, Flex, Form, Input, List, Radio, Select, Table, Tabs, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Drawer, Flex, Form, Input, List, Radio, Select, Tabs, Tag, Timeline, Typography, type TableColumnsType } from 'antd';
 import { HistoryOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +9,7 @@ import { api } from '../../app/api';
 import { usePermissions } from '../../app/auth';
 import { EntitySelect } from '../../components/EntitySelect';
 import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
 import { applyFieldErrors } from '../../components/form-errors';
@@ -201,7 +202,7 @@ export function AssignmentsPage() {
         <RegionPicker value={filters.regionCode ?? null} onChange={(c) => setFilters({ ...filters, regionCode: c ?? '' })} />
         {filters.teamId && <Tag closable onClose={() => setFilters({ ...filters, teamId: '' })}>{t('assign.team')} #{filters.teamId}</Tag>}
       </Flex>
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Table<LiaisonAssignment> rowKey="id" size="small" columns={columns} scroll={{ x: 700 }} {...tableProps} locale={{ emptyText: t('assign.empty') }} />}
+      <ServerTable<LiaisonAssignment> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 700 }} {...tableProps} locale={{ emptyText: t('assign.empty') }} />
       <AssignDrawer open={assigning} onClose={() => setAssigning(false)} />
       <HistoryDrawer entity={history} onClose={() => setHistory(null)} />
     </PageContainer>

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { App, Button, Flex, Form, Input, Modal, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Form, Input, Modal, Select, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { LiaisonCadre, LiaisonTeam } from '@fugong/contract';
 import { api } from '../../app/api';
 import { usePermissions } from '../../app/auth';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
 import { applyFieldErrors } from '../../components/form-errors';
@@ -60,7 +60,7 @@ export function TeamsPage() {
         <Input.Search allowClear placeholder={t('team.search')} defaultValue={filters.q} onSearch={(v) => setFilters({ ...filters, q: v })} style={{ maxWidth: 260 }} />
         <RegionPicker value={filters.regionCode ?? null} onChange={(c) => setFilters({ ...filters, regionCode: c ?? '' })} />
       </Flex>
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Table<LiaisonTeam> rowKey="id" size="small" columns={columns} scroll={{ x: 700 }} {...tableProps} locale={{ emptyText: t('team.empty') }} />}
+      <ServerTable<LiaisonTeam> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 700 }} {...tableProps} locale={{ emptyText: t('team.empty') }} />
       <Modal open={open} title={t('team.new')} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
         <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)}>
           <Form.Item name="name" label={t('team.name')} rules={required}>

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { App, Button, Form, Image, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Form, Image, Input, InputNumber, Modal, Popconfirm, Select, Space, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { passClasses, type Pass } from '@fugong/contract';
 import { api } from '../../app/api';
 import { usePermissions } from '../../app/auth';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -122,11 +122,7 @@ export function PassesListPage() {
           <RegionPicker onChange={() => form.submit()} />
         </Form.Item>
       </Form>
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table<Pass> rowKey="id" size="small" columns={columns} scroll={{ x: 1000 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />
-      )}
+      <ServerTable<Pass> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 1000 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />
       <Modal open={mode === 'issue'} title={t('action.issue')} onCancel={() => setMode(null)} onOk={() => issueForm.submit()} confirmLoading={issue.isPending}>
         <Form form={issueForm} layout="vertical" onFinish={(v) => issue.mutate(v)}>
           <Form.Item name="personId" label={t('field.personId')} rules={[{ required: true, message: t('common:validation.required') }]}>

@@ -1,8 +1,4 @@
-import type { StatusStyle } from '../../components/StatusTag';
+import { statusStyles } from '../../components/status-styles';
 
 export type PassState = 'active' | 'revoked' | 'expired';
-export const passStateStyles: Record<PassState, StatusStyle> = {
-  active: { color: 'green', labelKey: 'passes:status.active' },
-  revoked: { color: 'red', labelKey: 'passes:status.revoked' },
-  expired: { color: 'default', labelKey: 'passes:status.expired' },
-};
+export const passStateStyles = statusStyles<PassState>('passes:status', { active: 'green', revoked: 'red', expired: 'default' });

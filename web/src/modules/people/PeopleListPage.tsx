@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Form, Input, Select, Table, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Select, type TableColumnsType } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { personCategories, type Person } from '@fugong/contract';
 import { usePermissions } from '../../app/auth';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -56,11 +56,7 @@ export function PeopleListPage() {
           <RegionPicker onChange={() => form.submit()} />
         </Form.Item>
       </Form>
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table<Person> rowKey="id" size="small" columns={columns} scroll={{ x: 760 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />
-      )}
+      <ServerTable<Person> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 760 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />
       <PersonFormModal open={adding} onClose={() => setAdding(false)} onCreated={(id) => navigate(`/people/${id}`)} />
     </PageContainer>
   );

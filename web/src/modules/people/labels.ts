@@ -1,8 +1,4 @@
 import type { PersonCategory } from '@fugong/contract';
-import type { StatusStyle } from '../../components/StatusTag';
+import { statusStyles } from '../../components/status-styles';
 
-export const categoryStyles: Record<PersonCategory, StatusStyle> = {
-  resident: { color: 'blue', labelKey: 'people:category.resident' },
-  outside_worker: { color: 'orange', labelKey: 'people:category.outside_worker' },
-  scattered_outsider: { color: 'purple', labelKey: 'people:category.scattered_outsider' },
-};
+export const categoryStyles = statusStyles<PersonCategory>('people:category', { resident: 'blue', outside_worker: 'orange', scattered_outsider: 'purple' });

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Button, Form, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { entityKinds, entityStatuses, fiveSmallVenueTypes, riskLevels, sectors, sizeClasses, smallVenueTypes, type Entity } from '@fugong/contract';
 import { api } from '../../app/api';
 import { usePermissions } from '../../app/auth';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -140,11 +140,7 @@ export function EntitiesPage() {
           </Button>
         </Form.Item>
       </Form>
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table<Entity> rowKey="id" columns={columns} scroll={{ x: 1150 }} size="middle" {...tableProps} />
-      )}
+      <ServerTable<Entity> query={query} rowKey="id" columns={columns} scroll={{ x: 1150 }} size="middle" {...tableProps} />
       <EntityFormModal open={creating} entity={null} onClose={() => setCreating(false)} />
     </PageContainer>
   );

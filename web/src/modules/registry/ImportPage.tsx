@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Result, Row, Segmented, Space, Spin, Statistic, Steps, Table, Tag, Typography, Upload, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Col, Result, Row, Segmented, Space, Spin, Statistic, Steps, Table, Typography, Upload, type TableColumnsType } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,10 +8,12 @@ import type { ImportConfirmResult, ImportPreview, ImportRow } from '@fugong/cont
 import { api } from '../../app/api';
 import { ErrorState } from '../../components/ErrorState';
 import { PageContainer } from '../../components/PageContainer';
+import { StatusTag } from '../../components/StatusTag';
+import { statusStyles } from '../../components/status-styles';
 
 const ONLY = ['all', 'error', 'create', 'update', 'unchanged'] as const;
 type Only = (typeof ONLY)[number];
-const actionColor: Record<ImportRow['action'], string> = { create: 'green', update: 'blue', unchanged: 'default', error: 'red' };
+const actionStyles = statusStyles<ImportRow['action']>('registry:import', { create: 'green', update: 'blue', unchanged: 'default', error: 'red' });
 
 /** Import wizard: upload → preview with every row's problems → confirm, written in one go. The token in the URL keeps the preview across reloads. */
 export function ImportPage() {
@@ -61,7 +63,7 @@ export function ImportPage() {
 
   const columns: TableColumnsType<ImportRow> = [
     { title: t('import.row'), dataIndex: 'row', width: 70 },
-    { title: t('import.action'), dataIndex: 'action', width: 90, render: (a: ImportRow['action']) => <Tag color={actionColor[a]}>{t(`import.${a}`)}</Tag> },
+    { title: t('import.action'), dataIndex: 'action', width: 90, render: (a: ImportRow['action']) => <StatusTag value={a} map={actionStyles} /> },
     { title: t('entity.name'), dataIndex: 'name', width: 200, render: (v: string | null) => v ?? '—' },
     { title: t('entity.uscc'), dataIndex: 'uscc', width: 190, render: (v: string | null) => v ?? '—' },
     { title: t('entity.regionCode'), dataIndex: 'regionCode', width: 140, render: (v: string | null) => v ?? '—' },

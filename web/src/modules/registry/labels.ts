@@ -1,16 +1,12 @@
 import type { EntityStatus, RiskLevel } from '@fugong/contract';
-import type { StatusStyle } from '../../components/StatusTag';
+import { statusStyles } from '../../components/status-styles';
 
-export const entityStatusStyles: Record<EntityStatus, StatusStyle> = {
-  not_resumed: { color: 'default', labelKey: 'registry:status.not_resumed' },
-  filing: { color: 'processing', labelKey: 'registry:status.filing' },
-  resumed: { color: 'success', labelKey: 'registry:status.resumed' },
-  suspended: { color: 'warning', labelKey: 'registry:status.suspended' },
-  closed: { color: 'error', labelKey: 'registry:status.closed' },
-};
+export const entityStatusStyles = statusStyles<EntityStatus>('registry:status', {
+  not_resumed: 'default',
+  filing: 'processing',
+  resumed: 'success',
+  suspended: 'warning',
+  closed: 'error',
+});
 
-export const riskStyles: Record<RiskLevel, StatusStyle> = {
-  low: { color: 'green', labelKey: 'registry:riskLevel.low' },
-  medium: { color: 'orange', labelKey: 'registry:riskLevel.medium' },
-  high: { color: 'red', labelKey: 'registry:riskLevel.high' },
-};
+export const riskStyles = statusStyles<RiskLevel>('registry:riskLevel', { low: 'green', medium: 'orange', high: 'red' });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, DatePicker, Flex, Popconfirm, Table, Tag } from 'antd';
+import { App, Button, DatePicker, Flex, Popconfirm, Tag } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { useMutation } from '@tanstack/react-query';
@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { MissingReport } from '@fugong/contract';
 import { api, ApiError } from '../../app/api';
 import { usePermissions } from '../../app/auth';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -50,24 +50,21 @@ export function MissingReportsPage() {
         <RegionPicker value={filters.regionCode ?? null} onChange={(c) => setFilters({ ...filters, regionCode: c ?? undefined })} style={{ width: 240 }} />
         <DatePicker value={filters.date ? dayjs(filters.date) : null} onChange={(d) => setFilters({ ...filters, date: d ? d.format('YYYY-MM-DD') : undefined })} placeholder={t('missing.today')} />
       </Flex>
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table<MissingReport>
-          rowKey="entityId"
-          size="small"
-          {...tableProps}
-          rowSelection={canRemind ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]) } : undefined}
-          scroll={{ x: 700 }}
-          locale={{ emptyText: t('missing.none') }}
-          columns={[
-            { title: t('col.name'), dataIndex: 'name' },
-            { title: t('col.region'), dataIndex: 'regionName' },
-            { title: t('col.lastReport'), dataIndex: 'lastReportDate', render: (v: string | null) => v ?? t('col.never') },
-            { title: t('col.reminded'), dataIndex: 'remindedAt', render: (v: string | null) => (v ? <Tag color="orange">{dayjs(v).format('HH:mm')}</Tag> : '—') },
-          ]}
-        />
-      )}
+      <ServerTable<MissingReport>
+        query={query}
+        rowKey="entityId"
+        size="small"
+        {...tableProps}
+        rowSelection={canRemind ? { selectedRowKeys: selected, onChange: (k) => setSelected(k as number[]) } : undefined}
+        scroll={{ x: 700 }}
+        locale={{ emptyText: t('missing.none') }}
+        columns={[
+          { title: t('col.name'), dataIndex: 'name' },
+          { title: t('col.region'), dataIndex: 'regionName' },
+          { title: t('col.lastReport'), dataIndex: 'lastReportDate', render: (v: string | null) => v ?? t('col.never') },
+          { title: t('col.reminded'), dataIndex: 'remindedAt', render: (v: string | null) => (v ? <Tag color="orange">{dayjs(v).format('HH:mm')}</Tag> : '—') },
+        ]}
+      />
     </PageContainer>
   );
 }

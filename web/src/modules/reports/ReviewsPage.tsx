@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, DatePicker, Form, Input, Modal, Radio, Switch, Table, Tag, Button, Flex } from 'antd';
+import { App, DatePicker, Form, Input, Modal, Radio, Switch, Tag, Button, Flex } from 'antd';
 import dayjs from 'dayjs';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import type { ReviewDue, ReviewInput } from '@fugong/contract';
 import { api, ApiError } from '../../app/api';
 import { usePermissions } from '../../app/auth';
 import { applyFieldErrors } from '../../components/form-errors';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { PageContainer } from '../../components/PageContainer';
 import { useServerTable } from '../../components/useServerTable';
 
@@ -23,24 +23,21 @@ export function ReviewsPage() {
       <Flex gap={8} style={{ marginBottom: 12 }} align="center">
         <Switch checked={filters.overdueOnly === 'true'} onChange={(v) => setFilters({ overdueOnly: v ? 'true' : undefined })} /> {t('reviews.overdueOnly')}
       </Flex>
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table<ReviewDue>
-          rowKey="entityId"
-          size="small"
-          {...tableProps}
-          scroll={{ x: 700 }}
-          locale={{ emptyText: t('reviews.none') }}
-          columns={[
-            { title: t('col.name'), dataIndex: 'name' },
-            { title: t('col.region'), dataIndex: 'regionName' },
-            { title: t('reviews.last'), dataIndex: 'lastReviewedOn', render: (v: string | null) => v ?? t('col.never') },
-            { title: t('reviews.due'), dataIndex: 'dueOn', render: (v: string, r) => (r.overdueDays > 0 ? <Tag color="red">{t('reviews.overdue', { date: v, days: r.overdueDays })}</Tag> : v) },
-            ...(canReview ? [{ title: '', key: 'a', render: (_: unknown, r: ReviewDue) => <Button size="small" onClick={() => setTarget(r)}>{t('reviews.record')}</Button> }] : []),
-          ]}
-        />
-      )}
+      <ServerTable<ReviewDue>
+        query={query}
+        rowKey="entityId"
+        size="small"
+        {...tableProps}
+        scroll={{ x: 700 }}
+        locale={{ emptyText: t('reviews.none') }}
+        columns={[
+          { title: t('col.name'), dataIndex: 'name' },
+          { title: t('col.region'), dataIndex: 'regionName' },
+          { title: t('reviews.last'), dataIndex: 'lastReviewedOn', render: (v: string | null) => v ?? t('col.never') },
+          { title: t('reviews.due'), dataIndex: 'dueOn', render: (v: string, r) => (r.overdueDays > 0 ? <Tag color="red">{t('reviews.overdue', { date: v, days: r.overdueDays })}</Tag> : v) },
+          ...(canReview ? [{ title: '', key: 'a', render: (_: unknown, r: ReviewDue) => <Button size="small" onClick={() => setTarget(r)}>{t('reviews.record')}</Button> }] : []),
+        ]}
+      />
       <ReviewModal target={target} onClose={() => setTarget(null)} onDone={() => void query.refetch()} />
     </PageContainer>
   );

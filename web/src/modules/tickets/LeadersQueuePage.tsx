@@ -1,7 +1,7 @@
-import { Alert, Table } from 'antd';
+import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@fugong/contract';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { PageContainer } from '../../components/PageContainer';
 import { useServerTable } from '../../components/useServerTable';
 import { useTicketColumns } from './TicketsListPage';
@@ -14,11 +14,7 @@ export function LeadersQueuePage() {
   return (
     <PageContainer title={t('menu.leaders')}>
       <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('leaders.hint')} />
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table<Ticket> rowKey="id" size="small" columns={columns} scroll={{ x: 1000 }} {...tableProps} locale={{ emptyText: t('leaders.empty') }} data-testid="leaders-queue" />
-      )}
+      <ServerTable<Ticket> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 1000 }} {...tableProps} locale={{ emptyText: t('leaders.empty') }} data-testid="leaders-queue" />
     </PageContainer>
   );
 }

@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
-import { Button, Form, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Select, Tag, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { departments, escalationLevels, ticketStatuses, type Ticket } from '@fugong/contract';
 import { usePermissions } from '../../app/auth';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -87,11 +87,7 @@ export function TicketsListPage() {
           <RegionPicker onChange={() => form.submit()} />
         </Form.Item>
       </Form>
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table<Ticket> rowKey="id" size="small" columns={columns} scroll={{ x: 1000 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />
-      )}
+      <ServerTable<Ticket> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 1000 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />
     </PageContainer>
   );
 }

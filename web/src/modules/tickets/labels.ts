@@ -1,17 +1,13 @@
 import type { EscalationLevel, TicketStatus } from '@fugong/contract';
-import type { StatusStyle } from '../../components/StatusTag';
+import { statusStyles } from '../../components/status-styles';
 
-export const ticketStatusStyles: Record<TicketStatus, StatusStyle> = {
-  collected: { color: 'default', labelKey: 'tickets:status.collected' },
-  assigned: { color: 'blue', labelKey: 'tickets:status.assigned' },
-  handling: { color: 'processing', labelKey: 'tickets:status.handling' },
-  feedback: { color: 'gold', labelKey: 'tickets:status.feedback' },
-  closed: { color: 'green', labelKey: 'tickets:status.closed' },
-  merged: { color: 'default', labelKey: 'tickets:status.merged' },
-};
+export const ticketStatusStyles = statusStyles<TicketStatus>('tickets:status', {
+  collected: 'default',
+  assigned: 'blue',
+  handling: 'processing',
+  feedback: 'gold',
+  closed: 'green',
+  merged: 'default',
+});
 
-export const escalationStyles: Record<EscalationLevel, StatusStyle> = {
-  reminder: { color: 'orange', labelKey: 'tickets:level.reminder' },
-  supervision: { color: 'volcano', labelKey: 'tickets:level.supervision' },
-  leaders: { color: 'red', labelKey: 'tickets:level.leaders' },
-};
+export const escalationStyles = statusStyles<EscalationLevel>('tickets:level', { reminder: 'orange', supervision: 'volcano', leaders: 'red' });

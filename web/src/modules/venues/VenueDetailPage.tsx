@@ -8,6 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { bookingStatuses, proofTypes, type Booking, type VenueDetail } from '@fugong/contract';
 import { api } from '../../app/api';
 import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { ExportButton } from '../../components/ExportButton';
 import { PageContainer } from '../../components/PageContainer';
 import { StatusTag } from '../../components/StatusTag';
@@ -214,19 +215,23 @@ function VehiclesTab({ v, base }: { v: VenueDetail; base: string }) {
         )
       }
       rows={v.vehicles}
-      scrollX={400}
+      scrollX={460}
       empty={t('admin.noVehicles')}
       columns={[
         { title: t('admin.vehicleName'), dataIndex: 'name' },
         { title: t('admin.vehicleCount'), dataIndex: 'count', width: 70, align: 'right' },
         { title: t('admin.seatsLimit'), key: 's', width: 130, render: (_, x) => t('admin.seatsOf', { limit: x.seatLimit, seats: x.seats }) },
       ]}
+      actionsWidth={130}
       actions={
         v.abilities.manage &&
         ((x) => (
-          <FormModalButton link label={t('admin.edit')} title={t('admin.editVehicle')} method="put" url={`${base}/vehicles/${x.id}`} initialValues={{ ...x }}>
-            <VehicleFields />
-          </FormModalButton>
+          <Space size={0}>
+            <FormModalButton link label={t('admin.edit')} title={t('admin.editVehicle')} method="put" url={`${base}/vehicles/${x.id}`} initialValues={{ ...x }}>
+              <VehicleFields />
+            </FormModalButton>
+            <ConfirmAction danger label={t('admin.removeVehicle')} confirm={t('admin.removeVehicleConfirm', { name: x.name })} run={() => api.delete(`${base}/vehicles/${x.id}`)} />
+          </Space>
         ))
       }
     />
@@ -308,7 +313,7 @@ function BookingsTab({ v }: { v: VenueDetail }) {
           </Space>
         )}
       </Flex>
-      {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Table rowKey="code" size="small" columns={columns} scroll={{ x: 800 }} locale={{ emptyText: t('admin.noBookings') }} {...tableProps} />}
+      <ServerTable query={query} rowKey="code" size="small" columns={columns} scroll={{ x: 800 }} locale={{ emptyText: t('admin.noBookings') }} {...tableProps} />
     </Flex>
   );
 }

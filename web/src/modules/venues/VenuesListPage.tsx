@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, type TableColumnsType } from 'antd';
+import { App, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { venueKinds, type VenueSummary } from '@fugong/contract';
 import { api } from '../../app/api';
 import { usePermissions } from '../../app/auth';
-import { ErrorState } from '../../components/ErrorState';
+import { ServerTable } from '../../components/ServerTable';
 import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
 import { applyFieldErrors } from '../../components/form-errors';
@@ -64,7 +64,7 @@ export function VenuesListPage() {
         <Form.Item name="kind"><Select allowClear placeholder={t('admin.kind')} style={{ width: 130 }} options={venueKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} /></Form.Item>
         <Button htmlType="submit">{t('admin.filter')}</Button>
       </Form>
-      {query.error ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Table rowKey="id" columns={columns} scroll={{ x: 760 }} {...tableProps} />}
+      <ServerTable query={query} rowKey="id" columns={columns} scroll={{ x: 760 }} {...tableProps} />
       <Modal open={creating} title={t('admin.newVenue')} onCancel={() => setCreating(false)} onOk={() => void create()} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ kind: 'scenic', openingDays: '1234567', bookingDaysAhead: 7, bookable: true }}>
           <Form.Item name="name" label={t('admin.name')} rules={[{ required: true, message: t('book.required') }]}><Input maxLength={100} /></Form.Item>

@@ -1,4 +1,4 @@
-import type { StatusStyle } from '../../components/StatusTag';
+import { statusStyles } from '../../components/status-styles';
 
 /** '2020-04-04' → '4月4日 周六' / 'Sat 4 Apr', for day pickers on a phone. */
 export function dayLabel(day: string, lang: string): string {
@@ -7,13 +7,6 @@ export function dayLabel(day: string, lang: string): string {
   return d.toLocaleDateString(locale, { timeZone: 'UTC', month: 'short', day: 'numeric', weekday: 'short' });
 }
 
-export const bookingStatusStyles: Record<'booked' | 'cancelled', StatusStyle> = {
-  booked: { color: 'blue', labelKey: 'venues:bookingStatus.booked' },
-  cancelled: { color: 'default', labelKey: 'venues:bookingStatus.cancelled' },
-};
+export const bookingStatusStyles = statusStyles<'booked' | 'cancelled'>('venues:bookingStatus', { booked: 'blue', cancelled: 'default' });
 
-export const checkinStatusStyles: Record<'pending' | 'admitted' | 'refused', StatusStyle> = {
-  pending: { color: 'default', labelKey: 'venues:checkinStatus.pending' },
-  admitted: { color: 'green', labelKey: 'venues:checkinStatus.admitted' },
-  refused: { color: 'red', labelKey: 'venues:checkinStatus.refused' },
-};
+export const checkinStatusStyles = statusStyles<'pending' | 'admitted' | 'refused'>('venues:checkinStatus', { pending: 'default', admitted: 'green', refused: 'red' });

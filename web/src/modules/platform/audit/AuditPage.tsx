@@ -1,8 +1,8 @@
-import { Button, DatePicker, Form, Input, Table, Typography, type TableColumnsType } from 'antd';
+import { Button, DatePicker, Form, Input, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { AuditEntry } from '@fugong/contract';
-import { ErrorState } from '../../../components/ErrorState';
+import { ServerTable } from '../../../components/ServerTable';
 import { ExportButton } from '../../../components/ExportButton';
 import { PageContainer } from '../../../components/PageContainer';
 import { useServerTable } from '../../../components/useServerTable';
@@ -86,11 +86,7 @@ export function AuditPage() {
           </Button>
         </Form.Item>
       </Form>
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table<AuditEntry> rowKey="id" columns={columns} scroll={{ x: 1300 }} size="middle" {...tableProps} />
-      )}
+      <ServerTable<AuditEntry> query={query} rowKey="id" columns={columns} scroll={{ x: 1300 }} size="middle" {...tableProps} />
     </PageContainer>
   );
 }

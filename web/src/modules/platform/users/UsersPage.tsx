@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Form, Input, Modal, Popconfirm, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,19 +7,17 @@ import dayjs from 'dayjs';
 import { passwordPolicy, roles, type User } from '@fugong/contract';
 import { api } from '../../../app/api';
 import { usePermissions } from '../../../app/auth';
-import { ErrorState } from '../../../components/ErrorState';
+import { ServerTable } from '../../../components/ServerTable';
 import { PageContainer } from '../../../components/PageContainer';
-import { StatusTag, type StatusStyle } from '../../../components/StatusTag';
+import { StatusTag } from '../../../components/StatusTag';
+import { statusStyles } from '../../../components/status-styles';
 import { useServerTable } from '../../../components/useServerTable';
 import { zodRule } from '../../../components/zod-rule';
 import { useGrantText } from '../HomePage';
 import { UserFormModal } from './UserFormModal';
 
 const FILTERS = ['q', 'role', 'disabled'] as const;
-const statusStyles: Record<'active' | 'disabled', StatusStyle> = {
-  active: { color: 'green', labelKey: 'platform:users.active' },
-  disabled: { color: 'default', labelKey: 'platform:users.disabled' },
-};
+const userStatusStyles = statusStyles<'active' | 'disabled'>('platform:users', { active: 'green', disabled: 'default' });
 
 /** Asks for the temporary password; the modal itself is the confirmation. */
 function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () => void }) {
@@ -95,7 +93,7 @@ export function UsersPage() {
         </Space>
       ),
     },
-    { title: t('users.status'), key: 'status', width: 90, render: (_, u) => <StatusTag value={u.disabled ? 'disabled' : 'active'} map={statusStyles} /> },
+    { title: t('users.status'), key: 'status', width: 90, render: (_, u) => <StatusTag value={u.disabled ? 'disabled' : 'active'} map={userStatusStyles} /> },
     {
       title: t('users.lastLogin'),
       dataIndex: 'lastLoginAt',
@@ -181,11 +179,7 @@ export function UsersPage() {
           </Button>
         </Form.Item>
       </Form>
-      {query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
-      ) : (
-        <Table<User> rowKey="id" columns={columns} scroll={{ x: 900 }} size="middle" {...tableProps} />
-      )}
+      <ServerTable<User> query={query} rowKey="id" columns={columns} scroll={{ x: 900 }} size="middle" {...tableProps} />
       <UserFormModal open={creating || editing !== null} user={editing} onClose={() => {
           setCreating(false);
           setEditing(null);
