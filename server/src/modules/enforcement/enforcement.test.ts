@@ -3,7 +3,6 @@ import type { EntityInput, FilingDetail, FilingSummary } from '@fugong/contract'
 import { createTestApp, type Client, type TestApp } from '../../../test/helpers';
 import { manualClock } from '../../platform/clock';
 import { systemContext } from '../../platform/context';
-import { localDate } from '../../platform/clock';
 
 let t: TestApp;
 let inspector: Client;
@@ -172,7 +171,7 @@ describe('pre-opening inspection of a 五小单位 filing', () => {
     const f = (await owner.post('/api/filings', {})).json() as FilingSummary;
     const d = (await owner.get(`/api/filings/${f.id}`)).json() as FilingDetail;
     const data = {
-      plannedDate: localDate(t.core.clock.now()), // a planned date may not lie in the past
+      plannedDate: '2026-12-05',
       staff: { total: 5, returning: 5, fromOtherProvinces: 0, fromHighRiskAreas: 0 },
       preventionPlan: { text: '每日测温消毒，堂食隔位就座。', attachmentIds: [] },
       emergencyPlan: { text: '发现发热立即隔离并报告社区。', attachmentIds: [] },
