@@ -108,8 +108,10 @@ export function createVisitLogService({ db, audit, regions, tickets }: Deps) {
       const r = await db.selectFrom('liaisonVisit').selectAll().where('id', '=', id).executeTakeFirst();
       if (!r || !inPaths(paths, r.regionPath) || (ownOnly && Number(r.liaisonUserId) !== actor.id)) throw notFound('visit');
       const found = (await ticketsOf([r]))(id);
-      const code = r.regionPath.split('/').filter(Boolean).at(-1) ?? '';
-      const regionName = (await regions.namesOf([code])).get(code) ?? null;
+      // town, village or community, grid: the district is the reader's own and is left out
+      const codes = r.regionPath.split('/').filter(Boolean).slice(1);
+      const names = await regions.namesOf(codes);
+      const regionName = codes.map((c) => names.get(c)).filter(Boolean).join(' ') || null;
       return { ...toVisit(r, found.map((x) => x.id)), regionName, problems: found.map((x) => ({ ticketId: x.id, title: x.title, status: x.status })) };
     },
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { App, Button, Flex, Form, Input, Modal, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Form, Grid, Input, Modal, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -103,10 +103,43 @@ export function TeamsPage() {
     team.assigned > 0
       ? modal.confirm({ title: t('team.dissolve'), content: t('team.dissolveBusy', { count: team.assigned }), okText: t('team.reassign'), onOk: () => navigate(`/liaison/assignments?teamId=${team.id}`) })
       : modal.confirm({ title: t('team.dissolve'), content: t('team.dissolveConfirm', { name: team.name }), okButtonProps: { danger: true }, okText: t('team.dissolve'), onOk: () => dissolve.mutateAsync(team) });
+  const screens = Grid.useBreakpoint();
+  const actions = (r: LiaisonTeam) => (
+    <Flex gap={4} wrap>
+      <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ team: r })} data-testid="team-edit">
+        {t('team.edit')}
+      </Button>
+      <Button size="small" danger icon={<DeleteOutlined />} onClick={() => askDissolve(r)} data-testid="team-dissolve">
+        {t('team.dissolve')}
+      </Button>
+    </Flex>
+  );
+  const memberTags = (ms: LiaisonTeam['members']) => ms.map((m) => <Tag key={m.userId} color={m.leader ? 'gold' : undefined}>{m.displayName}{m.leader ? ` · ${t('team.leader')}` : ''}</Tag>);
+  // on a phone one column holds the whole team with its actions, so nothing hides behind a sideways scroll
+  const phoneColumns: TableColumnsType<LiaisonTeam> = [
+    {
+      title: t('menu.teams'),
+      key: 'team',
+      render: (_: unknown, r) => (
+        <Flex vertical gap={6}>
+          <div>
+            <b>{r.name}</b> <Typography.Text type="secondary">{r.regionName}</Typography.Text>
+          </div>
+          <div>{memberTags(r.members)}</div>
+          <Flex justify="space-between" align="center" gap={8} wrap>
+            <Link to={`/liaison/assignments?teamId=${r.id}`}>
+              {t('team.assigned')} {r.assigned}
+            </Link>
+            {perms.has('liaison.assign') && actions(r)}
+          </Flex>
+        </Flex>
+      ),
+    },
+  ];
   const columns: TableColumnsType<LiaisonTeam> = [
     { title: t('team.name'), dataIndex: 'name' },
     { title: t('team.region'), dataIndex: 'regionName', width: 140 },
-    { title: t('team.members'), dataIndex: 'members', render: (ms: LiaisonTeam['members']) => ms.map((m) => <Tag key={m.userId} color={m.leader ? 'gold' : undefined}>{m.displayName}{m.leader ? ` · ${t('team.leader')}` : ''}</Tag>) },
+    { title: t('team.members'), dataIndex: 'members', render: memberTags },
     { title: t('team.assigned'), dataIndex: 'assigned', width: 110, align: 'right', render: (n: number, r) => <Link to={`/liaison/assignments?teamId=${r.id}`}>{n}</Link> },
     ...(perms.has('liaison.assign')
       ? [
@@ -114,16 +147,7 @@ export function TeamsPage() {
             title: t('team.actions'),
             key: 'actions',
             width: 170,
-            render: (_: unknown, r: LiaisonTeam) => (
-              <Flex gap={4} wrap>
-                <Button size="small" icon={<EditOutlined />} onClick={() => setEditing({ team: r })} data-testid="team-edit">
-                  {t('team.edit')}
-                </Button>
-                <Button size="small" danger icon={<DeleteOutlined />} onClick={() => askDissolve(r)} data-testid="team-dissolve">
-                  {t('team.dissolve')}
-                </Button>
-              </Flex>
-            ),
+            render: (_: unknown, r: LiaisonTeam) => actions(r),
           },
         ]
       : []),
@@ -143,7 +167,7 @@ export function TeamsPage() {
         <Input.Search allowClear placeholder={t('team.search')} defaultValue={filters.q} onSearch={(v) => setFilters({ ...filters, q: v })} style={{ maxWidth: 260 }} />
         <RegionPicker value={filters.regionCode ?? null} onChange={(c) => setFilters({ ...filters, regionCode: c ?? '' })} />
       </Flex>
-      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Table<LiaisonTeam> rowKey="id" size="small" columns={columns} scroll={{ x: 860 }} {...tableProps} locale={{ emptyText: t('team.empty') }} />}
+      {query.isError ? <ErrorState error={query.error} onRetry={() => void query.refetch()} /> : <Table<LiaisonTeam> rowKey="id" size="small" columns={screens.md === false ? phoneColumns : columns} scroll={screens.md === false ? undefined : { x: 860 }} {...tableProps} locale={{ emptyText: t('team.empty') }} />}
       <TeamModal open={editing != null} team={editing?.team ?? null} onClose={() => setEditing(null)} />
     </PageContainer>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { DatePicker, Descriptions, Drawer, Flex, Input, Select, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { DatePicker, Descriptions, Drawer, Flex, Grid, Input, Select, Spin, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -74,6 +74,27 @@ export function VisitsPage() {
   const { t } = useTranslation('liaison');
   const { query, filters, setFilters, tableProps } = useServerTable<Visit, (typeof filterKeys)[number]>('/api/liaison/visits', filterKeys);
   const [open, setOpen] = useState<number | null>(null);
+  const screens = Grid.useBreakpoint();
+  // on a phone one column holds the whole visit, so nothing hides behind a sideways scroll
+  const phoneColumns: TableColumnsType<Visit> = [
+    {
+      title: t('menu.visits'),
+      key: 'visit',
+      render: (_: unknown, v) => (
+        <div>
+          <a onClick={() => setOpen(v.id)} data-testid="visit-open">
+            {v.entityName}
+          </a>
+          <Flex gap={6} wrap align="center" style={{ marginTop: 4, fontSize: 12 }}>
+            <span>{v.visitDate}</span>
+            <Tag color={modeColor[v.mode]}>{t(`mode.${v.mode}`)}</Tag>
+            <span>{v.liaisonName}</span>
+            {v.problemCount > 0 && <Tag color="orange">{t('log.problems', { count: v.problemCount })}</Tag>}
+          </Flex>
+        </div>
+      ),
+    },
+  ];
   const columns: TableColumnsType<Visit> = [
     { title: t('visit.date'), dataIndex: 'visitDate', width: 110 },
     { title: t('assign.entity'), dataIndex: 'entityName', render: (name: string, v) => <a onClick={() => setOpen(v.id)} data-testid="visit-open">{name}</a> },
@@ -98,7 +119,7 @@ export function VisitsPage() {
       {query.isError ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : (
-        <Table<Visit> rowKey="id" size="small" columns={columns} scroll={{ x: 640 }} {...tableProps} onRow={(v) => ({ onClick: () => setOpen(v.id), style: { cursor: 'pointer' } })} locale={{ emptyText: t('log.empty') }} data-testid="visits-table" />
+        <Table<Visit> rowKey="id" size="small" columns={screens.md === false ? phoneColumns : columns} scroll={screens.md === false ? undefined : { x: 640 }} {...tableProps} onRow={(v) => ({ onClick: () => setOpen(v.id), style: { cursor: 'pointer' } })} locale={{ emptyText: t('log.empty') }} data-testid="visits-table" />
       )}
       <VisitDrawer id={open} onClose={() => setOpen(null)} />
     </PageContainer>
