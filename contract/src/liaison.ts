@@ -43,8 +43,16 @@ export const liaisonTeamBodySchema = z.object({
   memberIds: z.array(z.number().int().positive()).min(1).max(10),
   leaderId: z.number().int().positive(),
 });
+/** Rename a team or change its members and leader; `version` is the one read, so two editors cannot overwrite each other. */
+export const liaisonTeamUpdateSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  memberIds: z.array(z.number().int().positive()).min(1).max(10),
+  leaderId: z.number().int().positive(),
+  version: z.number().int().positive(),
+});
 export const liaisonTeamSchema = z.object({
   id: z.number().int(),
+  version: z.number().int(),
   name: z.string(),
   regionCode: z.string(),
   regionName: z.string().nullable(),
@@ -99,7 +107,26 @@ export const visitSchema = z.object({
   createdAt: z.string(),
 });
 export type Visit = z.infer<typeof visitSchema>;
-export const visitListQuerySchema = pageQuerySchema.extend({ entityId: z.coerce.number().int().positive().optional(), regionCode: z.string().max(20).optional(), mine: z.enum(['true', 'false']).optional() });
+/** The visit log's filters; the export takes the same ones. */
+export const visitFilterSchema = z.object({
+  entityId: z.coerce.number().int().positive().optional(),
+  regionCode: z.string().max(20).optional(),
+  mine: z.enum(['true', 'false']).optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+  mode: visitModeSchema.optional(),
+  /** part of the liaison's name */
+  liaison: z.string().trim().max(50).optional(),
+  /** part of the entity's name */
+  q: z.string().trim().max(50).optional(),
+});
+export const visitListQuerySchema = pageQuerySchema.extend(visitFilterSchema.shape);
+/** A visit with the problems it found (each became a ticket, shown with the ticket's state). */
+export const visitDetailSchema = visitSchema.extend({
+  regionName: z.string().nullable(),
+  problems: z.array(z.object({ ticketId: z.number().int(), title: z.string(), status: z.string() })),
+});
+export type VisitDetail = z.infer<typeof visitDetailSchema>;
 export const assignmentListQuerySchema = pageQuerySchema.extend({
   entityId: z.coerce.number().int().positive().optional(),
   liaisonUserId: z.coerce.number().int().positive().optional(),

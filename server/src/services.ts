@@ -9,6 +9,7 @@ import { createNotifier } from './platform/notify';
 import { createComplaintsService } from './modules/complaints/complaints.service';
 import { createLiaisonService } from './modules/liaison/liaison.service';
 import { createVisitPhotosService } from './modules/liaison/visit-photos.service';
+import { createVisitLogService } from './modules/liaison/visit-log.service';
 import { createEnforcementService } from './modules/enforcement/enforcement.service';
 import { createFilingsService } from './modules/filings/filings.service';
 import { createRegistryStatsService } from './modules/registry/registry-stats.service';
@@ -67,9 +68,10 @@ export function buildServices(core: Core) {
   jobs.register({ name: 'complaints.escalate', everyMs: 5 * 60_000, run: async () => `escalated ${await complaints.escalateDue()}` });
   const liaison = createLiaisonService({ db, clock, audit, events, regions, registry, tickets });
   const visitPhotos = createVisitPhotosService({ db, clock, audit, dataDir: config.dataDir });
+  const visitLog = createVisitLogService({ db, audit, regions, tickets });
   const enforcement = createEnforcementService({ db, clock, audit, events, regions, registry, filings, complaints });
   void events;
   void jobs;
-  return { core, sessions, regions, users, auditLog, registry, registryStats, dailyReports, reviews, reportProblems, dashboard, filings, venues, notifications, tickets, complaints, liaison, visitPhotos, enforcement, people, checkpoints, passes, isolation, sealedBuildings, screening, selfService };
+  return { core, sessions, regions, users, auditLog, registry, registryStats, dailyReports, reviews, reportProblems, dashboard, filings, venues, notifications, tickets, complaints, liaison, visitPhotos, visitLog, enforcement, people, checkpoints, passes, isolation, sealedBuildings, screening, selfService };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -4,6 +4,7 @@ import * as m0001 from './0001_platform';
 import * as m0400 from './0400_tickets';
 import * as m0401 from './0401_liaison';
 import * as m0402 from './0402_liaison_visit_photos';
+import * as m0403 from './0403_liaison_team_edit';
 import * as m0500 from './0500_complaints';
 import * as m0501 from './0501_enforcement';
 import * as m0510 from './0510_enforcement_rounds';
@@ -39,6 +40,7 @@ export const migrations: Record<string, MigrationModule> = {
   '0400_tickets': m0400,
   '0401_liaison': m0401,
   '0402_liaison_visit_photos': m0402,
+  '0403_liaison_team_edit': m0403,
   '0500_complaints': m0500,
   '0501_enforcement': m0501,
   '0510_enforcement_rounds': m0510,

@@ -18,8 +18,9 @@ beforeAll(async () => {
   const sys = systemContext();
   for (const d of demoDistricts.filter((x) => ['120119', '350503', '430102'].includes(x.code))) {
     await t.services.regions.insertMany(buildDistrictRegions(d));
-    if (d.code === '120119') continue;
-    const entities = buildDistrictEntities(d, registryDemoConfig.districts[d.code] ?? [], registryDemoConfig.scale);
+    // Jizhou: its enterprises only (the first segments, so the same records the demo builds), which the help teams look after
+    const segments = (registryDemoConfig.districts[d.code] ?? []).filter((seg) => d.code !== '120119' || seg.kind === 'enterprise');
+    const entities = buildDistrictEntities(d, segments, registryDemoConfig.scale);
     for (let i = 0; i < entities.length; i += 2000) await t.services.registry.createEntities(sys, entities.slice(i, i + 2000));
   }
   await t.services.users.createUser(sys, { username: 'admin', displayName: 'Admin', password: TEST_PASSWORD, grants: [{ role: 'admin' }] });
@@ -86,6 +87,20 @@ describe('liaisons (seeds 004 and 000)', () => {
       expect(team.members.filter((m: { leader: boolean }) => m.leader)).toHaveLength(1);
     }
     expect((await admin.get('/api/users?role=liaison&q=jizhou-team&pageSize=1')).json().total).toBe(3072);
+    // district-wide: every town has teams, and every town's enterprises are all looked after
+    const towns = buildDistrictRegions(demoDistricts.find((d) => d.code === jizhouTeams.regionCode)!).filter((x) => x.level === 'town');
+    expect(towns).toHaveLength(27);
+    let teamsSeen = 0;
+    for (const town of towns) {
+      const n = (await admin.get(`/api/liaison/teams?regionCode=${town.code}&pageSize=1`)).json().total;
+      expect(n, town.name).toBeGreaterThan(0);
+      teamsSeen += n;
+      const cov = (await admin.get(`/api/liaison/coverage?regionCode=${town.code}`)).json();
+      expect(cov.rows.find((r: { kind: string }) => r.kind === 'enterprise'), town.name).toMatchObject({ rate: 100 });
+    }
+    expect(teamsSeen).toBe(jizhouTeams.teams);
+    const cov = (await admin.get(`/api/liaison/coverage?regionCode=${jizhouTeams.regionCode}`)).json();
+    expect(cov.rows.find((r: { kind: string }) => r.kind === 'enterprise')).toMatchObject({ total: 98 + 569 + 180 + 11_650, rate: 100 });
     console.log(`enforcement + liaison demo steps: ${loadMs} ms`);
   });
 });

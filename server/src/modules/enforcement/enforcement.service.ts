@@ -41,7 +41,7 @@ interface Deps {
   audit: Audit;
   events: EventBus;
   regions: RegionsService;
-  registry: Pick<RegistryService, 'getForService' | 'getManyForService' | 'changeStatus' | 'registerTimelineSource'>;
+  registry: Pick<RegistryService, 'getForService' | 'getManyForService' | 'addressesForService' | 'changeStatus' | 'registerTimelineSource'>;
   filings: Pick<FilingsService, 'recordOnsiteResult'>;
   complaints: Pick<ComplaintsService, 'linkInspection'>;
 }
@@ -309,13 +309,15 @@ export function createEnforcementService(deps: Deps) {
     const reins = rows.map((n) => n.reinspectionId).filter((x): x is number => x != null).map(Number);
     const closures = reins.length ? await db.selectFrom('inspection').select(['id', 'closureId']).where('id', 'in', reins).execute() : [];
     const closureOf = new Map(closures.map((c) => [Number(c.id), num(c.closureId)]));
+    // every inspection is of a registered entity, so the notice carries the entity's registered address
+    const addresses = rows.length ? await registry.addressesForService(rows.map((n) => Number(n.entityId))) : new Map<number, string | null>();
     return rows.map((n) => ({
       id: Number(n.id),
       no: n.no,
       inspectionId: Number(n.inspectionId),
       entityId: Number(n.entityId),
       entityName: n.entityName,
-      address: null,
+      address: addresses.get(Number(n.entityId)) ?? null,
       items: n.items,
       issuedOn: n.issuedOn,
       deadline: n.deadline,

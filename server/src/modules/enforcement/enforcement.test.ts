@@ -22,7 +22,7 @@ const clock = manualClock('2026-11-30T02:00:00.000Z');
 beforeAll(async () => {
   t = await createTestApp({ clock });
   const ctx = systemContext();
-  shop = await entity('老王小超市', { kind: 'individual', smallVenueType: 'small_supermarket' });
+  shop = await entity('老王小超市', { kind: 'individual', smallVenueType: 'small_supermarket', address: '城关镇府前街12号' });
   market = await entity('城关农贸市场', {});
   mall = await entity('乙镇百货商场', { regionCode: t.regions.gridB });
   for (const id of [shop, market, mall]) await t.core.db.transaction().execute((trx) => t.services.registry.changeStatus(trx, ctx, id, 'resumed', '复工'));
@@ -53,7 +53,7 @@ describe('inspections', () => {
     expect(ins).toMatchObject({ premisesType: 'five_small', problemsFound: 3, fixedOnSpot: 2, outcome: 'notice', inspectorCount: 3 });
     expect(ins.visitId).toBeGreaterThan(0);
     const notice = (await inspector.get(`/api/enforcement/notices/${ins.noticeId}`)).json();
-    expect(notice).toMatchObject({ no: `执改〔2026〕${String(ins.noticeId).padStart(4, '0')}号`, deadline: '2026-11-26', status: 'issued', entityName: '老王小超市', closureId: null });
+    expect(notice).toMatchObject({ no: `执改〔2026〕${String(ins.noticeId).padStart(4, '0')}号`, deadline: '2026-11-26', status: 'issued', entityName: '老王小超市', address: '城关镇府前街12号', closureId: null });
     expect((await inspectorB.get(`/api/enforcement/notices/${ins.noticeId}`)).statusCode).toBe(404);
     expect((await inspector.get('/api/enforcement/notices?status=issued')).json().items.map((n: { id: number }) => n.id)).toEqual([ins.noticeId]);
     expect((await inspectorB.get('/api/enforcement/notices')).json().total).toBe(0);
@@ -80,6 +80,8 @@ describe('inspections', () => {
   it('a rectified notice is closed by a passing re-inspection', async () => {
     const ins = (await inspector.post('/api/enforcement/inspections', { entityId: market, premisesType: 'market', inspectedOn: '2026-11-24', inspectors: ['张三', '李四'], results: { masks: false }, outcome: 'notice', noticeItems: '佩戴口罩', noticeDeadline: '2026-11-25' })).json();
     expect(ins.inspectorCount).toBe(2);
+    // no address in the registry: the notice leaves it to be written in
+    expect((await inspector.get(`/api/enforcement/notices/${ins.noticeId}`)).json().address).toBeNull();
     const re = await inspector.post(`/api/enforcement/notices/${ins.noticeId}/reinspect`, { passed: true, inspectedOn: '2026-11-25', inspectorCount: 1 });
     expect(re.json()).toMatchObject({ status: 'rectified', closureId: null });
     expect((await t.services.registry.getForService(market))!.status).toBe('resumed');

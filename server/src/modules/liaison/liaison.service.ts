@@ -9,21 +9,21 @@ import {
   type ResolvedList,
   type Page,
   type Visit,
-  type VisitMode,
   type TimelineItem,
 } from '@fugong/contract';
 import type { z } from 'zod';
-import type { assignLiaisonBodySchema, createVisitBodySchema, liaisonTeamBodySchema } from '@fugong/contract';
+import type { assignLiaisonBodySchema, createVisitBodySchema, liaisonTeamBodySchema, liaisonTeamUpdateSchema } from '@fugong/contract';
 import type { DB } from '../../db/schema';
-import { containsLiteral, pathPrefix } from '../../db/sql-helpers';
+import { containsLiteral } from '../../db/sql-helpers';
+import { checkTeamMembers, inPaths, likeAny, pathsOf } from './liaison-scope';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { EventBus } from '../../platform/events';
 import type { RequestContext } from '../../platform/context';
 import { userSummaries } from '../../platform/notify';
-import { AppError, invalid } from '../../platform/errors';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors';
 import { t } from '../../platform/i18n/index';
-import { requirePermission, scopeOf, type Actor } from '../../platform/permissions';
+import { requirePermission } from '../../platform/permissions';
 import type { RegionsService } from '../regions/regions.service';
 import type { RegistryService } from '../registry/registry.service';
 import type { PreparedTicket, TicketsService } from '../tickets/tickets.service';
@@ -48,14 +48,6 @@ const MAX_BULK = 1000;
 export function createLiaisonService(deps: Deps) {
   const { db, clock, audit, events, regions, registry, tickets } = deps;
 
-  function pathsOf(actor: Actor, perm: string): string[] | 'all' {
-    const s = scopeOf(actor, perm);
-    return s.all ? 'all' : s.regionPaths;
-  }
-  const inPaths = (paths: string[] | 'all', path: string) => paths === 'all' || paths.some((p) => path.startsWith(p));
-  const likeAny = (col: string, paths: string[] | 'all') =>
-    paths === 'all' ? sql<SqlBool>`1 = 1` : paths.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(paths.map((p) => sql`${sql.ref(col)} like ${pathPrefix(p)} escape '\\'`), sql` or `)})`;
-
   // "entities without a liaison" for the registry's list, coverage and export
   registry.registerCoverageFilter({
     name: 'noLiaison',
@@ -74,7 +66,7 @@ export function createLiaisonService(deps: Deps) {
   }
 
   /** Teams with their members and how many entities each looks after now, in three queries. */
-  async function teamDtos(rows: { id: number; name: string; regionCode: string }[]): Promise<LiaisonTeam[]> {
+  async function teamDtos(rows: { id: number; name: string; regionCode: string; version: number }[]): Promise<LiaisonTeam[]> {
     const ids = rows.map((r) => Number(r.id));
     if (ids.length === 0) return [];
     const members = await db.selectFrom('liaisonTeamMember').selectAll().where('teamId', 'in', ids).orderBy('leader', 'desc').orderBy('userId').execute();
@@ -84,6 +76,7 @@ export function createLiaisonService(deps: Deps) {
     const regionNames = await regions.namesOf(rows.map((r) => r.regionCode));
     return rows.map((team) => ({
       id: Number(team.id),
+      version: Number(team.version),
       name: team.name,
       regionCode: team.regionCode,
       regionName: regionNames.get(team.regionCode) ?? null,
@@ -132,17 +125,59 @@ export function createLiaisonService(deps: Deps) {
     async createTeam(ctx: RequestContext, b: z.output<typeof liaisonTeamBodySchema>): Promise<LiaisonTeam> {
       const actor = requirePermission(ctx.actor, 'liaison.assign');
       const region = await regions.resolve(b.regionCode);
-      if (!inPaths(pathsOf(actor, 'liaison.assign'), region.path)) throw invalid([{ field: 'regionCode', message: 'liaison.entity_out_of_scope' }]);
-      if (!b.memberIds.includes(b.leaderId)) throw invalid([{ field: 'leaderId', message: 'liaison.leader_member' }]);
-      const users = await userSummaries(db, b.memberIds);
-      if (b.memberIds.some((id) => !users.get(id)?.roles.includes('liaison'))) throw invalid([{ field: 'memberIds', message: 'liaison.not_liaison' }]);
+      const paths = pathsOf(actor, 'liaison.assign');
+      if (!inPaths(paths, region.path)) throw invalid([{ field: 'regionCode', message: 'liaison.entity_out_of_scope' }]);
+      const memberIds = await checkTeamMembers(db, paths, b);
       const id = await db.transaction().execute(async (trx) => {
         const { id } = await trx.insertInto('liaisonTeam').values({ name: b.name, regionCode: region.code, regionPath: region.path, createdAt: clock.now().toISOString() }).returning('id').executeTakeFirstOrThrow();
-        await trx.insertInto('liaisonTeamMember').values([...new Set(b.memberIds)].map((userId) => ({ teamId: Number(id), userId, leader: userId === b.leaderId ? 1 : 0 }))).execute();
+        await trx.insertInto('liaisonTeamMember').values(memberIds.map((userId) => ({ teamId: Number(id), userId, leader: userId === b.leaderId ? 1 : 0 }))).execute();
         await audit.record(trx, ctx, { action: 'liaison.team_create', targetType: 'liaison_team', targetId: Number(id), regionPath: region.path, detail: b });
         return Number(id);
       });
       return teamDto(id);
+    },
+
+    /** Rename a team or change its members and leader, if nobody changed it since `version` was read. */
+    async updateTeam(ctx: RequestContext, id: number, b: z.output<typeof liaisonTeamUpdateSchema>): Promise<LiaisonTeam> {
+      const actor = requirePermission(ctx.actor, 'liaison.assign');
+      const paths = pathsOf(actor, 'liaison.assign');
+      const team = await db.selectFrom('liaisonTeam').selectAll().where('id', '=', id).where('dissolvedAt', 'is', null).executeTakeFirst();
+      if (!team || !inPaths(paths, team.regionPath)) throw notFound('team');
+      const memberIds = await checkTeamMembers(db, paths, b);
+      await db.transaction().execute(async (trx) => {
+        const before = await trx.selectFrom('liaisonTeamMember').select(['userId', 'leader']).where('teamId', '=', id).execute();
+        const moved = await trx.updateTable('liaisonTeam').set((eb) => ({ name: b.name, version: eb('version', '+', 1) })).where('id', '=', id).where('version', '=', b.version).where('dissolvedAt', 'is', null).executeTakeFirst();
+        if (Number(moved.numUpdatedRows) === 0) throw conflict('liaison.team_changed');
+        await trx.deleteFrom('liaisonTeamMember').where('teamId', '=', id).execute();
+        await trx.insertInto('liaisonTeamMember').values(memberIds.map((userId) => ({ teamId: id, userId, leader: userId === b.leaderId ? 1 : 0 }))).execute();
+        await audit.record(trx, ctx, {
+          action: 'liaison.team_update',
+          targetType: 'liaison_team',
+          targetId: id,
+          regionPath: team.regionPath,
+          detail: { before: { name: team.name, memberIds: before.map((m) => Number(m.userId)), leaderId: before.find((m) => m.leader) ? Number(before.find((m) => m.leader)!.userId) : null }, after: { name: b.name, memberIds, leaderId: b.leaderId } },
+        });
+      });
+      return teamDto(id);
+    },
+
+    /**
+     * Dissolves a team that looks after nothing any more (409 with the count otherwise: reassign first).
+     * The team row is locked before counting, and an assignment to a team locks the same row, so a
+     * dissolution and an assignment racing each other cannot both succeed.
+     */
+    async dissolveTeam(ctx: RequestContext, id: number): Promise<void> {
+      const actor = requirePermission(ctx.actor, 'liaison.assign');
+      const team = await db.selectFrom('liaisonTeam').selectAll().where('id', '=', id).where('dissolvedAt', 'is', null).executeTakeFirst();
+      if (!team || !inPaths(pathsOf(actor, 'liaison.assign'), team.regionPath)) throw notFound('team');
+      await db.transaction().execute(async (trx) => {
+        const now = clock.now().toISOString();
+        const moved = await trx.updateTable('liaisonTeam').set((eb) => ({ dissolvedAt: now, version: eb('version', '+', 1) })).where('id', '=', id).where('dissolvedAt', 'is', null).executeTakeFirst();
+        if (Number(moved.numUpdatedRows) === 0) throw notFound('team');
+        const { n } = await trx.selectFrom('liaisonAssignment').select((eb) => eb.fn.countAll<number>().as('n')).where('teamId', '=', id).where('endedAt', 'is', null).executeTakeFirstOrThrow();
+        if (Number(n) > 0) throw conflict('liaison.team_in_use', { count: Number(n) });
+        await audit.record(trx, ctx, { action: 'liaison.team_dissolve', targetType: 'liaison_team', targetId: id, regionPath: team.regionPath, detail: { name: team.name } });
+      });
     },
 
     async teams(ctx: RequestContext, q: { page: number; pageSize: number; q?: string; regionCode?: string }): Promise<Page<LiaisonTeam>> {
@@ -150,7 +185,7 @@ export function createLiaisonService(deps: Deps) {
       if (!actor) throw new AppError('auth.required', 401);
       if (!actor.permissions.has('liaison.assign') && !actor.permissions.has('liaison.read')) throw new AppError('common.forbidden', 403);
       const paths = pathsOf(actor, actor.permissions.has('liaison.assign') ? 'liaison.assign' : 'liaison.read');
-      let base = db.selectFrom('liaisonTeam').where(() => likeAny('liaison_team.region_path', paths));
+      let base = db.selectFrom('liaisonTeam').where('dissolvedAt', 'is', null).where(() => likeAny('liaison_team.region_path', paths));
       if (q.regionCode) {
         const r = await regions.resolve(q.regionCode);
         base = base.where(() => likeAny('liaison_team.region_path', [r.path]));
@@ -269,12 +304,17 @@ export function createLiaisonService(deps: Deps) {
         if (!u?.roles.includes('liaison')) throw invalid([{ field: 'liaisonUserId', message: 'liaison.not_liaison' }]);
       }
       if (b.teamId) {
-        const team = await db.selectFrom('liaisonTeam').select('regionPath').where('id', '=', b.teamId).executeTakeFirst();
+        const team = await db.selectFrom('liaisonTeam').select('regionPath').where('id', '=', b.teamId).where('dissolvedAt', 'is', null).executeTakeFirst();
         if (!team || !inPaths(paths, team.regionPath)) throw invalid([{ field: 'teamId', message: 'liaison.unknown_team' }]);
       }
       const list = await targets(ctx, b, paths);
       const now = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
+        if (b.teamId) {
+          // takes the team's row lock (see dissolveTeam) and sees a dissolution committed meanwhile
+          const held = await trx.updateTable('liaisonTeam').set((eb) => ({ version: eb.ref('version') })).where('id', '=', b.teamId).where('dissolvedAt', 'is', null).executeTakeFirst();
+          if (Number(held.numUpdatedRows) === 0) throw invalid([{ field: 'teamId', message: 'liaison.unknown_team' }]);
+        }
         for (const e of list) {
           await trx
             .updateTable('liaisonAssignment')
@@ -379,45 +419,6 @@ export function createLiaisonService(deps: Deps) {
       for (const c of result.created) tickets.announceCreated(c);
       events.publish({ type: 'liaison.visit', regionPath: e.regionPath, data: { visitId: result.id, entityId: e.id } });
       return { id: result.id, entityId: e.id, entityName: e.name, liaisonName: actor.displayName, visitDate: b.visitDate, mode: b.mode, policies: b.policies, notes: b.notes ?? null, problemCount: b.problems.length, ticketIds: result.created.map((c) => c.id), createdAt: now };
-    },
-
-    async visits(ctx: RequestContext, q: { page: number; pageSize: number; entityId?: number; regionCode?: string; mine?: 'true' | 'false' }): Promise<Page<Visit>> {
-      const actor = ctx.actor;
-      if (!actor) throw new AppError('auth.required', 401);
-      const perm = ['liaison.read', 'liaison.assign', 'liaison.visit'].find((p) => actor.permissions.has(p));
-      if (!perm) throw new AppError('common.forbidden', 403);
-      let base = db.selectFrom('liaisonVisit').where(() => likeAny('liaison_visit.region_path', pathsOf(actor, perm)));
-      if (q.mine === 'true' || perm === 'liaison.visit') base = base.where('liaisonUserId', '=', actor.id);
-      if (q.entityId) base = base.where('entityId', '=', q.entityId);
-      if (q.regionCode) {
-        const r = await regions.resolve(q.regionCode);
-        base = base.where(() => likeAny('liaison_visit.region_path', [r.path]));
-      }
-      const [{ n }, rows] = await Promise.all([
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        base.selectAll().orderBy('id', 'desc').offset((q.page - 1) * q.pageSize).limit(q.pageSize).execute(),
-      ]);
-      const ticketRows = rows.length
-        ? await tickets.bySourceRefs('liaison_visit', rows.flatMap((r) => Array.from({ length: Number(r.problemCount) }, (_, i) => `visit:${r.id}#${i}`)))
-        : [];
-      return {
-        items: rows.map((r) => ({
-          id: Number(r.id),
-          entityId: Number(r.entityId),
-          entityName: r.entityName,
-          liaisonName: r.liaisonName,
-          visitDate: r.visitDate,
-          mode: r.mode as VisitMode,
-          policies: JSON.parse(r.policies) as string[],
-          notes: r.notes,
-          problemCount: Number(r.problemCount),
-          ticketIds: ticketRows.filter((x) => x.sourceRef?.startsWith(`visit:${r.id}#`)).map((x) => Number(x.id)),
-          createdAt: r.createdAt,
-        })),
-        total: Number(n),
-        page: q.page,
-        pageSize: q.pageSize,
-      };
     },
   };
 }

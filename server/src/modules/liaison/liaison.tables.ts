@@ -7,6 +7,9 @@ export interface LiaisonTeamTable {
   regionCode: string;
   regionPath: string;
   createdAt: string;
+  /** raised by every edit; an edit names the version it read */
+  version: Generated<number>;
+  dissolvedAt: string | null;
 }
 
 export interface LiaisonTeamMemberTable {

@@ -232,6 +232,12 @@ export function createRegistryService(deps: Deps) {
       return new Map(rows.map((r) => [Number(r.id), toSummary(r)]));
     },
 
+    /** Registered addresses (null where none was given), for papers other modules print, e.g. a rectification notice. */
+    async addressesForService(entityIds: number[]): Promise<Map<number, string | null>> {
+      const rows = await repo.byIds(db, [...new Set(entityIds)]);
+      return new Map(rows.map((r) => [Number(r.id), r.address]));
+    },
+
     registerTimelineSource(source: TimelineSource): void {
       if (timelineSources.some((s) => s.name === source.name)) throw new Error(`timeline source ${source.name} registered twice`);
       timelineSources.push(source);

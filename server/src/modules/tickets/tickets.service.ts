@@ -422,10 +422,10 @@ export function createTicketsService(deps: Deps) {
     announceCreated: (c: { id: number; regionPath: string }) => announce('tickets.created', c.regionPath, { ticketId: c.id }),
 
     /** The tickets another module filed, by its source references (e.g. a visit's problems). */
-    async bySourceRefs(source: TicketSource, refs: string[]): Promise<{ id: number; sourceRef: string | null }[]> {
+    async bySourceRefs(source: TicketSource, refs: string[]): Promise<{ id: number; sourceRef: string | null; title: string; status: string }[]> {
       if (refs.length === 0) return [];
-      const rows = await db.selectFrom('ticket').select(['id', 'sourceRef']).where('source', '=', source).where('sourceRef', 'in', refs).execute();
-      return rows.map((r) => ({ id: Number(r.id), sourceRef: r.sourceRef }));
+      const rows = await db.selectFrom('ticket').select(['id', 'sourceRef', 'title', 'status']).where('source', '=', source).where('sourceRef', 'in', refs).execute();
+      return rows.map((r) => ({ id: Number(r.id), sourceRef: r.sourceRef, title: r.title, status: r.status }));
     },
 
     async create(ctx: RequestContext, body: NewTicket): Promise<Ticket> {

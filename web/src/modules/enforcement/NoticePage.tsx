@@ -39,6 +39,8 @@ export function NoticePage() {
           <b>{n.entityName}</b>
           {t('notice.colon')}
         </p>
+        {/* an address left blank in the registry is written in by hand */}
+        <p data-testid="notice-address">{n.address ? t('notice.address', { address: n.address }) : t('notice.addressBlank')}</p>
         <p>{t('notice.lead', { date: n.issuedOn })}</p>
         <p style={{ whiteSpace: 'pre-wrap' }}>{n.items}</p>
         <p>{t('notice.deadline', { date: n.deadline })}</p>
