@@ -113,7 +113,7 @@ const SEEDS: Record<string, Seed> = {
   },
   liaison: async (t, admin) => {
     const visit = ok(await admin.post('/api/liaison/visits', { entityId: await townAEntity(admin), visitDate: '2026-03-02', mode: 'phone' }));
-    return { 'GET /api/liaison/visits/:id/photos': [visit.id] };
+    return { 'GET /api/liaison/visits/:id': [visit.id], 'GET /api/liaison/visits/:id/photos': [visit.id] };
   },
   audit: async (t) => {
     await t.core.audit.record(t.core.db, systemContext(), { action: 'sweep.town_a', targetType: 'sweep', targetId: 1, regionPath: `/120119/${t.regions.townA}/` });
