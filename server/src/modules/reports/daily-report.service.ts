@@ -166,7 +166,7 @@ export function createDailyReportService(deps: Deps) {
         if (!e) throw new AppError('common.not_found', 404);
         if (e.status !== 'resumed') throw new AppError('reports.not_resumed', 409, { status: t(ctx.locale, `registry.status.${e.status}`) });
         const before = await repo.current(trx, id, r.reportDate);
-        const row = await repo.upsert(trx, {
+        const fields = {
           entityId: id,
           entityName: e.name,
           reportDate: r.reportDate,
@@ -189,9 +189,9 @@ export function createDailyReportService(deps: Deps) {
           problems: r.problems,
           submittedBy: by,
           submittedAt: at,
-        });
-        const reportId = Number(row.id);
-        const version = Number(row.version);
+        };
+        const { id: reportId, version } = await repo.upsert(trx, fields);
+        const row: Row = Object.assign(fields, { id: reportId, version });
         // another submission of the same day was committed between the read and the upsert (PostgreSQL): start again
         if (version !== (before ? Number(before.version) : 0) + 1) throw new ReplacedMeanwhile();
         // the rollup change, the version row and the audit row are written with the batch's (see reportCommits)

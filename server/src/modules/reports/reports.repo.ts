@@ -14,7 +14,6 @@ export type { ReportSumRow } from './report-rollup.repo';
 
 // ---- the three statements of every submission, compiled once ----
 type ReportRow = Required<NewDailyReport>;
-const REPORT_NULLS = { industry: null, sizeClass: null, submittedBy: null } as const;
 const REPORT_COLUMNS = ['entityId', 'entityName', 'reportDate', 'regionPath', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'registeredStaff', 'staffOnDuty', 'fromOtherProvinces', 'underObservation', 'abnormalTemperature', 'suspectedCases', 'capacityTenths', 'supplyDaysLeft', 'problems', 'submittedBy', 'submittedAt'] as const satisfies readonly (keyof ReportRow)[];
 /** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. */
 const upsertReport = preparedQuery((db, p: ReportRow) => {
@@ -43,12 +42,13 @@ const VERSION_COLUMNS = ['reportId', 'version', 'data', 'submittedBy', 'submitte
 const insertReportVersions = preparedRows((db, rows) => db.insertInto('dailyReportVersion').values(rows as unknown as NewReportVersion[]), VERSION_COLUMNS);
 
 export const reportsRepo = {
-  /** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. Returns the row as stored. */
-  async upsert(db: Db, r: NewDailyReport) {
-    const row = { ...REPORT_NULLS, ...r };
-    // only id and version come back: the rest is what was written
-    const { id, version } = (await upsertReport(db, row))[0]!;
-    return { ...row, id: Number(id), version: Number(version) };
+  /** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. Returns its id and version. */
+  async upsert(db: Db, r: NewDailyReport): Promise<{ id: number; version: number }> {
+    // only id and version come back: the rest is what was written. (Absent optional fields are bound as
+    // null by the prepared query; no defaults are spread in: on Node 20, spreading an object over
+    // another that shares keys costs tens of microseconds.)
+    const { id, version } = (await upsertReport(db, r as ReportRow))[0]!;
+    return { id: Number(id), version: Number(version) };
   },
 
   /** The report of an entity and day as it stands before a replacement (what the rollup takes away). */
