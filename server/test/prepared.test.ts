@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers';
-import { preparedQuery } from '../src/db/prepared';
+import { preparedQuery, preparedRows } from '../src/db/prepared';
 import { createGroupCommit } from '../src/platform/group-commit';
 
 let t: TestApp;
@@ -52,4 +52,66 @@ describe('group commit', () => {
     const written = await t.core.db.selectFrom('auditLog').select('detail').where('action', '=', 'group.test').orderBy('id').execute();
     expect(written.map((r) => r.detail)).toEqual(Array.from({ length: 20 }, (_, i) => String(i)).filter((d) => d !== '7'));
   });
+
+  it('flushes the deferred items of the units that succeeded once per batch, in order, and drops a failing unit’s items', async () => {
+    const flushed: string[][] = [];
+    const commits = createGroupCommit<string>(t.core.db, {
+      flush: async (trx, items) => {
+        flushed.push(items);
+        for (const d of items) await insertAudit(trx, { action: 'group.flush', detail: d });
+      },
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        commits.run(async (trx, defer) => {
+          await insertAudit(trx, { action: 'group.unit', detail: String(i) });
+          defer(`a${i}`);
+          defer(`b${i}`);
+          if (i === 4) throw new Error('unit 4 fails after deferring');
+          return i;
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array.from({ length: 10 }, (_, i) => (i === 4 ? 'rejected' : 'fulfilled')));
+    const expected = Array.from({ length: 10 }, (_, i) => i).filter((i) => i !== 4).flatMap((i) => [`a${i}`, `b${i}`]);
+    expect(flushed).toEqual([expected]);
+    const written = await t.core.db.selectFrom('auditLog').select('detail').where('action', '=', 'group.flush').orderBy('id').execute();
+    expect(written.map((r) => r.detail)).toEqual(expected);
+  });
+
+  it('fails the whole batch, units’ own writes included, when the flush fails', async () => {
+    const commits = createGroupCommit<number>(t.core.db, {
+      flush: async () => {
+        throw new Error('flush fails');
+      },
+    });
+    const results = await Promise.allSettled(
+      Array.from({ length: 5 }, (_, i) =>
+        commits.run(async (trx, defer) => {
+          await insertAudit(trx, { action: 'group.lost', detail: String(i) });
+          defer(i);
+        }),
+      ),
+    );
+    expect(results.every((r) => r.status === 'rejected' && (r.reason as Error).message === 'flush fails')).toBe(true);
+    expect(await t.core.db.selectFrom('auditLog').select('id').where('action', '=', 'group.lost').execute()).toEqual([]);
+  });
 });
+
+const insertAuditRows = preparedRows(
+  (db, rows) => db.insertInto('auditLog').values(rows as never).returning(['action', 'detail']),
+  ['at', 'actorId', 'actorName', 'action', 'targetType', 'targetId', 'regionPath', 'ip', 'requestId', 'detail'],
+);
+
+describe('preparedRows', () => {
+  it('writes any number of rows, across several statements when there are many, with missing values as null', async () => {
+    for (const n of [1, 3, 250]) {
+      const rows = Array.from({ length: n }, (_, i) => ['2026-01-01T00:00:00.000Z', null, 'rows-test', `rows.${n}`, null, null, null, null, null, i % 2 ? String(i) : undefined]);
+      const back = await insertAuditRows(t.core.db, rows);
+      expect(back).toEqual(rows.map((r) => ({ action: `rows.${n}`, detail: r[9] ?? null })));
+    }
+    const counted = await t.core.db.selectFrom('auditLog').select('action').where('actorName', '=', 'rows-test').execute();
+    expect(counted).toHaveLength(254);
+  });
+});
+

@@ -46,3 +46,46 @@ export function preparedQuery<P extends object, R>(build: (db: Kysely<DB>, p: P)
     return result.rows;
   };
 }
+
+/** Longest multi-row statement: bounds the parameters (SQLite 32,766, PostgreSQL 65,535) and the compiled variants. */
+const MAX_ROWS = 100;
+
+/**
+ * A multi-row INSERT of fixed columns (optionally with a fixed ON CONFLICT clause that names no
+ * values), compiled once per dialect and row count; rows are given as arrays in column order.
+ * For the writes a group commit gathers from a whole batch: one statement instead of one per unit.
+ * More than MAX_ROWS rows run as several statements.
+ */
+export function preparedRows<R>(build: (db: Kysely<DB>, rows: Record<string, unknown>[]) => Compilable<R>, columns: readonly string[]) {
+  const byAdapter = new WeakMap<object, Map<number, { sql: string; slots: number[] }>>();
+
+  function compile(db: Db, n: number) {
+    const adapter = db.getExecutor().adapter;
+    let sizes = byAdapter.get(adapter);
+    if (!sizes) byAdapter.set(adapter, (sizes = new Map()));
+    const hit = sizes.get(n);
+    if (hit) return hit;
+    const stand = Array.from({ length: n }, (_, i) => Object.fromEntries(columns.map((c, j) => [c, `${MARK}${i * columns.length + j}`])));
+    const q = build(db as Kysely<DB>, stand).compile();
+    const slots = q.parameters.map((v) => {
+      if (typeof v !== 'string' || !v.startsWith(MARK)) throw new Error('preparedRows: the statement may only hold the rows’ values as parameters');
+      return Number(v.slice(MARK.length));
+    });
+    const compiled = { sql: q.sql, slots };
+    sizes.set(n, compiled);
+    return compiled;
+  }
+
+  return async function run(db: Db, rows: readonly (readonly unknown[])[]): Promise<R[]> {
+    const out: R[] = [];
+    for (let i = 0; i < rows.length; i += MAX_ROWS) {
+      const part = rows.slice(i, i + MAX_ROWS);
+      const c = compile(db, part.length);
+      const width = columns.length;
+      const parameters = c.slots.map((s) => part[Math.floor(s / width)]![s % width] ?? null);
+      const result = await db.executeQuery<R>(CompiledQuery.raw(c.sql, parameters));
+      for (const r of result.rows) out.push(r);
+    }
+    return out;
+  };
+}

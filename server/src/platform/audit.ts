@@ -1,6 +1,6 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { AuditLogTable, DB } from '../db/schema';
-import { preparedQuery } from '../db/prepared';
+import { preparedQuery, preparedRows } from '../db/prepared';
 import type { Clock } from './clock';
 import type { RequestContext } from './context';
 
@@ -12,13 +12,22 @@ export interface AuditRecord {
   detail?: unknown;
 }
 
+/** An audit row as written, taken at the moment of the change (for writes a group commit gathers). */
+export type AuditEntry = Required<Omit<Insertable<AuditLogTable>, 'id'>>;
+
 export interface Audit {
   /** Write inside the caller's transaction, so the record exists if and only if the change does. */
   record(db: Kysely<DB> | Transaction<DB>, ctx: RequestContext, rec: AuditRecord): Promise<void>;
+  /** The row `record` would write now, to be written later in the same transaction by `recordAll`. */
+  entry(ctx: RequestContext, rec: AuditRecord): AuditEntry;
+  /** Writes entries in one statement (a batch of a group commit), in their order. */
+  recordAll(db: Kysely<DB> | Transaction<DB>, entries: readonly AuditEntry[]): Promise<void>;
 }
 
+const COLUMNS = ['at', 'actorId', 'actorName', 'action', 'targetType', 'targetId', 'regionPath', 'ip', 'requestId', 'detail'] as const;
+
 // every write on every request path appends one of these: compiled once
-const insertAudit = preparedQuery((db, p: Required<Omit<Insertable<AuditLogTable>, 'id'>>) =>
+const insertAudit = preparedQuery((db, p: AuditEntry) =>
   db.insertInto('auditLog').values({
     at: p.at,
     actorId: p.actorId,
@@ -32,22 +41,29 @@ const insertAudit = preparedQuery((db, p: Required<Omit<Insertable<AuditLogTable
     detail: p.detail,
   }),
 );
+// the same for the units of a group commit batch: one statement for all of them
+const insertAuditRows = preparedRows((db, rows) => db.insertInto('auditLog').values(rows as unknown as AuditEntry[]), COLUMNS);
 
 export function createAudit({ clock }: { clock: Clock }): Audit {
+  const row = (ctx: RequestContext, rec: AuditRecord): AuditEntry => ({
+    at: clock.now().toISOString(),
+    actorId: ctx.actor?.id ?? null,
+    actorName: ctx.actor?.username ?? null,
+    action: rec.action,
+    targetType: rec.targetType ?? null,
+    targetId: rec.targetId == null ? null : String(rec.targetId),
+    regionPath: rec.regionPath ?? null,
+    ip: ctx.ip,
+    requestId: ctx.requestId,
+    detail: rec.detail === undefined ? null : JSON.stringify(rec.detail),
+  });
   return {
     async record(db, ctx, rec) {
-      await insertAudit(db, {
-        at: clock.now().toISOString(),
-        actorId: ctx.actor?.id ?? null,
-        actorName: ctx.actor?.username ?? null,
-        action: rec.action,
-        targetType: rec.targetType ?? null,
-        targetId: rec.targetId == null ? null : String(rec.targetId),
-        regionPath: rec.regionPath ?? null,
-        ip: ctx.ip,
-        requestId: ctx.requestId,
-        detail: rec.detail === undefined ? null : JSON.stringify(rec.detail),
-      });
+      await insertAudit(db, row(ctx, rec));
+    },
+    entry: row,
+    async recordAll(db, entries) {
+      if (entries.length) await insertAuditRows(db, entries.map((r) => COLUMNS.map((c) => r[c])));
     },
   };
 }

@@ -6,9 +6,9 @@ const SAVEPOINT = CompiledQuery.raw('savepoint unit');
 const RELEASE = CompiledQuery.raw('release savepoint unit');
 const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint unit');
 
-type Work = (trx: Transaction<DB>) => Promise<unknown>;
-interface Job {
-  work: Work;
+type Work<D> = (trx: Transaction<DB>, defer: (item: D) => void) => Promise<unknown>;
+interface Job<D> {
+  work: Work<D>;
   resolve(value: unknown): void;
   reject(err: unknown): void;
 }
@@ -22,9 +22,17 @@ interface Job {
  * Why: every commit writes each touched page (tables and indexes) to the WAL; fifty bookings touching
  * the same pages cost one write instead of fifty. On PostgreSQL it also holds a hot counter row's lock
  * once per batch instead of once per booking.
+ *
+ * A unit may also hand writes to `flush` through `defer` (rows that every unit appends, sums that many
+ * units add to): `flush` runs once per batch, just before the commit and inside the same transaction,
+ * with the deferred items of the units that succeeded, so one statement replaces one per unit and sums
+ * over the same key are written once. A failing unit's items are dropped with the rest of its work; if
+ * `flush` fails, the whole batch fails, as when the commit does.
  */
-export function createGroupCommit(db: Kysely<DB>, maxBatch = 64) {
-  let queue: Job[] = [];
+export function createGroupCommit<D = never>(db: Kysely<DB>, opts: { maxBatch?: number; flush?: (trx: Transaction<DB>, items: D[]) => Promise<void> } = {}) {
+  const maxBatch = opts.maxBatch ?? 64;
+  const flush = opts.flush;
+  let queue: Job<D>[] = [];
   let draining = false;
 
   async function drain() {
@@ -35,11 +43,14 @@ export function createGroupCommit(db: Kysely<DB>, maxBatch = 64) {
         const outcomes: { ok: boolean; value: unknown }[] = [];
         try {
           await db.transaction().execute(async (trx) => {
+            const deferred: D[] = [];
             for (const job of batch) {
               await trx.executeQuery(SAVEPOINT);
+              const mine: D[] = [];
               try {
-                const value = await job.work(trx);
+                const value = await job.work(trx, (item) => mine.push(item));
                 await trx.executeQuery(RELEASE);
+                for (const item of mine) deferred.push(item);
                 outcomes.push({ ok: true, value });
               } catch (err) {
                 await trx.executeQuery(ROLLBACK_TO);
@@ -47,6 +58,7 @@ export function createGroupCommit(db: Kysely<DB>, maxBatch = 64) {
                 outcomes.push({ ok: false, value: err });
               }
             }
+            if (flush && deferred.length > 0) await flush(trx, deferred);
           });
         } catch (err) {
           // the commit itself failed: nothing of this batch was written
@@ -61,9 +73,9 @@ export function createGroupCommit(db: Kysely<DB>, maxBatch = 64) {
   }
 
   return {
-    run<T>(work: (trx: Transaction<DB>) => Promise<T>): Promise<T> {
+    run<T>(work: (trx: Transaction<DB>, defer: (item: D) => void) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        queue.push({ work, resolve: resolve as (v: unknown) => void, reject });
+        queue.push({ work: work as Work<D>, resolve: resolve as (v: unknown) => void, reject });
         if (draining) return;
         draining = true;
         // wait one turn of the event loop: requests read from the sockets in the same turn join this

@@ -56,7 +56,10 @@ export function changedFields(stored: EntityRow, next: EntityFields): string[] {
   return out;
 }
 
-export function toSummary(r: EntityRow): EntitySummary {
+/** The columns a summary is made of (what other modules' hot paths read, e.g. every daily report). */
+export const SUMMARY_COLUMNS = ['id', 'name', 'kind', 'uscc', 'regionCode', 'regionPath', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'smallVenueType', 'status', 'registeredStaff', 'riskLevel'] as const satisfies readonly (keyof EntityRow)[];
+
+export function toSummary(r: Pick<EntityRow, (typeof SUMMARY_COLUMNS)[number]>): EntitySummary {
   return {
     id: Number(r.id),
     name: r.name,

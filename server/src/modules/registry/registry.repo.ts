@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema';
 import type { Dialect } from '../../db/database';
 import { containsText, pathPrefix } from '../../db/sql-helpers';
 import type { EntityImportJobTable, EntityStatusHistoryTable, EntityTable } from './registry.tables';
+import { SUMMARY_COLUMNS } from './entity-record';
 
 type Db = Kysely<DB> | Transaction<DB>;
 export type EntityRow = Selectable<EntityTable>;
@@ -31,6 +32,8 @@ const BATCH = 400;
 
 // every report, filing and booking looks its entity up: compiled once
 const entityById = preparedQuery((db, p: { id: number }) => db.selectFrom('entity').selectAll().where('id', '=', p.id));
+// the summary only: a full row has about forty columns, and every daily report reads this one
+const summaryById = preparedQuery((db, p: { id: number }) => db.selectFrom('entity').select(SUMMARY_COLUMNS).where('id', '=', p.id));
 
 export function registryRepo(dialect: Dialect) {
   function filtered(db: Db, f: EntityFilter, extra: EntityWhere[]) {
@@ -57,6 +60,9 @@ export function registryRepo(dialect: Dialect) {
   return {
     async byId(db: Db, id: number): Promise<EntityRow | undefined> {
       return (await entityById(db, { id }))[0];
+    },
+    async summaryById(db: Db, id: number) {
+      return (await summaryById(db, { id }))[0];
     },
     async byIds(db: Db, ids: number[]): Promise<EntityRow[]> {
       const out: EntityRow[] = [];

@@ -220,9 +220,12 @@ export function createRegistryService(deps: Deps) {
     createEntities,
     changeStatus,
 
-    /** For other services: the entity's facts without a permission check (the caller has checked its own). */
-    async getForService(entityId: number): Promise<EntitySummary | null> {
-      const row = await repo.byId(db, entityId);
+    /**
+     * For other services: the entity's facts without a permission check (the caller has checked its own);
+     * inside the caller's transaction when given one.
+     */
+    async getForService(entityId: number, trx: Kysely<DB> | Transaction<DB> = db): Promise<EntitySummary | null> {
+      const row = await repo.summaryById(trx, entityId);
       return row ? toSummary(row) : null;
     },
 

@@ -4,7 +4,7 @@ import { dailyReportInputSchema } from '@fugong/contract';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../platform/clock';
 import { addDays, localDate } from '../../platform/clock';
-import type { Audit } from '../../platform/audit';
+import type { Audit, AuditEntry } from '../../platform/audit';
 import type { EventBus } from '../../platform/events';
 import type { Notifier } from '../../platform/notify';
 import type { RequestContext } from '../../platform/context';
@@ -17,8 +17,8 @@ import { toXlsx } from '../../platform/excel';
 import type { RegionsService } from '../regions/regions.service';
 import type { RegistryService } from '../registry/registry.service';
 import type { RegistryStatsService } from '../registry/registry-stats.service';
-import { reportsRepo } from './reports.repo';
-import { reportRollupRepo } from './report-rollup.repo';
+import { reportsRepo, type NewReportVersion } from './reports.repo';
+import { reportRollupRepo, type RollupChange } from './report-rollup.repo';
 import type { ReminderChannel } from './reminder-channel';
 import { rootFor } from './report-scope';
 import './reports.messages';
@@ -39,6 +39,13 @@ interface Deps {
 export const LATE_REPORT_DAYS = 3;
 
 type Row = NonNullable<Awaited<ReturnType<typeof reportsRepo.byId>>>;
+
+/** What a report submission leaves for the end of its group commit batch. */
+interface BatchedWrites {
+  rollup: RollupChange;
+  version: NewReportVersion;
+  audit: AuditEntry;
+}
 
 /** A concurrent submission replaced the report while this one was being written: the rollup difference would be wrong. */
 class ReplacedMeanwhile extends Error {}
@@ -80,8 +87,16 @@ function toReport(r: Row): DailyReport {
 export function createDailyReportService(deps: Deps) {
   const { db, clock, audit, events, notifier, regions, registry, registryStats } = deps;
   const repo = reportsRepo;
-  // at the morning peak thousands report within minutes: reports arriving together share one commit
-  const reportCommits = createGroupCommit(db);
+  // at the morning peak thousands report within minutes: reports arriving together share one commit, and
+  // the batch ends with one statement each for the rollup changes (summed per key: a batch's reports
+  // share districts and towns), the version rows and the audit rows of the reports that succeeded
+  const reportCommits = createGroupCommit<BatchedWrites>(db, {
+    flush: async (trx, items) => {
+      await reportRollupRepo.apply(trx, items.map((w) => w.rollup));
+      await repo.insertVersions(trx, items.map((w) => w.version));
+      await audit.recordAll(trx, items.map((w) => w.audit));
+    },
+  });
   const today = () => localDate(clock.now());
 
   /** The entity an enterprise user reports for: the one asked for if theirs, else their only one. */
@@ -141,15 +156,17 @@ export function createDailyReportService(deps: Deps) {
       if (r.reportDate < addDays(now, -LATE_REPORT_DAYS)) throw new AppError('common.validation_failed', 400, { days: LATE_REPORT_DAYS }, [{ field: 'reportDate', message: 'reports.too_old' }]);
       const sub = (['fromOtherProvinces', 'underObservation', 'abnormalTemperature', 'suspectedCases'] as const).filter((k) => r[k] > r.staffOnDuty);
       if (sub.length) throw new AppError('common.validation_failed', 400, {}, sub.map((field) => ({ field, message: 'reports.on_duty_exceeds' })));
-      const e = await registry.getForService(id);
-      if (!e) throw new AppError('common.not_found', 404);
-      if (e.status !== 'resumed') throw new AppError('reports.not_resumed', 409, { status: t(ctx.locale, `registry.status.${e.status}`) });
       const at = clock.now().toISOString();
       const by = ctx.actor?.username ?? null;
       const abnormal = r.abnormalTemperature > 0 || r.suspectedCases > 0;
-      const write = () => reportCommits.run(async (trx) => {
+      const write = () => reportCommits.run(async (trx, defer) => {
+        // read in the write's transaction: the status cannot change in between (and on SQLite a read
+        // outside one pays for a transaction of its own)
+        const e = await registry.getForService(id, trx);
+        if (!e) throw new AppError('common.not_found', 404);
+        if (e.status !== 'resumed') throw new AppError('reports.not_resumed', 409, { status: t(ctx.locale, `registry.status.${e.status}`) });
         const before = await repo.current(trx, id, r.reportDate);
-        const row = await repo.upsert(trx, {
+        const fields = {
           entityId: id,
           entityName: e.name,
           reportDate: r.reportDate,
@@ -172,23 +189,26 @@ export function createDailyReportService(deps: Deps) {
           problems: r.problems,
           submittedBy: by,
           submittedAt: at,
-        });
-        const reportId = Number(row.id);
-        const version = Number(row.version);
+        };
+        const { id: reportId, version } = await repo.upsert(trx, fields);
+        const row: Row = Object.assign(fields, { id: reportId, version });
         // another submission of the same day was committed between the read and the upsert (PostgreSQL): start again
         if (version !== (before ? Number(before.version) : 0) + 1) throw new ReplacedMeanwhile();
-        await reportRollupRepo.applyReport(trx, before, row);
-        await repo.insertVersion(trx, { reportId, version, data: JSON.stringify(r), submittedBy: by, submittedAt: at });
-        await audit.record(trx, ctx, { action: 'reports.submit', targetType: 'daily_report', targetId: reportId, regionPath: e.regionPath, detail: { entityId: id, date: r.reportDate, version } });
+        // the rollup change, the version row and the audit row are written with the batch's (see reportCommits)
+        defer({
+          rollup: reportRollupRepo.changeOf(before, row),
+          version: { reportId, version, data: JSON.stringify(r), submittedBy: by, submittedAt: at },
+          audit: audit.entry(ctx, { action: 'reports.submit', targetType: 'daily_report', targetId: reportId, regionPath: e.regionPath, detail: { entityId: id, date: r.reportDate, version } }),
+        });
         if (abnormal) {
           await repo.insertAlert(trx, { entityId: id, entityName: e.name, regionPath: e.regionPath, reportDate: r.reportDate, abnormalTemperature: r.abnormalTemperature, suspectedCases: r.suspectedCases, at });
           const title = t('zh-CN', 'reports.notify.alert', { name: e.name, date: r.reportDate, fever: r.abnormalTemperature, suspected: r.suspectedCases });
           const to = [...(await notifier.usersCovering(trx, 'town', e.regionPath)), ...(await notifier.usersCovering(trx, 'commander', e.regionPath))];
           await notifier.send(trx, to, { kind: 'reports.alert', title, link: `/reports/daily?date=${r.reportDate}&abnormalOnly=true` });
         }
-        return row;
+        return { row, e };
       });
-      const saved = await retryReplaced(write);
+      const { row: saved, e } = await retryReplaced(write);
       const data = { entityId: id, reportId: Number(saved.id), date: r.reportDate, version: Number(saved.version) };
       events.publish({ type: 'reports.submitted', regionPath: e.regionPath, data });
       if (abnormal) events.publish({ type: 'reports.alert', regionPath: e.regionPath, data: { ...data, entityName: e.name, abnormalTemperature: r.abnormalTemperature, suspectedCases: r.suspectedCases } });

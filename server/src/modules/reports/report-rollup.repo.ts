@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { preparedQuery } from '../../db/prepared';
-import { ROLLUP_LEVELS, categoryKeysOf, childLevel, totalsLevel, pathRange } from '../../db/category-key';
+import { preparedRows } from '../../db/prepared';
+import { categoryKeysOf, childLevel, totalsLevel, pathRange } from '../../db/category-key';
 import type { EntityAttrs } from '../registry/registry-stats.service';
 import type { DailyReportRollupTable } from './report-rollup.tables';
 import type { DailyReportTable } from './reports.tables';
@@ -11,7 +11,6 @@ type Rollup = DailyReportRollupTable;
 
 const KEY = ['reportDate', 'level', 'regionPath', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass'] as const;
 const VALUES = ['reporting', 'registeredStaff', 'staffOnDuty', 'fromOtherProvinces', 'capacityWeighted', 'abnormalTemperature', 'suspectedCases', 'abnormalEntities'] as const;
-const BATCH = 500;
 
 /** The fields of a daily report the rollup is made of. */
 export type RollupSource = Pick<
@@ -21,6 +20,9 @@ export type RollupSource = Pick<
 
 /** Daily sums of one group of reporting entities (same attributes, same child region). */
 export type ReportSumRow = EntityAttrs & Pick<DailyReportRollupTable, (typeof VALUES)[number]> & { child: string | null };
+
+/** The rollup rows one report adds (and, for a replacement, takes away). */
+export type RollupChange = Rollup[];
 
 /** One report as rollup rows (one per level), added (sign 1) or taken away (sign -1). */
 function rowsOf(r: RollupSource, sign: 1 | -1): Rollup[] {
@@ -40,7 +42,10 @@ function rowsOf(r: RollupSource, sign: 1 | -1): Rollup[] {
 
 const keyOf = (r: Rollup) => `${r.reportDate}\u0001${r.level}\u0001${r.regionPath}\u0001${r.kind}\u0001${r.sector}\u0001${r.industry}\u0001${r.aboveScale}\u0001${r.aboveQuota}\u0001${r.fourAbove}\u0001${r.sizeClass}`;
 
-/** Rows summed per key, so a statement never names a key twice (PostgreSQL refuses that in one upsert). */
+/**
+ * Rows summed per key, so a statement never names a key twice (PostgreSQL refuses that in one upsert),
+ * in key order, so concurrent writers on PostgreSQL lock the rows they share in the same order.
+ */
 function merged(rows: Rollup[]): Rollup[] {
   const out = new Map<string, Rollup>();
   for (const r of rows) {
@@ -49,32 +54,27 @@ function merged(rows: Rollup[]): Rollup[] {
     if (!prev) out.set(k, { ...r });
     else for (const v of VALUES) prev[v] += r[v];
   }
-  return [...out.values()].filter((r) => VALUES.some((v) => r[v] !== 0));
+  return [...out]
+    .filter(([, r]) => VALUES.some((v) => r[v] !== 0))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, r]) => r);
 }
-
-async function upsert(db: Db, rows: Rollup[]): Promise<void> {
-  const set = Object.fromEntries(VALUES.map((v) => [v, sql<number>`${sql.ref(`daily_report_rollup.${snake(v)}`)} + ${sql.ref(`excluded.${snake(v)}`)}`]));
-  for (let i = 0; i < rows.length; i += BATCH) {
-    await db
-      .insertInto('dailyReportRollup')
-      .values(rows.slice(i, i + BATCH))
-      .onConflict((oc) => oc.columns([...KEY]).doUpdateSet(set))
-      .execute();
-  }
-}
-// the form every report submission runs (its four levels, one statement), compiled once;
-// parameters are named <column><row>, e.g. regionPath2
-type Four = Record<string, unknown>;
-const upsertFour = preparedQuery((db, p: Four) =>
-  db
-    .insertInto('dailyReportRollup')
-    .values([1, 2, 3, 4].map((i) => Object.fromEntries([...KEY, ...VALUES].map((k) => [k, p[`${k}${i}`]])) as unknown as Rollup))
-    .onConflict((oc) => oc.columns([...KEY]).doUpdateSet(Object.fromEntries(VALUES.map((v) => [v, sql<number>`${sql.ref(`daily_report_rollup.${snake(v)}`)} + ${sql.ref(`excluded.${snake(v)}`)}`])))),
-);
-const fourParams = (rows: Rollup[]): Four => Object.fromEntries(rows.flatMap((r, i) => [...KEY, ...VALUES].map((k) => [`${k}${i + 1}`, r[k]])));
 
 const snake = (s: string) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
+const COLUMNS = [...KEY, ...VALUES];
+// compiled once per dialect and row count: every batch of report submissions ends with one of these
+const upsertRows = preparedRows(
+  (db, rows) =>
+    db
+      .insertInto('dailyReportRollup')
+      .values(rows as unknown as Rollup[])
+      .onConflict((oc) => oc.columns([...KEY]).doUpdateSet(Object.fromEntries(VALUES.map((v) => [v, sql<number>`${sql.ref(`daily_report_rollup.${snake(v)}`)} + ${sql.ref(`excluded.${snake(v)}`)}`])))),
+  COLUMNS,
+);
 
+async function upsert(db: Db, rows: Rollup[]): Promise<void> {
+  await upsertRows(db, rows.map((r) => COLUMNS.map((c) => r[c])));
+}
 
 /** A sum row as the database returns it (bigint sums arrive as text on PostgreSQL); '' reads as null. */
 export function toSumRow(r: Record<string, unknown>): ReportSumRow {
@@ -100,12 +100,18 @@ export function toSumRow(r: Record<string, unknown>): ReportSumRow {
 }
 
 export const reportRollupRepo = {
-  /** A report written over `before` (undefined: the first of its day): one upsert of the difference. */
-  async applyReport(db: Db, before: RollupSource | undefined, after: RollupSource): Promise<void> {
-    const rows = merged(before ? [...rowsOf(before, -1), ...rowsOf(after, 1)] : rowsOf(after, 1));
-    // one row per level (always so for a first report): the compiled statement; a replacement that moved the report: the general one
-    if (rows.length === ROLLUP_LEVELS) await upsertFour(db, fourParams(rows));
-    else if (rows.length) await upsert(db, rows);
+  /**
+   * What a report written over `before` (undefined: the first of its day) changes in the rollup, as rows
+   * to add up; `apply` writes the changes of many reports at once.
+   */
+  changeOf(before: RollupSource | undefined, after: RollupSource): RollupChange {
+    return before ? [...rowsOf(before, -1), ...rowsOf(after, 1)] : rowsOf(after, 1);
+  },
+
+  /** Adds the changes of reports to the rollup: one upserted row per distinct key. */
+  async apply(db: Db, changes: readonly RollupChange[]): Promise<void> {
+    const rows = merged(changes.flat());
+    if (rows.length) await upsert(db, rows);
   },
 
   /** Many new reports at once (demo data, benchmarks). */

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema';
-import { preparedQuery } from '../../db/prepared';
+import { preparedQuery, preparedRows } from '../../db/prepared';
 import { pathPrefix } from '../../db/sql-helpers';
 import type { DailyReportTable } from './reports.tables';
 import { reportRollupRepo, toSumRow, type ReportSumRow } from './report-rollup.repo';
@@ -14,7 +14,6 @@ export type { ReportSumRow } from './report-rollup.repo';
 
 // ---- the three statements of every submission, compiled once ----
 type ReportRow = Required<NewDailyReport>;
-const REPORT_NULLS = { industry: null, sizeClass: null, submittedBy: null } as const;
 const REPORT_COLUMNS = ['entityId', 'entityName', 'reportDate', 'regionPath', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'registeredStaff', 'staffOnDuty', 'fromOtherProvinces', 'underObservation', 'abnormalTemperature', 'suspectedCases', 'capacityTenths', 'supplyDaysLeft', 'problems', 'submittedBy', 'submittedAt'] as const satisfies readonly (keyof ReportRow)[];
 /** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. */
 const upsertReport = preparedQuery((db, p: ReportRow) => {
@@ -23,7 +22,7 @@ const upsertReport = preparedQuery((db, p: ReportRow) => {
     .insertInto('dailyReport')
     .values({ ...pick(REPORT_COLUMNS), version: 1 })
     .onConflict((oc) => oc.columns(['entityId', 'reportDate']).doUpdateSet({ ...pick(REPORT_COLUMNS.filter((k) => k !== 'entityId' && k !== 'reportDate')), version: sql<number>`daily_report.version + 1` }))
-    .returningAll();
+    .returning(['id', 'version']);
 });
 const currentReport = preparedQuery((db, p: { entityId: number; reportDate: string }) =>
   db
@@ -32,14 +31,24 @@ const currentReport = preparedQuery((db, p: { entityId: number; reportDate: stri
     .where('entityId', '=', p.entityId)
     .where('reportDate', '=', p.reportDate),
 );
-const insertReportVersion = preparedQuery((db, p: { reportId: number; version: number; data: string; submittedBy: string | null; submittedAt: string }) =>
-  db.insertInto('dailyReportVersion').values({ reportId: p.reportId, version: p.version, data: p.data, submittedBy: p.submittedBy, submittedAt: p.submittedAt }),
-);
+export interface NewReportVersion {
+  reportId: number;
+  version: number;
+  data: string;
+  submittedBy: string | null;
+  submittedAt: string;
+}
+const VERSION_COLUMNS = ['reportId', 'version', 'data', 'submittedBy', 'submittedAt'] as const satisfies readonly (keyof NewReportVersion)[];
+const insertReportVersions = preparedRows((db, rows) => db.insertInto('dailyReportVersion').values(rows as unknown as NewReportVersion[]), VERSION_COLUMNS);
 
 export const reportsRepo = {
-  /** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. */
-  async upsert(db: Db, r: NewDailyReport) {
-    return (await upsertReport(db, { ...REPORT_NULLS, ...r }))[0]!;
+  /** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. Returns its id and version. */
+  async upsert(db: Db, r: NewDailyReport): Promise<{ id: number; version: number }> {
+    // only id and version come back: the rest is what was written. (Absent optional fields are bound as
+    // null by the prepared query; no defaults are spread in: on Node 20, spreading an object over
+    // another that shares keys costs tens of microseconds.)
+    const { id, version } = (await upsertReport(db, r as ReportRow))[0]!;
+    return { id: Number(id), version: Number(version) };
   },
 
   /** The report of an entity and day as it stands before a replacement (what the rollup takes away). */
@@ -47,8 +56,9 @@ export const reportsRepo = {
     return (await currentReport(db, { entityId, reportDate }))[0];
   },
 
-  async insertVersion(db: Db, v: { reportId: number; version: number; data: string; submittedBy: string | null; submittedAt: string }) {
-    await insertReportVersion(db, v);
+  /** Version rows of many submissions (a group commit batch) in one statement. */
+  async insertVersions(db: Db, rows: readonly NewReportVersion[]) {
+    if (rows.length) await insertReportVersions(db, rows.map((v) => VERSION_COLUMNS.map((c) => v[c])));
   },
 
   /** Many reports at once (demo data, benchmarks), added to the rollup too; never replaces. */
