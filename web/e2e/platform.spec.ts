@@ -77,9 +77,14 @@ test('admin signs in, switches language, creates a town officer and finds it in 
   await form.getByLabel('用户名').fill('e2e_town');
   await form.getByLabel('姓名').fill('测试镇街员');
   await form.getByLabel('初始密码').fill('Temp2026x');
-  await form.getByTestId('grant-0-role').click();
-  await page.locator('.ant-select-item-option').filter({ hasText: '镇街工作人员' }).click();
+  // the role list opens with an animation; on a loaded machine a click can land before it settles, so
+  // pick the role until the region field it brings appears
   const region = form.getByLabel('区域');
+  await expect(async () => {
+    if (!(await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().isVisible())) await form.getByTestId('grant-0-role').click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '镇街工作人员' }).click({ timeout: 5_000 });
+    await expect(region).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   await region.click();
   await region.fill(town.name);
   await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: town.code }).first().click();
