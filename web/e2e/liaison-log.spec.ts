@@ -1,18 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test, type Page } from '@playwright/test';
 import { PHONE, expect, signIn } from './filings-helpers';
+import { pngFile } from './png-file';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `liaison-${name}.png`), fullPage: true });
 test.setTimeout(240_000);
-
-/** A small valid PNG (1×1) under a name of its own. */
-function pngFile(name: string): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fugong-e2e-png-')), name);
-  fs.writeFileSync(file, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
-  return file;
-}
 
 test('a visit logged with a photo on a phone shows in the town’s visit log, with its photo, and exports', async ({ browser }) => {
   const liaison = await signIn(browser, 'liaison', PHONE);
@@ -61,7 +53,11 @@ test('a town officer renames a help team and changes one of its members', async 
   await dialog.locator('.ant-select-selection-item-remove').last().click();
   await dialog.getByTestId('team-members').click();
   await town.keyboard.type('驻企');
-  await town.getByTitle(/驻企联络员/).click();
+  // the options are re-rendered when the search answers: a click on the outgoing list can be lost
+  await expect(async () => {
+    await town.getByTitle(/驻企联络员/).first().click({ timeout: 5_000 });
+    await expect(dialog.locator('.ant-select-selection-item').filter({ hasText: '驻企联络员' })).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await town.keyboard.press('Escape');
   await shot(town, 'team-edit-desktop');
   await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();

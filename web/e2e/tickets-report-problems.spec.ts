@@ -1,18 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { test, type Page } from '@playwright/test';
 import { PHONE, expect, signIn } from './filings-helpers';
+import { pngFile } from './png-file';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `problems-${name}.png`), fullPage: true });
 test.setTimeout(240_000);
-
-/** A small valid PNG (1×1) under a name of its own. */
-function pngFile(name: string): string {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fugong-e2e-png-')), name);
-  fs.writeFileSync(file, Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'));
-  return file;
-}
 
 test('a daily report’s problem becomes a ticket in one action, and a photo is attached to it', async ({ browser }) => {
   // the enterprise writes its problem into today's report on a phone
