@@ -148,12 +148,15 @@ test('the venue manager edits slots and policies, and exports the day’s bookin
   await expect(manager.locator('.ant-message')).toContainText('不能停用');
   await morning.getByRole('button', { name: /编\s?辑/ }).click();
   const dialog = manager.getByRole('dialog');
+  // the modal's primary button by its place: while a save is in flight its name gains "loading"
+  const ok = dialog.locator('.ant-modal-footer .ant-btn-primary');
   await dialog.getByLabel('时段限量').fill('1');
-  await dialog.getByRole('button', { name: /^确\s?定$/ }).click();
+  await ok.click();
   await expect(manager.locator('.ant-message')).toContainText('不能低于已预约人数');
   await shot(manager, 'slot-refused');
   await dialog.getByLabel('时段限量').fill('9500');
-  await dialog.getByRole('button', { name: /^确\s?定$/ }).click();
+  await expect(ok).toBeEnabled();
+  await ok.click({ timeout: 60_000 });
   await expect(morning).toContainText('9,500');
 
   // vehicles at 4 of 9 seats; the medical-worker policy until 2020-12-31
