@@ -8,6 +8,7 @@ import { usePermissions } from '../../app/auth';
 import { RegionPicker } from '../../components/RegionPicker';
 import { ErrorState } from '../../components/ErrorState';
 import { EChart } from './EChart';
+import { LatestReportsLink } from './LatestReportsLink';
 import { MetricLabel } from './MetricLabel';
 import { pct, useAlerts, useLiaisonCoverage, useSummary, useTrend } from './queries';
 import { useLiveDashboard } from './use-live-dashboard';
@@ -95,15 +96,7 @@ export function DashboardScreen() {
             <Card
               label={<MetricLabel kind="rate" k="capacityRate" />}
               value={pct(overall?.capacityRate)}
-              sub={
-                !overall?.reporting && s.latestReportDate && s.latestReportDate !== s.date ? (
-                  <a onClick={() => set('date', s.latestReportDate)} data-testid="latest-report-date">
-                    {t('screen.latestReports', { date: s.latestReportDate })}
-                  </a>
-                ) : (
-                  t('screen.reporting', { count: overall?.reporting ?? 0 })
-                )
-              }
+              sub={<LatestReportsLink summary={s} onPick={(d) => set('date', d)} fallback={t('screen.reporting', { count: overall?.reporting ?? 0 })} />}
             />
             <Card label={<MetricLabel kind="rate" k="attendanceRate" />} value={pct(overall?.attendanceRate)} sub={t('screen.onDuty', { count: overall?.staffOnDuty ?? 0 })} />
             <Card label={<MetricLabel kind="rate" k="fromOtherProvinces" />} value={(overall?.fromOtherProvinces ?? 0).toLocaleString()} sub={t('screen.people')} />

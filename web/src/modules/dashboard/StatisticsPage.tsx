@@ -8,6 +8,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { RegionPicker } from '../../components/RegionPicker';
 import { ErrorState } from '../../components/ErrorState';
 import { ExportButton } from '../../components/ExportButton';
+import { LatestReportsLink } from './LatestReportsLink';
 import { MetricLabel } from './MetricLabel';
 import { pct, useSummary } from './queries';
 import { useLiveDashboard } from './use-live-dashboard';
@@ -60,17 +61,8 @@ export function StatisticsPage() {
         <RegionPicker value={params.regionCode ?? null} onChange={(c) => set('regionCode', c)} placeholder={t('screen.region')} style={{ width: 240 }} />
         <DatePicker value={params.date ? dayjs(params.date) : null} onChange={(d) => set('date', d ? d.format('YYYY-MM-DD') : null)} placeholder={t('screen.today')} />
       </Flex>
-      {s && s.latestReportDate && s.latestReportDate !== s.date && (
-        <Alert
-          type="info"
-          showIcon
-          style={{ marginBottom: 12 }}
-          message={
-            <a onClick={() => set('date', s.latestReportDate)} data-testid="latest-report-date">
-              {t('screen.latestReports', { date: s.latestReportDate })}
-            </a>
-          }
-        />
+      {s && s.latestReportDate !== s.date && s.latestReportDate && (
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={<LatestReportsLink summary={s} onPick={(d) => set('date', d)} />} />
       )}
       {summary.isError ? (
         <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
