@@ -19,7 +19,10 @@ export default defineConfig({
   test: {
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'unit', include: ['contract/src/**/*.test.ts', 'server/src/**/*.unit.test.ts', 'web/src/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['contract/src/**/*.test.ts', 'server/src/**/*.unit.test.ts', 'web/src/**/*.test.ts'] },
+      },
       api('api-sqlite', 'sqlite'),
       ...(pg ? [api('api-postgres', 'postgres')] : []),
     ],

@@ -44,7 +44,17 @@ async function prepare(db: Awaited<ReturnType<typeof freshDatabase>>) {
   const today = localDate(new Date());
   const ids: number[] = [];
   for (let i = 0; i < ENTITIES; i += 2000) {
-    const inputs = Array.from({ length: Math.min(2000, ENTITIES - i) }, (_, k) => ({ name: `主体${i + k}`, regNo: `D${i + k}`, regionCode: r.pick(grids), registeredStaff: r.int(1, 300), ...r.pick(KINDS) }) as EntityInput);
+    const inputs = Array.from(
+      { length: Math.min(2000, ENTITIES - i) },
+      (_, k) =>
+        ({
+          name: `主体${i + k}`,
+          regNo: `D${i + k}`,
+          regionCode: r.pick(grids),
+          registeredStaff: r.int(1, 300),
+          ...r.pick(KINDS),
+        }) as EntityInput,
+    );
     ids.push(...(await s.registry.createEntities(ctx, inputs)));
   }
   // 80 % resume over the month, so "as of" earlier days differ
@@ -55,7 +65,13 @@ async function prepare(db: Awaited<ReturnType<typeof freshDatabase>>) {
     if (!byDay.has(at)) byDay.set(at, []);
     byDay.get(at)!.push(id);
   }
-  await s.registryStats.backfill(ctx, ids, `${addDays(today, -DAYS - 5)}T00:00:00.000Z`, [...byDay.entries()].map(([at, list]) => ({ at, ids: list })), 'bench');
+  await s.registryStats.backfill(
+    ctx,
+    ids,
+    `${addDays(today, -DAYS - 5)}T00:00:00.000Z`,
+    [...byDay.entries()].map(([at, list]) => ({ at, ids: list })),
+    'bench',
+  );
   const all = await s.registryStats.entitiesUnder('/120119/');
   const byId = new Map(all.map((e) => [Number(e.id), e]));
   let reports = 0;
@@ -66,10 +82,28 @@ async function prepare(db: Awaited<ReturnType<typeof freshDatabase>>) {
     for (let k = 0; k < ids.length; k++) {
       const e = byId.get(ids[k]!)!;
       rows.push({
-        entityId: Number(e.id), entityName: e.name, reportDate: day, regionPath: e.regionPath, kind: e.kind, sector: e.sector, industry: e.industry,
-        aboveScale: Number(e.aboveScale), aboveQuota: Number(e.aboveQuota), fourAbove: Number(e.fourAbove), sizeClass: e.sizeClass, registeredStaff: e.registeredStaff,
-        staffOnDuty: Math.floor(e.registeredStaff * 0.8), fromOtherProvinces: 1, underObservation: 0, abnormalTemperature: k % 5000 === 0 ? 1 : 0, suspectedCases: 0,
-        capacityTenths: 700 + (k % 300), supplyDaysLeft: 10, problems: '', submittedBy: 'bench', submittedAt: `${day}T02:00:00.000Z`,
+        entityId: Number(e.id),
+        entityName: e.name,
+        reportDate: day,
+        regionPath: e.regionPath,
+        kind: e.kind,
+        sector: e.sector,
+        industry: e.industry,
+        aboveScale: Number(e.aboveScale),
+        aboveQuota: Number(e.aboveQuota),
+        fourAbove: Number(e.fourAbove),
+        sizeClass: e.sizeClass,
+        registeredStaff: e.registeredStaff,
+        staffOnDuty: Math.floor(e.registeredStaff * 0.8),
+        fromOtherProvinces: 1,
+        underObservation: 0,
+        abnormalTemperature: k % 5000 === 0 ? 1 : 0,
+        suspectedCases: 0,
+        capacityTenths: 700 + (k % 300),
+        supplyDaysLeft: 10,
+        problems: '',
+        submittedBy: 'bench',
+        submittedAt: `${day}T02:00:00.000Z`,
       });
     }
     await core.db.transaction().execute((trx) => reportsRepo.insertMany(trx, rows));
@@ -77,7 +111,12 @@ async function prepare(db: Awaited<ReturnType<typeof freshDatabase>>) {
     if (d % 5 === 4) console.error(`  ${reports} reports (${Math.round((Date.now() - started) / 1000)} s)`);
   }
   await sql`analyze`.execute(core.db);
-  await s.users.createUser(ctx, { username: 'bench-commander', displayName: 'bench', password: 'Bench-2026!', grants: [{ role: 'commander', regionCode: '120119' }] });
+  await s.users.createUser(ctx, {
+    username: 'bench-commander',
+    displayName: 'bench',
+    password: 'Bench-2026!',
+    grants: [{ role: 'commander', regionCode: '120119' }],
+  });
   await closeCore(core);
   console.error(`  prepared ${ENTITIES} entities and ${reports} reports in ${Math.round((Date.now() - started) / 1000)} s`);
   return { reports, today, towns: regions.filter((x) => x.level === 'town').map((x) => x.code) };
@@ -92,7 +131,11 @@ async function benchOn(label: string, adminUrl: string | null) {
   const server = await startServer(db, port);
   try {
     const base = `http://127.0.0.1:${port}`;
-    const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-commander', password: 'Bench-2026!' }) });
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench-commander', password: 'Bench-2026!' }),
+    });
     const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
     const timeOne = async (date: string, more = '') => {
       const t0 = performance.now();
@@ -140,5 +183,16 @@ export async function run(): Promise<void> {
   const sqlite = process.env.BENCH_DB === 'postgres' ? null : await benchOn('sqlite', null);
   const postgres = process.env.DATABASE_URL?.startsWith('postgres') ? await benchOn('postgres', process.env.DATABASE_URL) : null;
   const main = (sqlite ?? postgres)!;
-  console.log(JSON.stringify({ p95Ms: main.p95Ms, entities: main.entities, reports: main.reports, sqlite, postgres, cores: os.cpus().length, loadAverage: os.loadavg()[0], date: new Date().toISOString() }));
+  console.log(
+    JSON.stringify({
+      p95Ms: main.p95Ms,
+      entities: main.entities,
+      reports: main.reports,
+      sqlite,
+      postgres,
+      cores: os.cpus().length,
+      loadAverage: os.loadavg()[0],
+      date: new Date().toISOString(),
+    }),
+  );
 }

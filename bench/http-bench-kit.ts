@@ -23,9 +23,17 @@ export async function freePort(): Promise<number> {
 }
 
 /** A fresh database: a SQLite file in a temp dir, or a new PostgreSQL database under `adminUrl`. */
-export async function freshDatabase(adminUrl: string | null): Promise<{ dataDir: string; url: string; dialect: 'sqlite' | 'postgres'; drop(): Promise<void> }> {
+export async function freshDatabase(
+  adminUrl: string | null,
+): Promise<{ dataDir: string; url: string; dialect: 'sqlite' | 'postgres'; drop(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fugong-bench-'));
-  if (!adminUrl) return { dataDir, url: `sqlite:${path.join(dataDir, 'bench.db')}`, dialect: 'sqlite', drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
+  if (!adminUrl)
+    return {
+      dataDir,
+      url: `sqlite:${path.join(dataDir, 'bench.db')}`,
+      dialect: 'sqlite',
+      drop: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+    };
   const name = `fg_bench_${crypto.randomBytes(4).toString('hex')}`;
   const c = new pg.Client({ connectionString: adminUrl });
   await c.connect();
@@ -48,15 +56,30 @@ export async function freshDatabase(adminUrl: string | null): Promise<{ dataDir:
 }
 
 export function openCore(db: { dataDir: string; url: string; dialect: 'sqlite' | 'postgres' }) {
-  return createCore({ config: { ...loadConfig({}), dataDir: db.dataDir, databaseUrl: db.url, dialect: db.dialect, demoOnEmpty: false } });
+  return createCore({
+    config: { ...loadConfig({}), dataDir: db.dataDir, databaseUrl: db.url, dialect: db.dialect, demoOnEmpty: false },
+  });
 }
 
-export async function startServer(db: { dataDir: string; url: string }, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
+export async function startServer(
+  db: { dataDir: string; url: string },
+  port: number,
+  env: Record<string, string> = {},
+): Promise<ChildProcess> {
   // BENCH_SERVER_ARGS passes Node flags to the server only, e.g. "--cpu-prof --cpu-prof-dir=prof"
   const nodeArgs = (process.env.BENCH_SERVER_ARGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: db.dataDir, DATABASE_URL: db.url, DEMO_ON_EMPTY: 'false', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: db.dataDir,
+      DATABASE_URL: db.url,
+      DEMO_ON_EMPTY: 'false',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let exited = false;

@@ -20,10 +20,34 @@ async function prepare(db: Awaited<ReturnType<typeof freshDatabase>>) {
   const core = await openCore(db);
   const s = buildServices(core);
   const ctx = systemContext();
-  const rows = buildDistrictRegions({ code: '120119', name: '蓟州区', shortName: 'jizhou', city: '天津市', towns: 2, streets: 1, villages: 2, communities: 2, gridsPerCommunity: 2, gridsPerVillage: 1 });
+  const rows = buildDistrictRegions({
+    code: '120119',
+    name: '蓟州区',
+    shortName: 'jizhou',
+    city: '天津市',
+    towns: 2,
+    streets: 1,
+    villages: 2,
+    communities: 2,
+    gridsPerCommunity: 2,
+    gridsPerVillage: 1,
+  });
   await s.regions.insertMany(rows);
   const grids = rows.filter((r) => r.level === 'grid').map((r) => r.code);
-  const inputs = Array.from({ length: ENTITIES }, (_, i) => ({ kind: 'enterprise', name: `压测企业${i}`, regNo: `B${i}`, regionCode: grids[i % grids.length]!, sector: 'secondary', industry: '制造业', sizeClass: 'small', registeredStaff: 50 }) as EntityInput);
+  const inputs = Array.from(
+    { length: ENTITIES },
+    (_, i) =>
+      ({
+        kind: 'enterprise',
+        name: `压测企业${i}`,
+        regNo: `B${i}`,
+        regionCode: grids[i % grids.length]!,
+        sector: 'secondary',
+        industry: '制造业',
+        sizeClass: 'small',
+        registeredStaff: 50,
+      }) as EntityInput,
+  );
   const ids: number[] = [];
   for (let i = 0; i < inputs.length; i += 2000) ids.push(...(await s.registry.createEntities(ctx, inputs.slice(i, i + 2000))));
   await s.registryStats.backfill(ctx, [], new Date().toISOString(), [{ at: new Date().toISOString(), ids }], 'bench');
@@ -33,12 +57,37 @@ async function prepare(db: Awaited<ReturnType<typeof freshDatabase>>) {
     const part = ids.slice(i, i + 500);
     const users = await core.db
       .insertInto('appUser')
-      .values(part.map((id) => ({ username: `bench${id}`, displayName: `bench${id}`, passwordHash: '!', phoneEnc: null, phoneMasked: null, locale: 'zh-CN', disabled: 0, mustChangePassword: 0, failedLogins: 0, lockedUntil: null, createdAt: now, lastLoginAt: null })))
+      .values(
+        part.map((id) => ({
+          username: `bench${id}`,
+          displayName: `bench${id}`,
+          passwordHash: '!',
+          phoneEnc: null,
+          phoneMasked: null,
+          locale: 'zh-CN',
+          disabled: 0,
+          mustChangePassword: 0,
+          failedLogins: 0,
+          lockedUntil: null,
+          createdAt: now,
+          lastLoginAt: null,
+        })),
+      )
       .returning('id')
       .execute();
     await core.db
       .insertInto('userGrant')
-      .values(users.map((u, k) => ({ userId: Number(u.id), role: 'enterprise', regionCode: null, regionPath: null, department: null, entityId: part[k]!, venueId: null })))
+      .values(
+        users.map((u, k) => ({
+          userId: Number(u.id),
+          role: 'enterprise',
+          regionCode: null,
+          regionPath: null,
+          department: null,
+          entityId: part[k]!,
+          venueId: null,
+        })),
+      )
       .execute();
     for (const u of users) {
       const sess = await core.sessions.create(Number(u.id), { ip: null, userAgent: 'bench' });
@@ -63,7 +112,17 @@ function reportRequests(sessions: { cookie: string; csrf: string }[], start: num
         return {
           ...req,
           headers: { 'content-type': 'application/json', cookie: sess.cookie, 'x-csrf-token': sess.csrf },
-          body: JSON.stringify({ reportDate: day, staffOnDuty: 40 + (i % 10), fromOtherProvinces: 3, underObservation: 0, abnormalTemperature: 0, suspectedCases: 0, capacityRate: 80 + (i % 20), supplyDaysLeft: 10, problems: '' }),
+          body: JSON.stringify({
+            reportDate: day,
+            staffOnDuty: 40 + (i % 10),
+            fromOtherProvinces: 3,
+            underObservation: 0,
+            abnormalTemperature: 0,
+            suspectedCases: 0,
+            capacityRate: 80 + (i % 20),
+            supplyDaysLeft: 10,
+            problems: '',
+          }),
         };
       },
     },
@@ -84,11 +143,27 @@ async function benchOn(label: string, adminUrl: string | null) {
     const ok = r['2xx'];
     const reportsPerSec = Math.round(ok / (r.duration || DURATION_S));
     const core = await openCore(db);
-    const rows = await core.db.selectFrom('dailyReport').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const versions = await core.db.selectFrom('dailyReportVersion').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const rows = await core.db
+      .selectFrom('dailyReport')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const versions = await core.db
+      .selectFrom('dailyReportVersion')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     await closeCore(core);
-    console.error(`[${label}] ${ok} reports in ${r.duration}s → ${reportsPerSec}/s; latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms; non-2xx ${r.non2xx}, errors ${r.errors}; ${rows.n} report rows, ${versions.n} versions; server CPU ${(cpuMs / Math.max(1, ok)).toFixed(2)} ms per report; load average ${os.loadavg()[0]!.toFixed(1)}`);
-    return { db: label, reportsPerSec, p99Ms: r.latency.p99, p50Ms: r.latency.p50, reports: ok, non2xx: r.non2xx, serverCpuMsPerReport: Number((cpuMs / Math.max(1, ok)).toFixed(3)) };
+    console.error(
+      `[${label}] ${ok} reports in ${r.duration}s → ${reportsPerSec}/s; latency p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms; non-2xx ${r.non2xx}, errors ${r.errors}; ${rows.n} report rows, ${versions.n} versions; server CPU ${(cpuMs / Math.max(1, ok)).toFixed(2)} ms per report; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
+    return {
+      db: label,
+      reportsPerSec,
+      p99Ms: r.latency.p99,
+      p50Ms: r.latency.p50,
+      reports: ok,
+      non2xx: r.non2xx,
+      serverCpuMsPerReport: Number((cpuMs / Math.max(1, ok)).toFixed(3)),
+    };
   } finally {
     await stopServer(server);
     await db.drop();
@@ -98,5 +173,16 @@ async function benchOn(label: string, adminUrl: string | null) {
 export async function run(): Promise<void> {
   const sqlite = await benchOn('sqlite', null);
   const postgres = process.env.DATABASE_URL?.startsWith('postgres') ? await benchOn('postgres', process.env.DATABASE_URL) : null;
-  console.log(JSON.stringify({ reportsPerSec: sqlite.reportsPerSec, p99Ms: sqlite.p99Ms, reports: sqlite.reports, sqlite, postgres, cores: os.cpus().length, loadAverage: os.loadavg()[0], date: new Date().toISOString() }));
+  console.log(
+    JSON.stringify({
+      reportsPerSec: sqlite.reportsPerSec,
+      p99Ms: sqlite.p99Ms,
+      reports: sqlite.reports,
+      sqlite,
+      postgres,
+      cores: os.cpus().length,
+      loadAverage: os.loadavg()[0],
+      date: new Date().toISOString(),
+    }),
+  );
 }

@@ -9,7 +9,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..')
 const out = path.join(root, 'test-results');
 fs.mkdirSync(out, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const run = (cmd, args, env = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status;
+const run = (cmd, args, env = {}) =>
+  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status;
 
 const pgUrl = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : null;
 console.log(`\n== unit and API tests (SQLite${pgUrl ? ' and PostgreSQL' : '; PostgreSQL skipped: DATABASE_URL not set'}) ==`);
@@ -20,7 +21,9 @@ if (fs.existsSync(vitestJson)) {
   const r = JSON.parse(fs.readFileSync(vitestJson, 'utf8'));
   totals.passed += r.numPassedTests;
   // a file that failed to load has no failed test of its own: count it once
-  const brokenFiles = (r.testResults ?? []).filter((f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed')).length;
+  const brokenFiles = (r.testResults ?? []).filter(
+    (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
+  ).length;
   totals.failed += r.numFailedTests + brokenFiles;
   totals.skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
 } else if (vitestCode !== 0) totals.failed += 1;

@@ -22,12 +22,18 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: chromiumPath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
     },
   },
-  projects: [
-    { name: 'desktop', use: { viewport: { width: 1366, height: 860 } } },
-  ],
+  projects: [{ name: 'desktop', use: { viewport: { width: 1366, height: 860 } } }],
   webServer: {
     // the built app, as `npm start` serves it, on a fresh demo database (always SQLite: an empty
     // DATABASE_URL is rejected by the config, and an outer PostgreSQL URL must not leak in)
@@ -37,7 +43,14 @@ export default defineConfig({
     // the full demo (five districts, ~80k entities) loads before the server listens
     timeout: 600_000,
     reuseExistingServer: false,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_ON_EMPTY: 'true', LOG_LEVEL: 'warn', DATABASE_URL: `sqlite:${path.join(dataDir, 'fugong.db')}` },
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO_ON_EMPTY: 'true',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: `sqlite:${path.join(dataDir, 'fugong.db')}`,
+    },
     stdout: 'ignore',
     stderr: 'pipe',
   },

@@ -20,7 +20,13 @@ export const auditQuerySchema = pageQuerySchema.extend({
   action: z.string().trim().max(64).optional(),
   targetType: z.string().trim().max(64).optional(),
   targetId: z.string().trim().max(64).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date').optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+    .optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -44,9 +44,19 @@ export const recordFileSchema = z.object({
   uploadedByName: z.string().nullable(),
 });
 export type RecordFile = z.infer<typeof recordFileSchema>;
-export const recordFileParamSchema = z.object({ id: z.coerce.number().int().positive(), fileId: z.coerce.number().int().positive() });
+export const recordFileParamSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  fileId: z.coerce.number().int().positive(),
+});
 /** Photos and documents on tickets and complaints: at most 10 MB each, 20 per record; the public form 5 photos. */
-export const recordFileLimits = { maxBytes: 10 * 1024 * 1024, types: ['pdf', 'png', 'jpg'] as const, perRecord: 20, publicPhotos: 5, visitPhotos: 9, publicTypes: ['png', 'jpg'] as const };
+export const recordFileLimits = {
+  maxBytes: 10 * 1024 * 1024,
+  types: ['pdf', 'png', 'jpg'] as const,
+  perRecord: 20,
+  publicPhotos: 5,
+  visitPhotos: 9,
+  publicTypes: ['png', 'jpg'] as const,
+};
 
 /** One step on a record's timeline: which action moved it from which state to which, by whom. */
 export const transitionEventSchema = z.object({

@@ -53,7 +53,9 @@ export const publicComplaintBodySchema = z
   .superRefine(contactRule);
 export type PublicComplaintBody = z.input<typeof publicComplaintBodySchema>;
 
-export const staffComplaintBodySchema = z.object({ ...complaintFields, channel: complaintChannelSchema.default('phone') }).superRefine(contactRule);
+export const staffComplaintBodySchema = z
+  .object({ ...complaintFields, channel: complaintChannelSchema.default('phone') })
+  .superRefine(contactRule);
 
 export const complaintReceiptSchema = z.object({
   receiptNo: z.string(),
@@ -119,7 +121,10 @@ export const complaintSchema = z.object({
 export type Complaint = z.infer<typeof complaintSchema>;
 
 export const complaintEventSchema = transitionEventSchema;
-export const complaintDetailSchema = complaintSchema.extend({ events: z.array(complaintEventSchema), attachments: z.array(recordFileSchema) });
+export const complaintDetailSchema = complaintSchema.extend({
+  events: z.array(complaintEventSchema),
+  attachments: z.array(recordFileSchema),
+});
 export type ComplaintDetail = z.infer<typeof complaintDetailSchema>;
 
 export const complaintListQuerySchema = pageQuerySchema.extend({
@@ -138,7 +143,11 @@ export const complaintHandleBodySchema = z.object({
 });
 export const complaintReplyBodySchema = z.object({ reply: z.string().trim().min(1, 'validation.required').max(2000) });
 
-export const complaintStatsQuerySchema = z.object({ from: dateSchema.optional(), to: dateSchema.optional(), regionCode: z.string().max(20).optional() });
+export const complaintStatsQuerySchema = z.object({
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+  regionCode: z.string().max(20).optional(),
+});
 export const complaintStatsSchema = z.object({
   received: z.number().int(),
   answered: z.number().int(),

@@ -61,6 +61,12 @@ export const dashboardSummarySchema = z.object({
 export type DashboardSummary = z.infer<typeof dashboardSummarySchema>;
 
 export const trendQuerySchema = dashboardQuerySchema.extend({ days: z.coerce.number().int().min(2).max(60).default(14) });
-export const trendPointSchema = z.object({ date: dateSchema, resumptionRate: z.number().nullable(), resumed: z.number().int(), capacityRate: z.number().nullable(), attendanceRate: z.number().nullable() });
+export const trendPointSchema = z.object({
+  date: dateSchema,
+  resumptionRate: z.number().nullable(),
+  resumed: z.number().int(),
+  capacityRate: z.number().nullable(),
+  attendanceRate: z.number().nullable(),
+});
 export const trendSchema = z.object({ regionCode: z.string(), points: z.array(trendPointSchema) });
 export type Trend = z.infer<typeof trendSchema>;

@@ -17,13 +17,24 @@ export const inspectionOutcomeSchema = z.enum(inspectionOutcomes);
 export const noticeStatuses = ['issued', 'rectified', 'escalated'] as const;
 
 /** A checklist item; a deactivated one stays for the inspections that used it but is no longer asked. */
-export const inspectionChecklistItemSchema = z.object({ code: z.string().regex(/^[a-z0-9_]{1,32}$/, 'enforcement.item_code'), text: z.string().trim().min(1).max(200), active: z.boolean().default(true) });
+export const inspectionChecklistItemSchema = z.object({
+  code: z.string().regex(/^[a-z0-9_]{1,32}$/, 'enforcement.item_code'),
+  text: z.string().trim().min(1).max(200),
+  active: z.boolean().default(true),
+});
 export type InspectionChecklistItem = z.infer<typeof inspectionChecklistItemSchema>;
-export const inspectionChecklistSchema = z.object({ premisesType: premisesTypeSchema, items: z.array(inspectionChecklistItemSchema), updatedAt: z.string().nullable() });
+export const inspectionChecklistSchema = z.object({
+  premisesType: premisesTypeSchema,
+  items: z.array(inspectionChecklistItemSchema),
+  updatedAt: z.string().nullable(),
+});
 export type InspectionChecklist = z.infer<typeof inspectionChecklistSchema>;
 export const inspectionChecklistBodySchema = z
   .object({ items: z.array(inspectionChecklistItemSchema).min(1).max(60) })
-  .refine((b) => new Set(b.items.map((i) => i.code)).size === b.items.length, { message: 'enforcement.item_code_taken', path: ['items'] });
+  .refine((b) => new Set(b.items.map((i) => i.code)).size === b.items.length, {
+    message: 'enforcement.item_code_taken',
+    path: ['items'],
+  });
 
 export const roundStatuses = ['active', 'closed'] as const;
 /** 专项执法行动: a named campaign over a period and region, grouping the visits made for it. */
@@ -51,7 +62,10 @@ export const roundSchema = z.object({
   createdAt: z.string(),
 });
 export type InspectionRound = z.infer<typeof roundSchema>;
-export const roundListQuerySchema = pageQuerySchema.extend({ status: z.enum(roundStatuses).optional(), q: z.string().trim().max(50).optional() });
+export const roundListQuerySchema = pageQuerySchema.extend({
+  status: z.enum(roundStatuses).optional(),
+  q: z.string().trim().max(50).optional(),
+});
 
 /** 出动: a team out on a day; inspector-visits 人次 are counted per visit. */
 export const inspectionVisitSchema = z.object({
@@ -92,9 +106,15 @@ export const createInspectionBodySchema = z
     filingId: z.number().int().positive().nullish(),
     complaintId: z.number().int().positive().nullish(),
   })
-  .refine((b) => b.outcome !== 'notice' || (b.noticeItems && b.noticeDeadline), { message: 'enforcement.notice_required', path: ['noticeDeadline'] })
+  .refine((b) => b.outcome !== 'notice' || (b.noticeItems && b.noticeDeadline), {
+    message: 'enforcement.notice_required',
+    path: ['noticeDeadline'],
+  })
   .refine((b) => b.kind !== 'pre_opening' || b.filingId, { message: 'enforcement.filing_required', path: ['filingId'] })
-  .refine((b) => b.visitId || b.inspectorCount || b.inspectors?.length, { message: 'enforcement.inspectors_required', path: ['inspectorCount'] });
+  .refine((b) => b.visitId || b.inspectorCount || b.inspectors?.length, {
+    message: 'enforcement.inspectors_required',
+    path: ['inspectorCount'],
+  });
 
 export const inspectionSchema = z.object({
   id: z.number().int(),
@@ -136,9 +156,18 @@ export const noticeSchema = z.object({
 });
 export type RectificationNotice = z.infer<typeof noticeSchema>;
 
-export const reinspectBodySchema = z.object({ passed: z.boolean(), inspectedOn: dateSchema, inspectorCount: z.number().int().min(1).max(50), notes: z.string().trim().max(2000).nullish() });
+export const reinspectBodySchema = z.object({
+  passed: z.boolean(),
+  inspectedOn: dateSchema,
+  inspectorCount: z.number().int().min(1).max(50),
+  notes: z.string().trim().max(2000).nullish(),
+});
 export const liftClosureBodySchema = z.object({ reason: z.string().trim().min(1).max(500) });
-export const noticeListQuerySchema = pageQuerySchema.extend({ status: z.enum(noticeStatuses).optional(), regionCode: z.string().max(20).optional(), q: z.string().trim().max(50).optional() });
+export const noticeListQuerySchema = pageQuerySchema.extend({
+  status: z.enum(noticeStatuses).optional(),
+  regionCode: z.string().max(20).optional(),
+  q: z.string().trim().max(50).optional(),
+});
 export const closureSchema = z.object({
   id: z.number().int(),
   entityId: z.number().int(),
@@ -150,7 +179,11 @@ export const closureSchema = z.object({
   liftedReason: z.string().nullable(),
 });
 export type ClosureOrder = z.infer<typeof closureSchema>;
-export const closureListQuerySchema = pageQuerySchema.extend({ active: z.enum(['true', 'false']).optional(), regionCode: z.string().max(20).optional(), q: z.string().trim().max(50).optional() });
+export const closureListQuerySchema = pageQuerySchema.extend({
+  active: z.enum(['true', 'false']).optional(),
+  regionCode: z.string().max(20).optional(),
+  q: z.string().trim().max(50).optional(),
+});
 
 export const inspectionListQuerySchema = pageQuerySchema.extend({
   regionCode: z.string().max(20).optional(),
@@ -178,7 +211,15 @@ export const tallySchema = z.object({
   closures: z.number().int(),
 });
 export type Tally = z.infer<typeof tallySchema>;
-export const tallyQuerySchema = z.object({ from: dateSchema.optional(), to: dateSchema.optional(), regionCode: z.string().max(20).optional(), roundId: z.coerce.number().int().positive().optional() });
+export const tallyQuerySchema = z.object({
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+  regionCode: z.string().max(20).optional(),
+  roundId: z.coerce.number().int().positive().optional(),
+});
 /** The tally of a region and of each of its child regions. */
-export const tallyReportSchema = z.object({ total: tallySchema.extend({ regionCode: z.string().nullable(), regionName: z.string() }), rows: z.array(tallySchema.extend({ regionCode: z.string().nullable(), regionName: z.string() })) });
+export const tallyReportSchema = z.object({
+  total: tallySchema.extend({ regionCode: z.string().nullable(), regionName: z.string() }),
+  rows: z.array(tallySchema.extend({ regionCode: z.string().nullable(), regionName: z.string() })),
+});
 export type TallyReport = z.infer<typeof tallyReportSchema>;

@@ -57,14 +57,20 @@ export const attachmentLimits = { maxBytes: 10 * 1024 * 1024, types: ['pdf', 'pn
 // ---------------------------------------------------------------- configuration (versioned)
 
 export const checklistItemSchema = z.object({
-  code: z.string().trim().regex(/^[a-z0-9_]{1,40}$/, 'filings.code_format'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{1,40}$/, 'filings.code_format'),
   text: z.string().trim().min(1, 'validation.required').max(300),
   required: z.boolean().default(true),
 });
 export type ChecklistItem = z.infer<typeof checklistItemSchema>;
 
 export const checklistSchema = z.object({
-  key: z.string().trim().regex(/^[a-z0-9_]{1,40}$/, 'filings.code_format'),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_]{1,40}$/, 'filings.code_format'),
   title: z.string().trim().min(1, 'validation.required').max(100),
   items: z.array(checklistItemSchema).min(1, 'validation.required').max(120),
 });
@@ -92,7 +98,8 @@ export const routeRuleSchema = z
     checklistKey: z.string().trim().min(1, 'validation.required').max(40),
   })
   .superRefine((r, ctx) => {
-    if (r.route === 'batch' && r.batchNo == null) ctx.addIssue({ code: 'custom', path: ['batchNo'], message: 'filings.batch_required' });
+    if (r.route === 'batch' && r.batchNo == null)
+      ctx.addIssue({ code: 'custom', path: ['batchNo'], message: 'filings.batch_required' });
   });
 export type RouteRule = z.infer<typeof routeRuleSchema>;
 
@@ -110,7 +117,8 @@ export const quizSchema = z
   })
   .superRefine((q, ctx) => {
     q.questions.forEach((qq, i) => {
-      if (qq.answer >= qq.options.length) ctx.addIssue({ code: 'custom', path: ['questions', i, 'answer'], message: 'filings.answer_out_of_range' });
+      if (qq.answer >= qq.options.length)
+        ctx.addIssue({ code: 'custom', path: ['questions', i, 'answer'], message: 'filings.answer_out_of_range' });
     });
   });
 export type Quiz = z.infer<typeof quizSchema>;
@@ -119,7 +127,11 @@ export const filingConfigSchema = z
   .object({
     /** rules are tried in order; the first that matches decides */
     rules: z.array(routeRuleSchema).max(100),
-    fallback: z.object({ route: filingRouteSchema, checklistKey: z.string().trim().min(1).max(40), department: departmentSchema.nullable().default(null) }),
+    fallback: z.object({
+      route: filingRouteSchema,
+      checklistKey: z.string().trim().min(1).max(40),
+      department: departmentSchema.nullable().default(null),
+    }),
     checklists: z.array(checklistSchema).min(1).max(50),
     commitmentText: z.string().trim().min(20, 'filings.commitment_too_short').max(4000),
     quiz: quizSchema,
@@ -127,10 +139,13 @@ export const filingConfigSchema = z
   .superRefine((c, ctx) => {
     const keys = new Set(c.checklists.map((l) => l.key));
     c.rules.forEach((r, i) => {
-      if (!keys.has(r.checklistKey)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'checklistKey'], message: 'filings.unknown_checklist' });
+      if (!keys.has(r.checklistKey))
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'checklistKey'], message: 'filings.unknown_checklist' });
     });
-    if (!keys.has(c.fallback.checklistKey)) ctx.addIssue({ code: 'custom', path: ['fallback', 'checklistKey'], message: 'filings.unknown_checklist' });
-    if (c.fallback.route === 'batch') ctx.addIssue({ code: 'custom', path: ['fallback', 'route'], message: 'filings.batch_required' });
+    if (!keys.has(c.fallback.checklistKey))
+      ctx.addIssue({ code: 'custom', path: ['fallback', 'checklistKey'], message: 'filings.unknown_checklist' });
+    if (c.fallback.route === 'batch')
+      ctx.addIssue({ code: 'custom', path: ['fallback', 'route'], message: 'filings.batch_required' });
   });
 export type FilingConfig = z.infer<typeof filingConfigSchema>;
 export type FilingConfigInput = z.input<typeof filingConfigSchema>;
@@ -150,9 +165,18 @@ export type Batch = z.infer<typeof batchSchema>;
 export const setBatchBodySchema = z.object({ releaseDate: dateSchema.nullable() });
 export const batchParamSchema = z.object({ no: z.coerce.number().int().min(1).max(5) });
 
-export const whitelistItemSchema = z.object({ entityId: z.number().int(), entityName: z.string(), reason: z.string(), addedAt: z.string(), addedBy: z.string().nullable() });
+export const whitelistItemSchema = z.object({
+  entityId: z.number().int(),
+  entityName: z.string(),
+  reason: z.string(),
+  addedAt: z.string(),
+  addedBy: z.string().nullable(),
+});
 export type WhitelistItem = z.infer<typeof whitelistItemSchema>;
-export const addWhitelistBodySchema = z.object({ entityId: z.number().int().positive(), reason: z.string().trim().min(1, 'validation.required').max(200) });
+export const addWhitelistBodySchema = z.object({
+  entityId: z.number().int().positive(),
+  reason: z.string().trim().min(1, 'validation.required').max(200),
+});
 export const entityIdParamSchema = z.object({ entityId: z.coerce.number().int().positive() });
 
 // ---------------------------------------------------------------- filing content
@@ -177,8 +201,10 @@ const planSchema = z.object({
 /** The relations between the staff counts; each broken rule is an error on the field that breaks it. */
 function refineStaff(s: StaffCounts, ctx: z.RefinementCtx, at: (string | number)[]) {
   if (s.returning > s.total) ctx.addIssue({ code: 'custom', path: [...at, 'returning'], message: 'filings.returning_gt_total' });
-  if (s.fromOtherProvinces > s.returning) ctx.addIssue({ code: 'custom', path: [...at, 'fromOtherProvinces'], message: 'filings.other_provinces_gt_returning' });
-  if (s.fromHighRiskAreas > s.returning) ctx.addIssue({ code: 'custom', path: [...at, 'fromHighRiskAreas'], message: 'filings.high_risk_gt_returning' });
+  if (s.fromOtherProvinces > s.returning)
+    ctx.addIssue({ code: 'custom', path: [...at, 'fromOtherProvinces'], message: 'filings.other_provinces_gt_returning' });
+  if (s.fromHighRiskAreas > s.returning)
+    ctx.addIssue({ code: 'custom', path: [...at, 'fromHighRiskAreas'], message: 'filings.high_risk_gt_returning' });
 }
 
 export const filingDataSchema = z
@@ -199,8 +225,18 @@ export type FilingDataInput = z.input<typeof filingDataSchema>;
 export const filingDraftSchema = z.object({
   plannedDate: dateSchema.optional(),
   staff: staffCountsSchema.partial().optional(),
-  preventionPlan: z.object({ text: z.string().max(5000).optional(), attachmentIds: z.array(z.number().int().positive()).max(attachmentLimits.perPlan).optional() }).optional(),
-  emergencyPlan: z.object({ text: z.string().max(5000).optional(), attachmentIds: z.array(z.number().int().positive()).max(attachmentLimits.perPlan).optional() }).optional(),
+  preventionPlan: z
+    .object({
+      text: z.string().max(5000).optional(),
+      attachmentIds: z.array(z.number().int().positive()).max(attachmentLimits.perPlan).optional(),
+    })
+    .optional(),
+  emergencyPlan: z
+    .object({
+      text: z.string().max(5000).optional(),
+      attachmentIds: z.array(z.number().int().positive()).max(attachmentLimits.perPlan).optional(),
+    })
+    .optional(),
   supplies: supplyStockSchema.partial().optional(),
   checklist: z.record(z.string(), z.boolean()).optional(),
 });
@@ -228,12 +264,14 @@ export const decisionBodySchema = z
       ctx.addIssue({ code: 'custom', path: ['reason'], message: 'filings.reason_required' });
   });
 export const reasonBodySchema = z.object({ reason: z.string().trim().min(2, 'filings.reason_required').max(1000) });
-export const onsiteBodySchema = z.object({
-  passed: z.boolean(),
-  notes: z.string().trim().max(1000).default(''),
-}).superRefine((b, ctx) => {
-  if (!b.passed && b.notes.length < 2) ctx.addIssue({ code: 'custom', path: ['notes'], message: 'filings.reason_required' });
-});
+export const onsiteBodySchema = z
+  .object({
+    passed: z.boolean(),
+    notes: z.string().trim().max(1000).default(''),
+  })
+  .superRefine((b, ctx) => {
+    if (!b.passed && b.notes.length < 2) ctx.addIssue({ code: 'custom', path: ['notes'], message: 'filings.reason_required' });
+  });
 export type OnsiteResult = z.infer<typeof onsiteBodySchema>;
 
 // ---------------------------------------------------------------- responses
@@ -322,9 +360,17 @@ export const filingDetailSchema = filingSummarySchema.extend({
 });
 export type FilingDetail = z.infer<typeof filingDetailSchema>;
 
-export const filingRevisionSchema = z.object({ revision: z.number().int(), submittedAt: z.string(), submittedBy: z.string().nullable(), data: filingDataSchema });
+export const filingRevisionSchema = z.object({
+  revision: z.number().int(),
+  submittedAt: z.string(),
+  submittedBy: z.string().nullable(),
+  data: filingDataSchema,
+});
 export type FilingRevision = z.infer<typeof filingRevisionSchema>;
-export const revisionParamSchema = z.object({ id: z.coerce.number().int().positive(), revision: z.coerce.number().int().positive() });
+export const revisionParamSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  revision: z.coerce.number().int().positive(),
+});
 
 export const filingListQuerySchema = pageQuerySchema.extend({
   status: filingStatusSchema.optional(),
@@ -372,5 +418,11 @@ export const publicQuizSchema = z.object({
 });
 export type PublicQuiz = z.infer<typeof publicQuizSchema>;
 export const quizAnswerBodySchema = z.object({ answers: z.array(z.number().int().min(0).max(5)).min(1).max(50) });
-export const quizResultSchema = z.object({ score: z.number().int(), passMark: z.number().int(), passed: z.boolean(), correct: z.number().int(), total: z.number().int() });
+export const quizResultSchema = z.object({
+  score: z.number().int(),
+  passMark: z.number().int(),
+  passed: z.boolean(),
+  correct: z.number().int(),
+  total: z.number().int(),
+});
 export type QuizResult = z.infer<typeof quizResultSchema>;

@@ -5,7 +5,6 @@ import { passClassSchema, passStatusSchema } from './passes';
 import { riskLevelSchema } from './registry';
 import { healthCodeSchema } from './venues';
 
-
 export const contactKinds = ['none', 'suspected', 'confirmed'] as const;
 export const contactKindSchema = z.enum(contactKinds);
 export type ContactKind = z.infer<typeof contactKindSchema>;
@@ -26,7 +25,10 @@ export type IsolationStatus = z.infer<typeof isolationStatusSchema>;
 export const symptoms = ['cough', 'fatigue', 'sore_throat', 'breathless', 'diarrhoea', 'other'] as const;
 export const symptomSchema = z.enum(symptoms);
 
-export const temperatureSchema = z.number().min(34, 'isolation.validation.temperature').max(43, 'isolation.validation.temperature');
+export const temperatureSchema = z
+  .number()
+  .min(34, 'isolation.validation.temperature')
+  .max(43, 'isolation.validation.temperature');
 /** 37.3 °C and above counts as fever, as checkpoints and clinics used it. */
 export const FEVER_AT = 37.3;
 
@@ -63,10 +65,19 @@ export const ruleSetInputSchema = z
     const seen = new Set<string>();
     v.rules.forEach((r, i) => {
       const w = r.when;
-      const conditions = [w.originRisk?.length, w.travelRisk?.length, w.healthCode?.length, w.contact?.length, w.temperatureAtLeast !== undefined ? 1 : 0];
-      if (!conditions.some((n) => !!n)) ctx.addIssue({ code: 'custom', message: 'isolation.validation.rule_condition', path: ['rules', i, 'when'] });
-      if (r.measure !== 'none' && r.days < 1) ctx.addIssue({ code: 'custom', message: 'isolation.validation.rule_days', path: ['rules', i, 'days'] });
-      if (seen.has(r.name)) ctx.addIssue({ code: 'custom', message: 'isolation.validation.rule_name_unique', path: ['rules', i, 'name'] });
+      const conditions = [
+        w.originRisk?.length,
+        w.travelRisk?.length,
+        w.healthCode?.length,
+        w.contact?.length,
+        w.temperatureAtLeast !== undefined ? 1 : 0,
+      ];
+      if (!conditions.some((n) => !!n))
+        ctx.addIssue({ code: 'custom', message: 'isolation.validation.rule_condition', path: ['rules', i, 'when'] });
+      if (r.measure !== 'none' && r.days < 1)
+        ctx.addIssue({ code: 'custom', message: 'isolation.validation.rule_days', path: ['rules', i, 'days'] });
+      if (seen.has(r.name))
+        ctx.addIssue({ code: 'custom', message: 'isolation.validation.rule_name_unique', path: ['rules', i, 'name'] });
       seen.add(r.name);
     });
   });
@@ -116,7 +127,12 @@ export const assessmentInputSchema = assessmentFactsSchema
   });
 export type AssessmentInput = z.infer<typeof assessmentInputSchema>;
 
-export const outcomeSchema = z.object({ riskLevel: riskLevelSchema, measure: measureSchema, days: z.number().int(), ruleName: z.string().nullable() });
+export const outcomeSchema = z.object({
+  riskLevel: riskLevelSchema,
+  measure: measureSchema,
+  days: z.number().int(),
+  ruleName: z.string().nullable(),
+});
 export type Outcome = z.infer<typeof outcomeSchema>;
 
 export const assessmentSchema = z.object({
@@ -138,7 +154,10 @@ export const assessmentSchema = z.object({
   facts: assessmentFactsSchema.nullable(),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;
-export const assessmentListQuerySchema = pageQuerySchema.extend({ personId: z.coerce.number().int().positive().optional(), riskLevel: riskLevelSchema.optional() });
+export const assessmentListQuerySchema = pageQuerySchema.extend({
+  personId: z.coerce.number().int().positive().optional(),
+  riskLevel: riskLevelSchema.optional(),
+});
 
 export const isolationSchema = z.object({
   id: z.number().int(),
@@ -237,7 +256,10 @@ export const sealedStatusInputSchema = z.object({
   date: dateSchema.optional(),
   note: z.string().trim().min(1, 'validation.required').max(300),
 });
-export const sealedListQuerySchema = pageQuerySchema.extend({ status: z.enum(['sealed', 'released']).optional(), regionCode: z.string().trim().max(20).optional() });
+export const sealedListQuerySchema = pageQuerySchema.extend({
+  status: z.enum(['sealed', 'released']).optional(),
+  regionCode: z.string().trim().max(20).optional(),
+});
 export const sealedReportRowSchema = z.object({
   regionCode: z.string(),
   regionName: z.string(),
@@ -301,10 +323,23 @@ export const selfViewSchema = z.object({
     category: personCategorySchema,
   }),
   passes: z.array(
-    z.object({ passClass: passClassSchema, status: passStatusSchema, expired: z.boolean(), validFrom: dateSchema, validUntil: dateSchema, token: z.string() }),
+    z.object({
+      passClass: passClassSchema,
+      status: passStatusSchema,
+      expired: z.boolean(),
+      validFrom: dateSchema,
+      validUntil: dateSchema,
+      token: z.string(),
+    }),
   ),
   isolations: z.array(
-    z.object({ kind: isolationKindSchema, startDate: dateSchema, endDate: dateSchema, status: isolationStatusSchema, checkinToken: z.string().nullable() }),
+    z.object({
+      kind: isolationKindSchema,
+      startDate: dateSchema,
+      endDate: dateSchema,
+      status: isolationStatusSchema,
+      checkinToken: z.string().nullable(),
+    }),
   ),
   accessLog: z.array(personAccessSchema),
 });

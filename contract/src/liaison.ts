@@ -35,7 +35,10 @@ export const assignLiaisonBodySchema = z
     reason: z.string().trim().max(200).nullish(),
   })
   .refine((b) => !!b.liaisonUserId !== !!b.teamId, { message: 'liaison.one_assignee', path: ['liaisonUserId'] })
-  .refine((b) => (b.entityIds && b.entityIds.length > 0) || b.regionCode, { message: 'liaison.targets_required', path: ['entityIds'] });
+  .refine((b) => (b.entityIds && b.entityIds.length > 0) || b.regionCode, {
+    message: 'liaison.targets_required',
+    path: ['entityIds'],
+  });
 
 export const liaisonTeamBodySchema = z.object({
   name: z.string().trim().min(1).max(100),
@@ -61,22 +64,38 @@ export const liaisonTeamSchema = z.object({
   assigned: z.number().int(),
 });
 export type LiaisonTeam = z.infer<typeof liaisonTeamSchema>;
-export const teamListQuerySchema = pageQuerySchema.extend({ q: z.string().trim().max(50).optional(), regionCode: z.string().max(20).optional() });
+export const teamListQuerySchema = pageQuerySchema.extend({
+  q: z.string().trim().max(50).optional(),
+  regionCode: z.string().max(20).optional(),
+});
 
 /** A cadre who may be assigned (holds the liaison role in the caller's area). */
-export const liaisonCadreSchema = z.object({ id: z.number().int(), displayName: z.string(), username: z.string(), regionName: z.string().nullable(), assigned: z.number().int() });
+export const liaisonCadreSchema = z.object({
+  id: z.number().int(),
+  displayName: z.string(),
+  username: z.string(),
+  regionName: z.string().nullable(),
+  assigned: z.number().int(),
+});
 export type LiaisonCadre = z.infer<typeof liaisonCadreSchema>;
 export const cadreQuerySchema = z.object({ q: z.string().trim().max(50).optional() });
 
 /** A pasted list (one name or credit code per line) matched against the registry. */
 export const resolveListBodySchema = z.object({ lines: z.array(z.string().trim().max(200)).min(1).max(1000) });
 export const resolvedListSchema = z.object({
-  matched: z.array(z.object({ line: z.string(), entityId: z.number().int(), name: z.string(), kind: z.string(), uscc: z.string().nullable() })),
+  matched: z.array(
+    z.object({ line: z.string(), entityId: z.number().int(), name: z.string(), kind: z.string(), uscc: z.string().nullable() }),
+  ),
   unmatched: z.array(z.object({ line: z.string(), reason: z.enum(['none', 'ambiguous']) })),
 });
 export type ResolvedList = z.infer<typeof resolvedListSchema>;
 
-export const coverageRowSchema = z.object({ kind: z.string(), total: z.number().int(), covered: z.number().int(), rate: z.number().nullable() });
+export const coverageRowSchema = z.object({
+  kind: z.string(),
+  total: z.number().int(),
+  covered: z.number().int(),
+  rate: z.number().nullable(),
+});
 export const coverageSchema = z.object({ regionCode: z.string(), rows: z.array(coverageRowSchema), total: coverageRowSchema });
 export type Coverage = z.infer<typeof coverageSchema>;
 

@@ -77,7 +77,11 @@ export const bulkIssueBodySchema = z.object({
   passClass: passClassSchema.default('B'),
   validFrom: dateSchema.optional(),
 });
-export const bulkIssueResultSchema = z.object({ issued: z.number().int(), skipped: z.number().int(), passIds: z.array(z.number().int()) });
+export const bulkIssueResultSchema = z.object({
+  issued: z.number().int(),
+  skipped: z.number().int(),
+  passIds: z.array(z.number().int()),
+});
 export const revokeBodySchema = z.object({ reason: z.string().trim().min(2, 'people.validation.reason').max(200) });
 
 export const scanDirections = ['in', 'out'] as const;
@@ -102,7 +106,13 @@ export const verifyResultSchema = z.object({
   reason: z.enum(verifyReasons).nullable(),
   scanId: z.number().int(),
   pass: z
-    .object({ id: z.number().int(), passClass: passClassSchema, personName: z.string(), idNumberMasked: z.string(), validUntil: dateSchema })
+    .object({
+      id: z.number().int(),
+      passClass: passClassSchema,
+      personName: z.string(),
+      idNumberMasked: z.string(),
+      validUntil: dateSchema,
+    })
     .nullable(),
 });
 export type VerifyResult = z.infer<typeof verifyResultSchema>;

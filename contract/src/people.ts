@@ -4,7 +4,6 @@ import { isValidIdCard, normaliseIdCard } from './validate/id-card';
 import { isValidMobile, normalisePhone } from './validate/phone';
 import { idTypeSchema, type IdType } from './venues';
 
-
 /** 常住居民 / 外来务工人员 / 零散外来人员: the three groups the A/B/C passes were made for. */
 export const personCategories = ['resident', 'outside_worker', 'scattered_outsider'] as const;
 export const personCategorySchema = z.enum(personCategories);
@@ -18,8 +17,10 @@ export const phoneInputSchema = z
 
 /** A 身份证 number must pass GB 11643; other documents only need to look like one. */
 function idRefine(v: { idType: IdType; idNumber: string }, ctx: z.RefinementCtx) {
-  if (v.idType === 'id_card' && !isValidIdCard(v.idNumber)) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'validation.id_card' });
-  if (v.idType !== 'id_card' && !/^[A-Za-z0-9-]{5,30}$/.test(v.idNumber)) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'people.validation.id_number' });
+  if (v.idType === 'id_card' && !isValidIdCard(v.idNumber))
+    ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'validation.id_card' });
+  if (v.idType !== 'id_card' && !/^[A-Za-z0-9-]{5,30}$/.test(v.idNumber))
+    ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'people.validation.id_number' });
 }
 
 export const personInputSchema = z

@@ -15,5 +15,8 @@ export const regionSchema = z.object({
 export type Region = z.infer<typeof regionSchema>;
 
 export const regionChildrenQuerySchema = z.object({ parent: z.string().optional() });
-export const regionSearchQuerySchema = z.object({ q: z.string().min(1).max(50), limit: z.coerce.number().int().min(1).max(50).default(20) });
+export const regionSearchQuerySchema = z.object({
+  q: z.string().min(1).max(50),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
 export const regionListSchema = z.object({ items: z.array(regionSchema) });

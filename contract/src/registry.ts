@@ -18,7 +18,13 @@ export const sizeClassSchema = z.enum(sizeClasses);
 export type SizeClass = z.infer<typeof sizeClassSchema>;
 
 /** 五小单位 (the first five) and the other 九小场所 types. */
-export const fiveSmallVenueTypes = ['small_restaurant', 'small_food_shop', 'small_supermarket', 'small_barbershop', 'small_pharmacy'] as const;
+export const fiveSmallVenueTypes = [
+  'small_restaurant',
+  'small_food_shop',
+  'small_supermarket',
+  'small_barbershop',
+  'small_pharmacy',
+] as const;
 export const smallVenueTypes = [
   ...fiveSmallVenueTypes,
   'small_school', // 小学校/幼儿园/培训机构
@@ -92,7 +98,8 @@ export const entityInputSchema = z
   .superRefine((e, ctx) => {
     if (!e.uscc && !e.regNo) ctx.addIssue({ code: 'custom', path: ['regNo'], message: 'registry.identity_required' });
     // 规上 / 限上 are 四上 by definition
-    if ((e.aboveScale || e.aboveQuota) && !e.fourAbove) ctx.addIssue({ code: 'custom', path: ['fourAbove'], message: 'registry.four_above_implied' });
+    if ((e.aboveScale || e.aboveQuota) && !e.fourAbove)
+      ctx.addIssue({ code: 'custom', path: ['fourAbove'], message: 'registry.four_above_implied' });
   });
 export type EntityInput = z.input<typeof entityInputSchema>;
 export type EntityInputParsed = z.output<typeof entityInputSchema>;
@@ -227,5 +234,10 @@ export const importPreviewQuerySchema = pageQuerySchema.extend({
   only: z.enum(['all', 'error', 'create', 'update', 'unchanged']).default('all'),
 });
 export const importTokenParamSchema = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
-export const importConfirmResultSchema = z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), skipped: z.number().int() });
+export const importConfirmResultSchema = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  skipped: z.number().int(),
+});
 export type ImportConfirmResult = z.infer<typeof importConfirmResultSchema>;

@@ -34,7 +34,11 @@ export const dailyReportSchema = dailyReportInputSchema.extend({
 });
 export type DailyReport = z.infer<typeof dailyReportSchema>;
 
-export const dailyReportVersionSchema = dailyReportInputSchema.extend({ version: z.number().int(), submittedAt: z.string(), submittedBy: z.string().nullable() });
+export const dailyReportVersionSchema = dailyReportInputSchema.extend({
+  version: z.number().int(),
+  submittedAt: z.string(),
+  submittedBy: z.string().nullable(),
+});
 export type DailyReportVersion = z.infer<typeof dailyReportVersionSchema>;
 
 export const myReportsSchema = z.object({
@@ -55,7 +59,10 @@ export const reportListQuerySchema = pageQuerySchema.extend({
 });
 export type ReportListQuery = z.infer<typeof reportListQuerySchema>;
 
-export const missingReportsQuerySchema = pageQuerySchema.extend({ regionCode: z.string().optional(), date: dateSchema.optional() });
+export const missingReportsQuerySchema = pageQuerySchema.extend({
+  regionCode: z.string().optional(),
+  date: dateSchema.optional(),
+});
 export type MissingReportsQuery = z.infer<typeof missingReportsQuerySchema>;
 
 export const missingReportSchema = z.object({

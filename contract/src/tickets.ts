@@ -59,7 +59,10 @@ export const ticketCategorySchema = z.object({
 export type TicketCategory = z.infer<typeof ticketCategorySchema>;
 
 export const ticketCategoryBodySchema = z.object({
-  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,31}$/, 'validation.code'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]{1,31}$/, 'validation.code'),
   name: text(60),
   department: departmentSchema,
   slaValue: z.number().int().min(1).max(720),
@@ -138,7 +141,10 @@ export const ticketEventSchema = transitionEventSchema.extend({
 });
 export type TicketEvent = z.infer<typeof ticketEventSchema>;
 
-export const ticketDetailSchema = ticketSchema.extend({ events: z.array(ticketEventSchema), attachments: z.array(recordFileSchema) });
+export const ticketDetailSchema = ticketSchema.extend({
+  events: z.array(ticketEventSchema),
+  attachments: z.array(recordFileSchema),
+});
 export type TicketDetail = z.infer<typeof ticketDetailSchema>;
 
 export const ticketListQuerySchema = pageQuerySchema.extend({

@@ -13,8 +13,10 @@ export const grantInputSchema = z
     venueId: z.number().int().positive().nullable().optional(),
   })
   .superRefine((g, ctx) => {
-    if (g.role === 'enterprise' && !g.entityId) ctx.addIssue({ code: 'custom', path: ['entityId'], message: 'validation.grant_entity' });
-    if ((g.role === 'venue' || g.role === 'venueManager') && !g.venueId) ctx.addIssue({ code: 'custom', path: ['venueId'], message: 'validation.grant_venue' });
+    if (g.role === 'enterprise' && !g.entityId)
+      ctx.addIssue({ code: 'custom', path: ['entityId'], message: 'validation.grant_entity' });
+    if ((g.role === 'venue' || g.role === 'venueManager') && !g.venueId)
+      ctx.addIssue({ code: 'custom', path: ['venueId'], message: 'validation.grant_venue' });
     if (g.role === 'department' && !g.department)
       ctx.addIssue({ code: 'custom', path: ['department'], message: 'validation.grant_department' });
     if (['commander', 'town', 'grid', 'liaison', 'inspector', 'department', 'checkpoint'].includes(g.role) && !g.regionCode)
@@ -47,7 +49,13 @@ export const createUserBodySchema = z.object({
   displayName: z.string().trim().min(1, 'validation.required').max(50),
   password: passwordPolicy,
   // empty means no phone; anything else must be a mainland mobile number
-  phone: z.string().trim().max(20).refine((p) => p === '' || isValidMobile(p), 'validation.mobile').optional().nullable(),
+  phone: z
+    .string()
+    .trim()
+    .max(20)
+    .refine((p) => p === '' || isValidMobile(p), 'validation.mobile')
+    .optional()
+    .nullable(),
   grants: z.array(grantInputSchema).min(1, 'validation.grant_required').max(20),
 });
 export const updateUserBodySchema = z.object({

@@ -71,9 +71,12 @@ export const capacityRuleInputSchema = z
     note: z.string().trim().max(200).default(''),
   })
   .superRefine((r, ctx) => {
-    if (r.mode === 'ratio' && r.ratioPct == null) ctx.addIssue({ code: 'custom', path: ['ratioPct'], message: 'validation.required' });
-    if (r.mode === 'absolute' && r.capacity == null) ctx.addIssue({ code: 'custom', path: ['capacity'], message: 'validation.required' });
-    if (r.effectiveTo && r.effectiveTo < r.effectiveFrom) ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'venues.invalid.date_order' });
+    if (r.mode === 'ratio' && r.ratioPct == null)
+      ctx.addIssue({ code: 'custom', path: ['ratioPct'], message: 'validation.required' });
+    if (r.mode === 'absolute' && r.capacity == null)
+      ctx.addIssue({ code: 'custom', path: ['capacity'], message: 'validation.required' });
+    if (r.effectiveTo && r.effectiveTo < r.effectiveFrom)
+      ctx.addIssue({ code: 'custom', path: ['effectiveTo'], message: 'venues.invalid.date_order' });
   });
 export type CapacityRuleInput = z.infer<typeof capacityRuleInputSchema>;
 
@@ -129,7 +132,13 @@ export const slotSchema = z.object({
   capacity: z.number().int(),
   active: z.boolean(),
 });
-export const vehicleSchema = z.object({ id: z.number().int(), name: z.string(), count: z.number().int(), seats: z.number().int(), seatLimit: z.number().int() });
+export const vehicleSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  count: z.number().int(),
+  seats: z.number().int(),
+  seatLimit: z.number().int(),
+});
 export const policySchema = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -180,8 +189,10 @@ export const visitorInputSchema = z
     policyId: z.number().int().positive().nullable().optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.idType === 'id_card' && !isValidIdCard(v.idNumber)) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'validation.id_card' });
-    if (v.idType !== 'id_card' && !/^[A-Za-z0-9]{5,20}$/.test(v.idNumber)) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'venues.invalid.id_document' });
+    if (v.idType === 'id_card' && !isValidIdCard(v.idNumber))
+      ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'validation.id_card' });
+    if (v.idType !== 'id_card' && !/^[A-Za-z0-9]{5,20}$/.test(v.idNumber))
+      ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'venues.invalid.id_document' });
   })
   .transform((v) => ({ ...v, idNumber: v.idType === 'id_card' ? normaliseIdCard(v.idNumber) : v.idNumber.toUpperCase() }));
 export type VisitorInput = z.infer<typeof visitorInputSchema>;
@@ -204,7 +215,11 @@ export const bookingInputSchema = z.object({
 });
 export type BookingInput = z.infer<typeof bookingInputSchema>;
 
-export const bookingCodeSchema = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{10}$/, 'venues.invalid.booking_code');
+export const bookingCodeSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{10}$/, 'venues.invalid.booking_code');
 export const bookingLookupSchema = z.object({ code: bookingCodeSchema, phone: mobileSchema });
 export const bookingCodeParamSchema = z.object({ code: bookingCodeSchema });
 
@@ -263,7 +278,15 @@ export const availabilitySchema = z.object({
 });
 export type Availability = z.infer<typeof availabilitySchema>;
 
-export const publicVenueSchema = venueSummarySchema.pick({ id: true, name: true, kind: true, regionName: true, address: true, capacityToday: true, normalCapacity: true });
+export const publicVenueSchema = venueSummarySchema.pick({
+  id: true,
+  name: true,
+  kind: true,
+  regionName: true,
+  address: true,
+  capacityToday: true,
+  normalCapacity: true,
+});
 export type PublicVenue = z.infer<typeof publicVenueSchema>;
 
 // ---- gate ----
@@ -294,7 +317,10 @@ export const gateStatsSchema = z.object({
   occupancyPct: z.number(),
 });
 export type GateStats = z.infer<typeof gateStatsSchema>;
-export const venueBookingListQuerySchema = pageQuerySchema.extend({ day: dateSchema.optional(), status: z.enum(bookingStatuses).optional() });
+export const venueBookingListQuerySchema = pageQuerySchema.extend({
+  day: dateSchema.optional(),
+  status: z.enum(bookingStatuses).optional(),
+});
 
 // ---- farm-stay guest register ----
 
@@ -309,8 +335,10 @@ export const guestInputSchema = z
     room: z.string().trim().max(30).default(''),
   })
   .superRefine((g, ctx) => {
-    if (g.idType === 'id_card' && !isValidIdCard(g.idNumber)) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'validation.id_card' });
-    if (g.departureDay < g.arrivalDay) ctx.addIssue({ code: 'custom', path: ['departureDay'], message: 'venues.invalid.date_order' });
+    if (g.idType === 'id_card' && !isValidIdCard(g.idNumber))
+      ctx.addIssue({ code: 'custom', path: ['idNumber'], message: 'validation.id_card' });
+    if (g.departureDay < g.arrivalDay)
+      ctx.addIssue({ code: 'custom', path: ['departureDay'], message: 'venues.invalid.date_order' });
   });
 export type GuestInput = z.infer<typeof guestInputSchema>;
 export const temperatureInputSchema = z.object({
@@ -337,7 +365,13 @@ export const partnerInputSchema = z.object({
   name: z.string().trim().min(1, 'validation.required').max(100),
   ratePerMinute: z.number().int().min(1).max(100_000).default(600),
 });
-export const partnerKeySchema = z.object({ id: z.number().int(), prefix: z.string(), createdAt: z.string(), revokedAt: z.string().nullable(), lastUsedAt: z.string().nullable() });
+export const partnerKeySchema = z.object({
+  id: z.number().int(),
+  prefix: z.string(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
 export const partnerSchema = z.object({
   id: z.number().int(),
   name: z.string(),
@@ -347,6 +381,12 @@ export const partnerSchema = z.object({
 });
 export type Partner = z.infer<typeof partnerSchema>;
 export const issuedKeySchema = z.object({ id: z.number().int(), prefix: z.string(), key: z.string() });
-export const partnerKeyParamSchema = z.object({ id: z.coerce.number().int().positive(), keyId: z.coerce.number().int().positive() });
+export const partnerKeyParamSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  keyId: z.coerce.number().int().positive(),
+});
 /** A venue's child record (slot, vehicle, policy, guest) in the URL. */
-export const venueChildParamSchema = z.object({ id: z.coerce.number().int().positive(), childId: z.coerce.number().int().positive() });
+export const venueChildParamSchema = z.object({
+  id: z.coerce.number().int().positive(),
+  childId: z.coerce.number().int().positive(),
+});

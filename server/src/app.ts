@@ -26,7 +26,10 @@ export interface AppOptions {
   webDist?: string | null;
 }
 
-export async function buildApp(core: Core, opts: AppOptions = {}): Promise<{ app: FastifyInstance; services: Services; routes: RouteInfo[] }> {
+export async function buildApp(
+  core: Core,
+  opts: AppOptions = {},
+): Promise<{ app: FastifyInstance; services: Services; routes: RouteInfo[] }> {
   // every request body goes through AsyncResource#bind, which Node 20 makes costly
   useLeanAsyncResourceBind();
   const app = Fastify({
@@ -57,10 +60,19 @@ export async function buildApp(core: Core, opts: AppOptions = {}): Promise<{ app
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Fugong 复工通 API', version: VERSION, description: 'Epidemic prevention and resumption of work — public, staff and partner API.' },
+      info: {
+        title: 'Fugong 复工通 API',
+        version: VERSION,
+        description: 'Epidemic prevention and resumption of work — public, staff and partner API.',
+      },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'fg_sid', description: 'Session cookie; state-changing calls also send x-csrf-token' },
+          session: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'fg_sid',
+            description: 'Session cookie; state-changing calls also send x-csrf-token',
+          },
           partnerKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
         },
       },
@@ -87,10 +99,14 @@ export async function buildApp(core: Core, opts: AppOptions = {}): Promise<{ app
     done(null, payload);
   });
 
-  app.get('/api/health', { config: { public: true }, schema: { summary: 'Liveness and database kind', tags: ['platform'] } }, async () => {
-    await core.db.selectFrom('region').select('code').limit(1).execute();
-    return { status: 'ok', db: core.dialect, version: VERSION };
-  });
+  app.get(
+    '/api/health',
+    { config: { public: true }, schema: { summary: 'Liveness and database kind', tags: ['platform'] } },
+    async () => {
+      await core.db.selectFrom('region').select('code').limit(1).execute();
+      return { status: 'ok', db: core.dialect, version: VERSION };
+    },
+  );
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   registerSse(app, core.events);
   notificationRoutes(app, { db: core.db, notifications: services.notifications });

@@ -10,19 +10,34 @@ import { createSessions } from './platform/auth/sessions';
 import type { Core } from './core';
 
 /** Opens the database, migrates it and assembles the platform; used by the server, CLI and tests. */
-export async function createCore(opts: { config?: Config; clock?: Clock; logger?: { error(o: unknown, m: string): void } } = {}): Promise<Core> {
+export async function createCore(
+  opts: { config?: Config; clock?: Clock; logger?: { error(o: unknown, m: string): void } } = {},
+): Promise<Core> {
   const config = opts.config ?? loadConfig();
   const clock = opts.clock ?? systemClock;
   const database = openDatabase(config.databaseUrl);
   await migrateToLatest(database.db, database.dialect);
   const pii = createPii(loadMasterKey(config.secretKeyHex, config.dataDir));
   const events = database.pgPool
-    ? await createPgBus(database.pgPool, { onError: (err) => opts.logger?.error({ err }, 'event bus: database connection lost, reconnecting') })
+    ? await createPgBus(database.pgPool, {
+        onError: (err) => opts.logger?.error({ err }, 'event bus: database connection lost, reconnecting'),
+      })
     : createLocalBus();
   const jobs = createJobs({ db: database.db, clock, logger: opts.logger });
   const sessions = createSessions({ db: database.db, clock, hours: config.sessionHours });
   jobs.register({ name: 'sessions.purge', everyMs: 3600_000, run: async () => `purged ${await sessions.purgeExpired()}` });
-  return { config, database, db: database.db, dialect: database.dialect, clock, pii, audit: createAudit({ clock }), events, jobs, sessions };
+  return {
+    config,
+    database,
+    db: database.db,
+    dialect: database.dialect,
+    clock,
+    pii,
+    audit: createAudit({ clock }),
+    events,
+    jobs,
+    sessions,
+  };
 }
 
 export async function closeCore(core: Core): Promise<void> {

@@ -45,33 +45,126 @@ export function buildServices(core: Core) {
   });
   const auditLog = createAuditService({ db });
   const registry = createRegistryService({ db, dialect, clock, audit, events, pii, regions });
-  const filings = createFilingsService({ db, dialect, clock, audit, events, jobs, pii, regions, registry, dataDir: config.dataDir });
+  const filings = createFilingsService({
+    db,
+    dialect,
+    clock,
+    audit,
+    events,
+    jobs,
+    pii,
+    regions,
+    registry,
+    dataDir: config.dataDir,
+  });
   const notifications = createNotifier({ clock });
   const registryStats = createRegistryStatsService({ db, audit });
-  const dailyReports = createDailyReportService({ db, clock, audit, events, notifier: notifications, regions, registry, registryStats, reminderChannels: [inAppReminders(notifications)] });
+  const dailyReports = createDailyReportService({
+    db,
+    clock,
+    audit,
+    events,
+    notifier: notifications,
+    regions,
+    registry,
+    registryStats,
+    reminderChannels: [inAppReminders(notifications)],
+  });
   const reviews = createReviewService({ db, clock, audit, events, regions, registry, registryStats });
   const dashboard = createDashboardService({ clock, regions, registryStats, dailyReports });
   const venues = createVenuesService({ db, dialect, clock, audit, events, pii, regions, notifier: notifications });
-  const tickets = createTicketsService({ db, clock, audit, events, notifier: notifications, regions, registry, dataDir: config.dataDir });
+  const tickets = createTicketsService({
+    db,
+    clock,
+    audit,
+    events,
+    notifier: notifications,
+    regions,
+    registry,
+    dataDir: config.dataDir,
+  });
   const reportProblems = createReportProblemsService({ db, clock, audit, regions, tickets });
   const people = createPeopleService({ db, dialect, clock, audit, pii, regions, employers: registry });
   const checkpoints = createCheckpointsService({ db, clock, audit, regions });
   const passes = createPassesService({ db, clock, audit, events, regions, people, checkpoints });
-  const isolation = createIsolationService({ db, dialect, clock, audit, events, pii, regions, people, passes, notifier: notifications, retentionDays: config.healthRetentionDays });
+  const isolation = createIsolationService({
+    db,
+    dialect,
+    clock,
+    audit,
+    events,
+    pii,
+    regions,
+    people,
+    passes,
+    notifier: notifications,
+    retentionDays: config.healthRetentionDays,
+  });
   const sealedBuildings = createSealedBuildingsService({ db, clock, audit, events, regions });
   const screening = createScreeningService({ db, clock, audit, regions });
   const selfService = createSelfService({ db, audit, regions, people, passes, isolation });
-  jobs.register({ name: 'isolation.missed-checkins', everyMs: 3600_000, run: async () => `alerted ${await isolation.alertMissedCheckins()}` });
-  jobs.register({ name: 'isolation.retention', everyMs: 6 * 3600_000, run: async () => JSON.stringify(await isolation.purgeExpiredHealthData()) });
+  jobs.register({
+    name: 'isolation.missed-checkins',
+    everyMs: 3600_000,
+    run: async () => `alerted ${await isolation.alertMissedCheckins()}`,
+  });
+  jobs.register({
+    name: 'isolation.retention',
+    everyMs: 6 * 3600_000,
+    run: async () => JSON.stringify(await isolation.purgeExpiredHealthData()),
+  });
   jobs.register({ name: 'tickets.escalate', everyMs: 5 * 60_000, run: async () => JSON.stringify(await tickets.escalateDue()) });
-  const complaints = createComplaintsService({ db, clock, audit, events, pii, notifier: notifications, regions, registry, tickets, dataDir: config.dataDir });
-  jobs.register({ name: 'complaints.escalate', everyMs: 5 * 60_000, run: async () => `escalated ${await complaints.escalateDue()}` });
+  const complaints = createComplaintsService({
+    db,
+    clock,
+    audit,
+    events,
+    pii,
+    notifier: notifications,
+    regions,
+    registry,
+    tickets,
+    dataDir: config.dataDir,
+  });
+  jobs.register({
+    name: 'complaints.escalate',
+    everyMs: 5 * 60_000,
+    run: async () => `escalated ${await complaints.escalateDue()}`,
+  });
   const liaison = createLiaisonService({ db, clock, audit, events, regions, registry, tickets });
   const visitPhotos = createVisitPhotosService({ db, clock, audit, dataDir: config.dataDir });
   const visitLog = createVisitLogService({ db, audit, regions, tickets });
   const enforcement = createEnforcementService({ db, clock, audit, events, regions, registry, filings, complaints });
   void events;
   void jobs;
-  return { core, sessions, regions, users, auditLog, registry, registryStats, dailyReports, reviews, reportProblems, dashboard, filings, venues, notifications, tickets, complaints, liaison, visitPhotos, visitLog, enforcement, people, checkpoints, passes, isolation, sealedBuildings, screening, selfService };
+  return {
+    core,
+    sessions,
+    regions,
+    users,
+    auditLog,
+    registry,
+    registryStats,
+    dailyReports,
+    reviews,
+    reportProblems,
+    dashboard,
+    filings,
+    venues,
+    notifications,
+    tickets,
+    complaints,
+    liaison,
+    visitPhotos,
+    visitLog,
+    enforcement,
+    people,
+    checkpoints,
+    passes,
+    isolation,
+    sealedBuildings,
+    screening,
+    selfService,
+  };
 }
 export type Services = ReturnType<typeof buildServices>;

@@ -23,8 +23,11 @@ function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr:
     FUGONG_SECRET_KEY: t.core.config.secretKeyHex!,
   };
   return new Promise((resolve) => {
-    execFile(path.join(root, 'node_modules/.bin/tsx'), ['server/src/cli/index.ts', ...args], { cwd: root, env, timeout: 100_000 }, (err, stdout, stderr) =>
-      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    execFile(
+      path.join(root, 'node_modules/.bin/tsx'),
+      ['server/src/cli/index.ts', ...args],
+      { cwd: root, env, timeout: 100_000 },
+      (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -51,12 +54,29 @@ describe('the fugong CLI', () => {
   }, 120_000);
 
   it('user:create makes a user who can sign in with the given role and region', async () => {
-    const res = await cli('user:create', '--username', 'cli.town', '--password', 'Cli12345', '--role', 'town', '--region', t.regions.townA, '--name', '命令行镇');
+    const res = await cli(
+      'user:create',
+      '--username',
+      'cli.town',
+      '--password',
+      'Cli12345',
+      '--role',
+      'town',
+      '--region',
+      t.regions.townA,
+      '--name',
+      '命令行镇',
+    );
     expect(res.stderr).toBe('');
     expect(res).toMatchObject({ code: 0 });
     expect(res.stdout).toMatch(/created user cli\.town \(id \d+, role town\)/);
     const user = await t.login('cli.town', 'Cli12345');
     const me = (await user.get('/api/auth/me')).json();
-    expect(me).toMatchObject({ username: 'cli.town', displayName: '命令行镇', mustChangePassword: false, grants: [expect.objectContaining({ role: 'town', regionCode: t.regions.townA })] });
+    expect(me).toMatchObject({
+      username: 'cli.town',
+      displayName: '命令行镇',
+      mustChangePassword: false,
+      grants: [expect.objectContaining({ role: 'town', regionCode: t.regions.townA })],
+    });
   }, 120_000);
 });

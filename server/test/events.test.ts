@@ -82,7 +82,10 @@ describe('GET /api/events (Server-Sent Events)', () => {
     expect(sa.ids()).toEqual(['e1', 'e3']);
     expect(se.ids()).toEqual(['e2']);
     expect(sadmin.ids()).toEqual(['e1', 'e2', 'e3', 'e4']);
-    expect(sa.frames[0]).toMatchObject({ event: 'test.changed', data: { type: 'test.changed', regionPath: inA, at: expect.stringMatching(/Z$/) } });
+    expect(sa.frames[0]).toMatchObject({
+      event: 'test.changed',
+      data: { type: 'test.changed', regionPath: inA, at: expect.stringMatching(/Z$/) },
+    });
     for (const s of [sa, sb, se, sadmin]) s.close();
   });
 
@@ -151,7 +154,9 @@ describe.runIf(testDb === 'postgres')('PostgreSQL event bus (LISTEN/NOTIFY)', ()
     const n4 = await node('fg-bus-4');
     const admin = new pg.Client({ connectionString: t.core.config.databaseUrl });
     await admin.connect();
-    const killed = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'fg-bus-3' AND datname = current_database()`);
+    const killed = await admin.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'fg-bus-3' AND datname = current_database()`,
+    );
     await admin.end();
     expect(killed.rowCount).toBeGreaterThan(0);
     await expect.poll(() => errors.length, { timeout: 5000 }).toBeGreaterThan(0);

@@ -48,7 +48,15 @@ export interface TestApp {
   /** Every route the app registered, for sweeps over all of them. */
   routes: RouteInfo[];
   /** The small region tree of every test: district 120119 with real-shaped codes below it. */
-  regions: { district: string; townA: string; townB: string; communityA: string; gridA: string; communityB: string; gridB: string };
+  regions: {
+    district: string;
+    townA: string;
+    townB: string;
+    communityA: string;
+    gridA: string;
+    communityB: string;
+    gridB: string;
+  };
   /** Creates a user with the given grants; returns a client signed in as them. */
   userWith(username: string, grants: GrantInput[]): Promise<Client>;
   login(username: string, password?: string): Promise<Client>;
@@ -92,7 +100,9 @@ function client(app: FastifyInstance, cookie: string | null, csrf: string | null
  * One app on a fresh database with a small region tree and an admin user. Use one per test file
  * (beforeAll) and close it in afterAll.
  */
-export async function createTestApp(opts: { clock?: Clock; /** no region tree and no admin: for loading the demo */ empty?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { clock?: Clock; /** no region tree and no admin: for loading the demo */ empty?: boolean } = {},
+): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fugong-test-'));
   const db = await freshDatabaseUrl(dataDir);
   const config = {
@@ -108,7 +118,18 @@ export async function createTestApp(opts: { clock?: Clock; /** no region tree an
   await app.ready();
 
   // a trimmed Jizhou: 2 towns, each with 2 communities of 2 grids
-  const rows = buildDistrictRegions({ code: '120119', name: '蓟州区', shortName: 'jizhou', city: '天津市', towns: 2, streets: 1, villages: 2, communities: 2, gridsPerCommunity: 2, gridsPerVillage: 2 });
+  const rows = buildDistrictRegions({
+    code: '120119',
+    name: '蓟州区',
+    shortName: 'jizhou',
+    city: '天津市',
+    towns: 2,
+    streets: 1,
+    villages: 2,
+    communities: 2,
+    gridsPerCommunity: 2,
+    gridsPerVillage: 2,
+  });
   if (!opts.empty) await services.regions.insertMany(rows);
   const towns = rows.filter((r) => r.level === 'town');
   const commOf = (t: string) => rows.find((r) => r.parentCode === t && r.level === 'community')!.code;
@@ -137,7 +158,13 @@ export async function createTestApp(opts: { clock?: Clock; /** no region tree an
     return login(username);
   }
 
-  if (!opts.empty) await services.users.createUser(systemContext(), { username: 'admin', displayName: 'Admin', password: TEST_PASSWORD, grants: [{ role: 'admin' }] });
+  if (!opts.empty)
+    await services.users.createUser(systemContext(), {
+      username: 'admin',
+      displayName: 'Admin',
+      password: TEST_PASSWORD,
+      grants: [{ role: 'admin' }],
+    });
 
   return {
     app,

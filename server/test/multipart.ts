@@ -5,9 +5,14 @@ import type { Client } from './helpers';
 export function multipart(fields: Record<string, string>, file?: { name: string; content: Buffer }) {
   const boundary = '----fugong' + crypto.randomBytes(8).toString('hex');
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+    );
     parts.push(file.content, Buffer.from('\r\n'));
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
@@ -15,7 +20,8 @@ export function multipart(fields: Record<string, string>, file?: { name: string;
 }
 
 /** POSTs one file (and fields) as multipart. */
-export const postFile = (c: Client, url: string, name: string, content: Buffer, fields: Record<string, string> = {}) => c.request({ method: 'POST', url, ...multipart(fields, { name, content }) });
+export const postFile = (c: Client, url: string, name: string, content: Buffer, fields: Record<string, string> = {}) =>
+  c.request({ method: 'POST', url, ...multipart(fields, { name, content }) });
 
 /** Small valid files of each type, and one that is not what its name says. */
 export const sampleFiles = {

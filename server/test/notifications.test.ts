@@ -11,7 +11,8 @@ beforeAll(async () => {
   alice = await t.userWith('alice', [{ role: 'town', regionCode: t.regions.townA }]);
   bob = await t.userWith('bob', [{ role: 'town', regionCode: t.regions.townB }]);
   // modules send notifications inside their own transactions; the routes only read them
-  for (const title of ['第一条', '第二条', '第三条']) await t.services.notifications.send(t.core.db, [alice.userId!], { kind: 'test', title });
+  for (const title of ['第一条', '第二条', '第三条'])
+    await t.services.notifications.send(t.core.db, [alice.userId!], { kind: 'test', title });
   await t.services.notifications.send(t.core.db, [bob.userId!], { kind: 'test', title: '乙镇通知' });
 });
 afterAll(async () => t.close());

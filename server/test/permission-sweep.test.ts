@@ -25,7 +25,13 @@ const STREAMS = new Set(['GET /api/events']);
 /** Seeded records that only the enterprise owning them reads (not even an admin); their seed reads them as the owner. */
 const OWNER_READS = new Set(['GET /api/filings/staff/:id/qr']);
 /** What any signed-in user may do about their own account. */
-const SELF_SERVICE = new Set(['GET /api/auth/me', 'POST /api/auth/password', 'PUT /api/auth/locale', 'GET /api/notifications', 'POST /api/notifications/read']);
+const SELF_SERVICE = new Set([
+  'GET /api/auth/me',
+  'POST /api/auth/password',
+  'PUT /api/auth/locale',
+  'GET /api/notifications',
+  'POST /api/notifications/read',
+]);
 
 /** Town-A record ids a seed names per GET :id route ("GET /api/x/:id"), beyond what the collections list. */
 type SeedIds = Record<string, (number | string)[]>;
@@ -35,35 +41,93 @@ const ok = <T = { id: number }>(res: { statusCode: number; body: string; json():
   return res.json() as T;
 };
 /** The registry seed's enterprise: the town-A subject of the other modules' records. */
-const townAEntity = async (admin: Client): Promise<number> => ok<{ items: { id: number }[] }>(await admin.get('/api/registry/entities?q=甲镇扫描企业')).items[0]!.id;
+const townAEntity = async (admin: Client): Promise<number> =>
+  ok<{ items: { id: number }[] }>(await admin.get('/api/registry/entities?q=甲镇扫描企业')).items[0]!.id;
 /** Records placed in town A, created the way their module creates them. One per module. */
 const SEEDS: Record<string, Seed> = {
   users: async (t, admin) => {
-    const res = await admin.post('/api/users', { username: 'sweep.town.a', displayName: '甲镇用户', password: 'Start1234', grants: [{ role: 'grid', regionCode: t.regions.gridA }] });
+    const res = await admin.post('/api/users', {
+      username: 'sweep.town.a',
+      displayName: '甲镇用户',
+      password: 'Start1234',
+      grants: [{ role: 'grid', regionCode: t.regions.gridA }],
+    });
     expect(res.statusCode, res.body).toBe(200);
   },
   registry: async (t, admin) => {
     const body = '91120119000000001';
-    const res = await admin.post('/api/registry/entities', { kind: 'enterprise', name: '甲镇扫描企业', sector: 'secondary', regionCode: t.regions.gridA, uscc: body + usccCheckChar(body) });
+    const res = await admin.post('/api/registry/entities', {
+      kind: 'enterprise',
+      name: '甲镇扫描企业',
+      sector: 'secondary',
+      regionCode: t.regions.gridA,
+      uscc: body + usccCheckChar(body),
+    });
     expect(res.statusCode, res.body).toBe(200);
   },
   prevention: async (t, admin) => {
     const first17 = '12011919850312101';
-    const person = await admin.post('/api/people', { name: '甲镇居民', idType: 'id_card', idNumber: first17 + idCardCheckChar(first17), regionCode: t.regions.gridA, category: 'resident', address: '甲镇1栋' });
+    const person = await admin.post('/api/people', {
+      name: '甲镇居民',
+      idType: 'id_card',
+      idNumber: first17 + idCardCheckChar(first17),
+      regionCode: t.regions.gridA,
+      category: 'resident',
+      address: '甲镇1栋',
+    });
     expect(person.statusCode, person.body).toBe(200);
     expect((await admin.post('/api/passes', { personId: person.json().id, passClass: 'A' })).statusCode).toBe(200);
-    expect((await admin.post('/api/checkpoints', { name: '甲镇卡点', kind: 'road', regionCode: t.regions.townA })).statusCode).toBe(200);
-    const a = await admin.post('/api/isolation/assessments', { personId: person.json().id, originRegion: '某地', originRisk: 'high', healthCode: 'green', temperature: 36.5, contact: 'none' });
+    expect(
+      (await admin.post('/api/checkpoints', { name: '甲镇卡点', kind: 'road', regionCode: t.regions.townA })).statusCode,
+    ).toBe(200);
+    const a = await admin.post('/api/isolation/assessments', {
+      personId: person.json().id,
+      originRegion: '某地',
+      originRisk: 'high',
+      healthCode: 'green',
+      temperature: 36.5,
+      contact: 'none',
+    });
     expect(a.json().isolationId, a.body).toBeGreaterThan(0);
-    expect((await admin.post('/api/sealed-buildings', { name: '甲镇3栋', regionCode: t.regions.communityA, residents: 100, reason: '密接' })).statusCode).toBe(200);
-    const campaign = await admin.post('/api/screening', { name: '甲镇排查', regionCode: t.regions.townA, startDate: '2026-03-01', endDate: '2026-03-07', householdsPerGrid: 10 });
+    expect(
+      (
+        await admin.post('/api/sealed-buildings', {
+          name: '甲镇3栋',
+          regionCode: t.regions.communityA,
+          residents: 100,
+          reason: '密接',
+        })
+      ).statusCode,
+    ).toBe(200);
+    const campaign = await admin.post('/api/screening', {
+      name: '甲镇排查',
+      regionCode: t.regions.townA,
+      startDate: '2026-03-01',
+      endDate: '2026-03-07',
+      householdsPerGrid: 10,
+    });
     expect(campaign.statusCode, campaign.body).toBe(200);
   },
   enforcement: async (t, admin) => {
-    const round = await admin.post('/api/enforcement/rounds', { name: '甲镇专项检查', regionCode: t.regions.townA, startsOn: '2026-03-01', endsOn: '2026-03-31', premisesTypes: ['mall'] });
+    const round = await admin.post('/api/enforcement/rounds', {
+      name: '甲镇专项检查',
+      regionCode: t.regions.townA,
+      startsOn: '2026-03-01',
+      endsOn: '2026-03-31',
+      premisesTypes: ['mall'],
+    });
     expect(round.statusCode, round.body).toBe(200);
     const entity = (await admin.get('/api/registry/entities?q=甲镇扫描企业')).json().items[0];
-    const ins = await admin.post('/api/enforcement/inspections', { roundId: round.json().id, entityId: entity.id, inspectedOn: '2026-03-02', inspectorCount: 2, results: { masks: false }, outcome: 'notice', noticeItems: '佩戴口罩', noticeDeadline: '2026-03-05' });
+    const ins = await admin.post('/api/enforcement/inspections', {
+      roundId: round.json().id,
+      entityId: entity.id,
+      inspectedOn: '2026-03-02',
+      inspectorCount: 2,
+      results: { masks: false },
+      outcome: 'notice',
+      noticeItems: '佩戴口罩',
+      noticeDeadline: '2026-03-05',
+    });
     const { id, noticeId } = ok<{ id: number; noticeId: number }>(ins);
     return { 'GET /api/enforcement/inspections/:id': [id], 'GET /api/enforcement/notices/:id': [noticeId] };
   },
@@ -71,7 +135,9 @@ const SEEDS: Record<string, Seed> = {
     const entityId = await townAEntity(admin);
     const boss = await t.userWith('sweep.filer.a', [{ role: 'enterprise', entityId }]);
     const filing = ok(await boss.post('/api/filings', {}));
-    const attachment = ok(await postFile(boss, '/api/filings/attachments', 'plan.pdf', sampleFiles.pdf, { kind: 'prevention_plan' }));
+    const attachment = ok(
+      await postFile(boss, '/api/filings/attachments', 'plan.pdf', sampleFiles.pdf, { kind: 'prevention_plan' }),
+    );
     const staffId = '12011919900101102' + idCardCheckChar('12011919900101102');
     const staff = ok(await boss.post('/api/filings/staff', { name: '甲镇员工', idNumber: staffId, phone: '13812345678' }));
     ok(await boss.get(`/api/filings/staff/${staff.id}/qr`)); // its enterprise alone opens it (OWNER_READS)
@@ -87,36 +153,79 @@ const SEEDS: Record<string, Seed> = {
   },
   reports: async (t, admin) => {
     const entityId = await townAEntity(admin);
-    await t.core.db.transaction().execute((trx) => t.services.registry.changeStatus(trx, systemContext(), entityId, 'resumed', '扫描'));
+    await t.core.db
+      .transaction()
+      .execute((trx) => t.services.registry.changeStatus(trx, systemContext(), entityId, 'resumed', '扫描'));
     const boss = await t.login('sweep.filer.a');
     const today = localDate(t.core.clock.now());
-    const report = ok(await boss.post('/api/reports/daily', { reportDate: today, staffOnDuty: 10, fromOtherProvinces: 0, underObservation: 0, abnormalTemperature: 0, suspectedCases: 0, capacityRate: 50, supplyDaysLeft: 10, problems: '' }));
+    const report = ok(
+      await boss.post('/api/reports/daily', {
+        reportDate: today,
+        staffOnDuty: 10,
+        fromOtherProvinces: 0,
+        underObservation: 0,
+        abnormalTemperature: 0,
+        suspectedCases: 0,
+        capacityRate: 50,
+        supplyDaysLeft: 10,
+        problems: '',
+      }),
+    );
     return { 'GET /api/reports/daily/:id/versions': [report.id] };
   },
   venues: async (t, admin) => {
-    const venue = ok(await admin.post('/api/venues', { kind: 'scenic', name: '甲镇景区', regionCode: t.regions.townA, normalCapacity: 1000 }));
-    const hotel = ok(await admin.post('/api/venues', { kind: 'hotel', name: '甲镇宾馆', regionCode: t.regions.townA, normalCapacity: 50 }));
+    const venue = ok(
+      await admin.post('/api/venues', { kind: 'scenic', name: '甲镇景区', regionCode: t.regions.townA, normalCapacity: 1000 }),
+    );
+    const hotel = ok(
+      await admin.post('/api/venues', { kind: 'hotel', name: '甲镇宾馆', regionCode: t.regions.townA, normalCapacity: 50 }),
+    );
     const both = [venue.id, hotel.id];
     const ofAnyVenue = ['', '/bookings', '/bookings/export', '/gate/stats', '/gate/checkins/export'];
     // guest registers are kept by hotels only (a scenic spot answers 409)
-    return { ...Object.fromEntries(ofAnyVenue.map((sub) => [`GET /api/venues/:id${sub}`, both])), 'GET /api/venues/:id/guests': [hotel.id], 'GET /api/venues/:id/guests/export': [hotel.id] };
+    return {
+      ...Object.fromEntries(ofAnyVenue.map((sub) => [`GET /api/venues/:id${sub}`, both])),
+      'GET /api/venues/:id/guests': [hotel.id],
+      'GET /api/venues/:id/guests/export': [hotel.id],
+    };
   },
   tickets: async (t, admin) => {
     const categories = ok<{ id: number }[]>(await admin.get('/api/tickets/categories'));
-    const ticket = ok(await admin.post('/api/tickets', { categoryId: categories[0]!.id, title: '甲镇口罩缺口', description: '库存仅够两天', entityId: await townAEntity(admin) }));
+    const ticket = ok(
+      await admin.post('/api/tickets', {
+        categoryId: categories[0]!.id,
+        title: '甲镇口罩缺口',
+        description: '库存仅够两天',
+        entityId: await townAEntity(admin),
+      }),
+    );
     return { 'GET /api/tickets/:id': [ticket.id] };
   },
   complaints: async (t, admin) => {
-    const { receiptNo } = ok<{ receiptNo: string }>(await admin.post('/api/complaints', { content: '甲镇超市不查验健康码', regionCode: t.regions.townA, phone: '13700137000', channel: 'phone' }));
+    const { receiptNo } = ok<{ receiptNo: string }>(
+      await admin.post('/api/complaints', {
+        content: '甲镇超市不查验健康码',
+        regionCode: t.regions.townA,
+        phone: '13700137000',
+        channel: 'phone',
+      }),
+    );
     const listed = ok<{ items: { id: number; receiptNo: string }[] }>(await admin.get('/api/complaints?pageSize=100')).items;
     return { 'GET /api/complaints/:id': listed.filter((c) => c.receiptNo === receiptNo).map((c) => c.id) };
   },
   liaison: async (t, admin) => {
-    const visit = ok(await admin.post('/api/liaison/visits', { entityId: await townAEntity(admin), visitDate: '2026-03-02', mode: 'phone' }));
+    const visit = ok(
+      await admin.post('/api/liaison/visits', { entityId: await townAEntity(admin), visitDate: '2026-03-02', mode: 'phone' }),
+    );
     return { 'GET /api/liaison/visits/:id': [visit.id], 'GET /api/liaison/visits/:id/photos': [visit.id] };
   },
   audit: async (t) => {
-    await t.core.audit.record(t.core.db, systemContext(), { action: 'sweep.town_a', targetType: 'sweep', targetId: 1, regionPath: `/120119/${t.regions.townA}/` });
+    await t.core.audit.record(t.core.db, systemContext(), {
+      action: 'sweep.town_a',
+      targetType: 'sweep',
+      targetId: 1,
+      regionPath: `/120119/${t.regions.townA}/`,
+    });
   },
 };
 
@@ -137,13 +246,17 @@ const outsiders: [string, Client, string][] = [
   ['grid worker of town B', await t.userWith('sweep.grid.b', [{ role: 'grid', regionCode: t.regions.gridB }]), t.regions.gridB],
 ];
 /** Every region code of town A's subtree: a response mentioning one of them is about town A. */
-const townACodes = (await t.core.db.selectFrom('region').select('code').where('path', 'like', `/120119/${t.regions.townA}/%`).execute()).map((r) => r.code);
+const townACodes = (
+  await t.core.db.selectFrom('region').select('code').where('path', 'like', `/120119/${t.regions.townA}/%`).execute()
+).map((r) => r.code);
 const aboutTownA = (text: string) => townACodes.find((c) => text.includes(c));
 
 const key = (r: RouteInfo) => `${r.method} ${r.url}`;
 const api = t.routes.filter((r) => r.url.startsWith('/api/') && !r.public && !STREAMS.has(key(r)));
-const fill = (url: string, values: Record<string, string> = {}) => url.replace(/:(\w+)/g, (_, name: string) => values[name] ?? '1');
-const call = (c: Client, r: RouteInfo, url = fill(r.url)) => c.request({ method: r.method as never, url, ...(r.method === 'GET' ? {} : { payload: {} }) });
+const fill = (url: string, values: Record<string, string> = {}) =>
+  url.replace(/:(\w+)/g, (_, name: string) => values[name] ?? '1');
+const call = (c: Client, r: RouteInfo, url = fill(r.url)) =>
+  c.request({ method: r.method as never, url, ...(r.method === 'GET' ? {} : { payload: {} }) });
 
 it('creates every seed', () => {
   expect(seedFailures).toEqual([]);
@@ -206,7 +319,10 @@ describe.each(outsiders)('a %s', (_, outsider, ownRegion) => {
 
 describe('GET :id routes', () => {
   it('each have a town-A record to sweep', () => {
-    expect(getsById.filter((r) => !townARecords.has(key(r))).map(key), 'add a town-A seed to SEEDS in permission-sweep.test.ts').toEqual([]);
+    expect(
+      getsById.filter((r) => !townARecords.has(key(r))).map(key),
+      'add a town-A seed to SEEDS in permission-sweep.test.ts',
+    ).toEqual([]);
   });
   it('name records an admin can read (so a refusal above is about the caller, not a bad id)', async () => {
     const unreadable: string[] = [];

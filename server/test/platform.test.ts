@@ -19,9 +19,12 @@ describe('platform endpoints', () => {
     const doc = (await t.anonymous().get('/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.0.3');
     const documented = new Set<string>();
-    for (const [p, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>)) for (const m of Object.keys(ops)) documented.add(`${m.toUpperCase()} ${p}`);
+    for (const [p, ops] of Object.entries(doc.paths as Record<string, Record<string, unknown>>))
+      for (const m of Object.keys(ops)) documented.add(`${m.toUpperCase()} ${p}`);
     // the document itself and the docs UI are not API operations
-    const api = t.routes.filter((r) => r.url.startsWith('/api/') && r.url !== '/api/openapi.json' && !r.url.startsWith('/api/docs'));
+    const api = t.routes.filter(
+      (r) => r.url.startsWith('/api/') && r.url !== '/api/openapi.json' && !r.url.startsWith('/api/docs'),
+    );
     expect(api.length).toBeGreaterThan(10);
     const missing = api.map((r) => `${r.method} ${r.url.replace(/:(\w+)/g, '{$1}')}`).filter((k) => !documented.has(k));
     expect(missing).toEqual([]);
@@ -29,7 +32,9 @@ describe('platform endpoints', () => {
     expect(createUser.security).toEqual([{ session: [] }]);
     expect(createUser.requestBody.content['application/json'].schema.properties).toHaveProperty('username');
     expect(doc.paths['/api/auth/login'].post.security).toBeUndefined();
-    expect(doc.paths['/api/users/{id}'].get.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path' })]));
+    expect(doc.paths['/api/users/{id}'].get.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: 'id', in: 'path' })]),
+    );
   });
 
   it('serves the browsable docs page', async () => {
@@ -56,13 +61,24 @@ describe('error responses', () => {
     const res = await t.anonymous().post('/api/auth/login', big, { 'accept-language': 'en' });
     expect(res.statusCode).toBe(413);
     expect(res.headers['content-type']).toMatch(/application\/json/);
-    expect(res.json()).toMatchObject({ code: 'common.body_too_large', message: 'The request is too large', requestId: expect.any(String) });
+    expect(res.json()).toMatchObject({
+      code: 'common.body_too_large',
+      message: 'The request is too large',
+      requestId: expect.any(String),
+    });
     const zh = await t.anonymous().post('/api/auth/login', big);
     expect(zh.json().message).toBe('提交的内容过大');
   });
 
   it('answers malformed JSON with a JSON 400 and no internals', async () => {
-    const res = await t.anonymous().request({ method: 'POST', url: '/api/auth/login', payload: '{"username": ', headers: { 'content-type': 'application/json', 'accept-language': 'en' } });
+    const res = await t
+      .anonymous()
+      .request({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: '{"username": ',
+        headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+      });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ code: 'common.bad_json', message: 'Malformed request body', requestId: expect.any(String) });
   });
@@ -77,13 +93,24 @@ describe('error responses', () => {
 
   it('rate-limits sign-in attempts per client address with a localised JSON 429', async () => {
     const from = (remoteAddress: string) =>
-      t.anonymous().request({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' }, headers: { 'accept-language': 'en' }, remoteAddress });
+      t
+        .anonymous()
+        .request({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username: 'nobody', password: 'x' },
+          headers: { 'accept-language': 'en' },
+          remoteAddress,
+        });
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) statuses.push((await from('10.9.9.9')).statusCode);
     expect(statuses).toEqual(Array(30).fill(401));
     const limited = await from('10.9.9.9');
     expect(limited.statusCode).toBe(429);
-    expect(limited.json()).toMatchObject({ code: 'common.rate_limited', message: 'Too many requests; please wait and try again' });
+    expect(limited.json()).toMatchObject({
+      code: 'common.rate_limited',
+      message: 'Too many requests; please wait and try again',
+    });
     expect((await from('10.9.9.10')).statusCode).toBe(401);
   });
 

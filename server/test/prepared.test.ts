@@ -9,15 +9,33 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const regionByCode = preparedQuery((db, p: { code: string }) => db.selectFrom('region').select(['code', 'name', 'parentCode']).where('code', '=', p.code).where('level', '!=', 'grid'));
+const regionByCode = preparedQuery((db, p: { code: string }) =>
+  db.selectFrom('region').select(['code', 'name', 'parentCode']).where('code', '=', p.code).where('level', '!=', 'grid'),
+);
 const insertAudit = preparedQuery((db, p: { action: string; detail: string | null }) =>
-  db.insertInto('auditLog').values({ at: '2026-01-01T00:00:00.000Z', actorId: null, actorName: 'prepared-test', action: p.action, targetType: null, targetId: null, regionPath: null, ip: null, requestId: null, detail: p.detail }).returning(['id', 'actorName', 'detail']),
+  db
+    .insertInto('auditLog')
+    .values({
+      at: '2026-01-01T00:00:00.000Z',
+      actorId: null,
+      actorName: 'prepared-test',
+      action: p.action,
+      targetType: null,
+      targetId: null,
+      regionPath: null,
+      ip: null,
+      requestId: null,
+      detail: p.detail,
+    })
+    .returning(['id', 'actorName', 'detail']),
 );
 
 describe('preparedQuery', () => {
   it('returns what the same Kysely query returns, with camelCase columns, for each set of values', async () => {
     const db = t.core.db;
-    const codes = (await db.selectFrom('region').select('code').where('level', '!=', 'grid').limit(5).execute()).map((r) => r.code);
+    const codes = (await db.selectFrom('region').select('code').where('level', '!=', 'grid').limit(5).execute()).map(
+      (r) => r.code,
+    );
     expect(codes.length).toBeGreaterThan(1);
     for (const code of codes) {
       const direct = await db.selectFrom('region').select(['code', 'name', 'parentCode']).where('code', '=', code).execute();
@@ -27,7 +45,9 @@ describe('preparedQuery', () => {
   });
 
   it('keeps the constants of the query and passes a missing value as null, inside a transaction too', async () => {
-    const rows = await t.core.db.transaction().execute((trx) => insertAudit(trx, { action: 'prepared.test', detail: undefined as unknown as null }));
+    const rows = await t.core.db
+      .transaction()
+      .execute((trx) => insertAudit(trx, { action: 'prepared.test', detail: undefined as unknown as null }));
     expect(rows).toEqual([{ id: expect.any(Number), actorName: 'prepared-test', detail: null }]);
     const again = await insertAudit(t.core.db, { action: 'prepared.test', detail: '{"n":2}' });
     expect(again[0]!.detail).toBe('{"n":2}');
@@ -49,7 +69,12 @@ describe('group commit', () => {
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(19);
     expect(results[7]).toMatchObject({ status: 'rejected', reason: { message: 'unit 7 fails' } });
-    const written = await t.core.db.selectFrom('auditLog').select('detail').where('action', '=', 'group.test').orderBy('id').execute();
+    const written = await t.core.db
+      .selectFrom('auditLog')
+      .select('detail')
+      .where('action', '=', 'group.test')
+      .orderBy('id')
+      .execute();
     expect(written.map((r) => r.detail)).toEqual(Array.from({ length: 20 }, (_, i) => String(i)).filter((d) => d !== '7'));
   });
 
@@ -73,9 +98,16 @@ describe('group commit', () => {
       ),
     );
     expect(results.map((r) => r.status)).toEqual(Array.from({ length: 10 }, (_, i) => (i === 4 ? 'rejected' : 'fulfilled')));
-    const expected = Array.from({ length: 10 }, (_, i) => i).filter((i) => i !== 4).flatMap((i) => [`a${i}`, `b${i}`]);
+    const expected = Array.from({ length: 10 }, (_, i) => i)
+      .filter((i) => i !== 4)
+      .flatMap((i) => [`a${i}`, `b${i}`]);
     expect(flushed).toEqual([expected]);
-    const written = await t.core.db.selectFrom('auditLog').select('detail').where('action', '=', 'group.flush').orderBy('id').execute();
+    const written = await t.core.db
+      .selectFrom('auditLog')
+      .select('detail')
+      .where('action', '=', 'group.flush')
+      .orderBy('id')
+      .execute();
     expect(written.map((r) => r.detail)).toEqual(expected);
   });
 
@@ -99,14 +131,29 @@ describe('group commit', () => {
 });
 
 const insertAuditRows = preparedRows(
-  (db, rows) => db.insertInto('auditLog').values(rows as never).returning(['action', 'detail']),
+  (db, rows) =>
+    db
+      .insertInto('auditLog')
+      .values(rows as never)
+      .returning(['action', 'detail']),
   ['at', 'actorId', 'actorName', 'action', 'targetType', 'targetId', 'regionPath', 'ip', 'requestId', 'detail'],
 );
 
 describe('preparedRows', () => {
   it('writes any number of rows, across several statements when there are many, with missing values as null', async () => {
     for (const n of [1, 3, 250]) {
-      const rows = Array.from({ length: n }, (_, i) => ['2026-01-01T00:00:00.000Z', null, 'rows-test', `rows.${n}`, null, null, null, null, null, i % 2 ? String(i) : undefined]);
+      const rows = Array.from({ length: n }, (_, i) => [
+        '2026-01-01T00:00:00.000Z',
+        null,
+        'rows-test',
+        `rows.${n}`,
+        null,
+        null,
+        null,
+        null,
+        null,
+        i % 2 ? String(i) : undefined,
+      ]);
       const back = await insertAuditRows(t.core.db, rows);
       expect(back).toEqual(rows.map((r) => ({ action: `rows.${n}`, detail: r[9] ?? null })));
     }
@@ -114,4 +161,3 @@ describe('preparedRows', () => {
     expect(counted).toHaveLength(254);
   });
 });
-

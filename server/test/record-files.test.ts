@@ -18,14 +18,25 @@ let ip = 1;
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
-  const entity = await t.services.registry.createEntity(systemContext(), { kind: 'enterprise', name: '甲企业', regNo: 'REG-A', regionCode: t.regions.gridA, sector: 'secondary' } as EntityInput);
+  const entity = await t.services.registry.createEntity(systemContext(), {
+    kind: 'enterprise',
+    name: '甲企业',
+    regNo: 'REG-A',
+    regionCode: t.regions.gridA,
+    sector: 'secondary',
+  } as EntityInput);
   townA = await t.userWith('town-a', [{ role: 'town', regionCode: t.regions.townA }]);
   townB = await t.userWith('town-b', [{ role: 'town', regionCode: t.regions.townB }]);
   boss = await t.userWith('boss', [{ role: 'enterprise', entityId: entity }]);
   industry = await t.userWith('industry', [{ role: 'department', regionCode: t.regions.district, department: 'industry' }]);
   finance = await t.userWith('finance', [{ role: 'department', regionCode: t.regions.district, department: 'finance' }]);
   const cats = (await boss.get('/api/tickets/categories')).json() as { id: number; code: string }[];
-  const created = await boss.post('/api/tickets', { categoryId: cats.find((c) => c.code === 'supplies')!.id, title: '缺消毒液', description: '车间消毒液只够一天', entityId: entity });
+  const created = await boss.post('/api/tickets', {
+    categoryId: cats.find((c) => c.code === 'supplies')!.id,
+    title: '缺消毒液',
+    description: '车间消毒液只够一天',
+    entityId: entity,
+  });
   ticketId = created.json().id;
   await townA.post(`/api/tickets/${ticketId}/assign`, { department: 'industry' });
 });
@@ -36,7 +47,9 @@ describe('ticket attachments', () => {
     const a = await postFile(boss, `/api/tickets/${ticketId}/attachments`, '库存照片.jpg', sampleFiles.jpg);
     expect(a.statusCode).toBe(200);
     expect(a.json()).toMatchObject({ fileName: '库存照片.jpg', mime: 'image/jpeg', uploadedByName: 'boss' });
-    expect((await postFile(industry, `/api/tickets/${ticketId}/attachments`, '调拨单.pdf', sampleFiles.pdf)).statusCode).toBe(200);
+    expect((await postFile(industry, `/api/tickets/${ticketId}/attachments`, '调拨单.pdf', sampleFiles.pdf)).statusCode).toBe(
+      200,
+    );
     expect((await postFile(townA, `/api/tickets/${ticketId}/attachments`, 'site.png', sampleFiles.png)).statusCode).toBe(200);
     const detail = (await townA.get(`/api/tickets/${ticketId}`)).json();
     expect(detail.attachments.map((f: { fileName: string }) => f.fileName)).toEqual(['库存照片.jpg', '调拨单.pdf', 'site.png']);
@@ -55,11 +68,24 @@ describe('ticket attachments', () => {
     const renamed = await postFile(boss, `/api/tickets/${ticketId}/attachments`, 'report.pdf', sampleFiles.png);
     expect(renamed.statusCode).toBe(400);
     // a Word file is fine for a filing, not for a ticket; the message follows the caller's language
-    const docx = multipart({}, { name: 'a.docx', content: Buffer.from('PK\u0003\u0004....[Content_Types].xml....word/document.xml') });
-    const en = await boss.request({ method: 'POST', url: `/api/tickets/${ticketId}/attachments`, payload: docx.payload, headers: { ...docx.headers, 'x-locale': 'en' } });
+    const docx = multipart(
+      {},
+      { name: 'a.docx', content: Buffer.from('PK\u0003\u0004....[Content_Types].xml....word/document.xml') },
+    );
+    const en = await boss.request({
+      method: 'POST',
+      url: `/api/tickets/${ticketId}/attachments`,
+      payload: docx.payload,
+      headers: { ...docx.headers, 'x-locale': 'en' },
+    });
     expect(en.statusCode).toBe(400);
     expect(en.json().fields[0].message).toBe('Only PDF, PNG, JPG files (checked by content)');
-    const big = await postFile(boss, `/api/tickets/${ticketId}/attachments`, 'big.pdf', Buffer.concat([sampleFiles.pdf, Buffer.alloc(10 * 1024 * 1024 + 10)]));
+    const big = await postFile(
+      boss,
+      `/api/tickets/${ticketId}/attachments`,
+      'big.pdf',
+      Buffer.concat([sampleFiles.pdf, Buffer.alloc(10 * 1024 * 1024 + 10)]),
+    );
     expect(big.statusCode).toBe(413);
     expect(big.json().fields[0]).toEqual({ field: 'file', message: '文件不能超过 10 MB' });
     const none = await boss.post(`/api/tickets/${ticketId}/attachments`, {});
@@ -81,10 +107,24 @@ describe('complaint attachments', () => {
   let receipt: { receiptNo: string; queryCode: string };
   let complaintId: number;
   const publicPhoto = (name: string, content: Buffer, secret: string, receiptNo = receipt.receiptNo) =>
-    t.anonymous().request({ method: 'POST', url: '/api/public/complaints/attachments', remoteAddress: `10.1.0.${ip++}`, ...multipart({ receiptNo, secret }, { name, content }) });
+    t
+      .anonymous()
+      .request({
+        method: 'POST',
+        url: '/api/public/complaints/attachments',
+        remoteAddress: `10.1.0.${ip++}`,
+        ...multipart({ receiptNo, secret }, { name, content }),
+      });
 
   it('the public form adds photos with the receipt (query code or phone); PNG/JPG only, five at most', async () => {
-    const r = await t.anonymous().request({ method: 'POST', url: '/api/public/complaints', payload: { content: '超市口罩一只卖二十元，明显哄抬价格', regionCode: t.regions.townA, phone: '13800138000' }, remoteAddress: '10.2.0.1' });
+    const r = await t
+      .anonymous()
+      .request({
+        method: 'POST',
+        url: '/api/public/complaints',
+        payload: { content: '超市口罩一只卖二十元，明显哄抬价格', regionCode: t.regions.townA, phone: '13800138000' },
+        remoteAddress: '10.2.0.1',
+      });
     receipt = r.json();
     expect((await publicPhoto('price.jpg', sampleFiles.jpg, receipt.queryCode)).statusCode).toBe(200);
     expect((await publicPhoto('shelf.png', sampleFiles.png, '13800138000')).statusCode).toBe(200);
@@ -100,7 +140,9 @@ describe('complaint attachments', () => {
 
   it('staff in scope see and add files; others get 404; the public page lists no files', async () => {
     complaintId = (await townA.get(`/api/complaints?q=${receipt.receiptNo}`)).json().items[0].id;
-    expect((await postFile(townA, `/api/complaints/${complaintId}/attachments`, '核查记录.pdf', sampleFiles.pdf)).statusCode).toBe(200);
+    expect(
+      (await postFile(townA, `/api/complaints/${complaintId}/attachments`, '核查记录.pdf', sampleFiles.pdf)).statusCode,
+    ).toBe(200);
     const detail = (await townA.get(`/api/complaints/${complaintId}`)).json();
     expect(detail.attachments).toHaveLength(6);
     expect(detail.attachments[0]).toMatchObject({ fileName: 'price.jpg', uploadedByName: null });
@@ -109,7 +151,9 @@ describe('complaint attachments', () => {
     expect((await townA.get(`/api/complaints/${complaintId}/attachments/${fileId}`)).statusCode).toBe(200);
     expect((await townB.get(`/api/complaints/${complaintId}/attachments/${fileId}`)).statusCode).toBe(404);
     expect((await postFile(townB, `/api/complaints/${complaintId}/attachments`, 'x.png', sampleFiles.png)).statusCode).toBe(404);
-    const pub = (await t.anonymous().post('/api/public/complaints/status', { receiptNo: receipt.receiptNo, secret: receipt.queryCode })).json();
+    const pub = (
+      await t.anonymous().post('/api/public/complaints/status', { receiptNo: receipt.receiptNo, secret: receipt.queryCode })
+    ).json();
     expect(pub).not.toHaveProperty('attachments');
   });
 
@@ -121,7 +165,6 @@ describe('complaint attachments', () => {
   });
 });
 
-
 describe('liaison visit photos', () => {
   it('the liaison adds photos to the visit they logged; readers in the area download them, others get 404', async () => {
     const liaison = await t.userWith('liaison-a', [{ role: 'liaison', regionCode: t.regions.townA }]);
@@ -129,8 +172,20 @@ describe('liaison visit photos', () => {
     // the clock moved a day on above: sign in again
     const townA = await t.login('town-a');
     const townB = await t.login('town-b');
-    const entity = await t.services.registry.createEntity(systemContext(), { kind: 'enterprise', name: '丙企业', regNo: 'REG-C', regionCode: t.regions.gridA, sector: 'secondary' } as EntityInput);
-    const visit = await liaison.post('/api/liaison/visits', { entityId: entity, visitDate: '2026-11-23', mode: 'onsite', policies: [], problems: [] });
+    const entity = await t.services.registry.createEntity(systemContext(), {
+      kind: 'enterprise',
+      name: '丙企业',
+      regNo: 'REG-C',
+      regionCode: t.regions.gridA,
+      sector: 'secondary',
+    } as EntityInput);
+    const visit = await liaison.post('/api/liaison/visits', {
+      entityId: entity,
+      visitDate: '2026-11-23',
+      mode: 'onsite',
+      policies: [],
+      problems: [],
+    });
     expect(visit.statusCode).toBe(200);
     const id = visit.json().id;
     const photo = await postFile(liaison, `/api/liaison/visits/${id}/attachments`, '现场.jpg', sampleFiles.jpg);

@@ -29,10 +29,22 @@ async function freePort(): Promise<number> {
 describe.runIf(testDb === 'sqlite')('graceful shutdown of the server process', () => {
   it('answers while running; on SIGTERM finishes the request in flight, does not wait for idle connections, closes the database and exits 0', async () => {
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO_ON_EMPTY: 'false', LOG_LEVEL: 'warn', WEB_DIST: path.join(dataDir, 'no-web') };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DEMO_ON_EMPTY: 'false',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: path.join(dataDir, 'no-web'),
+    };
     delete env.DATABASE_URL;
     delete env.FUGONG_SECRET_KEY;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     server = child;
     let out = '';
     child.stdout!.on('data', (d) => (out += d));
@@ -40,7 +52,9 @@ describe.runIf(testDb === 'sqlite')('graceful shutdown of the server process', (
     const exited = new Promise<{ code: number | null; signal: string | null; at: number }>((resolve) =>
       child.on('exit', (code, signal) => resolve({ code, signal, at: Date.now() })),
     );
-    await expect.poll(() => out, { timeout: 90_000, interval: 200 }).toMatch(/Fugong is serving on http:\/\/localhost:\d+ \(sqlite/);
+    await expect
+      .poll(() => out, { timeout: 90_000, interval: 200 })
+      .toMatch(/Fugong is serving on http:\/\/localhost:\d+ \(sqlite/);
 
     // a keep-alive connection left open by a client must not hold the shutdown
     const agent = new http.Agent({ keepAlive: true });
@@ -64,7 +78,9 @@ describe.runIf(testDb === 'sqlite')('graceful shutdown of the server process', (
     await once(inFlight, 'connect');
     let answer = '';
     inFlight.on('data', (d) => (answer += d));
-    inFlight.write(`POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAccept-Language: en\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`);
+    inFlight.write(
+      `POST /api/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAccept-Language: en\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n`,
+    );
     inFlight.write(body.slice(0, 10));
     await new Promise((r) => setTimeout(r, 300));
 

@@ -4,7 +4,8 @@ import { expect as baseExpect, test, type Browser, type Page } from '@playwright
 // the dashboard sums ~40,000 Jizhou entities and the machine is shared: allow for slow answers
 const expect = baseExpect.configure({ timeout: 30_000 });
 const PASSWORD = 'Fugong2026';
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `dashboard-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `dashboard-${name}.png`), fullPage: true });
 
 async function signIn(browser: Browser, username: string, viewport: { width: number; height: number }): Promise<Page> {
   const ctx = await browser.newContext({ viewport, locale: 'zh-CN' });

@@ -3,12 +3,16 @@ import type { Page } from '@playwright/test';
 import { expect, PHONE, signIn } from './filings-helpers';
 import { test } from '@playwright/test';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `enforcement-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `enforcement-${name}.png`), fullPage: true });
 test.setTimeout(240_000);
 
 /** The second question (modal.confirm) after a form dialog: wait for it to settle, answer yes, see it gone. */
 async function confirm(page: Page) {
-  const yes = page.locator('.ant-modal-confirm').last().getByRole('button', { name: /确\s*定/ });
+  const yes = page
+    .locator('.ant-modal-confirm')
+    .last()
+    .getByRole('button', { name: /确\s*定/ });
   await expect(yes).toBeVisible();
   await page.waitForTimeout(400);
   await yes.click();
@@ -34,7 +38,9 @@ test('Fengze’s tally for the joint enforcement round matches the seed, and exp
   await shot(phone, 'tally-phone');
 });
 
-test('an inspector on a phone issues a notice in a visit of three, prints it, re-inspects, closes and reopens the shop', async ({ browser }) => {
+test('an inspector on a phone issues a notice in a visit of three, prints it, re-inspects, closes and reopens the shop', async ({
+  browser,
+}) => {
   const inspector = await signIn(browser, 'inspector', PHONE);
   await inspector.goto('/enforcement/inspections/new');
   await inspector.getByLabel('出动执法人员姓名（回车添加）').fill('王队');
@@ -59,7 +65,10 @@ test('an inspector on a phone issues a notice in a visit of three, prints it, re
   await inspector.waitForTimeout(400);
   await inspector.getByRole('dialog').getByText('未整改（责令关停）').click();
   await expect(inspector.getByRole('radio', { name: '未整改（责令关停）' })).toBeChecked();
-  await inspector.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await inspector
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await confirm(inspector);
   await expect(inspector.getByTestId('notice-status')).toHaveText('逾期未改·已关停');
   await inspector.goto('/enforcement/closures?active=true');
@@ -67,8 +76,14 @@ test('an inspector on a phone issues a notice in a visit of three, prints it, re
   await expect(row).toBeVisible();
   await shot(inspector, 'closures-phone');
   await row.getByTestId('closure-lift').click();
-  await inspector.getByRole('dialog').getByLabel(/解除理由/).fill('整改到位，复查合格');
-  await inspector.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await inspector
+    .getByRole('dialog')
+    .getByLabel(/解除理由/)
+    .fill('整改到位，复查合格');
+  await inspector
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await confirm(inspector);
   await expect(inspector.getByText('已解除关停')).toBeVisible();
 });
@@ -80,7 +95,10 @@ test('the administrator edits a checklist: rename, add, deactivate', async ({ br
   await admin.getByTestId('checklist-add').click();
   await admin.getByRole('dialog').getByLabel('编码').fill('register');
   await admin.getByRole('dialog').getByLabel('检查内容').fill('顾客实名登记');
-  await admin.getByRole('dialog').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await admin
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await admin.getByRole('row', { name: /fire/ }).getByRole('switch').click();
   await confirm(admin);
   await admin.getByTestId('checklist-save').click();
@@ -108,7 +126,10 @@ test('a town officer assigns a pasted list to a cadre and sees the history; team
   // the factory, an enterprise, was looked after by a help team before: the history keeps that, with the reason
   await town.getByPlaceholder('搜索主体名称').fill('恒达机械');
   await town.getByPlaceholder('搜索主体名称').press('Enter');
-  await town.getByRole('row', { name: /天津蓟州恒达机械制造有限公司/ }).getByRole('button', { name: /历史/ }).click();
+  await town
+    .getByRole('row', { name: /天津蓟州恒达机械制造有限公司/ })
+    .getByRole('button', { name: /历史/ })
+    .click();
   await expect(town.getByTestId('assign-history-item')).toHaveCount(2);
   await expect(town.getByTestId('assign-history-item').nth(1)).toContainText('按重点企业名单调整');
   await shot(town, 'liaison-history-desktop');

@@ -9,7 +9,8 @@ export const expect = baseExpect.configure({ timeout: 30_000 });
 export const PASSWORD = 'Fugong2026';
 export const PHONE = { width: 375, height: 812 };
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `filings-${name}.png`), fullPage: true });
+export const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `filings-${name}.png`), fullPage: true });
 
 /** A signed-in page of its own (cookies are per context), at phone size when asked. */
 export async function signIn(browser: Browser, username: string, viewport = { width: 1366, height: 860 }): Promise<Page> {
@@ -67,7 +68,10 @@ export async function fillAndSubmit(page: Page, opts: { upload?: boolean; signer
   await accept.check();
   await expect(accept).toBeChecked();
   await page.getByRole('button', { name: /签署并(重新)?提交/ }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await expect(page).toHaveURL(/\/filings\/mine$/);
   await expect(page.locator('.ant-modal-confirm')).toHaveCount(0);
 }

@@ -1,7 +1,9 @@
 import { test } from '@playwright/test';
 import { PHONE, expect, fillAndSubmit, shot, signIn } from './filings-helpers';
 
-test('a small restaurant files, is told an on-site review is required, the inspector records the pass and the entity shows resumed', async ({ browser }) => {
+test('a small restaurant files, is told an on-site review is required, the inspector records the pass and the entity shows resumed', async ({
+  browser,
+}) => {
   test.setTimeout(300_000);
   // the restaurant owner, on a phone
   const owner = await signIn(browser, 'enterprise', PHONE);

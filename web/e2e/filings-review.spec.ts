@@ -25,7 +25,10 @@ test('a reviewer requests changes, the enterprise resubmits, the reviewer approv
   await expect(ent.getByText('应急预案请写明联系人和联系电话。')).toBeVisible();
   await ent.getByRole('button', { name: '修改并重新提交' }).click();
   await ent.getByRole('button', { name: '下一步' }).click();
-  await ent.getByRole('textbox', { name: '内容' }).nth(1).fill('发现发热员工立即隔离观察并报告社区。联系人：李恒达 13800001234。');
+  await ent
+    .getByRole('textbox', { name: '内容' })
+    .nth(1)
+    .fill('发现发热员工立即隔离观察并报告社区。联系人：李恒达 13800001234。');
   await ent.getByRole('button', { name: '下一步' }).click();
   await ent.getByRole('button', { name: '下一步' }).click();
   await ent.getByLabel('签署人姓名').fill('李恒达');
@@ -33,14 +36,20 @@ test('a reviewer requests changes, the enterprise resubmits, the reviewer approv
   await accept.check();
   await expect(accept).toBeChecked();
   await ent.getByRole('button', { name: '签署并重新提交' }).click();
-  await ent.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+  await ent
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await expect(ent.getByTestId('filing-status')).toContainText('已重新提交');
 
   // the reviewer compares versions and approves
   await town.reload();
   await expect(town.getByTestId('filing-status')).toContainText('已重新提交');
   await town.getByRole('button', { name: '审核通过' }).click();
-  await town.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+  await town
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await expect(town.getByTestId('filing-status')).toContainText('已通过');
   const history = town.getByTestId('history-item');
   await expect(history.nth(0)).toContainText('审核通过');

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { test, type Page } from '@playwright/test';
 import { expect, PHONE, signIn } from './prevention-helpers';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `isolation-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `isolation-${name}.png`), fullPage: true });
 
 /** A valid 身份证 number (GB 11643 check character) that no demo person has. */
 function idCard(): string {
@@ -12,8 +13,9 @@ function idCard(): string {
   return first17 + '10X98765432'[sum % 11];
 }
 
-
-test('grid worker registers a returning worker, assesses home isolation, prints the notice, the person checks in by phone, release', async ({ browser }) => {
+test('grid worker registers a returning worker, assesses home isolation, prints the notice, the person checks in by phone, release', async ({
+  browser,
+}) => {
   test.slow();
   const page = await signIn(browser, 'grid');
   await page.goto('/people');

@@ -3,7 +3,8 @@ import { test, type Page } from '@playwright/test';
 import { PHONE, expect, signIn } from './filings-helpers';
 import { pngFile } from './png-file';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `liaison-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `liaison-${name}.png`), fullPage: true });
 test.setTimeout(240_000);
 
 test('a visit logged with a photo on a phone shows in the town’s visit log, with its photo, and exports', async ({ browser }) => {
@@ -55,7 +56,10 @@ test('a town officer renames a help team and changes one of its members', async 
   await town.keyboard.type('驻企');
   // the options are re-rendered when the search answers: a click on the outgoing list can be lost
   await expect(async () => {
-    await town.getByTitle(/驻企联络员/).first().click({ timeout: 5_000 });
+    await town
+      .getByTitle(/驻企联络员/)
+      .first()
+      .click({ timeout: 5_000 });
     await expect(dialog.locator('.ant-select-selection-item').filter({ hasText: '驻企联络员' })).toBeVisible({ timeout: 3_000 });
   }).toPass({ timeout: 30_000 });
   await town.keyboard.press('Escape');

@@ -81,14 +81,22 @@ test('admin signs in, switches language, creates a town officer and finds it in 
   // pick the role until the region field it brings appears
   const region = form.getByLabel('区域');
   await expect(async () => {
-    if (!(await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().isVisible())) await form.getByTestId('grant-0-role').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '镇街工作人员' }).click({ timeout: 5_000 });
+    if (
+      !(await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first().isVisible())
+    )
+      await form.getByTestId('grant-0-role').click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: '镇街工作人员' })
+      .click({ timeout: 5_000 });
     await expect(region).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 60_000 });
   await region.click();
   await region.fill(town.name);
   await page.locator('.ant-select-tree-node-content-wrapper').filter({ hasText: town.code }).first().click();
-  await expect(form.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: town.name }).first()).toBeVisible();
+  await expect(
+    form.locator('.ant-select-content, .ant-select-selection-item').filter({ hasText: town.name }).first(),
+  ).toBeVisible();
   await shot(page, 'user-create');
   await form.getByRole('button', { name: /保\s*存/ }).click();
   await expect(page.getByText('用户已创建')).toBeVisible();
@@ -155,7 +163,9 @@ test.describe('on a phone', () => {
     const menu = page.getByTestId('side-menu');
     await expect(menu).toBeVisible();
     // let the drawer finish sliding in before the picture
-    await page.locator('.ant-drawer-content-wrapper').evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+    await page
+      .locator('.ant-drawer-content-wrapper')
+      .evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
     await expect(menu.getByText('首页')).toBeVisible();
     // town officers do not administer users
     await expect(menu.getByText('用户管理')).toHaveCount(0);

@@ -3,8 +3,8 @@ import ExcelJS from 'exceljs';
 import { test, type Download, type Page } from '@playwright/test';
 import { expect, PHONE, signIn } from './prevention-helpers';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `prevention-${name}.png`), fullPage: true });
-
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `prevention-${name}.png`), fullPage: true });
 
 async function sheetOf(download: Download): Promise<string[][]> {
   const wb = new ExcelJS.Workbook();
@@ -15,7 +15,13 @@ async function sheetOf(download: Download): Promise<string[][]> {
 }
 
 async function exportFrom(page: Page, scope = page.locator('body')): Promise<string[][]> {
-  const [download] = await Promise.all([page.waitForEvent('download'), scope.getByRole('button', { name: /导\s*出/ }).first().click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    scope
+      .getByRole('button', { name: /导\s*出/ })
+      .first()
+      .click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
   return sheetOf(download);
 }
@@ -24,8 +30,17 @@ test('admin edits the risk rules as a new version, sees the validation, and rest
   test.slow();
   const page = await signIn(browser, 'admin');
   await page.goto('/isolation/rules');
-  const version = Number((await page.locator('.ant-descriptions').getByText(/^v\d+$/).first().textContent())!.slice(1));
-  const card = page.locator('.ant-card').filter({ hasText: '健康码黄码' }).filter({ has: page.getByLabel('规则名称') });
+  const version = Number(
+    (await page
+      .locator('.ant-descriptions')
+      .getByText(/^v\d+$/)
+      .first()
+      .textContent())!.slice(1),
+  );
+  const card = page
+    .locator('.ant-card')
+    .filter({ hasText: '健康码黄码' })
+    .filter({ has: page.getByLabel('规则名称') });
   await expect(card).toHaveCount(1);
   await shot(page, 'risk-rules');
 
@@ -46,12 +61,19 @@ test('admin edits the risk rules as a new version, sees the validation, and rest
 
   // the previous version, shown read-only, loaded back and saved again as the next version
   const versions = page.locator('.ant-card').filter({ hasText: '历史版本' });
-  await versions.getByRole('row').filter({ hasText: `v${version}` }).getByRole('button', { name: /查\s*看/ }).click();
+  await versions
+    .getByRole('row')
+    .filter({ hasText: `v${version}` })
+    .getByRole('button', { name: /查\s*看/ })
+    .click();
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByText(`第 ${version} 版规则`)).toBeVisible();
   await expect(dialog.getByRole('row').filter({ hasText: '健康码黄码' })).not.toContainText('10 天');
   await dialog.getByRole('button', { name: '载入编辑' }).click();
-  await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
   await expect(card.getByLabel('天数')).not.toHaveValue('10');
   await page.getByRole('button', { name: '保存为新版本' }).click();
   await expect(page.getByText(`已保存为第 ${version + 2} 版`)).toBeVisible();
@@ -86,7 +108,9 @@ test('admin changes a pass class rule; the form checks its fields', async ({ bro
   await shot(phone, 'pass-rules-phone');
 });
 
-test('lists export to Excel with masked numbers: people, passes, isolations, the East District sealed report', async ({ browser }) => {
+test('lists export to Excel with masked numbers: people, passes, isolations, the East District sealed report', async ({
+  browser,
+}) => {
   test.slow();
   const page = await signIn(browser, 'admin');
   const clearNumber = /\d{17}[\dX]|(?<!\d)1\d{10}(?!\d)/;
@@ -95,7 +119,10 @@ test('lists export to Excel with masked numbers: people, passes, isolations, the
     await expect(page.locator('.ant-table-row').first()).toBeVisible();
     const rows = await exportFrom(page);
     expect(rows.length, url).toBeGreaterThan(1);
-    expect(rows.flat().filter((c) => clearNumber.test(c)), url).toEqual([]);
+    expect(
+      rows.flat().filter((c) => clearNumber.test(c)),
+      url,
+    ).toEqual([]);
   }
   await page.goto('/isolation/sealed?regionCode=510402');
   await expect(page.getByTestId('sealed-total')).toContainText('2,093');

@@ -20,17 +20,71 @@ async function spreadsheet(): Promise<string> {
   const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('市场主体');
-  ws.addRow(['统一社会信用代码', '注册号', '名称', '主体类型', '区划代码', '产业', '行业', '规上', '四上', '企业规模', '五小/九小类型', '登记从业人数']);
-  ws.addRow([uscc(8_800_001), '', '端到端测试机械有限公司', '企业', '120119001001001', '二产', '制造业', '是', '是', '中型', '', 150]);
-  ws.addRow([uscc(8_800_002), '', '端到端测试商贸有限公司', '企业', '120119001001', '三产', '批发业', '否', '否', '小型', '', 20]);
-  ws.addRow(['', 'E2E-0001', '端到端测试小餐馆', '个体工商户', '120119001001001', '三产', '餐饮业', '否', '否', '微型', '小餐馆', 4]);
+  ws.addRow([
+    '统一社会信用代码',
+    '注册号',
+    '名称',
+    '主体类型',
+    '区划代码',
+    '产业',
+    '行业',
+    '规上',
+    '四上',
+    '企业规模',
+    '五小/九小类型',
+    '登记从业人数',
+  ]);
+  ws.addRow([
+    uscc(8_800_001),
+    '',
+    '端到端测试机械有限公司',
+    '企业',
+    '120119001001001',
+    '二产',
+    '制造业',
+    '是',
+    '是',
+    '中型',
+    '',
+    150,
+  ]);
+  ws.addRow([
+    uscc(8_800_002),
+    '',
+    '端到端测试商贸有限公司',
+    '企业',
+    '120119001001',
+    '三产',
+    '批发业',
+    '否',
+    '否',
+    '小型',
+    '',
+    20,
+  ]);
+  ws.addRow([
+    '',
+    'E2E-0001',
+    '端到端测试小餐馆',
+    '个体工商户',
+    '120119001001001',
+    '三产',
+    '餐饮业',
+    '否',
+    '否',
+    '微型',
+    '小餐馆',
+    4,
+  ]);
   ws.addRow([bad, '', '端到端测试错码公司', '企业', '120119001001001', '二产', '制造业', '否', '否', '小型', '', 30]);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fugong-e2e-import-')), '市场主体.xlsx');
   await wb.xlsx.writeFile(file);
   return file;
 }
 
-test('admin imports an .xlsx with one bad credit code, sees that row’s error, confirms the rest and finds them listed', async ({ page }) => {
+test('admin imports an .xlsx with one bad credit code, sees that row’s error, confirms the rest and finds them listed', async ({
+  page,
+}) => {
   await page.goto('/login');
   await page.getByLabel(/用户名/).fill('admin');
   await page.getByLabel(/^密码$/).fill(PASSWORD);

@@ -2,23 +2,34 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { PHONE, signIn } from './filings-helpers';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `tickets-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `tickets-${name}.png`), fullPage: true });
 // the demo server shares two cores with other suites: give each journey room
 test.setTimeout(240_000);
 
-const ok = (page: Page) => page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+const ok = (page: Page) =>
+  page
+    .getByRole('dialog')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
 
 test('the overdue financing ticket waits in the leaders’ queue and a leader takes it up', async ({ browser }) => {
   const leader = await signIn(browser, 'commander');
   // first thing after sign-in: the queue on the home page
   await expect(leader.getByTestId('home-leaders-queue')).toContainText('流动资金缺口 300 万元', { timeout: 60_000 });
   await shot(leader, 'home-leaders');
-  await leader.getByTestId('home-leaders-queue').getByRole('link', { name: /区领导报到/ }).click();
+  await leader
+    .getByTestId('home-leaders-queue')
+    .getByRole('link', { name: /区领导报到/ })
+    .click();
   const queue = leader.getByTestId('leaders-queue');
   await expect(queue.getByRole('row', { name: /流动资金缺口 300 万元/ })).toBeVisible({ timeout: 60_000 });
   await expect(queue.getByRole('row', { name: /流动资金缺口 300 万元/ })).toContainText('区领导报到');
   await shot(leader, 'leaders-queue');
-  await queue.getByRole('row', { name: /流动资金缺口 300 万元/ }).getByRole('link').click();
+  await queue
+    .getByRole('row', { name: /流动资金缺口 300 万元/ })
+    .getByRole('link')
+    .click();
   await expect(leader.getByTestId('ticket-timeline')).toContainText('区领导报到');
   await leader.getByTestId('ticket-acknowledge').click();
   await leader.getByRole('dialog').getByLabel('说明').fill('周一召集金融事务中心和银行现场协调');
@@ -27,7 +38,9 @@ test('the overdue financing ticket waits in the leaders’ queue and a leader ta
   await shot(leader, 'ticket-detail');
 });
 
-test('a liaison reports a problem on a phone, the department handles it, the enterprise confirms and it is closed', async ({ browser }) => {
+test('a liaison reports a problem on a phone, the department handles it, the enterprise confirms and it is closed', async ({
+  browser,
+}) => {
   const liaison = await signIn(browser, 'liaison', PHONE);
   await liaison.goto('/tickets/new');
   await liaison.getByLabel('类别').click();

@@ -3,7 +3,8 @@ import { test, type Page } from '@playwright/test';
 import { PHONE, expect, signIn } from './filings-helpers';
 import { pngFile } from './png-file';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `problems-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `problems-${name}.png`), fullPage: true });
 test.setTimeout(240_000);
 
 test('a daily report’s problem becomes a ticket in one action, and a photo is attached to it', async ({ browser }) => {
@@ -79,7 +80,10 @@ test('an administrator adds a ticket category and deactivates it after confirmin
   await expect(row).toContainText('启用');
   await shot(admin, 'categories');
   await admin.getByTestId('category-deactivate-cold_chain').click();
-  await admin.getByRole('tooltip').getByRole('button', { name: /确\s*定/ }).click();
+  await admin
+    .getByRole('tooltip')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await expect(row).toContainText('已停用');
   const small = await signIn(browser, 'admin', PHONE);
   await small.goto('/tickets/categories');

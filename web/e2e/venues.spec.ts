@@ -6,7 +6,8 @@ import { expect as baseExpect, test, type APIRequestContext, type Browser, type 
 // the demo loads every module's districts on a shared 2-core machine: allow for slow answers
 const expect = baseExpect.configure({ timeout: 30_000 });
 const PASSWORD = 'Fugong2026';
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `venues-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(import.meta.dirname, 'screenshots', `venues-${name}.png`), fullPage: true });
 
 /** A valid 身份证 number (GB 11643 check character) for the n-th test visitor. */
 function idCard(n: number): string {
@@ -70,11 +71,17 @@ test('a visitor books Panshan on a phone, the gate admits them from the QR, a re
   const svg = await (await gate.request.get(`/api/public/venue-bookings/${code}/qr`)).text();
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qr-')), 'booking.svg');
   fs.writeFileSync(file, svg);
-  const admittedBefore = Number((await gate.getByTestId('stat-admitted').locator('.ant-statistic-content-value').textContent())?.replace(/\D/g, '') || 0);
+  const admittedBefore = Number(
+    (await gate.getByTestId('stat-admitted').locator('.ant-statistic-content-value').textContent())?.replace(/\D/g, '') || 0,
+  );
   await gate.locator('input[type=file]').setInputFiles(file);
   await expect(gate.getByLabel('预约码或证件号码')).toHaveValue(code);
   await expect(gate.getByText('张*')).toBeVisible();
-  await gate.getByRole('button', { name: '核 验' }).or(gate.getByRole('button', { name: '核验' })).first().click();
+  await gate
+    .getByRole('button', { name: '核 验' })
+    .or(gate.getByRole('button', { name: '核验' }))
+    .first()
+    .click();
   await expect(gate.getByTestId('checkin-result')).toContainText('准予入园');
   await expect(gate.getByTestId('stat-admitted')).toContainText(String(admittedBefore + 1));
   await shot(gate, 'gate-admitted');
@@ -87,7 +94,14 @@ test('a visitor books Panshan on a phone, the gate admits them from the QR, a re
   const avail = await (await gate.request.get(`/api/public/venues/${panshan}/availability`)).json();
   const red = await gate.request.post('/api/public/venue-bookings', {
     headers: { 'x-csrf-token': await csrf(gate) },
-    data: { venueId: panshan, day: avail.day, slotId: avail.slots[0].slotId, phone: '13987654321', healthAttested: true, visitors: [{ name: '李红', idType: 'id_card', idNumber: idCard(2) }] },
+    data: {
+      venueId: panshan,
+      day: avail.day,
+      slotId: avail.slots[0].slotId,
+      phone: '13987654321',
+      healthAttested: true,
+      visitors: [{ name: '李红', idType: 'id_card', idNumber: idCard(2) }],
+    },
   });
   expect(red.ok(), await red.text()).toBe(true);
   const redCode = (await red.json()).code as string;
@@ -95,7 +109,11 @@ test('a visitor books Panshan on a phone, the gate admits them from the QR, a re
   await gate.getByRole('button', { name: /查询/ }).click();
   await expect(gate.getByText('李*')).toBeVisible();
   await gate.locator('.ant-radio-button-wrapper').filter({ hasText: '红码' }).click();
-  await gate.getByRole('button', { name: '核 验' }).or(gate.getByRole('button', { name: '核验' })).first().click();
+  await gate
+    .getByRole('button', { name: '核 验' })
+    .or(gate.getByRole('button', { name: '核验' }))
+    .first()
+    .click();
   await expect(gate.getByTestId('checkin-result')).toContainText('不得入园');
   await expect(gate.getByTestId('checkin-result')).toContainText('红码');
   await shot(gate, 'gate-refused');
@@ -118,7 +136,13 @@ test('a day the manager capped and filled shows as fully booked', async ({ brows
   expect(rule.ok()).toBe(true);
   const taken = await admin.request.post('/api/public/venue-bookings', {
     headers: { 'x-csrf-token': await csrf(admin) },
-    data: { venueId: id, day: tomorrow, phone: '13700001111', healthAttested: true, visitors: [{ name: '王一', idType: 'id_card', idNumber: idCard(3) }] },
+    data: {
+      venueId: id,
+      day: tomorrow,
+      phone: '13700001111',
+      healthAttested: true,
+      visitors: [{ name: '王一', idType: 'id_card', idNumber: idCard(3) }],
+    },
   });
   expect(taken.ok()).toBe(true);
 
@@ -132,7 +156,9 @@ test('a day the manager capped and filled shows as fully booked', async ({ brows
   await shot(phone, 'sold-out');
 });
 
-test('the venue manager edits slots and policies, and exports the day’s bookings, check-ins and guest register', async ({ browser }) => {
+test('the venue manager edits slots and policies, and exports the day’s bookings, check-ins and guest register', async ({
+  browser,
+}) => {
   test.setTimeout(600_000);
   const manager = await signIn(browser, 'venue-manager');
   const id = await venueId(manager.request, '盘山风景名胜区');
@@ -163,7 +189,10 @@ test('the venue manager edits slots and policies, and exports the day’s bookin
   await manager.getByRole('tab', { name: '观光车' }).click();
   await expect(manager.getByText('9 座限坐 4 人').first()).toBeVisible();
   // a vehicle taken out of service is removed after a confirmation
-  const added = await manager.request.post(`/api/venues/${id}/vehicles`, { data: { name: '临时摆渡车', count: 2, seats: 14, seatLimit: 7 }, headers: { 'x-csrf-token': await csrf(manager) } });
+  const added = await manager.request.post(`/api/venues/${id}/vehicles`, {
+    data: { name: '临时摆渡车', count: 2, seats: 14, seatLimit: 7 },
+    headers: { 'x-csrf-token': await csrf(manager) },
+  });
   expect(added.status()).toBe(200);
   await manager.reload();
   await manager.getByRole('tab', { name: '观光车' }).click();
@@ -201,7 +230,9 @@ test('the venue manager edits slots and policies, and exports the day’s bookin
   // the farm-stay register with its temperature log
   const farm = await signIn(browser, 'farmstay', { width: 375, height: 812 });
   await farm.goto('/venues/gate');
-  const farmId = (await (await farm.request.get('/api/auth/me')).json()).grants.find((g: { venueId: number | null }) => g.venueId)!.venueId as number;
+  const farmId = (await (await farm.request.get('/api/auth/me')).json()).grants.find(
+    (g: { venueId: number | null }) => g.venueId,
+  )!.venueId as number;
   await farm.goto(`/venues/${farmId}/guests`);
   await expect(farm.getByText('号房').first()).toBeVisible();
   await shot(farm, 'guests-phone');

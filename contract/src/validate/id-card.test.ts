@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { idCardBirthDate, idCardCheckChar, isValidIdCard, normaliseIdCard } from './id-card';
 
-const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'.split('')), { minLength: n, maxLength: n }).map((a) => a.join(''));
+const digits = (n: number) =>
+  fc.array(fc.constantFrom(...'0123456789'.split('')), { minLength: n, maxLength: n }).map((a) => a.join(''));
 const region = fc.tuple(fc.integer({ min: 1, max: 9 }), digits(5)).map(([a, b]) => `${a}${b}`);
-const birth = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const birth = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const prefix17 = fc.tuple(region, birth, digits(3)).map(([r, b, s]) => r + b.replaceAll('-', '') + s);
 const withCheck = (p: string) => p + idCardCheckChar(p)!;
 
@@ -38,11 +41,14 @@ describe('居民身份证号码 (GB 11643)', () => {
     expect(isValidIdCard(id)).toBe(false);
   });
 
-  it.each(['20000230', '19900431', '19001329', '19000229', '20230229', '19900100', '19900001'])('refuses the impossible birth date %s even with a right check digit', (date) => {
-    const id = withCheck(`110101${date}123`);
-    expect(idCardCheckChar(id.slice(0, 17))).toBe(id[17]);
-    expect(isValidIdCard(id)).toBe(false);
-  });
+  it.each(['20000230', '19900431', '19001329', '19000229', '20230229', '19900100', '19900001'])(
+    'refuses the impossible birth date %s even with a right check digit',
+    (date) => {
+      const id = withCheck(`110101${date}123`);
+      expect(idCardCheckChar(id.slice(0, 17))).toBe(id[17]);
+      expect(isValidIdCard(id)).toBe(false);
+    },
+  );
 
   it('accepts 29 February in a leap year', () => {
     expect(isValidIdCard(withCheck('11010120000229123'))).toBe(true);
@@ -60,7 +66,11 @@ describe('居民身份证号码 (GB 11643)', () => {
     fc.assert(
       fc.property(prefix17, (p) => {
         const id = withCheck(p);
-        return isValidIdCard(id) && isValidIdCard(id.toLowerCase()) && idCardBirthDate(id) === `${p.slice(6, 10)}-${p.slice(10, 12)}-${p.slice(12, 14)}`;
+        return (
+          isValidIdCard(id) &&
+          isValidIdCard(id.toLowerCase()) &&
+          idCardBirthDate(id) === `${p.slice(6, 10)}-${p.slice(10, 12)}-${p.slice(12, 14)}`
+        );
       }),
     );
   });

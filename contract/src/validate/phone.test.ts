@@ -33,12 +33,17 @@ describe('mainland mobile numbers', () => {
 
   it('accepts any valid number with a +86 prefix and spaces or dashes anywhere, normalising to the bare digits', () => {
     fc.assert(
-      fc.property(mobile, fc.constantFrom('', '+86', '0086', '+86 '), fc.array(fc.tuple(fc.nat(10), fc.constantFrom(' ', '-')), { maxLength: 4 }), (m, prefix, seps) => {
-        let s = m;
-        for (const [at, sep] of seps) s = s.slice(0, at) + sep + s.slice(at);
-        const raw = prefix + s;
-        return normalisePhone(raw) === m && isValidMobile(raw);
-      }),
+      fc.property(
+        mobile,
+        fc.constantFrom('', '+86', '0086', '+86 '),
+        fc.array(fc.tuple(fc.nat(10), fc.constantFrom(' ', '-')), { maxLength: 4 }),
+        (m, prefix, seps) => {
+          let s = m;
+          for (const [at, sep] of seps) s = s.slice(0, at) + sep + s.slice(at);
+          const raw = prefix + s;
+          return normalisePhone(raw) === m && isValidMobile(raw);
+        },
+      ),
     );
   });
 });

@@ -7,7 +7,11 @@ const symbol = fc.constantFrom(...ALPHABET.split(''));
 const digit = fc.constantFrom(...'0123456789'.split(''));
 /** 17 characters shaped like a code: authority + kind, 6-digit region, 9-character organisation code. */
 const prefix17 = fc
-  .tuple(fc.array(symbol, { minLength: 2, maxLength: 2 }), fc.array(digit, { minLength: 6, maxLength: 6 }), fc.array(symbol, { minLength: 9, maxLength: 9 }))
+  .tuple(
+    fc.array(symbol, { minLength: 2, maxLength: 2 }),
+    fc.array(digit, { minLength: 6, maxLength: 6 }),
+    fc.array(symbol, { minLength: 9, maxLength: 9 }),
+  )
   .map(([a, b, c]) => [...a, ...b, ...c].join(''));
 
 describe('统一社会信用代码 (GB 32100)', () => {

@@ -99,7 +99,9 @@ async function main(argv: string[]): Promise<number> {
       const started = Date.now();
       const entities = await services.registryStats.rebuildCounts();
       const rows = await services.dailyReports.rebuildRollup();
-      console.log(`rebuilt the entity counts of ${entities} entities and ${rows} report rollup rows in ${Date.now() - started} ms`);
+      console.log(
+        `rebuilt the entity counts of ${entities} entities and ${rows} report rollup rows in ${Date.now() - started} ms`,
+      );
     } else if (newUser) {
       const id = await services.users.createUser(systemContext('en'), { ...newUser, mustChangePassword: false });
       console.log(`created user ${newUser.username} (id ${id}, role ${newUser.grants[0]!.role})`);

@@ -89,4 +89,14 @@ export function withCategoryKeyColumns<T extends string>(t: CreateTableBuilder<T
 }
 
 /** The key columns' names, snake_case, in key order. */
-export const categoryKeyColumnNames = ['level', 'region_path', 'kind', 'sector', 'industry', 'above_scale', 'above_quota', 'four_above', 'size_class'] as const;
+export const categoryKeyColumnNames = [
+  'level',
+  'region_path',
+  'kind',
+  'sector',
+  'industry',
+  'above_scale',
+  'above_quota',
+  'four_above',
+  'size_class',
+] as const;

@@ -31,7 +31,10 @@ export function openDatabase(url: string): Database {
     // read() each time a busy table's indexes outgrow the 2 MB default
     sqlite.pragma('cache_size = -65536');
     sqlite.pragma('mmap_size = 268435456');
-    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins: [new CamelCasePlugin()] });
+    const db = new Kysely<DB>({
+      dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+      plugins: [new CamelCasePlugin()],
+    });
     return { db, dialect: 'sqlite', pgPool: null, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });

@@ -17,7 +17,11 @@ class StaticProvider implements MigrationProvider {
 }
 
 /** Applies the pending migrations (all of them unless a list is given); returns the names applied. */
-export async function migrateToLatest(db: Kysely<any>, dialect: Dialect, migrations: Record<string, MigrationModule> = all): Promise<string[]> {
+export async function migrateToLatest(
+  db: Kysely<any>,
+  dialect: Dialect,
+  migrations: Record<string, MigrationModule> = all,
+): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: new StaticProvider(dialect, migrations),

@@ -12,7 +12,10 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const table = (name: string): MigrationModule => ({
   up: async (db: Kysely<any>) => {
-    await db.schema.createTable(name).addColumn('id', 'integer', (c) => c.primaryKey()).execute();
+    await db.schema
+      .createTable(name)
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .execute();
   },
 });
 
@@ -26,7 +29,9 @@ describe('migrations', () => {
       const later = { ...first, '0101_c': table('t_c'), '0201_d': table('t_d') };
       expect(await migrateToLatest(database.db, 'sqlite', later)).toEqual(['0101_c', '0201_d']);
       expect(await migrateToLatest(database.db, 'sqlite', later)).toEqual([]);
-      const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name like 't_%'`.execute(database.db);
+      const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name like 't_%'`.execute(
+        database.db,
+      );
       expect(tables.rows.map((r) => r.name).sort()).toEqual(['t_a', 't_b', 't_c', 't_d']);
     } finally {
       await database.close();

@@ -32,7 +32,9 @@ export function preparedQuery<P extends object, R>(build: (db: Kysely<DB>, p: P)
     if (hit) return hit;
     const stand = new Proxy({} as P, { get: (_t, name) => MARK + String(name) });
     const q = build(db as Kysely<DB>, stand).compile();
-    const slots = q.parameters.map((v) => (typeof v === 'string' && v.startsWith(MARK) ? { name: v.slice(MARK.length) } : { value: v }));
+    const slots = q.parameters.map((v) =>
+      typeof v === 'string' && v.startsWith(MARK) ? { name: v.slice(MARK.length) } : { value: v },
+    );
     const compiled = { sql: q.sql, slots };
     byAdapter.set(adapter, compiled);
     return compiled;
@@ -56,7 +58,10 @@ const MAX_ROWS = 100;
  * For the writes a group commit gathers from a whole batch: one statement instead of one per unit.
  * More than MAX_ROWS rows run as several statements.
  */
-export function preparedRows<R>(build: (db: Kysely<DB>, rows: Record<string, unknown>[]) => Compilable<R>, columns: readonly string[]) {
+export function preparedRows<R>(
+  build: (db: Kysely<DB>, rows: Record<string, unknown>[]) => Compilable<R>,
+  columns: readonly string[],
+) {
   const byAdapter = new WeakMap<object, Map<number, { sql: string; slots: number[] }>>();
 
   function compile(db: Db, n: number) {
@@ -65,10 +70,13 @@ export function preparedRows<R>(build: (db: Kysely<DB>, rows: Record<string, unk
     if (!sizes) byAdapter.set(adapter, (sizes = new Map()));
     const hit = sizes.get(n);
     if (hit) return hit;
-    const stand = Array.from({ length: n }, (_, i) => Object.fromEntries(columns.map((c, j) => [c, `${MARK}${i * columns.length + j}`])));
+    const stand = Array.from({ length: n }, (_, i) =>
+      Object.fromEntries(columns.map((c, j) => [c, `${MARK}${i * columns.length + j}`])),
+    );
     const q = build(db as Kysely<DB>, stand).compile();
     const slots = q.parameters.map((v) => {
-      if (typeof v !== 'string' || !v.startsWith(MARK)) throw new Error('preparedRows: the statement may only hold the rows’ values as parameters');
+      if (typeof v !== 'string' || !v.startsWith(MARK))
+        throw new Error('preparedRows: the statement may only hold the rows’ values as parameters');
       return Number(v.slice(MARK.length));
     });
     const compiled = { sql: q.sql, slots };

@@ -106,4 +106,16 @@ export interface PlatformTables {
   notification: NotificationTable;
 }
 
-export type DB = PlatformTables & RegistryTables & FilingsTables & ReportsTables & ReportRollupTables & VenuesTables & PeopleTables & PassesTables & IsolationTables & TicketsTables & LiaisonTables & ComplaintsTables & EnforcementTables;
+export type DB = PlatformTables &
+  RegistryTables &
+  FilingsTables &
+  ReportsTables &
+  ReportRollupTables &
+  VenuesTables &
+  PeopleTables &
+  PassesTables &
+  IsolationTables &
+  TicketsTables &
+  LiaisonTables &
+  ComplaintsTables &
+  EnforcementTables;

@@ -38,7 +38,12 @@ export function nowIso(d: Date): string {
 /** True when a database error is a unique-constraint violation (SQLite or PostgreSQL wording). */
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
-  return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || /unique|duplicate key/i.test(String(e?.message));
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    /unique|duplicate key/i.test(String(e?.message))
+  );
 }
 
 /** The column (snake_case SQL name) contains `needle` literally; case-sensitive on PostgreSQL, fine for CJK names and codes. */
@@ -50,7 +55,12 @@ export function containsLiteral(column: string, needle: string): Expression<SqlB
  * A module's table of attached files (platform/files.ts `StoredFileRow` plus the parent's id):
  * name, MIME type, size, content hash, who uploaded it and when; indexed by the parent.
  */
-export async function createFileTable(db: Kysely<any>, dialect: Dialect, table: string, parent: { column: string; references: string }): Promise<void> {
+export async function createFileTable(
+  db: Kysely<any>,
+  dialect: Dialect,
+  table: string,
+  parent: { column: string; references: string },
+): Promise<void> {
   await withId(db.schema.createTable(table), dialect)
     .addColumn(parent.column, 'integer', (c) => c.notNull().references(parent.references))
     .addColumn('file_name', 'varchar(200)', (c) => c.notNull())
@@ -61,5 +71,9 @@ export async function createFileTable(db: Kysely<any>, dialect: Dialect, table: 
     .addColumn('uploaded_by_name', 'varchar(64)')
     .addColumn('uploaded_at', 'varchar(32)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex(`${table}_${parent.column.replace(/_id$/, '')}_idx`).on(table).column(parent.column).execute();
+  await db.schema
+    .createIndex(`${table}_${parent.column.replace(/_id$/, '')}_idx`)
+    .on(table)
+    .column(parent.column)
+    .execute();
 }

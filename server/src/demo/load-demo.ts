@@ -23,7 +23,17 @@ export interface DemoLogin {
 
 /** A later module adds its demo data as one step here; steps run in order after regions and users, and may add logins. */
 export type DemoStep = (s: Services, log: (m: string) => void) => Promise<void | DemoLogin[]>;
-export const demoSteps: DemoStep[] = [registryDemo, dashboardDemo, filingsDemo, ticketsDemo, complaintsDemo, venuesDemo, preventionDemo, enforcementDemo, liaisonDemo];
+export const demoSteps: DemoStep[] = [
+  registryDemo,
+  dashboardDemo,
+  filingsDemo,
+  ticketsDemo,
+  complaintsDemo,
+  venuesDemo,
+  preventionDemo,
+  enforcementDemo,
+  liaisonDemo,
+];
 
 function firstChild(rows: { code: string; parentCode: string | null; level: string }[], parent: string, level: string) {
   return rows.find((r) => r.parentCode === parent && r.level === level)!.code;
@@ -51,21 +61,56 @@ export async function loadDemo(s: Services, log: (m: string) => void = () => und
   };
   const people: { username: string; displayName: string; grants: GrantInput[]; where: string }[] = [
     { username: 'admin', displayName: '系统管理员', grants: [{ role: 'admin' }], where: '全部' },
-    { username: 'commander', displayName: '蓟州区指挥部', grants: [{ role: 'commander', regionCode: '120119' }], where: '蓟州区' },
-    { username: 'industry', displayName: '区工信局', grants: [{ role: 'department', regionCode: '120119', department: 'industry' }], where: '蓟州区 工信局' },
-    { username: 'commerce', displayName: '区商务局', grants: [{ role: 'department', regionCode: '120119', department: 'commerce' }], where: '蓟州区 商务局' },
+    {
+      username: 'commander',
+      displayName: '蓟州区指挥部',
+      grants: [{ role: 'commander', regionCode: '120119' }],
+      where: '蓟州区',
+    },
+    {
+      username: 'industry',
+      displayName: '区工信局',
+      grants: [{ role: 'department', regionCode: '120119', department: 'industry' }],
+      where: '蓟州区 工信局',
+    },
+    {
+      username: 'commerce',
+      displayName: '区商务局',
+      grants: [{ role: 'department', regionCode: '120119', department: 'commerce' }],
+      where: '蓟州区 商务局',
+    },
     { username: 'town', displayName: '镇街工作人员', grants: [{ role: 'town', regionCode: town }], where: place(town) },
-    { username: 'town2', displayName: '另一镇街工作人员', grants: [{ role: 'town', regionCode: otherTown }], where: place(otherTown) },
+    {
+      username: 'town2',
+      displayName: '另一镇街工作人员',
+      grants: [{ role: 'town', regionCode: otherTown }],
+      where: place(otherTown),
+    },
     { username: 'grid', displayName: '网格员', grants: [{ role: 'grid', regionCode: grid }], where: place(grid) },
     { username: 'liaison', displayName: '驻企联络员', grants: [{ role: 'liaison', regionCode: town }], where: place(town) },
-    { username: 'inspector', displayName: '综合执法队员', grants: [{ role: 'inspector', regionCode: '120119' }], where: '蓟州区' },
+    {
+      username: 'inspector',
+      displayName: '综合执法队员',
+      grants: [{ role: 'inspector', regionCode: '120119' }],
+      where: '蓟州区',
+    },
     { username: 'bank', displayName: '银行客户经理', grants: [{ role: 'bank' }], where: '—' },
   ];
   for (const d of demoDistricts.slice(1)) {
-    people.push({ username: `commander-${d.shortName}`, displayName: `${d.name}指挥部`, grants: [{ role: 'commander', regionCode: d.code }], where: d.name });
+    people.push({
+      username: `commander-${d.shortName}`,
+      displayName: `${d.name}指挥部`,
+      grants: [{ role: 'commander', regionCode: d.code }],
+      where: d.name,
+    });
   }
   for (const p of people) {
-    await s.users.createUser(ctx, { username: p.username, displayName: p.displayName, password: DEMO_PASSWORD, grants: p.grants });
+    await s.users.createUser(ctx, {
+      username: p.username,
+      displayName: p.displayName,
+      password: DEMO_PASSWORD,
+      grants: p.grants,
+    });
     logins.push({ username: p.username, role: p.grants[0]!.role, where: p.where });
   }
   log(`users: ${people.length}`);

@@ -23,16 +23,34 @@ export function buildDistrictRegions(d: DistrictDef): RegionTable[] {
     const isStreet = t < d.streets;
     const tCode = `${d.code}${String(isStreet ? t + 1 : 100 + t).padStart(3, '0')}000`;
     const tPath = `${dPath}${tCode}/`;
-    rows.push({ code: tCode, name: name(isStreet ? '街道' : '镇'), level: 'town', parentCode: d.code, path: tPath, depth: 1, sortOrder: t });
+    rows.push({
+      code: tCode,
+      name: name(isStreet ? '街道' : '镇'),
+      level: 'town',
+      parentCode: d.code,
+      path: tPath,
+      depth: 1,
+      sortOrder: t,
+    });
     const units: { code: string; name: string; grids: number }[] = [];
-    for (let c = 0; c < comm[t]!; c++) units.push({ code: tCode.slice(0, 9) + String(c + 1).padStart(3, '0'), name: name('社区'), grids: d.gridsPerCommunity });
-    for (let v = 0; v < vill[t]!; v++) units.push({ code: tCode.slice(0, 9) + String(200 + v).padStart(3, '0'), name: name('村'), grids: d.gridsPerVillage });
+    for (let c = 0; c < comm[t]!; c++)
+      units.push({ code: tCode.slice(0, 9) + String(c + 1).padStart(3, '0'), name: name('社区'), grids: d.gridsPerCommunity });
+    for (let v = 0; v < vill[t]!; v++)
+      units.push({ code: tCode.slice(0, 9) + String(200 + v).padStart(3, '0'), name: name('村'), grids: d.gridsPerVillage });
     units.forEach((u, i) => {
       const cPath = `${tPath}${u.code}/`;
       rows.push({ code: u.code, name: u.name, level: 'community', parentCode: tCode, path: cPath, depth: 2, sortOrder: i });
       for (let g = 0; g < u.grids; g++) {
         const gCode = u.code + String(g + 1).padStart(3, '0');
-        rows.push({ code: gCode, name: `第${g + 1}网格`, level: 'grid', parentCode: u.code, path: `${cPath}${gCode}/`, depth: 3, sortOrder: g });
+        rows.push({
+          code: gCode,
+          name: `第${g + 1}网格`,
+          level: 'grid',
+          parentCode: u.code,
+          path: `${cPath}${gCode}/`,
+          depth: 3,
+          sortOrder: g,
+        });
       }
     });
   }

@@ -18,4 +18,21 @@ import { passesRoutes } from './passes/passes.routes';
 import { isolationRoutes } from './isolation/isolation.routes';
 
 /** Each module's routes; adding a module is one line here and one in services.ts. */
-export const moduleRoutes: ((app: FastifyInstance, s: Services) => void)[] = [regionsRoutes, authRoutes, usersRoutes, auditRoutes, registryRoutes, filingsRoutes, reportsRoutes, dashboardRoutes, venuesRoutes, ticketsRoutes, complaintsRoutes, liaisonRoutes, enforcementRoutes, peopleRoutes, passesRoutes, isolationRoutes];
+export const moduleRoutes: ((app: FastifyInstance, s: Services) => void)[] = [
+  regionsRoutes,
+  authRoutes,
+  usersRoutes,
+  auditRoutes,
+  registryRoutes,
+  filingsRoutes,
+  reportsRoutes,
+  dashboardRoutes,
+  venuesRoutes,
+  ticketsRoutes,
+  complaintsRoutes,
+  liaisonRoutes,
+  enforcementRoutes,
+  peopleRoutes,
+  passesRoutes,
+  isolationRoutes,
+];

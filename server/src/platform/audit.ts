@@ -24,7 +24,18 @@ export interface Audit {
   recordAll(db: Kysely<DB> | Transaction<DB>, entries: readonly AuditEntry[]): Promise<void>;
 }
 
-const COLUMNS = ['at', 'actorId', 'actorName', 'action', 'targetType', 'targetId', 'regionPath', 'ip', 'requestId', 'detail'] as const;
+const COLUMNS = [
+  'at',
+  'actorId',
+  'actorName',
+  'action',
+  'targetType',
+  'targetId',
+  'regionPath',
+  'ip',
+  'requestId',
+  'detail',
+] as const;
 
 // every write on every request path appends one of these: compiled once
 const insertAudit = preparedQuery((db, p: AuditEntry) =>
@@ -63,7 +74,11 @@ export function createAudit({ clock }: { clock: Clock }): Audit {
     },
     entry: row,
     async recordAll(db, entries) {
-      if (entries.length) await insertAuditRows(db, entries.map((r) => COLUMNS.map((c) => r[c])));
+      if (entries.length)
+        await insertAuditRows(
+          db,
+          entries.map((r) => COLUMNS.map((c) => r[c])),
+        );
     },
   };
 }

@@ -15,14 +15,34 @@ const configError = (env: Record<string, string>) => {
 describe('config', () => {
   it('defaults to SQLite under data/ on port 3000', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ port: 3000, dialect: 'sqlite', dataDir: path.resolve('data'), demoOnEmpty: true, secretKeyHex: null });
+    expect(c).toMatchObject({
+      port: 3000,
+      dialect: 'sqlite',
+      dataDir: path.resolve('data'),
+      demoOnEmpty: true,
+      secretKeyHex: null,
+    });
     expect(c.databaseUrl).toBe(`sqlite:${path.resolve('data', 'fugong.db')}`);
   });
 
   it('chooses PostgreSQL from DATABASE_URL and reads the other variables', () => {
     const key = 'ab'.repeat(32);
-    const c = loadConfig({ DATABASE_URL: 'postgres://u@h/db', PORT: '8080', DATA_DIR: '/tmp/fg', FUGONG_SECRET_KEY: key, SESSION_HOURS: '2', TRUST_PROXY: 'true' });
-    expect(c).toMatchObject({ dialect: 'postgres', port: 8080, dataDir: '/tmp/fg', secretKeyHex: key, sessionHours: 2, trustProxy: true });
+    const c = loadConfig({
+      DATABASE_URL: 'postgres://u@h/db',
+      PORT: '8080',
+      DATA_DIR: '/tmp/fg',
+      FUGONG_SECRET_KEY: key,
+      SESSION_HOURS: '2',
+      TRUST_PROXY: 'true',
+    });
+    expect(c).toMatchObject({
+      dialect: 'postgres',
+      port: 8080,
+      dataDir: '/tmp/fg',
+      secretKeyHex: key,
+      sessionHours: 2,
+      trustProxy: true,
+    });
   });
 
   it.each([

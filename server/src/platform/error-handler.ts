@@ -14,13 +14,20 @@ export function registerErrorHandler(app: FastifyInstance): void {
         message: t(locale, err.code, err.params),
         requestId,
         ...(err.fields
-          ? { fields: err.fields.map((f) => ({ field: f.field, message: hasMessage(f.message) ? t(locale, f.message, err.params) : f.message })) }
+          ? {
+              fields: err.fields.map((f) => ({
+                field: f.field,
+                message: hasMessage(f.message) ? t(locale, f.message, err.params) : f.message,
+              })),
+            }
           : {}),
       });
     }
     const status = (err as FastifyError).statusCode ?? 500;
-    if (status === 429) return reply.status(429).send({ code: 'common.rate_limited', message: t(locale, 'common.rate_limited'), requestId });
-    if (status === 413) return reply.status(413).send({ code: 'common.body_too_large', message: t(locale, 'common.body_too_large'), requestId });
+    if (status === 429)
+      return reply.status(429).send({ code: 'common.rate_limited', message: t(locale, 'common.rate_limited'), requestId });
+    if (status === 413)
+      return reply.status(413).send({ code: 'common.body_too_large', message: t(locale, 'common.body_too_large'), requestId });
     if (status >= 400 && status < 500) {
       req.log.info({ err: err.message }, 'client error');
       return reply.status(status).send({ code: 'common.bad_json', message: t(locale, 'common.bad_json'), requestId });
@@ -31,6 +38,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
 
   app.setNotFoundHandler((req, reply) => {
     const locale = req.ctx?.locale ?? pickLocale(req.headers['accept-language']);
-    return reply.status(404).send({ code: 'common.route_not_found', message: t(locale, 'common.route_not_found'), requestId: String(req.id) });
+    return reply
+      .status(404)
+      .send({ code: 'common.route_not_found', message: t(locale, 'common.route_not_found'), requestId: String(req.id) });
   });
 }

@@ -12,7 +12,10 @@ export const REMINDER_GRACE_DAYS = 1;
  */
 export function dueEscalation(level: string | null, escalatedAt: string | null, now: Date): EscalationLevel | null {
   if (!level) return 'reminder';
-  if (level === 'reminder') return escalatedAt && addWorkingDays(new Date(escalatedAt), REMINDER_GRACE_DAYS).getTime() <= now.getTime() ? 'supervision' : null;
+  if (level === 'reminder')
+    return escalatedAt && addWorkingDays(new Date(escalatedAt), REMINDER_GRACE_DAYS).getTime() <= now.getTime()
+      ? 'supervision'
+      : null;
   if (level === 'supervision') return 'leaders';
   return null;
 }

@@ -11,7 +11,11 @@ import { registerMessages } from './i18n/index';
 
 registerMessages({
   'files.too_large': { 'zh-CN': '文件不能超过 {mb} MB', 'zh-TW': '檔案不能超過 {mb} MB', en: 'Files are limited to {mb} MB' },
-  'files.bad_type': { 'zh-CN': '只能上传 {types} 文件（按文件内容识别）', 'zh-TW': '只能上傳 {types} 檔案（按檔案內容識別）', en: 'Only {types} files (checked by content)' },
+  'files.bad_type': {
+    'zh-CN': '只能上传 {types} 文件（按文件内容识别）',
+    'zh-TW': '只能上傳 {types} 檔案（按檔案內容識別）',
+    en: 'Only {types} files (checked by content)',
+  },
   'files.missing': { 'zh-CN': '请选择要上传的文件', 'zh-TW': '請選擇要上傳的檔案', en: 'Choose a file to upload' },
   'files.too_many': { 'zh-CN': '最多上传 {n} 个文件', 'zh-TW': '最多上傳 {n} 個檔案', en: 'At most {n} files' },
 });
@@ -39,7 +43,13 @@ export function sniffType(buf: Buffer): FileType | null {
   if (buf.length >= 8 && buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
   if (buf.length >= 3 && buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'jpg';
   // a .docx is a zip whose entries include word/… (names are stored uncompressed in the local headers)
-  if (buf.length >= 4 && buf.readUInt32LE(0) === 0x04034b50 && buf.includes('word/', 0, 'latin1') && buf.includes('[Content_Types].xml', 0, 'latin1')) return 'docx';
+  if (
+    buf.length >= 4 &&
+    buf.readUInt32LE(0) === 0x04034b50 &&
+    buf.includes('word/', 0, 'latin1') &&
+    buf.includes('[Content_Types].xml', 0, 'latin1')
+  )
+    return 'docx';
   return null;
 }
 
@@ -121,12 +131,15 @@ export interface CheckedFile {
 export function checkUpload(u: Pick<Upload, 'fileName' | 'content' | 'truncated'>, rules: FileRules): CheckedFile {
   const codes = rules.codes ?? defaultCodes;
   const mb = Math.round((rules.maxBytes / 1024 / 1024) * 10) / 10;
-  if (u.truncated || (u.content && u.content.length > rules.maxBytes)) throw new AppError(codes.tooLarge, 413, { mb }, [{ field: 'file', message: codes.tooLarge }]);
-  if (!u.content || u.content.length === 0) throw new AppError(codes.missing, 400, {}, [{ field: 'file', message: codes.missing }]);
+  if (u.truncated || (u.content && u.content.length > rules.maxBytes))
+    throw new AppError(codes.tooLarge, 413, { mb }, [{ field: 'file', message: codes.tooLarge }]);
+  if (!u.content || u.content.length === 0)
+    throw new AppError(codes.missing, 400, {}, [{ field: 'file', message: codes.missing }]);
   const sniffed = sniffType(u.content);
   const named = typeFromName(u.fileName);
   const types = rules.types.map((x) => x.toUpperCase()).join(', ');
-  if (!sniffed || sniffed !== named || !rules.types.includes(sniffed)) throw new AppError(codes.type, 400, { types }, [{ field: 'file', message: codes.type }]);
+  if (!sniffed || sniffed !== named || !rules.types.includes(sniffed))
+    throw new AppError(codes.type, 400, { types }, [{ field: 'file', message: codes.type }]);
   return { type: sniffed, mime: mimeOf[sniffed], fileName: safeFileName(u.fileName), content: u.content, size: u.content.length };
 }
 
@@ -162,15 +175,36 @@ export interface StoredFileRow {
 }
 
 /** Checks an upload against the rules, keeps its content and returns the row to insert (module tables add their parent id). */
-export function storeUpload(dataDir: string, u: Pick<Upload, 'fileName' | 'content' | 'truncated'>, rules: FileRules, by: { id: number; displayName: string } | null, at: Date): StoredFileRow {
+export function storeUpload(
+  dataDir: string,
+  u: Pick<Upload, 'fileName' | 'content' | 'truncated'>,
+  rules: FileRules,
+  by: { id: number; displayName: string } | null,
+  at: Date,
+): StoredFileRow {
   const file = checkUpload(u, rules);
   const sha256 = storeContent(dataDir, file.content);
-  return { fileName: file.fileName, mime: file.mime, size: file.size, sha256, uploadedBy: by?.id ?? null, uploadedByName: by?.displayName ?? null, uploadedAt: at.toISOString() };
+  return {
+    fileName: file.fileName,
+    mime: file.mime,
+    size: file.size,
+    sha256,
+    uploadedBy: by?.id ?? null,
+    uploadedByName: by?.displayName ?? null,
+    uploadedAt: at.toISOString(),
+  };
 }
 
 /** A stored row as the API shows it (no hash, no uploader id). */
 export function toRecordFile(r: StoredFileRow & { id: number }) {
-  return { id: Number(r.id), fileName: r.fileName, mime: r.mime, size: Number(r.size), uploadedAt: r.uploadedAt, uploadedByName: r.uploadedByName };
+  return {
+    id: Number(r.id),
+    fileName: r.fileName,
+    mime: r.mime,
+    size: Number(r.size),
+    uploadedAt: r.uploadedAt,
+    uploadedByName: r.uploadedByName,
+  };
 }
 
 /** Refuses another file once a record holds `max`. */

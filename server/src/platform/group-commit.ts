@@ -29,7 +29,10 @@ interface Job<D> {
  * over the same key are written once. A failing unit's items are dropped with the rest of its work; if
  * `flush` fails, the whole batch fails, as when the commit does.
  */
-export function createGroupCommit<D = never>(db: Kysely<DB>, opts: { maxBatch?: number; flush?: (trx: Transaction<DB>, items: D[]) => Promise<void> } = {}) {
+export function createGroupCommit<D = never>(
+  db: Kysely<DB>,
+  opts: { maxBatch?: number; flush?: (trx: Transaction<DB>, items: D[]) => Promise<void> } = {},
+) {
   const maxBatch = opts.maxBatch ?? 64;
   const flush = opts.flush;
   let queue: Job<D>[] = [];

@@ -20,7 +20,9 @@ describe('t', () => {
     registerMessages(m);
     expect(hasMessage('i18ntest.hello')).toBe(true);
     expect(t('en', 'i18ntest.hello', { n: 2 })).toBe('Hello 2');
-    expect(() => registerMessages({ 'i18ntest.hello': { 'zh-CN': '另', 'zh-TW': '另', en: 'Other' } })).toThrow(/duplicate message key/);
+    expect(() => registerMessages({ 'i18ntest.hello': { 'zh-CN': '另', 'zh-TW': '另', en: 'Other' } })).toThrow(
+      /duplicate message key/,
+    );
   });
 });
 
@@ -51,7 +53,9 @@ describe('pickLocale', () => {
 describe('zodIssueMessage', () => {
   const issue = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error!.issues[0]!;
   it('uses our key when the schema names one, "required" for a missing field, else zod’s own text', () => {
-    expect(zodIssueMessage('en', issue(z.string().min(3, 'validation.username'), 'a'))).toBe('Usernames are 3–32 letters, digits or _ . -');
+    expect(zodIssueMessage('en', issue(z.string().min(3, 'validation.username'), 'a'))).toBe(
+      'Usernames are 3–32 letters, digits or _ . -',
+    );
     expect(zodIssueMessage('zh-CN', issue(z.object({ a: z.string() }), {}))).toBe('必填');
     expect(zodIssueMessage('en', issue(z.string().max(2), 'abc'))).toMatch(/too big|2/i);
     expect(zodIssueMessage('zh-CN', issue(z.string().max(2), 'abc'))).toMatch(/[\u4e00-\u9fff]/);

@@ -22,7 +22,15 @@ export interface Jobs {
  * Scheduled jobs with database leases: a node runs a job only while it holds the job's lease
  * (a conditional update), so with several nodes each run happens on exactly one.
  */
-export function createJobs({ db, clock, logger }: { db: Kysely<DB>; clock: Clock; logger?: { error(o: unknown, m: string): void } }): Jobs {
+export function createJobs({
+  db,
+  clock,
+  logger,
+}: {
+  db: Kysely<DB>;
+  clock: Clock;
+  logger?: { error(o: unknown, m: string): void };
+}): Jobs {
   const holder = crypto.randomUUID();
   const defs = new Map<string, JobDef>();
   const timers: NodeJS.Timeout[] = [];
@@ -56,7 +64,11 @@ export function createJobs({ db, clock, logger }: { db: Kysely<DB>; clock: Clock
       status = 'error: ' + (err instanceof Error ? err.message : String(err)).slice(0, 180);
       logger?.error({ err, job: name }, 'job failed');
     }
-    await db.updateTable('jobLease').set({ lastRunAt: clock.now().toISOString(), lastStatus: status }).where('name', '=', name).execute();
+    await db
+      .updateTable('jobLease')
+      .set({ lastRunAt: clock.now().toISOString(), lastStatus: status })
+      .where('name', '=', name)
+      .execute();
     return true;
   }
 

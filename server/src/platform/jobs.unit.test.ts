@@ -51,13 +51,21 @@ describe('jobs with database leases', () => {
     clock.advance(HOUR - 1);
     expect(await b.runOnce('test.lease')).toBe(false);
     expect(ran).toEqual(['A']);
-    expect(await lease('test.lease')).toMatchObject({ holder: a.holder, lastStatus: 'ran on A', lastRunAt: '2026-03-01T00:00:00.000Z' });
+    expect(await lease('test.lease')).toMatchObject({
+      holder: a.holder,
+      lastStatus: 'ran on A',
+      lastRunAt: '2026-03-01T00:00:00.000Z',
+    });
 
     clock.advance(1);
     expect(await b.runOnce('test.lease')).toBe(true);
     expect(await a.runOnce('test.lease')).toBe(false);
     expect(ran).toEqual(['A', 'B']);
-    expect(await lease('test.lease')).toMatchObject({ holder: b.holder, lastStatus: 'ran on B', expiresAt: '2026-03-01T02:00:00.000Z' });
+    expect(await lease('test.lease')).toMatchObject({
+      holder: b.holder,
+      lastStatus: 'ran on B',
+      expiresAt: '2026-03-01T02:00:00.000Z',
+    });
   });
 
   it('lets exactly one of two simultaneous attempts win', async () => {

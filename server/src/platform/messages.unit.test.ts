@@ -4,7 +4,8 @@ import { allMessages } from './i18n/index';
 import '../services';
 
 // Characters that exist only in simplified Chinese (the traditional form differs: 们/們, 这/這 …).
-const SIMPLIFIED_ONLY = '们这说时为对请个会发过无与记录码号证门区县乡务业专单计设认资产报审权员输该须开关页网络电话间确验检测疗药医卫复联级状态数据导额变动车辆场馆预约观现实见处罚执规则条经营';
+const SIMPLIFIED_ONLY =
+  '们这说时为对请个会发过无与记录码号证门区县乡务业专单计设认资产报审权员输该须开关页网络电话间确验检测疗药医卫复联级状态数据导额变动车辆场馆预约观现实见处罚执规则条经营';
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 const entries = Object.entries(allMessages());

@@ -11,7 +11,10 @@ import type { Notifier } from './notify';
  * inside its own transactions); reading them needs no permission beyond being signed in, and a
  * user only ever sees or marks their own.
  */
-export function notificationRoutes(app: FastifyInstance, { db, notifications }: { db: Kysely<DB>; notifications: Notifier }): void {
+export function notificationRoutes(
+  app: FastifyInstance,
+  { db, notifications }: { db: Kysely<DB>; notifications: Notifier },
+): void {
   const tags = ['notifications'];
   route(app, {
     method: 'GET',
@@ -20,7 +23,8 @@ export function notificationRoutes(app: FastifyInstance, { db, notifications }: 
     tags,
     query: z.object({ unread: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
     response: notificationListSchema,
-    handler: ({ query, ctx }) => notifications.listFor(db, ctx.actor!.id, { unreadOnly: query.unread === 'true', limit: query.limit }),
+    handler: ({ query, ctx }) =>
+      notifications.listFor(db, ctx.actor!.id, { unreadOnly: query.unread === 'true', limit: query.limit }),
   });
   route(app, {
     method: 'POST',

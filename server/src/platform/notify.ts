@@ -24,7 +24,17 @@ export function createNotifier({ clock }: { clock: Clock }) {
       const createdAt = clock.now().toISOString();
       await db
         .insertInto('notification')
-        .values(ids.map((userId) => ({ userId, kind: n.kind, title: n.title.slice(0, 200), body: n.body ?? null, link: n.link ?? null, createdAt, readAt: null })))
+        .values(
+          ids.map((userId) => ({
+            userId,
+            kind: n.kind,
+            title: n.title.slice(0, 200),
+            body: n.body ?? null,
+            link: n.link ?? null,
+            createdAt,
+            readAt: null,
+          })),
+        )
         .execute();
       return ids.length;
     },
@@ -41,7 +51,12 @@ export function createNotifier({ clock }: { clock: Clock }) {
         .distinct()
         .where('userGrant.role', '=', role)
         .where('appUser.disabled', '=', 0)
-        .where((eb) => eb.or([eb('userGrant.regionPath', 'is', null), sql<boolean>`${regionPath} like ${sql.ref('userGrant.regionPath')} || '%'`]));
+        .where((eb) =>
+          eb.or([
+            eb('userGrant.regionPath', 'is', null),
+            sql<boolean>`${regionPath} like ${sql.ref('userGrant.regionPath')} || '%'`,
+          ]),
+        );
       if (department) q = q.where('userGrant.department', '=', department);
       return (await q.execute()).map((r) => Number(r.userId));
     },
@@ -60,7 +75,11 @@ export function createNotifier({ clock }: { clock: Clock }) {
     },
 
     async markRead(db: Db, userId: number, id: number | 'all'): Promise<void> {
-      let q = db.updateTable('notification').set({ readAt: clock.now().toISOString() }).where('userId', '=', userId).where('readAt', 'is', null);
+      let q = db
+        .updateTable('notification')
+        .set({ readAt: clock.now().toISOString() })
+        .where('userId', '=', userId)
+        .where('readAt', 'is', null);
       if (id !== 'all') q = q.where('id', '=', id);
       await q.execute();
     },
@@ -69,7 +88,10 @@ export function createNotifier({ clock }: { clock: Clock }) {
 export type Notifier = ReturnType<typeof createNotifier>;
 
 /** Display names and roles of users, for modules that assign work to people (liaisons, teams). */
-export async function userSummaries(db: Db, ids: number[]): Promise<Map<number, { id: number; displayName: string; roles: string[] }>> {
+export async function userSummaries(
+  db: Db,
+  ids: number[],
+): Promise<Map<number, { id: number; displayName: string; roles: string[] }>> {
   const out = new Map<number, { id: number; displayName: string; roles: string[] }>();
   if (ids.length === 0) return out;
   const rows = await db

@@ -73,7 +73,9 @@ export function scopeFilter<DB, TB extends keyof DB>(
   columns: { path: string; entityId?: string; venueId?: string },
 ): Expression<SqlBool> {
   if (scope.all) return sql<SqlBool>`1 = 1`;
-  const ors: Expression<SqlBool>[] = scope.regionPaths.map((p) => sql<SqlBool>`${sql.ref(columns.path)} like ${pathPrefix(p)} escape '\\'`);
+  const ors: Expression<SqlBool>[] = scope.regionPaths.map(
+    (p) => sql<SqlBool>`${sql.ref(columns.path)} like ${pathPrefix(p)} escape '\\'`,
+  );
   if (columns.entityId && scope.entityIds.length > 0) {
     ors.push(sql<SqlBool>`${sql.ref(columns.entityId)} in (${sql.join(scope.entityIds)})`);
   }

@@ -39,16 +39,31 @@ describe('scopeOf', () => {
 
   it('counts only the grants whose role carries the permission', () => {
     // town officers manage the registry, grid workers only read it
-    const s = scopeOf(actor(grant('town', TA), grant('grid', CA), grant('grid', '/120119/120119002000/120119002001/')), 'registry.manage');
+    const s = scopeOf(
+      actor(grant('town', TA), grant('grid', CA), grant('grid', '/120119/120119002000/120119002001/')),
+      'registry.manage',
+    );
     expect(s.regionPaths).toEqual([TA]);
-    expect(scopeOf(actor(grant('bank')), 'regions.read')).toEqual({ all: false, regionPaths: [], departments: [], entityIds: [], venueIds: [] });
+    expect(scopeOf(actor(grant('bank')), 'regions.read')).toEqual({
+      all: false,
+      regionPaths: [],
+      departments: [],
+      entityIds: [],
+      venueIds: [],
+    });
   });
 
   it('collects departments, entities and venues', () => {
-    const s = scopeOf(actor(grant('department', D, { department: 'industry' }), grant('department', D, { department: 'health' })), 'filings.review');
+    const s = scopeOf(
+      actor(grant('department', D, { department: 'industry' }), grant('department', D, { department: 'health' })),
+      'filings.review',
+    );
     expect(s.departments).toEqual(['industry', 'health']);
     expect(s.regionPaths).toEqual([D]);
-    expect(scopeOf(actor(grant('enterprise', null, { entityId: 7 }), grant('enterprise', null, { entityId: 9 })), 'filings.submit').entityIds).toEqual([7, 9]);
+    expect(
+      scopeOf(actor(grant('enterprise', null, { entityId: 7 }), grant('enterprise', null, { entityId: 9 })), 'filings.submit')
+        .entityIds,
+    ).toEqual([7, 9]);
   });
 });
 

@@ -90,7 +90,12 @@ describe('masks', () => {
     fc.assert(
       fc.property(idLike, (id) => {
         const m = maskIdNumber(id);
-        return m.length === id.length && /^\*+$/.test(m.slice(4, -4)) && m.slice(0, 4) === id.slice(0, 4) && m.slice(-4) === id.slice(-4);
+        return (
+          m.length === id.length &&
+          /^\*+$/.test(m.slice(4, -4)) &&
+          m.slice(0, 4) === id.slice(0, 4) &&
+          m.slice(-4) === id.slice(-4)
+        );
       }),
     );
   });
@@ -101,11 +106,14 @@ describe('masks', () => {
 
   it('keeps at most the first and last character of a name', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...'王李张刘陈杨赵黄周吴欧阳司马诸葛'.split('')), { minLength: 1, maxLength: 6 }), (chars) => {
-        const m = Array.from(maskName(chars.join('')));
-        const middle = chars.length <= 2 ? m.slice(1) : m.slice(1, -1);
-        return middle.every((c) => c === '*') && (chars.length === 1 ? m.join('') === '*' : m[0] === chars[0]);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...'王李张刘陈杨赵黄周吴欧阳司马诸葛'.split('')), { minLength: 1, maxLength: 6 }),
+        (chars) => {
+          const m = Array.from(maskName(chars.join('')));
+          const middle = chars.length <= 2 ? m.slice(1) : m.slice(1, -1);
+          return middle.every((c) => c === '*') && (chars.length === 1 ? m.join('') === '*' : m[0] === chars[0]);
+        },
+      ),
     );
   });
 });

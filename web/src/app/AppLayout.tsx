@@ -24,7 +24,10 @@ export function AppLayout() {
   const [collapsed, setCollapsed] = useState(false);
 
   const groups = useMemo(() => visibleMenu(webModules, me.permissions), [me.permissions]);
-  const selected = activeEntry(location.pathname, groups.flatMap((g) => g.entries));
+  const selected = activeEntry(
+    location.pathname,
+    groups.flatMap((g) => g.entries),
+  );
   // labels depend on the language, so rebuild on change
   const items: MenuProps['items'] = useMemo(
     () => [
@@ -87,7 +90,14 @@ export function AppLayout() {
           {menu}
         </Drawer>
       ) : (
-        <Layout.Sider theme="light" width={SIDER_WIDTH} collapsible collapsed={collapsed} onCollapse={setCollapsed} className="fg-sider">
+        <Layout.Sider
+          theme="light"
+          width={SIDER_WIDTH}
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          className="fg-sider"
+        >
           <div className="fg-sider-brand">{brand}</div>
           {menu}
         </Layout.Sider>
@@ -96,13 +106,24 @@ export function AppLayout() {
         <Layout.Header className="fg-header">
           <Flex align="center" gap={8} style={{ minWidth: 0 }}>
             {isMobile && (
-              <Button type="text" icon={<MenuOutlined />} aria-label={t('account.openMenu')} onClick={() => setDrawerOpen(true)} data-testid="menu-button" />
+              <Button
+                type="text"
+                icon={<MenuOutlined />}
+                aria-label={t('account.openMenu')}
+                onClick={() => setDrawerOpen(true)}
+                data-testid="menu-button"
+              />
             )}
             {isMobile && brand}
           </Flex>
           <Flex align="center" gap={4} style={{ marginInlineStart: 'auto' }}>
             <Dropdown
-              menu={{ items: languageItems, selectable: true, selectedKeys: [currentLocale()], onClick: ({ key }) => void chooseLocale(key as (typeof LOCALES)[number], true) }}
+              menu={{
+                items: languageItems,
+                selectable: true,
+                selectedKeys: [currentLocale()],
+                onClick: ({ key }) => void chooseLocale(key as (typeof LOCALES)[number], true),
+              }}
               trigger={['click']}
             >
               <Button type="text" icon={<GlobalOutlined />} data-testid="language-switch">

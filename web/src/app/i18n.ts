@@ -5,7 +5,10 @@ export const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 export type AppLocale = (typeof LOCALES)[number];
 
 // Every web/src/locales/<locale>/<namespace>.json is bundled; the namespace is the module name.
-const files = import.meta.glob('../locales/*/*.json', { eager: true, import: 'default' }) as Record<string, Record<string, unknown>>;
+const files = import.meta.glob('../locales/*/*.json', { eager: true, import: 'default' }) as Record<
+  string,
+  Record<string, unknown>
+>;
 const resources: Record<string, Record<string, Record<string, unknown>>> = {};
 for (const [file, data] of Object.entries(files)) {
   const m = /locales\/([^/]+)\/([^/]+)\.json$/.exec(file);

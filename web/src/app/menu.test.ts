@@ -9,7 +9,9 @@ const modules = [
     { path: 'system/users', labelKey: 'platform:menu.users', permission: ['users.read', 'users.manage'], group: 'system' },
     { path: 'system/audit', labelKey: 'platform:menu.audit', permission: 'audit.read', group: 'system' },
   ]),
-  mod('registry', [{ path: 'registry/entities', labelKey: 'registry:menu.entities', permission: 'registry.read', group: 'resumption' }]),
+  mod('registry', [
+    { path: 'registry/entities', labelKey: 'registry:menu.entities', permission: 'registry.read', group: 'resumption' },
+  ]),
   mod('passes', [{ path: 'passes/check', labelKey: 'passes:menu.check', permission: 'passes.check', group: 'prevention' }]),
   mod('help', [{ path: 'help', labelKey: 'help:menu.help', group: 'services' }]),
 ];

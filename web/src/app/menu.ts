@@ -11,7 +11,10 @@ export function allowed(permission: MenuEntry['permission'], held: ReadonlySet<s
 }
 
 /** The menu a user sees: modules' entries they may open, grouped in a fixed group order; empty groups are left out. */
-export function visibleMenu(modules: readonly WebModule[], permissions: Iterable<string>): { group: MenuGroup; entries: MenuEntry[] }[] {
+export function visibleMenu(
+  modules: readonly WebModule[],
+  permissions: Iterable<string>,
+): { group: MenuGroup; entries: MenuEntry[] }[] {
   const held = new Set(permissions);
   const byGroup = new Map<MenuGroup, MenuEntry[]>();
   for (const m of modules)

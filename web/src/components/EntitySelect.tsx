@@ -10,7 +10,16 @@ type Option = { value: number; label: string; entity?: Entity };
  * Pick market entities by typing part of a name or the start of a credit code (the registry's own
  * search, inside the user's area); shows the name with the code so namesakes can be told apart.
  */
-export function EntitySelect({ value, onChange, multiple, placeholder, regionCode, kind, style, testId }: {
+export function EntitySelect({
+  value,
+  onChange,
+  multiple,
+  placeholder,
+  regionCode,
+  kind,
+  style,
+  testId,
+}: {
   value?: number | number[] | null;
   onChange?: (v: number | number[] | null, entities: Entity[]) => void;
   multiple?: boolean;
@@ -29,14 +38,17 @@ export function EntitySelect({ value, onChange, multiple, placeholder, regionCod
   }, [text]);
   const q = useQuery({
     queryKey: ['/api/registry/entities', 'select', needle, regionCode, kind],
-    queryFn: () => api.get<Page<Entity>>('/api/registry/entities', { q: needle, pageSize: 20, regionCode: regionCode ?? undefined, kind }),
+    queryFn: () =>
+      api.get<Page<Entity>>('/api/registry/entities', { q: needle, pageSize: 20, regionCode: regionCode ?? undefined, kind }),
     enabled: needle.length > 0,
   });
   const found = q.data?.items ?? [];
   const options: Option[] = found.map((e) => ({ value: e.id, label: e.name, entity: e }));
   // keep the chosen ones listed when the search moves on
   const ids = value == null ? [] : Array.isArray(value) ? value : [value];
-  for (const id of ids) if (!options.some((o) => o.value === id)) options.push({ value: id, label: known.get(id)?.name ?? `#${id}`, entity: known.get(id) });
+  for (const id of ids)
+    if (!options.some((o) => o.value === id))
+      options.push({ value: id, label: known.get(id)?.name ?? `#${id}`, entity: known.get(id) });
   const change = (v: number | number[] | null) => {
     const next = new Map(known);
     for (const e of found) next.set(e.id, e);

@@ -10,7 +10,17 @@ import { api } from '../app/api';
  * download links, and an upload control for those allowed to add one. `base` is the record's
  * API path, e.g. /api/tickets/12.
  */
-export function RecordFiles({ base, files, canUpload, onUploaded }: { base: string; files: RecordFile[]; canUpload: boolean; onUploaded: () => void }) {
+export function RecordFiles({
+  base,
+  files,
+  canUpload,
+  onUploaded,
+}: {
+  base: string;
+  files: RecordFile[];
+  canUpload: boolean;
+  onUploaded: () => void;
+}) {
   const { t } = useTranslation('common');
   const { message } = App.useApp();
   const mb = recordFileLimits.maxBytes / 1024 / 1024;
@@ -24,7 +34,15 @@ export function RecordFiles({ base, files, canUpload, onUploaded }: { base: stri
         <Image.PreviewGroup>
           <Flex wrap gap={8} style={{ marginBottom: 8 }}>
             {images.map((f) => (
-              <Image key={f.id} src={url(f)} alt={f.fileName} width={88} height={88} style={{ objectFit: 'cover', borderRadius: 4 }} data-testid="record-file-thumb" />
+              <Image
+                key={f.id}
+                src={url(f)}
+                alt={f.fileName}
+                width={88}
+                height={88}
+                style={{ objectFit: 'cover', borderRadius: 4 }}
+                data-testid="record-file-thumb"
+              />
             ))}
           </Flex>
         </Image.PreviewGroup>
@@ -84,7 +102,17 @@ export function RecordFiles({ base, files, canUpload, onUploaded }: { base: stri
  * Photos chosen on a phone and kept until the record they belong to is saved (then `sendFiles`):
  * PNG/JPG, at most `max`, each within the size limit.
  */
-export function PhotoPicker({ value, onChange, max, addLabel }: { value: UploadFile[]; onChange: (files: UploadFile[]) => void; max: number; addLabel: string }) {
+export function PhotoPicker({
+  value,
+  onChange,
+  max,
+  addLabel,
+}: {
+  value: UploadFile[];
+  onChange: (files: UploadFile[]) => void;
+  max: number;
+  addLabel: string;
+}) {
   const { t } = useTranslation('common');
   const { message } = App.useApp();
   return (
@@ -113,7 +141,11 @@ export function PhotoPicker({ value, onChange, max, addLabel }: { value: UploadF
 }
 
 /** Sends picked files one by one to `url` (with extra form fields); one that fails does not stop the others. */
-export async function sendFiles(url: string, files: UploadFile[], fields: Record<string, string> = {}): Promise<{ files: RecordFile[]; errors: string[] }> {
+export async function sendFiles(
+  url: string,
+  files: UploadFile[],
+  fields: Record<string, string> = {},
+): Promise<{ files: RecordFile[]; errors: string[] }> {
   const out = { files: [] as RecordFile[], errors: [] as string[] };
   for (const f of files) {
     const body = new FormData();

@@ -73,7 +73,11 @@ export function RegionPicker({ value, onChange, placeholder, disabled, allowClea
 
   const treeData = useMemo<TreeNode[]>(() => {
     if (q && found.data)
-      return found.data.map((r) => ({ value: r.code, title: `${r.name} · ${t(`regionLevel.${r.level}`)} ${r.code}`, isLeaf: true }));
+      return found.data.map((r) => ({
+        value: r.code,
+        title: `${r.name} · ${t(`regionLevel.${r.level}`)} ${r.code}`,
+        isLeaf: true,
+      }));
     const build = (codes: string[]): TreeNode[] =>
       codes
         .filter((c) => known[c])
@@ -88,7 +92,10 @@ export function RegionPicker({ value, onChange, placeholder, disabled, allowClea
   const loadData = async (node: { value?: unknown }) => {
     const code = String(node.value);
     if (childrenOf[code]) return;
-    remember(code, await qc.fetchQuery({ queryKey: childrenKey(code), queryFn: () => fetchChildren(code), staleTime: 5 * 60_000 }));
+    remember(
+      code,
+      await qc.fetchQuery({ queryKey: childrenKey(code), queryFn: () => fetchChildren(code), staleTime: 5 * 60_000 }),
+    );
   };
 
   const labelled = value ? { value, label: known[value]?.name ?? value } : undefined;

@@ -11,5 +11,11 @@ export interface StatusStyle {
 export function StatusTag<T extends string>({ value, map, testId }: { value: T; map: Record<T, StatusStyle>; testId?: string }) {
   const { t } = useTranslation();
   const style = map[value];
-  return style ? <Tag color={style.color} data-testid={testId}>{t(style.labelKey)}</Tag> : <Tag data-testid={testId}>{value}</Tag>;
+  return style ? (
+    <Tag color={style.color} data-testid={testId}>
+      {t(style.labelKey)}
+    </Tag>
+  ) : (
+    <Tag data-testid={testId}>{value}</Tag>
+  );
 }

@@ -5,10 +5,18 @@ import { statusStyles } from './status-styles';
 import type { StatusStyle } from './StatusTag';
 
 const labelModules = import.meta.glob<Record<string, unknown>>('../modules/*/labels.ts', { eager: true });
-const catalogue = (locale: string, ns: string) => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'locales', locale, `${ns}.json`), 'utf8')) as Record<string, unknown>;
-const lookup = (obj: unknown, dotted: string) => dotted.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+const catalogue = (locale: string, ns: string) =>
+  JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', 'locales', locale, `${ns}.json`), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+const lookup = (obj: unknown, dotted: string) =>
+  dotted.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
 const isStyleMap = (v: unknown): v is Record<string, StatusStyle> =>
-  !!v && typeof v === 'object' && Object.values(v).length > 0 && Object.values(v).every((s) => s && typeof s === 'object' && 'labelKey' in s && 'color' in s);
+  !!v &&
+  typeof v === 'object' &&
+  Object.values(v).length > 0 &&
+  Object.values(v).every((s) => s && typeof s === 'object' && 'labelKey' in s && 'color' in s);
 
 describe('statusStyles', () => {
   it('labels each value under the prefix, keeping its colour', () => {

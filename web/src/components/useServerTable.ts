@@ -12,7 +12,11 @@ export type Filters<K extends string> = Partial<Record<K, string>>;
  * A server-paginated list whose page, page size and filters live in the URL query string
  * (so reload, back and shared links keep them); fetches `url` with them and returns antd Table props.
  */
-export function useServerTable<T, K extends string = string>(url: string, filterKeys: readonly K[], opts: { pageSize?: number } = {}) {
+export function useServerTable<T, K extends string = string>(
+  url: string,
+  filterKeys: readonly K[],
+  opts: { pageSize?: number } = {},
+) {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
   const defaultSize = opts.pageSize ?? 20;

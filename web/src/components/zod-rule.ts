@@ -8,7 +8,10 @@ export function zodRule(schema: z.ZodType, t: TFunction): RuleObject {
     validator: async (_rule, value: unknown) => {
       if (value === undefined || value === null || value === '') return;
       const r = schema.safeParse(value);
-      if (!r.success) throw new Error(t(r.error.issues[0]?.message ?? 'validation.invalid', { ns: 'common', defaultValue: t('common:validation.invalid') }));
+      if (!r.success)
+        throw new Error(
+          t(r.error.issues[0]?.message ?? 'validation.invalid', { ns: 'common', defaultValue: t('common:validation.invalid') }),
+        );
     },
   };
 }

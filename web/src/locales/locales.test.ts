@@ -5,7 +5,8 @@ import { departments, regionLevels, roles } from '@fugong/contract';
 
 const dir = import.meta.dirname;
 const LOCALES = ['zh-CN', 'zh-TW', 'en'];
-const read = (locale: string, ns: string) => JSON.parse(fs.readFileSync(path.join(dir, locale, `${ns}.json`), 'utf8')) as Record<string, unknown>;
+const read = (locale: string, ns: string) =>
+  JSON.parse(fs.readFileSync(path.join(dir, locale, `${ns}.json`), 'utf8')) as Record<string, unknown>;
 
 function keys(obj: Record<string, unknown>, prefix = ''): string[] {
   return Object.entries(obj).flatMap(([k, v]) =>
@@ -13,8 +14,8 @@ function keys(obj: Record<string, unknown>, prefix = ''): string[] {
   );
 }
 
-const namespaces = [...new Set(LOCALES.flatMap((l) => fs.readdirSync(path.join(dir, l)).filter((f) => f.endsWith('.json'))))].map((f) =>
-  f.replace(/\.json$/, ''),
+const namespaces = [...new Set(LOCALES.flatMap((l) => fs.readdirSync(path.join(dir, l)).filter((f) => f.endsWith('.json'))))].map(
+  (f) => f.replace(/\.json$/, ''),
 );
 
 describe('translations', () => {

@@ -49,7 +49,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('actor_name', 'varchar(64)')
     .addColumn('at', 'varchar(32)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('entity_status_history_entity_idx').on('entity_status_history').columns(['entity_id', 'at']).execute();
+  await db.schema
+    .createIndex('entity_status_history_entity_idx')
+    .on('entity_status_history')
+    .columns(['entity_id', 'at'])
+    .execute();
 
   await withId(db.schema.createTable('entity_import_job'), dialect)
     .addColumn('token', 'varchar(64)', (c) => c.notNull().unique())

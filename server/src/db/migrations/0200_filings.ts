@@ -34,7 +34,13 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema.createIndex('filing_region_idx').on('filing').columns(['region_path', 'status']).execute();
   await db.schema.createIndex('filing_status_idx').on('filing').columns(['status', 'batch_no']).execute();
   // one live filing per entity: a second "create" races into this index, never into a count
-  await db.schema.createIndex('filing_entity_open_idx').on('filing').column('entity_id').unique().where(sql.ref('status'), '<>', 'rejected').execute();
+  await db.schema
+    .createIndex('filing_entity_open_idx')
+    .on('filing')
+    .column('entity_id')
+    .unique()
+    .where(sql.ref('status'), '<>', 'rejected')
+    .execute();
 
   await withId(db.schema.createTable('filing_revision'), dialect)
     .addColumn('filing_id', 'integer', (c) => c.notNull().references('filing.id'))
@@ -70,11 +76,19 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .execute();
   // A signed commitment is evidence: the database itself refuses to change or delete it.
   if (dialect === 'sqlite') {
-    await sql`CREATE TRIGGER filing_commitment_no_update BEFORE UPDATE ON filing_commitment BEGIN SELECT RAISE(ABORT, 'filing_commitment is immutable'); END`.execute(db);
-    await sql`CREATE TRIGGER filing_commitment_no_delete BEFORE DELETE ON filing_commitment BEGIN SELECT RAISE(ABORT, 'filing_commitment is immutable'); END`.execute(db);
+    await sql`CREATE TRIGGER filing_commitment_no_update BEFORE UPDATE ON filing_commitment BEGIN SELECT RAISE(ABORT, 'filing_commitment is immutable'); END`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER filing_commitment_no_delete BEFORE DELETE ON filing_commitment BEGIN SELECT RAISE(ABORT, 'filing_commitment is immutable'); END`.execute(
+      db,
+    );
   } else {
-    await sql`CREATE FUNCTION filing_commitment_immutable() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'filing_commitment is immutable'; END $$ LANGUAGE plpgsql`.execute(db);
-    await sql`CREATE TRIGGER filing_commitment_no_change BEFORE UPDATE OR DELETE ON filing_commitment FOR EACH ROW EXECUTE FUNCTION filing_commitment_immutable()`.execute(db);
+    await sql`CREATE FUNCTION filing_commitment_immutable() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'filing_commitment is immutable'; END $$ LANGUAGE plpgsql`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER filing_commitment_no_change BEFORE UPDATE OR DELETE ON filing_commitment FOR EACH ROW EXECUTE FUNCTION filing_commitment_immutable()`.execute(
+      db,
+    );
   }
 
   await withId(db.schema.createTable('filing_attachment'), dialect)
@@ -97,7 +111,10 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('updated_at', 'varchar(32)')
     .addColumn('updated_by', 'varchar(64)')
     .execute();
-  await db.insertInto('filing_batch').values([1, 2, 3, 4, 5].map((n) => ({ batch_no: n, release_date: null, updated_at: null, updated_by: null }))).execute();
+  await db
+    .insertInto('filing_batch')
+    .values([1, 2, 3, 4, 5].map((n) => ({ batch_no: n, release_date: null, updated_at: null, updated_by: null })))
+    .execute();
 
   await db.schema
     .createTable('filing_whitelist')

@@ -34,7 +34,12 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('submitted_at', 'varchar(32)', (c) => c.notNull())
     .execute();
   // one report per entity and day: a second submission races into this index and becomes an update
-  await db.schema.createIndex('daily_report_entity_day_uq').on('daily_report').columns(['entity_id', 'report_date']).unique().execute();
+  await db.schema
+    .createIndex('daily_report_entity_day_uq')
+    .on('daily_report')
+    .columns(['entity_id', 'report_date'])
+    .unique()
+    .execute();
   await db.schema.createIndex('daily_report_day_region_idx').on('daily_report').columns(['report_date', 'region_path']).execute();
 
   await withId(db.schema.createTable('daily_report_version'), dialect)
@@ -44,7 +49,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('submitted_by', 'varchar(64)')
     .addColumn('submitted_at', 'varchar(32)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('daily_report_version_report_idx').on('daily_report_version').columns(['report_id', 'version']).execute();
+  await db.schema
+    .createIndex('daily_report_version_report_idx')
+    .on('daily_report_version')
+    .columns(['report_id', 'version'])
+    .execute();
 
   await withId(db.schema.createTable('report_alert'), dialect)
     .addColumn('entity_id', 'integer', (c) => c.notNull())

@@ -16,5 +16,10 @@ export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
     .addColumn('converted_at', 'varchar(32)', (c) => c.notNull())
     .execute();
   // the staff list of reports with problems: only those rows are indexed
-  await db.schema.createIndex('daily_report_problems_idx').on('daily_report').columns(['report_date', 'region_path']).where(sql.ref('problems'), '<>', '').execute();
+  await db.schema
+    .createIndex('daily_report_problems_idx')
+    .on('daily_report')
+    .columns(['report_date', 'region_path'])
+    .where(sql.ref('problems'), '<>', '')
+    .execute();
 }

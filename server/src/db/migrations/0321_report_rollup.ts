@@ -9,7 +9,9 @@ import { reportRollupRepo } from '../../modules/reports/report-rollup.repo';
  */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema.dropTable('daily_report_rollup').ifExists().execute();
-  let t = withCategoryKeyColumns(db.schema.createTable('daily_report_rollup').addColumn('report_date', 'varchar(10)', (c) => c.notNull()))
+  let t = withCategoryKeyColumns(
+    db.schema.createTable('daily_report_rollup').addColumn('report_date', 'varchar(10)', (c) => c.notNull()),
+  )
     .addColumn('reporting', 'integer', (c) => c.notNull())
     .addColumn('registered_staff', 'bigint', (c) => c.notNull())
     .addColumn('staff_on_duty', 'bigint', (c) => c.notNull())

@@ -8,5 +8,8 @@ import type { Dialect } from '../database';
  */
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   if (dialect !== 'postgres') return;
-  await db.schema.alterTable('daily_report_rollup').alterColumn('region_path', (c) => c.setDataType(sql`varchar(100) collate "C"`)).execute();
+  await db.schema
+    .alterTable('daily_report_rollup')
+    .alterColumn('region_path', (c) => c.setDataType(sql`varchar(100) collate "C"`))
+    .execute();
 }

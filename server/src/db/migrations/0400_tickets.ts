@@ -11,7 +11,10 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('sla_unit', 'varchar(8)', (c) => c.notNull())
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
-  await db.insertInto('ticket_category').values(defaultTicketCategories.map((c) => ({ ...c, active: 1 }))).execute();
+  await db
+    .insertInto('ticket_category')
+    .values(defaultTicketCategories.map((c) => ({ ...c, active: 1 })))
+    .execute();
 
   await withId(db.schema.createTable('ticket'), dialect)
     .addColumn('no', 'varchar(32)', (c) => c.notNull().unique())
@@ -55,7 +58,13 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema.createIndex('ticket_entity_idx').on('ticket').column('entity_id').execute();
   await db.schema.createIndex('ticket_escalation_idx').on('ticket').columns(['escalation_level', 'status']).execute();
   // one ticket per source record (a visit's problem, a complaint), so a retried call cannot file it twice
-  await db.schema.createIndex('ticket_source_ref_idx').on('ticket').columns(['source', 'source_ref']).unique().where(sql.ref('source_ref'), 'is not', null).execute();
+  await db.schema
+    .createIndex('ticket_source_ref_idx')
+    .on('ticket')
+    .columns(['source', 'source_ref'])
+    .unique()
+    .where(sql.ref('source_ref'), 'is not', null)
+    .execute();
 
   await withId(db.schema.createTable('ticket_event'), dialect)
     .addColumn('ticket_id', 'integer', (c) => c.notNull().references('ticket.id'))

@@ -33,9 +33,23 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('assigned_by', 'varchar(100)')
     .execute();
   // one current assignment per entity: the database decides between two concurrent assigners
-  await db.schema.createIndex('liaison_assignment_current_idx').on('liaison_assignment').column('entity_id').unique().where(sql.ref('ended_at'), 'is', null).execute();
-  await db.schema.createIndex('liaison_assignment_region_idx').on('liaison_assignment').columns(['region_path', 'ended_at']).execute();
-  await db.schema.createIndex('liaison_assignment_user_idx').on('liaison_assignment').columns(['liaison_user_id', 'ended_at']).execute();
+  await db.schema
+    .createIndex('liaison_assignment_current_idx')
+    .on('liaison_assignment')
+    .column('entity_id')
+    .unique()
+    .where(sql.ref('ended_at'), 'is', null)
+    .execute();
+  await db.schema
+    .createIndex('liaison_assignment_region_idx')
+    .on('liaison_assignment')
+    .columns(['region_path', 'ended_at'])
+    .execute();
+  await db.schema
+    .createIndex('liaison_assignment_user_idx')
+    .on('liaison_assignment')
+    .columns(['liaison_user_id', 'ended_at'])
+    .execute();
 
   await withId(db.schema.createTable('liaison_visit'), dialect)
     .addColumn('entity_id', 'integer', (c) => c.notNull())

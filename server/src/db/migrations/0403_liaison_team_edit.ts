@@ -6,6 +6,9 @@ import type { Dialect } from '../database';
  * team keeps its row (the assignment history still names it) and drops out of the lists.
  */
 export async function up(db: Kysely<any>, _dialect: Dialect): Promise<void> {
-  await db.schema.alterTable('liaison_team').addColumn('version', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('liaison_team')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema.alterTable('liaison_team').addColumn('dissolved_at', 'varchar(32)').execute();
 }

@@ -42,7 +42,16 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('items', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'varchar(32)')
     .execute();
-  await db.insertInto('inspection_checklist').values(Object.entries(defaults).map(([premises_type, items]) => ({ premises_type, items: JSON.stringify(items), updated_at: null }))).execute();
+  await db
+    .insertInto('inspection_checklist')
+    .values(
+      Object.entries(defaults).map(([premises_type, items]) => ({
+        premises_type,
+        items: JSON.stringify(items),
+        updated_at: null,
+      })),
+    )
+    .execute();
 
   await withId(db.schema.createTable('inspection'), dialect)
     .addColumn('no', 'varchar(32)', (c) => c.notNull().unique())
@@ -81,7 +90,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('status', 'varchar(16)', (c) => c.notNull())
     .addColumn('reinspection_id', 'integer')
     .execute();
-  await db.schema.createIndex('rectification_notice_region_idx').on('rectification_notice').columns(['region_path', 'issued_on']).execute();
+  await db.schema
+    .createIndex('rectification_notice_region_idx')
+    .on('rectification_notice')
+    .columns(['region_path', 'issued_on'])
+    .execute();
 
   await withId(db.schema.createTable('closure_order'), dialect)
     .addColumn('entity_id', 'integer', (c) => c.notNull())

@@ -20,7 +20,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('created_by', 'varchar(100)', (c) => c.notNull())
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('inspection_round_region_idx').on('inspection_round').columns(['region_path', 'starts_on']).execute();
+  await db.schema
+    .createIndex('inspection_round_region_idx')
+    .on('inspection_round')
+    .columns(['region_path', 'starts_on'])
+    .execute();
 
   await withId(db.schema.createTable('inspection_visit'), dialect)
     .addColumn('round_id', 'integer')
@@ -33,7 +37,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('inspection_visit_round_idx').on('inspection_visit').columns(['round_id', 'visited_on']).execute();
-  await db.schema.createIndex('inspection_visit_creator_idx').on('inspection_visit').columns(['created_by_id', 'visited_on']).execute();
+  await db.schema
+    .createIndex('inspection_visit_creator_idx')
+    .on('inspection_visit')
+    .columns(['created_by_id', 'visited_on'])
+    .execute();
 
   await db.schema.alterTable('inspection').addColumn('visit_id', 'integer').execute();
   await db.schema.alterTable('inspection').addColumn('round_id', 'integer').execute();

@@ -134,7 +134,12 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('checkin_status', 'varchar(16)', (c) => c.notNull().defaultTo('pending'))
     .addColumn('admitted_at', 'varchar(32)')
     .execute();
-  await db.schema.createIndex('venue_visitor_person_uq').on('venue_visitor').columns(['venue_id', 'day', 'id_hash', 'held']).unique().execute();
+  await db.schema
+    .createIndex('venue_visitor_person_uq')
+    .on('venue_visitor')
+    .columns(['venue_id', 'day', 'id_hash', 'held'])
+    .unique()
+    .execute();
   await db.schema.createIndex('venue_visitor_booking_idx').on('venue_visitor').column('booking_id').execute();
 
   await withId(db.schema.createTable('venue_checkin'), dialect)
@@ -169,7 +174,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('created_at', 'varchar(32)', (c) => c.notNull())
     .addColumn('created_by', 'integer')
     .execute();
-  await db.schema.createIndex('venue_guest_stay_idx').on('venue_guest').columns(['venue_id', 'arrival_day', 'departure_day']).execute();
+  await db.schema
+    .createIndex('venue_guest_stay_idx')
+    .on('venue_guest')
+    .columns(['venue_id', 'arrival_day', 'departure_day'])
+    .execute();
 
   await withId(db.schema.createTable('venue_guest_temperature'), dialect)
     .addColumn('guest_id', 'integer', (c) => c.notNull().references('venue_guest.id').onDelete('cascade'))

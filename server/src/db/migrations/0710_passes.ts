@@ -19,9 +19,30 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db
     .insertInto('pass_rule')
     .values([
-      { pass_class: 'A', category: 'resident', validity_days: 30, scope_level: 'town', checkpoint_kinds: '["road","community_gate","workplace"]', issuer_roles: '["grid","town"]' },
-      { pass_class: 'B', category: 'outside_worker', validity_days: 14, scope_level: 'district', checkpoint_kinds: '["road","community_gate","workplace"]', issuer_roles: '["town"]' },
-      { pass_class: 'C', category: 'scattered_outsider', validity_days: 7, scope_level: 'community', checkpoint_kinds: '["community_gate"]', issuer_roles: '["grid","town"]' },
+      {
+        pass_class: 'A',
+        category: 'resident',
+        validity_days: 30,
+        scope_level: 'town',
+        checkpoint_kinds: '["road","community_gate","workplace"]',
+        issuer_roles: '["grid","town"]',
+      },
+      {
+        pass_class: 'B',
+        category: 'outside_worker',
+        validity_days: 14,
+        scope_level: 'district',
+        checkpoint_kinds: '["road","community_gate","workplace"]',
+        issuer_roles: '["town"]',
+      },
+      {
+        pass_class: 'C',
+        category: 'scattered_outsider',
+        validity_days: 7,
+        scope_level: 'community',
+        checkpoint_kinds: '["community_gate"]',
+        issuer_roles: '["grid","town"]',
+      },
     ])
     .execute();
 

@@ -25,7 +25,13 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .execute();
   await db
     .insertInto('risk_rule_set')
-    .values({ version: 1, rules: JSON.stringify(defaultRiskRules), created_at: new Date(0).toISOString(), created_by: null, created_by_name: null })
+    .values({
+      version: 1,
+      rules: JSON.stringify(defaultRiskRules),
+      created_at: new Date(0).toISOString(),
+      created_by: null,
+      created_by_name: null,
+    })
     .execute();
 
   await withId(db.schema.createTable('risk_assessment'), dialect)
@@ -79,7 +85,13 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await db.schema.createIndex('isolation_status_idx').on('isolation').columns(['status', 'end_date']).execute();
   await db.schema.createIndex('isolation_person_idx').on('isolation').column('person_id').execute();
   // one running isolation per person, whoever starts it
-  await db.schema.createIndex('isolation_one_active_idx').on('isolation').column('person_id').unique().where(sql.ref('status'), '=', 'active').execute();
+  await db.schema
+    .createIndex('isolation_one_active_idx')
+    .on('isolation')
+    .column('person_id')
+    .unique()
+    .where(sql.ref('status'), '=', 'active')
+    .execute();
 
   await withId(db.schema.createTable('isolation_checkin'), dialect)
     .addColumn('isolation_id', 'integer', (c) => c.notNull().references('isolation.id').onDelete('cascade'))

@@ -20,7 +20,9 @@ export function auditRepo() {
   }
   return {
     count: (db: Db, f: AuditQuery, underPaths: string[] | null) =>
-      filtered(db, f, underPaths).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      filtered(db, f, underPaths)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
     page: (db: Db, f: AuditQuery, underPaths: string[] | null, offset: number, limit: number) =>
       filtered(db, f, underPaths)
         .select(['id', 'at', 'actorId', 'actorName', 'action', 'targetType', 'targetId', 'ip', 'requestId', 'detail'])

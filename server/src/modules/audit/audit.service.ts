@@ -24,7 +24,10 @@ export function createAuditService({ db }: { db: Kysely<DB> }) {
   return {
     async list(ctx: RequestContext, q: AuditQuery): Promise<Page<AuditEntry>> {
       const under = paths(ctx);
-      const [{ n }, items] = await Promise.all([repo.count(db, q, under), repo.page(db, q, under, (q.page - 1) * q.pageSize, q.pageSize)]);
+      const [{ n }, items] = await Promise.all([
+        repo.count(db, q, under),
+        repo.page(db, q, under, (q.page - 1) * q.pageSize, q.pageSize),
+      ]);
       return { items, total: Number(n), page: q.page, pageSize: q.pageSize };
     },
     async exportXlsx(ctx: RequestContext, q: AuditQuery): Promise<Buffer> {
@@ -42,7 +45,11 @@ export function createAuditService({ db }: { db: Kysely<DB> }) {
         (r) => r.requestId,
         (r) => r.detail,
       ];
-      return toXlsx('audit', cols.map((value, i) => ({ header: h[i]!, value, width: i === 8 ? 60 : 18 })), rows);
+      return toXlsx(
+        'audit',
+        cols.map((value, i) => ({ header: h[i]!, value, width: i === 8 ? 60 : 18 })),
+        rows,
+      );
     },
   };
 }

@@ -15,20 +15,51 @@ beforeAll(async () => {
   const res = await admin.request({
     method: 'POST',
     url: '/api/users',
-    payload: { username: 'audited', displayName: '被审计', password: 'Start1234', grants: [{ role: 'grid', regionCode: t.regions.gridA }] },
+    payload: {
+      username: 'audited',
+      displayName: '被审计',
+      password: 'Start1234',
+      grants: [{ role: 'grid', regionCode: t.regions.gridA }],
+    },
     headers: as('req-create'),
     remoteAddress: '10.1.2.3',
   });
   created = res.json().id;
-  await admin.request({ method: 'PATCH', url: `/api/users/${created}`, payload: { displayName: '改名' }, headers: as('req-update') });
-  await admin.request({ method: 'POST', url: `/api/users/${created}/reset-password`, payload: { password: 'Temp5678x' }, headers: as('req-reset') });
+  await admin.request({
+    method: 'PATCH',
+    url: `/api/users/${created}`,
+    payload: { displayName: '改名' },
+    headers: as('req-update'),
+  });
+  await admin.request({
+    method: 'POST',
+    url: `/api/users/${created}/reset-password`,
+    payload: { password: 'Temp5678x' },
+    headers: as('req-reset'),
+  });
   await t.anonymous().post('/api/auth/login', { username: 'audited', password: 'wrong-one' }, as('req-badlogin'));
   const user = await t.login('audited', 'Temp5678x');
-  await user.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'Temp5678x', newPassword: 'Mine9876x' }, headers: as('req-password') });
+  await user.request({
+    method: 'POST',
+    url: '/api/auth/password',
+    payload: { currentPassword: 'Temp5678x', newPassword: 'Mine9876x' },
+    headers: as('req-password'),
+  });
 });
 afterAll(async () => t.close());
 
-type Entry = { id: number; at: string; actorId: number | null; actorName: string | null; action: string; targetType: string | null; targetId: string | null; ip: string | null; requestId: string | null; detail: string | null };
+type Entry = {
+  id: number;
+  at: string;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  requestId: string | null;
+  detail: string | null;
+};
 const list = async (query = ''): Promise<{ items: Entry[]; total: number }> => {
   const res = await admin.get(`/api/audit${query}`);
   expect(res.statusCode, res.body).toBe(200);
@@ -40,13 +71,28 @@ describe('the audit trail', () => {
     const { items } = await list('?pageSize=100');
     const byRequest = (id: string) => items.filter((e) => e.requestId === id);
     expect(byRequest('req-create')).toEqual([
-      expect.objectContaining({ actorId: admin.userId, actorName: 'admin', action: 'users.create', targetType: 'user', targetId: String(created), ip: '10.1.2.3' }),
+      expect.objectContaining({
+        actorId: admin.userId,
+        actorName: 'admin',
+        action: 'users.create',
+        targetType: 'user',
+        targetId: String(created),
+        ip: '10.1.2.3',
+      }),
     ]);
     expect(JSON.parse(byRequest('req-create')[0]!.detail!)).toEqual({ username: 'audited', roles: ['grid'] });
-    expect(byRequest('req-update')).toEqual([expect.objectContaining({ actorName: 'admin', action: 'users.update', targetId: String(created), ip: '127.0.0.1' })]);
-    expect(byRequest('req-reset')).toEqual([expect.objectContaining({ actorName: 'admin', action: 'users.password_reset', targetId: String(created) })]);
-    expect(byRequest('req-badlogin')).toEqual([expect.objectContaining({ actorId: null, action: 'auth.login_failed', targetId: String(created) })]);
-    expect(byRequest('req-password')).toEqual([expect.objectContaining({ actorName: 'audited', action: 'users.password_changed', targetId: String(created) })]);
+    expect(byRequest('req-update')).toEqual([
+      expect.objectContaining({ actorName: 'admin', action: 'users.update', targetId: String(created), ip: '127.0.0.1' }),
+    ]);
+    expect(byRequest('req-reset')).toEqual([
+      expect.objectContaining({ actorName: 'admin', action: 'users.password_reset', targetId: String(created) }),
+    ]);
+    expect(byRequest('req-badlogin')).toEqual([
+      expect.objectContaining({ actorId: null, action: 'auth.login_failed', targetId: String(created) }),
+    ]);
+    expect(byRequest('req-password')).toEqual([
+      expect.objectContaining({ actorName: 'audited', action: 'users.password_changed', targetId: String(created) }),
+    ]);
     expect(items.filter((e) => e.action === 'auth.login' && e.targetId === String(created))).toHaveLength(1);
     // timestamps are UTC instants, newest first
     expect(items.every((e) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(e.at))).toBe(true);
@@ -63,7 +109,13 @@ describe('the audit trail', () => {
     expect((await list('?actor=audited')).items.map((e) => e.action)).toEqual(['users.password_changed']);
     const users = await list('?action=users.');
     // the test admin's own creation and the four changes to "audited"
-    expect(users.items.map((e) => e.action).sort()).toEqual(['users.create', 'users.create', 'users.password_changed', 'users.password_reset', 'users.update']);
+    expect(users.items.map((e) => e.action).sort()).toEqual([
+      'users.create',
+      'users.create',
+      'users.password_changed',
+      'users.password_reset',
+      'users.update',
+    ]);
     expect((await list('?action=%25')).total).toBe(0);
     expect((await list(`?targetType=user&targetId=${created}`)).total).toBe(6);
     const today = localDate(new Date());
@@ -76,7 +128,9 @@ describe('the audit trail', () => {
 
   it('is append-only: the database refuses updates and deletions', async () => {
     const before = (await list()).total;
-    await expect(t.core.db.updateTable('auditLog').set({ action: 'forged' }).where('id', '=', 1).execute()).rejects.toThrow(/append-only/);
+    await expect(t.core.db.updateTable('auditLog').set({ action: 'forged' }).where('id', '=', 1).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.core.db.updateTable('auditLog').set({ detail: null }).execute()).rejects.toThrow(/append-only/);
     await expect(t.core.db.deleteFrom('auditLog').where('id', '=', 1).execute()).rejects.toThrow(/append-only/);
     await expect(t.core.db.deleteFrom('auditLog').execute()).rejects.toThrow(/append-only/);

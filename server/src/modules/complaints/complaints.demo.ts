@@ -11,7 +11,16 @@ import { createComplaintsService } from './complaints.service';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const subjects = ['口罩价格过高', '药店体温计加价销售', '超市未查验健康码', '餐馆堂食未隔桌', '农贸市场摊主不戴口罩', '理发店未登记顾客信息', '小区门口流动摊贩聚集', '酒精消毒液以次充好'];
+const subjects = [
+  '口罩价格过高',
+  '药店体温计加价销售',
+  '超市未查验健康码',
+  '餐馆堂食未隔桌',
+  '农贸市场摊主不戴口罩',
+  '理发店未登记顾客信息',
+  '小区门口流动摊贩聚集',
+  '酒精消毒液以次充好',
+];
 
 /**
  * Fengze's 34 complaints, every one answered (the figure its press release quotes), and three in
@@ -36,7 +45,9 @@ export async function complaintsDemo(s: Services, log: (m: string) => void): Pro
   const staff = (name: string, path: string): RequestContext => ({
     ...systemContext(),
     ip: '127.0.0.1',
-    actor: makeActor({ id: 0, username: name, displayName: name }, [{ role: 'town', regionPath: path, department: null, entityId: null, venueId: null }]),
+    actor: makeActor({ id: 0, username: name, displayName: name }, [
+      { role: 'town', regionPath: path, department: null, entityId: null, venueId: null },
+    ]),
   });
   const publicCtx = systemContext();
 
@@ -56,7 +67,11 @@ export async function complaintsDemo(s: Services, log: (m: string) => void): Pro
       entityId: null,
       entityName: null,
     });
-    const row = await s.core.db.selectFrom('complaint').select('id').where('receiptNo', '=', receipt.receiptNo).executeTakeFirstOrThrow();
+    const row = await s.core.db
+      .selectFrom('complaint')
+      .select('id')
+      .where('receiptNo', '=', receipt.receiptNo)
+      .executeTakeFirstOrThrow();
     const id = Number(row.id);
     clock.advance(r.int(1, 2) * HOUR);
     await service.verify(officer, id, '已派员现场核实');
@@ -83,8 +98,22 @@ export async function complaintsDemo(s: Services, log: (m: string) => void): Pro
   for (const [i, content] of open.entries()) {
     // the last three days, so they are still within their deadline
     clock.set(new Date(realNow.getTime() - (3 - i) * DAY));
-    const receipt = await service.submitPublic(publicCtx, { content, regionCode: town.code, address: `${town.name}中街 ${i + 3} 号`, occurredOn: null, anonymous: false, contactName: '王女士', phone: `1380013800${i}`, entityId: null, entityName: null });
-    const row = await s.core.db.selectFrom('complaint').select('id').where('receiptNo', '=', receipt.receiptNo).executeTakeFirstOrThrow();
+    const receipt = await service.submitPublic(publicCtx, {
+      content,
+      regionCode: town.code,
+      address: `${town.name}中街 ${i + 3} 号`,
+      occurredOn: null,
+      anonymous: false,
+      contactName: '王女士',
+      phone: `1380013800${i}`,
+      entityId: null,
+      entityName: null,
+    });
+    const row = await s.core.db
+      .selectFrom('complaint')
+      .select('id')
+      .where('receiptNo', '=', receipt.receiptNo)
+      .executeTakeFirstOrThrow();
     if (i >= 1) await service.verify(officer, Number(row.id), '已派员核实');
     if (i >= 2) await service.substantiate(officer, Number(row.id), '核实属实');
   }

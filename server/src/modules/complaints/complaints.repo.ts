@@ -34,7 +34,12 @@ export const complaintsRepo = {
     return db.selectFrom('complaintAttachment').selectAll().where('complaintId', '=', complaintId).orderBy('id').execute();
   },
   attachment(db: Db, complaintId: number, id: number) {
-    return db.selectFrom('complaintAttachment').selectAll().where('complaintId', '=', complaintId).where('id', '=', id).executeTakeFirst();
+    return db
+      .selectFrom('complaintAttachment')
+      .selectAll()
+      .where('complaintId', '=', complaintId)
+      .where('id', '=', id)
+      .executeTakeFirst();
   },
   addEvent(db: Db, row: Insertable<ComplaintEventTable>) {
     return db.insertInto('complaintEvent').values(row).execute();
@@ -44,8 +49,14 @@ export const complaintsRepo = {
   },
   list(db: Db, where: ComplaintWhere, opts: { offset: number; limit: number }) {
     return {
-      count: () => db.selectFrom('complaint').select((eb) => eb.fn.countAll<number>().as('n')).where(where).executeTakeFirstOrThrow(),
-      rows: () => db.selectFrom('complaint').selectAll().where(where).orderBy('id', 'desc').offset(opts.offset).limit(opts.limit).execute(),
+      count: () =>
+        db
+          .selectFrom('complaint')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where(where)
+          .executeTakeFirstOrThrow(),
+      rows: () =>
+        db.selectFrom('complaint').selectAll().where(where).orderBy('id', 'desc').offset(opts.offset).limit(opts.limit).execute(),
     };
   },
   overdue(db: Db, nowIso: string, states: readonly string[], limit: number) {
@@ -67,9 +78,36 @@ export const complaintsRepo = {
         eb.fn.sum<number>(eb.case().when('status', '=', 'replied').then(1).else(0).end()).as('answered'),
         eb.fn.sum<number>(eb.case().when('verdict', '=', 'substantiated').then(1).else(0).end()).as('substantiated'),
         eb.fn.sum<number>(eb.case().when('verdict', '=', 'unfounded').then(1).else(0).end()).as('unfounded'),
-        eb.fn.sum<number>(eb.case().when('status', 'in', [...openStates]).then(1).else(0).end()).as('open'),
-        eb.fn.sum<number>(eb.case().when(eb.and([eb('status', 'in', [...openStates]), eb('deadline', '<', nowIso)])).then(1).else(0).end()).as('overdue'),
-        eb.fn.sum<number>(eb.case().when(eb.and([eb('status', '=', 'replied'), eb('repliedAt', '<=', eb.ref('deadline'))])).then(1).else(0).end()).as('answeredOnTime'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when('status', 'in', [...openStates])
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('open'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(eb.and([eb('status', 'in', [...openStates]), eb('deadline', '<', nowIso)]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('overdue'),
+        eb.fn
+          .sum<number>(
+            eb
+              .case()
+              .when(eb.and([eb('status', '=', 'replied'), eb('repliedAt', '<=', eb.ref('deadline'))]))
+              .then(1)
+              .else(0)
+              .end(),
+          )
+          .as('answeredOnTime'),
       ])
       .where(where)
       .executeTakeFirstOrThrow();

@@ -70,7 +70,8 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
   route(app, {
     method: 'POST',
     url: '/api/public/complaints/attachments',
-    summary: 'Add a photo to a complaint just filed (multipart: receiptNo, secret = query code or phone, file); PNG/JPG, 5 at most, within 24 hours',
+    summary:
+      'Add a photo to a complaint just filed (multipart: receiptNo, secret = query code or phone, file); PNG/JPG, 5 at most, within 24 hours',
     tags,
     public: true,
     rateLimit: { max: 15, timeWindow: '10 minutes' },
@@ -80,10 +81,40 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
       return complaints.attachPublic(ctx, u.fields.receiptNo ?? '', u.fields.secret ?? '', u);
     },
   });
-  recordFileRoutes(app, { base: '/api/complaints', tags, what: 'complaint', attach: complaints.attach, open: complaints.openFile });
-  route(app, { method: 'POST', url: '/api/complaints', summary: 'Record a complaint taken by phone (12345/12315 hotline)', tags, body: staffComplaintBodySchema, response: complaintReceiptSchema, handler: ({ body, ctx }) => complaints.intake(ctx, body) });
-  route(app, { method: 'GET', url: '/api/complaints', summary: 'Complaints in the caller’s area', tags, query: complaintListQuerySchema, response: pageOf(complaintSchema), handler: ({ query, ctx }) => complaints.list(ctx, query) });
-  route(app, { method: 'GET', url: '/api/complaints/stats', summary: 'Received, answered, substantiated, unfounded, open, overdue', tags, query: complaintStatsQuerySchema, response: complaintStatsSchema, handler: ({ query, ctx }) => complaints.stats(ctx, query) });
+  recordFileRoutes(app, {
+    base: '/api/complaints',
+    tags,
+    what: 'complaint',
+    attach: complaints.attach,
+    open: complaints.openFile,
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/complaints',
+    summary: 'Record a complaint taken by phone (12345/12315 hotline)',
+    tags,
+    body: staffComplaintBodySchema,
+    response: complaintReceiptSchema,
+    handler: ({ body, ctx }) => complaints.intake(ctx, body),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/complaints',
+    summary: 'Complaints in the caller’s area',
+    tags,
+    query: complaintListQuerySchema,
+    response: pageOf(complaintSchema),
+    handler: ({ query, ctx }) => complaints.list(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/complaints/stats',
+    summary: 'Received, answered, substantiated, unfounded, open, overdue',
+    tags,
+    query: complaintStatsQuerySchema,
+    response: complaintStatsSchema,
+    handler: ({ query, ctx }) => complaints.stats(ctx, query),
+  });
   route(app, {
     method: 'GET',
     url: '/api/complaints/export',
@@ -95,10 +126,63 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
       return sendXlsx(reply, `complaints-${localDate(core.clock.now())}.xlsx`, buf);
     },
   });
-  route(app, { method: 'GET', url: '/api/complaints/:id', summary: 'One complaint with its history', tags, params: idParamSchema, response: complaintDetailSchema, handler: ({ params, ctx }) => complaints.get(ctx, params.id) });
-  route(app, { method: 'POST', url: '/api/complaints/:id/verify', summary: 'Start verifying', tags, params: idParamSchema, body: complaintNoteBodySchema, response: complaintSchema, handler: ({ params, body, ctx }) => complaints.verify(ctx, params.id, body.note) });
-  route(app, { method: 'POST', url: '/api/complaints/:id/substantiate', summary: 'Verified: the complaint is substantiated', tags, params: idParamSchema, body: complaintNoteBodySchema, response: complaintSchema, handler: ({ params, body, ctx }) => complaints.substantiate(ctx, params.id, body.note) });
-  route(app, { method: 'POST', url: '/api/complaints/:id/dismiss', summary: 'Verified: the complaint is unfounded', tags, params: idParamSchema, body: complaintNoteBodySchema, response: complaintSchema, handler: ({ params, body, ctx }) => complaints.dismiss(ctx, params.id, body.note) });
-  route(app, { method: 'POST', url: '/api/complaints/:id/handle', summary: 'Record the handling; optionally hand it to a department as a ticket', tags, params: idParamSchema, body: complaintHandleBodySchema, response: complaintSchema, handler: ({ params, body, ctx }) => complaints.handle(ctx, params.id, body) });
-  route(app, { method: 'POST', url: '/api/complaints/:id/reply', summary: 'Answer the complainant (visible on the public status page)', tags, params: idParamSchema, body: complaintReplyBodySchema, response: complaintSchema, handler: ({ params, body, ctx }) => complaints.reply(ctx, params.id, body.reply) });
+  route(app, {
+    method: 'GET',
+    url: '/api/complaints/:id',
+    summary: 'One complaint with its history',
+    tags,
+    params: idParamSchema,
+    response: complaintDetailSchema,
+    handler: ({ params, ctx }) => complaints.get(ctx, params.id),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/complaints/:id/verify',
+    summary: 'Start verifying',
+    tags,
+    params: idParamSchema,
+    body: complaintNoteBodySchema,
+    response: complaintSchema,
+    handler: ({ params, body, ctx }) => complaints.verify(ctx, params.id, body.note),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/complaints/:id/substantiate',
+    summary: 'Verified: the complaint is substantiated',
+    tags,
+    params: idParamSchema,
+    body: complaintNoteBodySchema,
+    response: complaintSchema,
+    handler: ({ params, body, ctx }) => complaints.substantiate(ctx, params.id, body.note),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/complaints/:id/dismiss',
+    summary: 'Verified: the complaint is unfounded',
+    tags,
+    params: idParamSchema,
+    body: complaintNoteBodySchema,
+    response: complaintSchema,
+    handler: ({ params, body, ctx }) => complaints.dismiss(ctx, params.id, body.note),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/complaints/:id/handle',
+    summary: 'Record the handling; optionally hand it to a department as a ticket',
+    tags,
+    params: idParamSchema,
+    body: complaintHandleBodySchema,
+    response: complaintSchema,
+    handler: ({ params, body, ctx }) => complaints.handle(ctx, params.id, body),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/complaints/:id/reply',
+    summary: 'Answer the complainant (visible on the public status page)',
+    tags,
+    params: idParamSchema,
+    body: complaintReplyBodySchema,
+    response: complaintSchema,
+    handler: ({ params, body, ctx }) => complaints.reply(ctx, params.id, body.reply),
+  });
 }

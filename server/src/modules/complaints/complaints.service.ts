@@ -66,7 +66,9 @@ const QUERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const READ_PERMS = ['complaints.read', 'complaints.handle', 'complaints.intake'];
 
 // region names are public (the form offers them); browsing them needs no sign-in
-const regionReader: Actor = makeActor({ id: 0, username: 'public', displayName: 'public' }, [{ role: 'admin', regionPath: null, department: null, entityId: null, venueId: null }]);
+const regionReader: Actor = makeActor({ id: 0, username: 'public', displayName: 'public' }, [
+  { role: 'admin', regionPath: null, department: null, entityId: null, venueId: null },
+]);
 
 export function createComplaintsService(deps: Deps) {
   const { db, clock, audit, events, pii, notifier, regions, registry, tickets, dataDir } = deps;
@@ -85,7 +87,9 @@ export function createComplaintsService(deps: Deps) {
     return paths;
   }
   const within = (paths: string[] | 'all', path: string) => paths === 'all' || paths.some((p) => path.startsWith(p));
-  const canHandle = (actor: Actor, path: string) => actor.permissions.has('complaints.handle') && within(scopeOf(actor, 'complaints.handle').all ? 'all' : scopeOf(actor, 'complaints.handle').regionPaths, path);
+  const canHandle = (actor: Actor, path: string) =>
+    actor.permissions.has('complaints.handle') &&
+    within(scopeOf(actor, 'complaints.handle').all ? 'all' : scopeOf(actor, 'complaints.handle').regionPaths, path);
 
   function toComplaint(r: ComplaintRow, names: Map<string, string>, actor: Actor | null): Complaint {
     const status = r.status as ComplaintStatus;
@@ -117,7 +121,15 @@ export function createComplaintsService(deps: Deps) {
       reply: r.reply,
       repliedAt: r.repliedAt,
       createdAt: r.createdAt,
-      abilities: actor ? { verify: may('verify'), substantiate: may('substantiate'), dismiss: may('dismiss'), handle: may('handle'), reply: may('reply') } : undefined,
+      abilities: actor
+        ? {
+            verify: may('verify'),
+            substantiate: may('substantiate'),
+            dismiss: may('dismiss'),
+            handle: may('handle'),
+            reply: may('reply'),
+          }
+        : undefined,
     };
   }
   async function toComplaints(rows: ComplaintRow[], actor: Actor | null) {
@@ -125,17 +137,36 @@ export function createComplaintsService(deps: Deps) {
     return rows.map((r) => toComplaint(r, names, actor));
   }
 
-  async function event(dbx: Db, ctx: RequestContext, complaintId: number, e: { action: string; from?: string | null; to?: string | null; note?: string | null }) {
-    await repo.addEvent(dbx, { complaintId, at: now().toISOString(), action: e.action, fromStatus: e.from ?? null, toStatus: e.to ?? null, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.displayName ?? null, note: e.note ?? null });
+  async function event(
+    dbx: Db,
+    ctx: RequestContext,
+    complaintId: number,
+    e: { action: string; from?: string | null; to?: string | null; note?: string | null },
+  ) {
+    await repo.addEvent(dbx, {
+      complaintId,
+      at: now().toISOString(),
+      action: e.action,
+      fromStatus: e.from ?? null,
+      toStatus: e.to ?? null,
+      actorId: ctx.actor?.id ?? null,
+      actorName: ctx.actor?.displayName ?? null,
+      note: e.note ?? null,
+    });
   }
 
   /** Records a complaint from the public form or a staff member's phone intake. */
-  async function receive(ctx: RequestContext, b: z.output<typeof staffComplaintBodySchema>, channel: 'web' | 'phone'): Promise<ComplaintReceipt> {
+  async function receive(
+    ctx: RequestContext,
+    b: z.output<typeof staffComplaintBodySchema>,
+    channel: 'web' | 'phone',
+  ): Promise<ComplaintReceipt> {
     const region = await regions.resolve(b.regionCode);
     let entityName = b.entityName;
     if (b.entityId) {
       const e = await registry.getForService(b.entityId);
-      if (!e || !e.regionPath.startsWith(region.path)) throw invalid([{ field: 'entityId', message: 'complaints.unknown_entity' }]);
+      if (!e || !e.regionPath.startsWith(region.path))
+        throw invalid([{ field: 'entityId', message: 'complaints.unknown_entity' }]);
       entityName = e.name;
     }
     const at = now();
@@ -178,8 +209,18 @@ export function createComplaintsService(deps: Deps) {
       const receiptNo = `TS${at.toISOString().slice(0, 10).replace(/-/g, '')}${String(cid).padStart(6, '0')}`;
       await repo.update(trx, cid, { receiptNo });
       await event(trx, ctx, cid, { action: 'receive', to: 'received', note: channel });
-      await notifier.send(trx, await notifier.usersCovering(trx, 'town', region.path), { kind: 'complaints.received', title: t('zh-CN', 'complaints.notify.received', { no: receiptNo }), link: `/complaints/${cid}` });
-      await audit.record(trx, ctx, { action: 'complaints.receive', targetType: 'complaint', targetId: cid, regionPath: region.path, detail: { channel, anonymous: b.anonymous } });
+      await notifier.send(trx, await notifier.usersCovering(trx, 'town', region.path), {
+        kind: 'complaints.received',
+        title: t('zh-CN', 'complaints.notify.received', { no: receiptNo }),
+        link: `/complaints/${cid}`,
+      });
+      await audit.record(trx, ctx, {
+        action: 'complaints.receive',
+        targetType: 'complaint',
+        targetId: cid,
+        regionPath: region.path,
+        detail: { channel, anonymous: b.anonymous },
+      });
       return { id: cid, receiptNo };
     });
     events.publish({ type: 'complaints.received', regionPath: region.path, data: { complaintId: created.id } });
@@ -192,7 +233,13 @@ export function createComplaintsService(deps: Deps) {
     return row;
   }
 
-  async function act(ctx: RequestContext, id: number, action: ComplaintAction, change: (row: ComplaintRow, at: Date, trx: Db) => Promise<{ set: Record<string, unknown>; note: string | null }>, before?: (row: ComplaintRow) => Promise<void>): Promise<Complaint> {
+  async function act(
+    ctx: RequestContext,
+    id: number,
+    action: ComplaintAction,
+    change: (row: ComplaintRow, at: Date, trx: Db) => Promise<{ set: Record<string, unknown>; note: string | null }>,
+    before?: (row: ComplaintRow) => Promise<void>,
+  ): Promise<Complaint> {
     const actor = requirePermission(ctx.actor, 'complaints.handle');
     const pre = await visible(db, actor, id);
     if (!canHandle(actor, pre.regionPath)) throw new AppError('common.forbidden', 403);
@@ -205,9 +252,16 @@ export function createComplaintsService(deps: Deps) {
       const to = complaintTransition(from, action);
       const at = now();
       const c = await change(row, at, trx);
-      if (!(await repo.update(trx, id, { ...c.set, status: to, updatedAt: at.toISOString() }, from))) throw new AppError('common.conflict', 409);
+      if (!(await repo.update(trx, id, { ...c.set, status: to, updatedAt: at.toISOString() }, from)))
+        throw new AppError('common.conflict', 409);
       await event(trx, ctx, id, { action, from, to, note: c.note });
-      await audit.record(trx, ctx, { action: `complaints.${action}`, targetType: 'complaint', targetId: id, regionPath: row.regionPath, detail: { from, to } });
+      await audit.record(trx, ctx, {
+        action: `complaints.${action}`,
+        targetType: 'complaint',
+        targetId: id,
+        regionPath: row.regionPath,
+        detail: { from, to },
+      });
       return (await repo.byId(trx, id))!;
     });
     events.publish({ type: `complaints.${action}`, regionPath: row.regionPath, data: { complaintId: id, status: row.status } });
@@ -227,7 +281,13 @@ export function createComplaintsService(deps: Deps) {
       }
       if (q.q) {
         const needle = '%' + q.q.replace(/[\\%_]/g, (m) => '\\' + m) + '%';
-        ands.push(eb.or([sql<SqlBool>`${sql.ref('complaint.receiptNo')} like ${needle} escape '\\'`, sql<SqlBool>`${sql.ref('complaint.content')} like ${needle} escape '\\'`, sql<SqlBool>`${sql.ref('complaint.entityName')} like ${needle} escape '\\'`]));
+        ands.push(
+          eb.or([
+            sql<SqlBool>`${sql.ref('complaint.receiptNo')} like ${needle} escape '\\'`,
+            sql<SqlBool>`${sql.ref('complaint.content')} like ${needle} escape '\\'`,
+            sql<SqlBool>`${sql.ref('complaint.entityName')} like ${needle} escape '\\'`,
+          ]),
+        );
       }
       return eb.and(ands);
     };
@@ -243,13 +303,24 @@ export function createComplaintsService(deps: Deps) {
     return row;
   }
 
-  async function attachTo(ctx: RequestContext, row: ComplaintRow, upload: Upload, rules: { maxBytes: number; types: readonly ('pdf' | 'png' | 'jpg')[] }): Promise<RecordFile> {
+  async function attachTo(
+    ctx: RequestContext,
+    row: ComplaintRow,
+    upload: Upload,
+    rules: { maxBytes: number; types: readonly ('pdf' | 'png' | 'jpg')[] },
+  ): Promise<RecordFile> {
     const id = Number(row.id);
     const file = storeUpload(dataDir, upload, rules, ctx.actor, now());
     const fileId = await db.transaction().execute(async (trx) => {
       const { id: fileId } = await repo.insertAttachment(trx, { complaintId: id, ...file });
       await event(trx, ctx, id, { action: 'attach', note: file.fileName });
-      await audit.record(trx, ctx, { action: 'complaints.attach', targetType: 'complaint', targetId: id, regionPath: row.regionPath, detail: { fileId: Number(fileId), fileName: file.fileName, size: file.size, sha256: file.sha256 } });
+      await audit.record(trx, ctx, {
+        action: 'complaints.attach',
+        targetType: 'complaint',
+        targetId: id,
+        regionPath: row.regionPath,
+        detail: { fileId: Number(fileId), fileName: file.fileName, size: file.size, sha256: file.sha256 },
+      });
       return Number(fileId);
     });
     events.publish({ type: 'complaints.attached', regionPath: row.regionPath, data: { complaintId: id, fileId } });
@@ -259,7 +330,13 @@ export function createComplaintsService(deps: Deps) {
   registry.registerTimelineSource({
     name: 'complaints',
     async load(entityId, ctx) {
-      const rows = await db.selectFrom('complaint').selectAll().where('entityId', '=', entityId).orderBy('id', 'desc').limit(100).execute();
+      const rows = await db
+        .selectFrom('complaint')
+        .selectAll()
+        .where('entityId', '=', entityId)
+        .orderBy('id', 'desc')
+        .limit(100)
+        .execute();
       return rows.map((r): TimelineItem => ({
         at: r.createdAt,
         kind: 'complaints.complaint',
@@ -274,12 +351,19 @@ export function createComplaintsService(deps: Deps) {
     async publicRegions(parent: string | undefined) {
       const list = await regions.children({ actor: regionReader, ip: null, requestId: null, locale: 'zh-CN' }, parent);
       // the form places a complaint down to the town; deeper levels are for staff
-      return list.filter((r) => r.level === 'district' || r.level === 'town' || !parent).map((r) => ({ code: r.code, name: r.name }));
+      return list
+        .filter((r) => r.level === 'district' || r.level === 'town' || !parent)
+        .map((r) => ({ code: r.code, name: r.name }));
     },
 
     async submitPublic(ctx: RequestContext, body: z.output<typeof publicComplaintBodySchema>): Promise<ComplaintReceipt> {
       // a filled honeypot is a robot: answer like a success, keep nothing
-      if (body.website) return { receiptNo: `TS${now().toISOString().slice(0, 10).replace(/-/g, '')}000000`, queryCode: 'XXXXXXXX', deadline: now().toISOString() };
+      if (body.website)
+        return {
+          receiptNo: `TS${now().toISOString().slice(0, 10).replace(/-/g, '')}000000`,
+          queryCode: 'XXXXXXXX',
+          deadline: now().toISOString(),
+        };
       // the public names a place, not a registry record
       return receive({ ...ctx, actor: null }, { ...body, entityId: null, channel: 'web' }, 'web');
     },
@@ -288,7 +372,8 @@ export function createComplaintsService(deps: Deps) {
       const actor = requirePermission(ctx.actor, 'complaints.intake');
       const region = await regions.resolve(body.regionCode);
       const scope = scopeOf(actor, 'complaints.intake');
-      if (!scope.all && !scope.regionPaths.some((p) => region.path.startsWith(p))) throw invalid([{ field: 'regionCode', message: 'complaints.out_of_scope' }]);
+      if (!scope.all && !scope.regionPaths.some((p) => region.path.startsWith(p)))
+        throw invalid([{ field: 'regionCode', message: 'complaints.out_of_scope' }]);
       return receive(ctx, body, body.channel);
     },
 
@@ -313,7 +398,8 @@ export function createComplaintsService(deps: Deps) {
      */
     async attachPublic(ctx: RequestContext, receiptNo: string, secret: string, upload: Upload): Promise<RecordFile> {
       const row = await byReceiptAndSecret(receiptNo, secret);
-      if (now().getTime() - new Date(row.createdAt).getTime() > PUBLIC_PHOTO_HOURS * 3600_000) throw new AppError('complaints.photos_closed', 409, { hours: PUBLIC_PHOTO_HOURS });
+      if (now().getTime() - new Date(row.createdAt).getTime() > PUBLIC_PHOTO_HOURS * 3600_000)
+        throw new AppError('complaints.photos_closed', 409, { hours: PUBLIC_PHOTO_HOURS });
       const fromPublic = (await repo.attachments(db, Number(row.id))).filter((f) => f.uploadedBy == null).length;
       requireRoomFor(fromPublic, recordFileLimits.publicPhotos);
       return attachTo({ ...ctx, actor: null }, row, upload, { ...recordFileLimits, types: recordFileLimits.publicTypes });
@@ -342,7 +428,10 @@ export function createComplaintsService(deps: Deps) {
       const actor = ctx.actor;
       if (!actor) throw new AppError('auth.required', 401);
       const region = q.regionCode ? await regions.resolve(q.regionCode) : null;
-      const l = repo.list(db, listWhere(actor, q, region?.path ?? null), { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+      const l = repo.list(db, listWhere(actor, q, region?.path ?? null), {
+        offset: (q.page - 1) * q.pageSize,
+        limit: q.pageSize,
+      });
       const [{ n }, rows] = await Promise.all([l.count(), l.rows()]);
       return { items: await toComplaints(rows, actor), total: Number(n), page: q.page, pageSize: q.pageSize };
     },
@@ -355,13 +444,23 @@ export function createComplaintsService(deps: Deps) {
       return {
         ...(await toComplaints([row], actor))[0]!,
         attachments: files.map(toRecordFile),
-        events: evs.map((e) => ({ id: Number(e.id), at: e.at, action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, actorName: e.actorName, note: e.note })),
+        events: evs.map((e) => ({
+          id: Number(e.id),
+          at: e.at,
+          action: e.action,
+          fromStatus: e.fromStatus,
+          toStatus: e.toStatus,
+          actorName: e.actorName,
+          note: e.note,
+        })),
       };
     },
 
     verify: (ctx: RequestContext, id: number, note: string) => act(ctx, id, 'verify', async () => ({ set: {}, note })),
-    substantiate: (ctx: RequestContext, id: number, note: string) => act(ctx, id, 'substantiate', async () => ({ set: { verdict: 'substantiated', verifyNote: note }, note })),
-    dismiss: (ctx: RequestContext, id: number, note: string) => act(ctx, id, 'dismiss', async () => ({ set: { verdict: 'unfounded', verifyNote: note }, note })),
+    substantiate: (ctx: RequestContext, id: number, note: string) =>
+      act(ctx, id, 'substantiate', async () => ({ set: { verdict: 'substantiated', verifyNote: note }, note })),
+    dismiss: (ctx: RequestContext, id: number, note: string) =>
+      act(ctx, id, 'dismiss', async () => ({ set: { verdict: 'unfounded', verifyNote: note }, note })),
 
     /** Handles a substantiated complaint; optionally hands the problem to a department as a ticket. */
     async handle(ctx: RequestContext, id: number, body: { note: string; ticketCategoryId?: number | null }): Promise<Complaint> {
@@ -372,7 +471,10 @@ export function createComplaintsService(deps: Deps) {
         'handle',
         async (_row, _at, trx) => {
           if (ticket.prepared) ticket.created = await tickets.createTicket(trx, ctx, ticket.prepared);
-          return { set: { handlingNote: body.note, ...(ticket.created ? { ticketId: ticket.created.id } : {}) }, note: body.note };
+          return {
+            set: { handlingNote: body.note, ...(ticket.created ? { ticketId: ticket.created.id } : {}) },
+            note: body.note,
+          };
         },
         async (row) => {
           if (!body.ticketCategoryId) return;
@@ -393,7 +495,8 @@ export function createComplaintsService(deps: Deps) {
       return result;
     },
 
-    reply: (ctx: RequestContext, id: number, reply: string) => act(ctx, id, 'reply', async (_row, at) => ({ set: { reply, repliedAt: at.toISOString() }, note: reply })),
+    reply: (ctx: RequestContext, id: number, reply: string) =>
+      act(ctx, id, 'reply', async (_row, at) => ({ set: { reply, repliedAt: at.toISOString() }, note: reply })),
 
     /** Links an inspection made because of the complaint (enforcement calls this). */
     async linkInspection(trx: Db, complaintId: number, inspectionId: number): Promise<void> {
@@ -410,13 +513,29 @@ export function createComplaintsService(deps: Deps) {
         const level = dueEscalation(r.escalationLevel, r.escalatedAt, at);
         if (!level) continue;
         const done = await db.transaction().execute(async (trx) => {
-          const set: Record<string, unknown> = { escalationLevel: level, escalatedAt: at.toISOString(), updatedAt: at.toISOString() };
+          const set: Record<string, unknown> = {
+            escalationLevel: level,
+            escalatedAt: at.toISOString(),
+            updatedAt: at.toISOString(),
+          };
           if (level === 'supervision') set.deadline = supervisionDeadline(at);
           if (!(await repo.updateLevel(trx, Number(r.id), set, r.escalationLevel))) return false;
           await event(trx, ctx, Number(r.id), { action: 'escalate', note: level });
-          const title = t('zh-CN', 'complaints.notify.escalated', { level: t('zh-CN', `tickets.level.${level}`), no: r.receiptNo });
-          await notifier.send(trx, await notifier.usersCovering(trx, 'town', r.regionPath), { kind: `complaints.${level}`, title, link: `/complaints/${r.id}` });
-          if (level !== 'reminder') await notifier.send(trx, await notifier.usersCovering(trx, 'commander', r.regionPath), { kind: `complaints.${level}`, title, link: `/complaints/${r.id}` });
+          const title = t('zh-CN', 'complaints.notify.escalated', {
+            level: t('zh-CN', `tickets.level.${level}`),
+            no: r.receiptNo,
+          });
+          await notifier.send(trx, await notifier.usersCovering(trx, 'town', r.regionPath), {
+            kind: `complaints.${level}`,
+            title,
+            link: `/complaints/${r.id}`,
+          });
+          if (level !== 'reminder')
+            await notifier.send(trx, await notifier.usersCovering(trx, 'commander', r.regionPath), {
+              kind: `complaints.${level}`,
+              title,
+              link: `/complaints/${r.id}`,
+            });
           return true;
         });
         if (done) moved += 1;
@@ -432,7 +551,17 @@ export function createComplaintsService(deps: Deps) {
       const base = listWhere(actor, {}, region?.path ?? null);
       const fromIso = q.from ? new Date(`${q.from}T00:00:00+08:00`).toISOString() : null;
       const toIso = q.to ? new Date(`${q.to}T23:59:59.999+08:00`).toISOString() : null;
-      const r = await repo.stats(db, (eb) => eb.and([base(eb), ...(fromIso ? [eb('complaint.createdAt', '>=', fromIso)] : []), ...(toIso ? [eb('complaint.createdAt', '<=', toIso)] : [])]), now().toISOString(), openComplaintStates);
+      const r = await repo.stats(
+        db,
+        (eb) =>
+          eb.and([
+            base(eb),
+            ...(fromIso ? [eb('complaint.createdAt', '>=', fromIso)] : []),
+            ...(toIso ? [eb('complaint.createdAt', '<=', toIso)] : []),
+          ]),
+        now().toISOString(),
+        openComplaintStates,
+      );
       return {
         received: Number(r.received ?? 0),
         answered: Number(r.answered ?? 0),
@@ -450,15 +579,23 @@ export function createComplaintsService(deps: Deps) {
       const region = q.regionCode ? await regions.resolve(q.regionCode) : null;
       const rows = await repo.list(db, listWhere(actor, q, region?.path ?? null), { offset: 0, limit: 50_000 }).rows();
       const L = ctx.locale;
-      await audit.record(db, ctx, { action: 'complaints.export', targetType: 'complaint', detail: { filter: q, rows: rows.length } });
-      return toXlsx<ComplaintRow>(t(L, 'complaints.sheet'), [
-        { header: t(L, 'complaints.col.receiptNo'), width: 20, value: (r) => r.receiptNo },
-        { header: t(L, 'complaints.col.content'), width: 50, value: (r) => r.content },
-        { header: t(L, 'complaints.col.where'), width: 30, value: (r) => r.entityName ?? r.address },
-        { header: t(L, 'complaints.col.status'), value: (r) => t(L, `complaints.status.${r.status}`) },
-        { header: t(L, 'complaints.col.createdAt'), width: 22, value: (r) => r.createdAt },
-        { header: t(L, 'complaints.col.repliedAt'), width: 22, value: (r) => r.repliedAt },
-      ], rows);
+      await audit.record(db, ctx, {
+        action: 'complaints.export',
+        targetType: 'complaint',
+        detail: { filter: q, rows: rows.length },
+      });
+      return toXlsx<ComplaintRow>(
+        t(L, 'complaints.sheet'),
+        [
+          { header: t(L, 'complaints.col.receiptNo'), width: 20, value: (r) => r.receiptNo },
+          { header: t(L, 'complaints.col.content'), width: 50, value: (r) => r.content },
+          { header: t(L, 'complaints.col.where'), width: 30, value: (r) => r.entityName ?? r.address },
+          { header: t(L, 'complaints.col.status'), value: (r) => t(L, `complaints.status.${r.status}`) },
+          { header: t(L, 'complaints.col.createdAt'), width: 22, value: (r) => r.createdAt },
+          { header: t(L, 'complaints.col.repliedAt'), width: 22, value: (r) => r.repliedAt },
+        ],
+        rows,
+      );
     },
   };
 }

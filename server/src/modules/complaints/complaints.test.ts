@@ -21,7 +21,13 @@ const status = (receiptNo: string, secret: string) => t.anonymous().post('/api/p
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
-  entityA = await t.services.registry.createEntity(systemContext(), { kind: 'individual', name: '好邻居超市', regNo: 'R-1', regionCode: t.regions.gridA, sector: 'tertiary' } as EntityInput);
+  entityA = await t.services.registry.createEntity(systemContext(), {
+    kind: 'individual',
+    name: '好邻居超市',
+    regNo: 'R-1',
+    regionCode: t.regions.gridA,
+    sector: 'tertiary',
+  } as EntityInput);
   townA = await t.userWith('town-a', [{ role: 'town', regionCode: t.regions.townA }]);
   townB = await t.userWith('town-b', [{ role: 'town', regionCode: t.regions.townB }]);
   commander = await t.userWith('commander', [{ role: 'commander', regionCode: t.regions.district }]);
@@ -52,7 +58,12 @@ describe('public complaint form', () => {
 
   it('keeps nothing a robot sends through the honeypot field', async () => {
     const before = (await townA.get('/api/complaints')).json().total;
-    const res = await submit({ content: 'buy cheap masks at http://spam.example now', regionCode: t.regions.townA, anonymous: true, website: 'http://spam.example' });
+    const res = await submit({
+      content: 'buy cheap masks at http://spam.example now',
+      regionCode: t.regions.townA,
+      anonymous: true,
+      website: 'http://spam.example',
+    });
     expect(res.statusCode).toBe(200);
     expect((await townA.get('/api/complaints')).json().total).toBe(before);
   });
@@ -61,7 +72,14 @@ describe('public complaint form', () => {
 describe('complaint handling', () => {
   it('goes received → verifying → substantiated → handled (with a ticket) → replied, and the reply shows on the status page', async () => {
     const content = '<script>alert(1)</script> 好邻居超市口罩一只卖二十元，哄抬物价';
-    const res = await submit({ content, regionCode: t.regions.townA, address: '城关镇中街 8 号', occurredOn: '2026-11-22', contactName: '张先生', phone: '13800138000' });
+    const res = await submit({
+      content,
+      regionCode: t.regions.townA,
+      address: '城关镇中街 8 号',
+      occurredOn: '2026-11-22',
+      contactName: '张先生',
+      phone: '13800138000',
+    });
     expect(res.statusCode).toBe(200);
     const receipt = res.json();
     expect(receipt.receiptNo).toMatch(/^TS20261123\d{6}$/);
@@ -88,43 +106,83 @@ describe('complaint handling', () => {
 
     expect((await townA.post(`/api/complaints/${c.id}/reply`, { reply: 'x' })).statusCode).toBe(409);
     expect((await townA.post(`/api/complaints/${c.id}/verify`, { note: '派市场监管所核实' })).json().status).toBe('verifying');
-    expect((await townA.post(`/api/complaints/${c.id}/substantiate`, { note: '现场核实，价格属实' })).json().status).toBe('substantiated');
+    expect((await townA.post(`/api/complaints/${c.id}/substantiate`, { note: '现场核实，价格属实' })).json().status).toBe(
+      'substantiated',
+    );
     const categories = (await townA.get('/api/tickets/categories')).json();
     const supplies = categories.find((x: { code: string }) => x.code === 'supplies').id;
-    const handled = (await townA.post(`/api/complaints/${c.id}/handle`, { note: '责令整改并移交价格执法', ticketCategoryId: supplies })).json();
+    const handled = (
+      await townA.post(`/api/complaints/${c.id}/handle`, { note: '责令整改并移交价格执法', ticketCategoryId: supplies })
+    ).json();
     expect(handled.status).toBe('handled');
     expect(handled.ticketId).toBeGreaterThan(0);
     const ticket = (await townA.get(`/api/tickets/${handled.ticketId}`)).json();
-    expect(ticket).toMatchObject({ source: 'complaint', sourceRef: `complaint:${c.id}`, status: 'assigned', department: 'industry' });
+    expect(ticket).toMatchObject({
+      source: 'complaint',
+      sourceRef: `complaint:${c.id}`,
+      status: 'assigned',
+      department: 'industry',
+    });
 
     clock.advance(3600_000);
-    const replied = await townA.post(`/api/complaints/${c.id}/reply`, { reply: '经核实，该超市已退还差价并被处以罚款。感谢您的监督。' });
+    const replied = await townA.post(`/api/complaints/${c.id}/reply`, {
+      reply: '经核实，该超市已退还差价并被处以罚款。感谢您的监督。',
+    });
     expect(replied.json().status).toBe('replied');
     const st = (await status(receipt.receiptNo, '13800138000')).json();
     expect(st).toMatchObject({ status: 'replied', reply: '经核实，该超市已退还差价并被处以罚款。感谢您的监督。' });
-    expect(st.steps.map((s: { status: string }) => s.status)).toEqual(['received', 'verifying', 'substantiated', 'handled', 'replied']);
+    expect(st.steps.map((s: { status: string }) => s.status)).toEqual([
+      'received',
+      'verifying',
+      'substantiated',
+      'handled',
+      'replied',
+    ]);
     // staff notes and names stay inside
     expect(JSON.stringify(st)).not.toContain('现场核实');
     expect(JSON.stringify(st)).not.toContain('town-a');
   });
 
   it('answers an unfounded anonymous complaint, reachable only by its query code', async () => {
-    const receipt = (await submit({ content: '某餐馆后厨卫生很差，员工不戴口罩', regionCode: t.regions.townA, anonymous: true, contactName: '不该保存' })).json();
+    const receipt = (
+      await submit({
+        content: '某餐馆后厨卫生很差，员工不戴口罩',
+        regionCode: t.regions.townA,
+        anonymous: true,
+        contactName: '不该保存',
+      })
+    ).json();
     const c = (await townA.get(`/api/complaints?q=${receipt.receiptNo}`)).json().items[0];
     expect(c).toMatchObject({ anonymous: true, contactName: null, phoneMasked: null });
     await townA.post(`/api/complaints/${c.id}/verify`, { note: '核实' });
-    expect((await townA.post(`/api/complaints/${c.id}/dismiss`, { note: '现场检查员工均佩戴口罩' })).json().status).toBe('unfounded');
+    expect((await townA.post(`/api/complaints/${c.id}/dismiss`, { note: '现场检查员工均佩戴口罩' })).json().status).toBe(
+      'unfounded',
+    );
     await townA.post(`/api/complaints/${c.id}/reply`, { reply: '经现场核查，未发现所反映问题。' });
     const st = (await status(receipt.receiptNo, receipt.queryCode.toLowerCase())).json();
     expect(st.steps.map((s: { status: string }) => s.status)).toEqual(['received', 'verifying', 'unfounded', 'replied']);
   });
 
   it('takes a complaint by phone about a registered entity, inside the officer’s town only', async () => {
-    const res = await townA.post('/api/complaints', { content: '好邻居超市不查验健康码，顾客扎堆', regionCode: t.regions.townA, entityId: entityA, phone: '13700137000', channel: 'phone' });
+    const res = await townA.post('/api/complaints', {
+      content: '好邻居超市不查验健康码，顾客扎堆',
+      regionCode: t.regions.townA,
+      entityId: entityA,
+      phone: '13700137000',
+      channel: 'phone',
+    });
     expect(res.statusCode).toBe(200);
     const c = (await townA.get(`/api/complaints?q=${res.json().receiptNo}`)).json().items[0];
     expect(c).toMatchObject({ channel: 'phone', entityId: entityA, entityName: '好邻居超市' });
-    expect((await townB.post('/api/complaints', { content: '好邻居超市不查验健康码，顾客扎堆', regionCode: t.regions.townA, phone: '13700137000' })).statusCode).toBe(400);
+    expect(
+      (
+        await townB.post('/api/complaints', {
+          content: '好邻居超市不查验健康码，顾客扎堆',
+          regionCode: t.regions.townA,
+          phone: '13700137000',
+        })
+      ).statusCode,
+    ).toBe(400);
     const tl = (await townA.get(`/api/registry/entities/${entityA}/timeline`)).json();
     expect(JSON.stringify(tl)).toContain(res.json().receiptNo);
   });

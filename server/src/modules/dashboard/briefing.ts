@@ -12,15 +12,19 @@ export function briefingXlsx(s: DashboardSummary, locale: Locale): Promise<Buffe
     ...s.industries.map((r) => ({ ...r, group: L('groups.industry'), name: r.key })),
     ...s.children.map((r) => ({ ...r, group: L('groups.region'), name: r.name })),
   ];
-  return toXlsx(`${L('sheet')} ${s.date}`, [
-    { header: L('group'), value: (r: Line) => r.group, width: 10 },
-    { header: L('name'), value: (r) => r.name, width: 28 },
-    { header: L('total'), value: (r) => r.total, width: 10 },
-    { header: L('resumed'), value: (r) => r.resumed, width: 10 },
-    { header: L('resumptionRate'), value: (r) => r.resumptionRate, width: 10 },
-    { header: L('capacityRate'), value: (r) => r.capacityRate, width: 10 },
-    { header: L('attendanceRate'), value: (r) => r.attendanceRate, width: 10 },
-    { header: L('staffOnDuty'), value: (r) => r.staffOnDuty, width: 12 },
-    { header: L('fromOtherProvinces'), value: (r) => r.fromOtherProvinces, width: 12 },
-  ], lines);
+  return toXlsx(
+    `${L('sheet')} ${s.date}`,
+    [
+      { header: L('group'), value: (r: Line) => r.group, width: 10 },
+      { header: L('name'), value: (r) => r.name, width: 28 },
+      { header: L('total'), value: (r) => r.total, width: 10 },
+      { header: L('resumed'), value: (r) => r.resumed, width: 10 },
+      { header: L('resumptionRate'), value: (r) => r.resumptionRate, width: 10 },
+      { header: L('capacityRate'), value: (r) => r.capacityRate, width: 10 },
+      { header: L('attendanceRate'), value: (r) => r.attendanceRate, width: 10 },
+      { header: L('staffOnDuty'), value: (r) => r.staffOnDuty, width: 12 },
+      { header: L('fromOtherProvinces'), value: (r) => r.fromOtherProvinces, width: 12 },
+    ],
+    lines,
+  );
 }

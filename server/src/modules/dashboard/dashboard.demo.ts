@@ -31,13 +31,46 @@ interface Plan {
 /** Resumed counts per bucket; buckets not named resume at 80 %. */
 const plans: Record<string, Plan> = {
   // Jizhou: commerce 11,002 of 11,830 (93.0 %) with 限上 all resumed; 中小微 lands at 95.5 % through the farms (all resumed)
-  '120119': { resumed: { industrialAbove: { rate: 1 }, industrialBelow: { rate: 1 }, commerceAbove: { rate: 1 }, commerceBelow: 10_822, individual: { rate: 0.918 }, farm: { rate: 1 }, site: { rate: 1 }, hotel: { rate: 1 }, project: { rate: 0.9 } }, industrialCapacity: 96 },
+  '120119': {
+    resumed: {
+      industrialAbove: { rate: 1 },
+      industrialBelow: { rate: 1 },
+      commerceAbove: { rate: 1 },
+      commerceBelow: 10_822,
+      individual: { rate: 0.918 },
+      farm: { rate: 1 },
+      site: { rate: 1 },
+      hotel: { rate: 1 },
+      project: { rate: 0.9 },
+    },
+    industrialCapacity: 96,
+  },
   // Fengze: 四上 722 = 210 + 300 + 200 + 12 projects; 四下 5,561 = 850 + 4,640 + 71 hotels; 7,312 individual
   '350503': {
-    resumed: { industrialAbove: 210, commerceAbove: 300, servicesAbove: 200, project: 12, industrialBelow: 850, commerceBelow: 4_640, hotel: 71, individual: 7_312 },
+    resumed: {
+      industrialAbove: 210,
+      commerceAbove: 300,
+      servicesAbove: 200,
+      project: 12,
+      industrialBelow: 850,
+      commerceBelow: 4_640,
+      hotel: 71,
+      individual: 7_312,
+    },
     staff: [{ buckets: 'all', onDuty: 90_887, fromOtherProvinces: 11_272 }],
   },
-  '230506': { resumed: { industrialAbove: { rate: 1 }, industrialBelow: { rate: 1 }, commerceAbove: { rate: 1 }, commerceBelow: { rate: 1 }, site: 0, project: 0, individual: { rate: 0.6 }, farm: { rate: 0.5 } } },
+  '230506': {
+    resumed: {
+      industrialAbove: { rate: 1 },
+      industrialBelow: { rate: 1 },
+      commerceAbove: { rate: 1 },
+      commerceBelow: { rate: 1 },
+      site: 0,
+      project: 0,
+      individual: { rate: 0.6 },
+      farm: { rate: 0.5 },
+    },
+  },
   // Panzhihua East: farms 57 of 60 (95 %), 规上工业 62 of 62, 规上服务业 39 of 43 (90.7 %), key projects 66 of 71
   '510402': { resumed: { farm: 57, industrialAbove: { rate: 1 }, servicesAbove: 39, project: 66 } },
   // Furong: 规上工业 all (attendance 92 %), 规上服务业 186 of 200 (93 %, attendance 89 %)
@@ -50,7 +83,8 @@ const plans: Record<string, Plan> = {
   },
 };
 
-const count = (c: Count | undefined, n: number) => (c === undefined ? Math.round(n * 0.8) : typeof c === 'number' ? Math.min(c, n) : Math.round(n * c.rate));
+const count = (c: Count | undefined, n: number) =>
+  c === undefined ? Math.round(n * 0.8) : typeof c === 'number' ? Math.min(c, n) : Math.round(n * c.rate);
 
 /** Spreads `total` over the items in proportion to their weights, never above each one's cap, summing exactly. */
 export function spread(weights: number[], caps: number[], total: number): number[] {
@@ -164,7 +198,9 @@ export async function dashboardDemo(s: Services, log: (m: string) => void): Prom
       submittedAt: at,
     }));
     await s.dailyReports.insertMany(rows);
-    log(`dashboard: ${seed.code} on ${seed.date} — ${resumed.length} of ${pool.length} resumed, ${rows.length} daily reports (${Date.now() - started} ms)`);
+    log(
+      `dashboard: ${seed.code} on ${seed.date} — ${resumed.length} of ${pool.length} resumed, ${rows.length} daily reports (${Date.now() - started} ms)`,
+    );
   }
   return [await reporterLogin(s)];
 }
@@ -195,6 +231,11 @@ async function reporterLogin(s: Services): Promise<DemoLogin> {
     riskLevel: 'low',
   } as Parameters<Services['registry']['createEntity']>[1]);
   await s.core.db.transaction().execute((trx) => s.registry.changeStatus(trx, ctx, id, 'resumed', '演示：已复工，逐日填报'));
-  await s.users.createUser(ctx, { username: 'enterprise3', displayName: '华鑫食品', password: DEMO_PASSWORD, grants: [{ role: 'enterprise', entityId: id }] });
+  await s.users.createUser(ctx, {
+    username: 'enterprise3',
+    displayName: '华鑫食品',
+    password: DEMO_PASSWORD,
+    grants: [{ role: 'enterprise', entityId: id }],
+  });
   return { username: 'enterprise3', role: 'enterprise', where: `${town.name} 食品企业 #${id}（已复工，一日一报）` };
 }

@@ -10,7 +10,8 @@ export function dashboardRoutes(app: FastifyInstance, { dashboard }: Services): 
   route(app, {
     method: 'GET',
     url: '/api/dashboard/summary',
-    summary: 'Resumption, capacity and attendance rates of a region subtree on a day, by category, sector, industry and child region',
+    summary:
+      'Resumption, capacity and attendance rates of a region subtree on a day, by category, sector, industry and child region',
     tags,
     query: dashboardQuerySchema,
     response: dashboardSummarySchema,

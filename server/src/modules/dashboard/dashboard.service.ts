@@ -37,7 +37,10 @@ export function createDashboardService({ clock, regions, registryStats, dailyRep
       const { root } = await rootFor(regions, ctx, 'dashboard.read', q.regionCode);
       const date = q.date ?? today();
       const childLen = childCodeLength(root.path);
-      const [facts, sums] = await Promise.all([registryStats.resumptionFacts(root.path, date, childLen), dailyReports.sums(root.path, date, childLen)]);
+      const [facts, sums] = await Promise.all([
+        registryStats.resumptionFacts(root.path, date, childLen),
+        dailyReports.sums(root.path, date, childLen),
+      ]);
       const childCode = (c: string | null | undefined) => (c ? c.split('/').filter(Boolean).pop()! : null);
       const childRows = groupedRows(facts, sums, (a) => childCode(a.child));
       // a day without reports (early morning, or a date before reporting began) points at the last day with some
@@ -70,7 +73,10 @@ export function createDashboardService({ clock, regions, registryStats, dailyRep
       const to = q.date ?? today();
       const from = addDays(to, -(q.days - 1));
       const dates = Array.from({ length: q.days }, (_, i) => addDays(from, i));
-      const [totals, reports] = await Promise.all([registryStats.resumptionTotalsByDay(root.path, from, to), dailyReports.dailyTotals(root.path, from, to)]);
+      const [totals, reports] = await Promise.all([
+        registryStats.resumptionTotalsByDay(root.path, from, to),
+        dailyReports.dailyTotals(root.path, from, to),
+      ]);
       return {
         regionCode: root.code,
         points: dates.map((date) => {

@@ -13,20 +13,65 @@ let townB: Client;
 let grid: Client;
 
 const entity = (regionCode: string, i: number, over: Partial<EntityInput> = {}): EntityInput =>
-  ({ kind: 'enterprise', name: `企业${i}`, regNo: `R${i}`, regionCode, sector: 'secondary', industry: '制造业', sizeClass: 'small', registeredStaff: 100, ...over }) as EntityInput;
+  ({
+    kind: 'enterprise',
+    name: `企业${i}`,
+    regNo: `R${i}`,
+    regionCode,
+    sector: 'secondary',
+    industry: '制造业',
+    sizeClass: 'small',
+    registeredStaff: 100,
+    ...over,
+  }) as EntityInput;
 
 beforeAll(async () => {
   t = await createTestApp({ clock });
   const ctx = systemContext();
   const s = t.services;
   // town A: 4 industrial enterprises, 3 resumed (one of them only today); town B: 2 shops, 1 resumed
-  const a = await s.registry.createEntities(ctx, [0, 1, 2, 3].map((i) => entity(t.regions.gridA, i, i === 0 ? { aboveScale: true, fourAbove: true, sizeClass: 'large' } : {})));
-  const b = await s.registry.createEntities(ctx, [4, 5].map((i) => entity(t.regions.gridB, i, { kind: 'individual', sector: 'tertiary', industry: '零售业', sizeClass: 'micro', registeredStaff: 5 })));
-  await s.registryStats.backfill(ctx, [...a, ...b], `${addDays(today, -20)}T00:00:00.000Z`, [{ at: `${addDays(today, -3)}T01:00:00.000Z`, ids: [a[0]!, a[1]!, b[0]!] }], 'test');
+  const a = await s.registry.createEntities(
+    ctx,
+    [0, 1, 2, 3].map((i) => entity(t.regions.gridA, i, i === 0 ? { aboveScale: true, fourAbove: true, sizeClass: 'large' } : {})),
+  );
+  const b = await s.registry.createEntities(
+    ctx,
+    [4, 5].map((i) =>
+      entity(t.regions.gridB, i, {
+        kind: 'individual',
+        sector: 'tertiary',
+        industry: '零售业',
+        sizeClass: 'micro',
+        registeredStaff: 5,
+      }),
+    ),
+  );
+  await s.registryStats.backfill(
+    ctx,
+    [...a, ...b],
+    `${addDays(today, -20)}T00:00:00.000Z`,
+    [{ at: `${addDays(today, -3)}T01:00:00.000Z`, ids: [a[0]!, a[1]!, b[0]!] }],
+    'test',
+  );
   await t.core.db.transaction().execute((trx) => s.registry.changeStatus(trx, ctx, a[2]!, 'resumed', 'test'));
-  await s.users.createUser(ctx, { username: 'e0', displayName: 'e0', password: 'Passw0rd!', grants: [{ role: 'enterprise', entityId: a[0]! }] });
+  await s.users.createUser(ctx, {
+    username: 'e0',
+    displayName: 'e0',
+    password: 'Passw0rd!',
+    grants: [{ role: 'enterprise', entityId: a[0]! }],
+  });
   const e0 = await t.login('e0');
-  await e0.post('/api/reports/daily', { reportDate: today, staffOnDuty: 90, fromOtherProvinces: 10, underObservation: 0, abnormalTemperature: 0, suspectedCases: 0, capacityRate: 90, supplyDaysLeft: 5, problems: '' });
+  await e0.post('/api/reports/daily', {
+    reportDate: today,
+    staffOnDuty: 90,
+    fromOtherProvinces: 10,
+    underObservation: 0,
+    abnormalTemperature: 0,
+    suspectedCases: 0,
+    capacityRate: 90,
+    supplyDaysLeft: 5,
+    problems: '',
+  });
   commander = await t.userWith('cmd', [{ role: 'commander', regionCode: t.regions.district }]);
   townB = await t.userWith('tb', [{ role: 'town', regionCode: t.regions.townB }]);
   grid = await t.userWith('g', [{ role: 'grid', regionCode: t.regions.gridA }]);
@@ -38,7 +83,16 @@ describe('dashboard summary', () => {
     const now = (await commander.get('/api/dashboard/summary')).json();
     expect(now.date).toBe(today);
     const row = (s: { categories: { key: string }[] }, k: string) => s.categories.find((r) => r.key === k);
-    expect(row(now, 'overall')).toMatchObject({ total: 6, resumed: 4, resumptionRate: 66.7, reporting: 1, capacityRate: 90, attendanceRate: 90, staffOnDuty: 90, fromOtherProvinces: 10 });
+    expect(row(now, 'overall')).toMatchObject({
+      total: 6,
+      resumed: 4,
+      resumptionRate: 66.7,
+      reporting: 1,
+      capacityRate: 90,
+      attendanceRate: 90,
+      staffOnDuty: 90,
+      fromOtherProvinces: 10,
+    });
     expect(row(now, 'industrialAboveScale')).toMatchObject({ total: 1, resumed: 1, resumptionRate: 100 });
     expect(now.children.map((c: { key: string; resumed: number; total: number }) => [c.key, c.resumed, c.total])).toEqual([
       [t.regions.townA, 3, 4],
@@ -55,7 +109,10 @@ describe('dashboard summary', () => {
     const tomorrow = (await commander.get(`/api/dashboard/summary?date=${addDays(today, 1)}`)).json();
     expect(tomorrow.latestReportDate).toBe(today);
     // only town A reported, and nothing was reported before today
-    expect((await commander.get(`/api/dashboard/summary?regionCode=${t.regions.townB}&date=${addDays(today, 1)}`)).json().latestReportDate).toBeNull();
+    expect(
+      (await commander.get(`/api/dashboard/summary?regionCode=${t.regions.townB}&date=${addDays(today, 1)}`)).json()
+        .latestReportDate,
+    ).toBeNull();
     expect((await commander.get(`/api/dashboard/summary?date=${addDays(today, -1)}`)).json().latestReportDate).toBeNull();
   });
 

@@ -62,7 +62,15 @@ interface Acc {
   fromOtherProvinces: number;
   capacityWeighted: number;
 }
-const empty = (): Acc => ({ total: 0, resumed: 0, reporting: 0, registeredStaff: 0, staffOnDuty: 0, fromOtherProvinces: 0, capacityWeighted: 0 });
+const empty = (): Acc => ({
+  total: 0,
+  resumed: 0,
+  reporting: 0,
+  registeredStaff: 0,
+  staffOnDuty: 0,
+  fromOtherProvinces: 0,
+  capacityWeighted: 0,
+});
 
 /**
  * The rates of one population:

@@ -16,7 +16,17 @@ const ids: number[] = [];
 const users: Client[] = [];
 
 const entity = (regionCode: string, i: number, over: Partial<EntityInput> = {}): EntityInput =>
-  ({ kind: 'enterprise', name: `主体${i}`, regNo: `RU${i}`, regionCode, sector: 'secondary', industry: '制造业', sizeClass: 'small', registeredStaff: 10 + i, ...over }) as EntityInput;
+  ({
+    kind: 'enterprise',
+    name: `主体${i}`,
+    regNo: `RU${i}`,
+    regionCode,
+    sector: 'secondary',
+    industry: '制造业',
+    sizeClass: 'small',
+    registeredStaff: 10 + i,
+    ...over,
+  }) as EntityInput;
 
 const report = (over: Record<string, unknown> = {}) => ({
   reportDate: today,
@@ -42,14 +52,21 @@ async function expectRollupsMatch() {
     for (const d of [-21, -20, -11, -10, -6, -5, -4, -1, 0]) {
       const date = addDays(today, d);
       for (const len of [childLen, null]) {
-        expect(sorted(await s.registryStats.resumptionFacts(path, date, len)), `facts ${path} ${date}`).toEqual(sorted(await s.registryStats.resumptionFactsFromEntities(path, endOfLocalDay(date), len)));
-        expect(sorted(await s.dailyReports.sums(path, date, len)), `sums ${path} ${date}`).toEqual(sorted(await s.dailyReports.sumsFromReports(path, date, len)));
+        expect(sorted(await s.registryStats.resumptionFacts(path, date, len)), `facts ${path} ${date}`).toEqual(
+          sorted(await s.registryStats.resumptionFactsFromEntities(path, endOfLocalDay(date), len)),
+        );
+        expect(sorted(await s.dailyReports.sums(path, date, len)), `sums ${path} ${date}`).toEqual(
+          sorted(await s.dailyReports.sumsFromReports(path, date, len)),
+        );
       }
     }
     const byDay = await s.registryStats.resumptionTotalsByDay(path, addDays(today, -21), today);
     for (const [date, v] of byDay) {
       const facts = await s.registryStats.resumptionFactsFromEntities(path, endOfLocalDay(date), null);
-      expect(v, `totals ${path} ${date}`).toEqual({ total: facts.reduce((n, f) => n + f.total, 0), resumed: facts.reduce((n, f) => n + f.resumed, 0) });
+      expect(v, `totals ${path} ${date}`).toEqual({
+        total: facts.reduce((n, f) => n + f.total, 0),
+        resumed: facts.reduce((n, f) => n + f.resumed, 0),
+      });
     }
   }
 }
@@ -70,15 +87,26 @@ beforeAll(async () => {
   ]);
   ids.push(...made);
   // registered three weeks ago, resumed on different days (past status lines)
-  await s.registryStats.backfill(ctx, made, `${addDays(today, -20)}T00:00:00.000Z`, [
-    { at: `${addDays(today, -10)}T01:00:00.000Z`, ids: [made[0]!, made[2]!, made[3]!] },
-    { at: `${addDays(today, -5)}T17:00:00.000Z`, ids: [made[4]!, made[5]!] }, // 01:00 the next local day
-  ], 'test');
+  await s.registryStats.backfill(
+    ctx,
+    made,
+    `${addDays(today, -20)}T00:00:00.000Z`,
+    [
+      { at: `${addDays(today, -10)}T01:00:00.000Z`, ids: [made[0]!, made[2]!, made[3]!] },
+      { at: `${addDays(today, -5)}T17:00:00.000Z`, ids: [made[4]!, made[5]!] }, // 01:00 the next local day
+    ],
+    'test',
+  );
   // one created today through the single-entity path
   ids.push(await s.registry.createEntity(ctx, entity(t.regions.gridA, 7, { sector: 'primary', industry: '农业' })));
   for (const id of [made[0]!, made[2]!, made[4]!, made[5]!]) {
     const name = `u${id}`;
-    await s.users.createUser(ctx, { username: name, displayName: name, password: 'Passw0rd!', grants: [{ role: 'enterprise', entityId: id }] });
+    await s.users.createUser(ctx, {
+      username: name,
+      displayName: name,
+      password: 'Passw0rd!',
+      grants: [{ role: 'enterprise', entityId: id }],
+    });
     users.push(await t.login(name));
   }
 });
@@ -95,7 +123,9 @@ describe('dashboard rollups', () => {
   it('follow submissions, late reports and replacements of the same day', async () => {
     const [u0, u2, u4, u5] = users as [Client, Client, Client, Client];
     expect((await u0.post('/api/reports/daily', report())).statusCode).toBe(200);
-    expect((await u0.post('/api/reports/daily', report({ reportDate: addDays(today, -1), staffOnDuty: 5 }))).statusCode).toBe(200);
+    expect((await u0.post('/api/reports/daily', report({ reportDate: addDays(today, -1), staffOnDuty: 5 }))).statusCode).toBe(
+      200,
+    );
     expect((await u2.post('/api/reports/daily', report({ staffOnDuty: 1, fromOtherProvinces: 0 }))).statusCode).toBe(200);
     expect((await u4.post('/api/reports/daily', report({ abnormalTemperature: 1 }))).statusCode).toBe(200);
     await expectRollupsMatch();
@@ -110,10 +140,18 @@ describe('dashboard rollups', () => {
   });
 
   it('stay exact when submissions of the same entity and day race each other', async () => {
-    const res = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => users[3]!.post('/api/reports/daily', report({ staffOnDuty: n + 2, capacityRate: 10 * n }))));
-    expect(res.map((r) => (r.statusCode === 409 ? 200 : r.statusCode)), res.map((r) => r.body).join('\n')).toEqual([200, 200, 200, 200, 200, 200]);
+    const res = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((n) => users[3]!.post('/api/reports/daily', report({ staffOnDuty: n + 2, capacityRate: 10 * n }))),
+    );
+    expect(
+      res.map((r) => (r.statusCode === 409 ? 200 : r.statusCode)),
+      res.map((r) => r.body).join('\n'),
+    ).toEqual([200, 200, 200, 200, 200, 200]);
     for (const path of [paths.district!, paths.townB!]) {
-      for (const len of [12, null]) expect(sorted(await t.services.dailyReports.sums(path, today, len))).toEqual(sorted(await t.services.dailyReports.sumsFromReports(path, today, len)));
+      for (const len of [12, null])
+        expect(sorted(await t.services.dailyReports.sums(path, today, len))).toEqual(
+          sorted(await t.services.dailyReports.sumsFromReports(path, today, len)),
+        );
     }
   });
 
@@ -121,7 +159,10 @@ describe('dashboard rollups', () => {
     const id = ids[0]!;
     const e = (await t.services.registry.getManyForService([id])).get(id)!;
     const admin = await t.userWith('reg-admin', [{ role: 'admin' }]);
-    const moved = { ...entity(t.regions.gridB, 0, { aboveScale: false, fourAbove: false, sizeClass: 'medium', industry: '食品制造业' }), name: e.name };
+    const moved = {
+      ...entity(t.regions.gridB, 0, { aboveScale: false, fourAbove: false, sizeClass: 'medium', industry: '食品制造业' }),
+      name: e.name,
+    };
     expect((await admin.put(`/api/registry/entities/${id}`, moved)).statusCode).toBe(200);
     await expectRollupsMatch(); // the whole history of the entity moved to its new town and category
     expect((await users[0]!.post('/api/reports/daily', report({ staffOnDuty: 3 }))).json().version).toBe(3);
@@ -130,7 +171,8 @@ describe('dashboard rollups', () => {
 
   it('follow status changes: suspended, resumed again, closed', async () => {
     const s = t.services;
-    const change = (id: number, to: 'suspended' | 'resumed' | 'closed') => t.core.db.transaction().execute((trx) => s.registry.changeStatus(trx, ctx, id, to, 'test'));
+    const change = (id: number, to: 'suspended' | 'resumed' | 'closed') =>
+      t.core.db.transaction().execute((trx) => s.registry.changeStatus(trx, ctx, id, to, 'test'));
     await change(ids[2]!, 'suspended');
     await expectRollupsMatch();
     clock.advance(24 * 3600_000); // a day later (the comparisons below still use the first day's dates)
@@ -141,13 +183,18 @@ describe('dashboard rollups', () => {
     await expectRollupsMatch();
     const tomorrow = addDays(today, 1);
     for (const path of [paths.district!, paths.townA!]) {
-      expect(sorted(await s.registryStats.resumptionFacts(path, tomorrow, 12))).toEqual(sorted(await s.registryStats.resumptionFactsFromEntities(path, endOfLocalDay(tomorrow), 12)));
+      expect(sorted(await s.registryStats.resumptionFacts(path, tomorrow, 12))).toEqual(
+        sorted(await s.registryStats.resumptionFactsFromEntities(path, endOfLocalDay(tomorrow), 12)),
+      );
     }
   });
 
   it('are rebuilt from the raw rows to the same figures', async () => {
     const s = t.services;
-    const before = { facts: sorted(await s.registryStats.resumptionFacts(paths.district!, today, 12)), sums: sorted(await s.dailyReports.sums(paths.district!, today, 12)) };
+    const before = {
+      facts: sorted(await s.registryStats.resumptionFacts(paths.district!, today, 12)),
+      sums: sorted(await s.dailyReports.sums(paths.district!, today, 12)),
+    };
     expect(await s.registryStats.rebuildCounts()).toBe(ids.length);
     expect(await s.dailyReports.rebuildRollup()).toBeGreaterThan(0);
     expect(sorted(await s.registryStats.resumptionFacts(paths.district!, today, 12))).toEqual(before.facts);

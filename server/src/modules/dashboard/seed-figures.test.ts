@@ -41,7 +41,9 @@ it('the district commander sees the same figures as the administrator, and the d
 
 it('every district with reports shows a plausible attendance rate on its seed day (the seeds quote staff on duty, not registered staff)', async () => {
   for (const { code, date } of seedDistricts) {
-    const overall = (await admin.get(`/api/dashboard/summary?regionCode=${code}&date=${date}`)).json().categories.find((r: { key: string }) => r.key === 'overall');
+    const overall = (await admin.get(`/api/dashboard/summary?regionCode=${code}&date=${date}`))
+      .json()
+      .categories.find((r: { key: string }) => r.key === 'overall');
     if (!overall.reporting) continue;
     expect(overall.attendanceRate, `${code} on ${date}`).toBeGreaterThanOrEqual(60);
     expect(overall.attendanceRate, `${code} on ${date}`).toBeLessThanOrEqual(100);

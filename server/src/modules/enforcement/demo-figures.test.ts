@@ -19,16 +19,31 @@ beforeAll(async () => {
   for (const d of demoDistricts.filter((x) => ['120119', '350503', '430102'].includes(x.code))) {
     await t.services.regions.insertMany(buildDistrictRegions(d));
     // Jizhou: its enterprises only (the first segments, so the same records the demo builds), which the help teams look after
-    const segments = (registryDemoConfig.districts[d.code] ?? []).filter((seg) => d.code !== '120119' || seg.kind === 'enterprise');
+    const segments = (registryDemoConfig.districts[d.code] ?? []).filter(
+      (seg) => d.code !== '120119' || seg.kind === 'enterprise',
+    );
     const entities = buildDistrictEntities(d, segments, registryDemoConfig.scale);
     for (let i = 0; i < entities.length; i += 2000) await t.services.registry.createEntities(sys, entities.slice(i, i + 2000));
   }
-  await t.services.users.createUser(sys, { username: 'admin', displayName: 'Admin', password: TEST_PASSWORD, grants: [{ role: 'admin' }] });
+  await t.services.users.createUser(sys, {
+    username: 'admin',
+    displayName: 'Admin',
+    password: TEST_PASSWORD,
+    grants: [{ role: 'admin' }],
+  });
   // the dashboard step has most of Fengze's trade resumed by the seed's day; here its malls and 五小单位
   const all = demoContext(0, 'admin', 'Admin', { role: 'admin' });
   const resumed: number[] = [];
-  for (const q of [{ fourAbove: 'true', sector: 'tertiary' }, { smallVenueType: 'small_restaurant' }, { smallVenueType: 'small_supermarket' }] as Partial<EntityListQuery>[]) {
-    resumed.push(...(await t.services.registry.list(all, { page: 1, pageSize: 500, regionCode: '350503', ...q } as EntityListQuery)).items.map((e) => e.id));
+  for (const q of [
+    { fourAbove: 'true', sector: 'tertiary' },
+    { smallVenueType: 'small_restaurant' },
+    { smallVenueType: 'small_supermarket' },
+  ] as Partial<EntityListQuery>[]) {
+    resumed.push(
+      ...(
+        await t.services.registry.list(all, { page: 1, pageSize: 500, regionCode: '350503', ...q } as EntityListQuery)
+      ).items.map((e) => e.id),
+    );
   }
   await t.core.db.transaction().execute(async (trx) => {
     for (const id of resumed) await t.services.registry.changeStatus(trx, sys, id, 'resumed', '复工');
@@ -56,7 +71,11 @@ describe('Fengze enforcement tally (seed 001)', () => {
     expect(report.rows.reduce((a: number, r: { premises: number }) => a + r.premises, 0)).toBe(4000);
     // the lifecycle shows in the records: 17 notices open, 100 rectified, 10 escalated; 8 closures in force
     const count = async (url: string) => (await admin.get(url)).json().total;
-    expect([await count('/api/enforcement/notices?status=issued'), await count('/api/enforcement/notices?status=rectified'), await count('/api/enforcement/notices?status=escalated')]).toEqual([17, 100, 10]);
+    expect([
+      await count('/api/enforcement/notices?status=issued'),
+      await count('/api/enforcement/notices?status=rectified'),
+      await count('/api/enforcement/notices?status=escalated'),
+    ]).toEqual([17, 100, 10]);
     expect(await count('/api/enforcement/closures?active=true')).toBe(8);
     const suspended = (await admin.get('/api/enforcement/closures?active=true&pageSize=1')).json().items[0];
     expect((await t.services.registry.getForService(suspended.entityId))!.status).toBe('suspended');
@@ -88,7 +107,9 @@ describe('liaisons (seeds 004 and 000)', () => {
     }
     expect((await admin.get('/api/users?role=liaison&q=jizhou-team&pageSize=1')).json().total).toBe(3072);
     // district-wide: every town has teams, and every town's enterprises are all looked after
-    const towns = buildDistrictRegions(demoDistricts.find((d) => d.code === jizhouTeams.regionCode)!).filter((x) => x.level === 'town');
+    const towns = buildDistrictRegions(demoDistricts.find((d) => d.code === jizhouTeams.regionCode)!).filter(
+      (x) => x.level === 'town',
+    );
     expect(towns).toHaveLength(27);
     let teamsSeen = 0;
     for (const town of towns) {
@@ -96,11 +117,17 @@ describe('liaisons (seeds 004 and 000)', () => {
       expect(n, town.name).toBeGreaterThan(0);
       teamsSeen += n;
       const cov = (await admin.get(`/api/liaison/coverage?regionCode=${town.code}`)).json();
-      expect(cov.rows.find((r: { kind: string }) => r.kind === 'enterprise'), town.name).toMatchObject({ rate: 100 });
+      expect(
+        cov.rows.find((r: { kind: string }) => r.kind === 'enterprise'),
+        town.name,
+      ).toMatchObject({ rate: 100 });
     }
     expect(teamsSeen).toBe(jizhouTeams.teams);
     const cov = (await admin.get(`/api/liaison/coverage?regionCode=${jizhouTeams.regionCode}`)).json();
-    expect(cov.rows.find((r: { kind: string }) => r.kind === 'enterprise')).toMatchObject({ total: 98 + 569 + 180 + 11_650, rate: 100 });
+    expect(cov.rows.find((r: { kind: string }) => r.kind === 'enterprise')).toMatchObject({
+      total: 98 + 569 + 180 + 11_650,
+      rate: 100,
+    });
     console.log(`enforcement + liaison demo steps: ${loadMs} ms`);
   });
 });

@@ -21,15 +21,30 @@ const DAY = 86_400_000;
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 
 /** A demo user's request context with one grant. */
-export function demoContext(id: number, username: string, displayName: string, grant: Partial<ActorGrant> & Pick<ActorGrant, 'role'>): RequestContext {
-  return { ...systemContext(), ip: '127.0.0.1', actor: makeActor({ id, username, displayName }, [{ regionPath: null, department: null, entityId: null, venueId: null, ...grant }]) };
+export function demoContext(
+  id: number,
+  username: string,
+  displayName: string,
+  grant: Partial<ActorGrant> & Pick<ActorGrant, 'role'>,
+): RequestContext {
+  return {
+    ...systemContext(),
+    ip: '127.0.0.1',
+    actor: makeActor({ id, username, displayName }, [
+      { regionPath: null, department: null, entityId: null, venueId: null, ...grant },
+    ]),
+  };
 }
 
 /** What an inspection found: `problems` failed checklist items (extra ones beyond the list), `fixed` of them on the spot. */
 function findings(items: InspectionChecklistItem[], problems: number, fixed: number) {
   const active = items.filter((i) => i.active);
   const failed = Math.min(problems, active.length);
-  return { results: Object.fromEntries(active.map((i, k) => [i.code, k >= failed])), extraProblems: problems - failed, fixedOnSpot: fixed };
+  return {
+    results: Object.fromEntries(active.map((i, k) => [i.code, k >= failed])),
+    extraProblems: problems - failed,
+    fixedOnSpot: fixed,
+  };
 }
 
 /**
@@ -48,7 +63,12 @@ export async function enforcementDemo(s: Services, log: (m: string) => void): Pr
   const sys = systemContext();
   const f = fengzeEnforcement;
   const district = await s.regions.resolve(f.regionCode);
-  const userId = await s.users.createUser(sys, { username: 'inspector-fengze', displayName: '丰泽区综合执法监管小组', password: DEMO_PASSWORD, grants: [{ role: 'inspector', regionCode: f.regionCode }] });
+  const userId = await s.users.createUser(sys, {
+    username: 'inspector-fengze',
+    displayName: '丰泽区综合执法监管小组',
+    password: DEMO_PASSWORD,
+    grants: [{ role: 'inspector', regionCode: f.regionCode }],
+  });
   const ctx = demoContext(userId, 'inspector-fengze', '丰泽区综合执法监管小组', { role: 'inspector', regionPath: district.path });
   const admin = demoContext(0, 'admin', '系统管理员', { role: 'admin' });
 
@@ -56,7 +76,13 @@ export async function enforcementDemo(s: Services, log: (m: string) => void): Pr
   const pool: Entity[] = [];
   for (const q of [{ fourAbove: 'true', sector: 'tertiary' }, { kind: 'individual' }] as Partial<EntityListQuery>[]) {
     for (let page = 1; ; page++) {
-      const res = await s.registry.list(admin, { page, pageSize: 500, regionCode: f.regionCode, status: 'resumed', ...q } as EntityListQuery);
+      const res = await s.registry.list(admin, {
+        page,
+        pageSize: 500,
+        regionCode: f.regionCode,
+        status: 'resumed',
+        ...q,
+      } as EntityListQuery);
       pool.push(...res.items.filter((e) => q.kind !== 'individual' || e.smallVenueType));
       if (page * 500 >= res.total) break;
     }
@@ -67,15 +93,29 @@ export async function enforcementDemo(s: Services, log: (m: string) => void): Pr
   }
   const typeOf = (e: Entity): PremisesType => (e.smallVenueType ? premisesTypeOf(e) : 'mall');
   const checklists = new Map<PremisesType, InspectionChecklistItem[]>();
-  for (const type of ['mall', 'five_small', 'nine_small'] as const) checklists.set(type, (await s.enforcement.checklist(ctx, type)).items);
+  for (const type of ['mall', 'five_small', 'nine_small'] as const)
+    checklists.set(type, (await s.enforcement.checklist(ctx, type)).items);
 
-  const round = await s.enforcement.createRound(ctx, { name: f.roundName, regionCode: f.regionCode, startsOn: f.from, endsOn: f.to, premisesTypes: ['mall', 'five_small'], notes: '持续组织对辖区大中型商超和“五小单位”开展联合执法检查，督查指导企业落实主体责任和防控措施。' });
+  const round = await s.enforcement.createRound(ctx, {
+    name: f.roundName,
+    regionCode: f.regionCode,
+    startsOn: f.from,
+    endsOn: f.to,
+    premisesTypes: ['mall', 'five_small'],
+    notes: '持续组织对辖区大中型商超和“五小单位”开展联合执法检查，督查指导企业落实主体责任和防控措施。',
+  });
 
   // the plan: 360 visits, each a list of (problems, fixed, outcome) for its premises
   type Slot = { problems: number; fixed: number; outcome: 'pass' | 'notice' | 'closure'; reinspect?: 'pass' | 'fail' };
   const slots: Slot[] = [];
   for (let i = 0; i < 18; i++) slots.push({ problems: 2, fixed: 1, outcome: 'closure' });
-  for (let i = 0; i < 127; i++) slots.push({ problems: i < 92 ? 2 : 1, fixed: 1, outcome: 'notice', reinspect: i < 100 ? 'pass' : i < 110 ? 'fail' : undefined });
+  for (let i = 0; i < 127; i++)
+    slots.push({
+      problems: i < 92 ? 2 : 1,
+      fixed: 1,
+      outcome: 'notice',
+      reinspect: i < 100 ? 'pass' : i < 110 ? 'fail' : undefined,
+    });
   for (let i = 0; i < 325; i++) slots.push({ problems: 1, fixed: 1, outcome: 'pass' });
   while (slots.length < 3890) slots.push({ problems: 0, fixed: 0, outcome: 'pass' });
   const r = rng(350503);
@@ -115,23 +155,34 @@ export async function enforcementDemo(s: Services, log: (m: string) => void): Pr
         ...base,
         outcome: slot.outcome,
         notes: slot.outcome === 'closure' ? '未落实测温登记且拒不整改，责令停业整顿' : null,
-        noticeItems: slot.outcome === 'notice' ? '一、入口设置测温点并登记；二、每日消毒并建立台账；三、从业人员全程佩戴口罩。' : null,
+        noticeItems:
+          slot.outcome === 'notice' ? '一、入口设置测温点并登记；二、每日消毒并建立台账；三、从业人员全程佩戴口罩。' : null,
         noticeDeadline: slot.outcome === 'notice' ? addDays(on, 3) : null,
         filingId: null,
         complaintId: null,
       });
       if (slot.reinspect) notices.push({ inspectionIndex: cursor - 1, on, slot });
     }
-    const names = [r.pick(['陈', '林', '黄', '王', '李']) + '队长', r.pick(['张', '吴', '郑', '蔡']) + '某', r.pick(['许', '洪', '庄', '施']) + '某'];
+    const names = [
+      r.pick(['陈', '林', '黄', '王', '李']) + '队长',
+      r.pick(['张', '吴', '郑', '蔡']) + '某',
+      r.pick(['许', '洪', '庄', '施']) + '某',
+    ];
     visits.push({ roundId: round.id, visitedOn: on, inspectors: names, inspectorCount: 3, inspections });
   }
   // recorded like a stack of paper records: 36 visits a transaction
-  for (let i = 0; i < visits.length; i += 36) for (const res of await s.enforcement.recordVisits(ctx, visits.slice(i, i + 36))) inspectionIds.push(...res.inspectionIds);
+  for (let i = 0; i < visits.length; i += 36)
+    for (const res of await s.enforcement.recordVisits(ctx, visits.slice(i, i + 36))) inspectionIds.push(...res.inspectionIds);
   // re-inspections the day after the deadline
   for (const n of notices) {
     const ins = await s.enforcement.get(ctx, inspectionIds[n.inspectionIndex]!);
     const on = addDays(n.on, 4) > f.to ? f.to : addDays(n.on, 4);
-    await s.enforcement.reinspect(ctx, ins.noticeId!, { passed: n.slot.reinspect === 'pass', inspectedOn: on, inspectorCount: 2, notes: n.slot.reinspect === 'pass' ? '已按通知书整改到位' : '逾期仍未整改' });
+    await s.enforcement.reinspect(ctx, ins.noticeId!, {
+      passed: n.slot.reinspect === 'pass',
+      inspectedOn: on,
+      inspectorCount: 2,
+      notes: n.slot.reinspect === 'pass' ? '已按通知书整改到位' : '逾期仍未整改',
+    });
   }
   // 20 of the 28 closures lifted after rectification
   const closures = await s.enforcement.closures(ctx, { page: 1, pageSize: 100, active: 'true' });
@@ -139,7 +190,16 @@ export async function enforcementDemo(s: Services, log: (m: string) => void): Pr
 
   // an active round in Jizhou for the demo inspector
   const today = localDate(s.core.clock.now());
-  await s.enforcement.createRound(admin, { name: '蓟州区商超和五小单位疫情防控专项检查', regionCode: '120119', startsOn: addDays(today, -7), endsOn: addDays(today, 23), premisesTypes: ['mall', 'five_small', 'nine_small', 'market'], notes: null }).catch(() => undefined);
+  await s.enforcement
+    .createRound(admin, {
+      name: '蓟州区商超和五小单位疫情防控专项检查',
+      regionCode: '120119',
+      startsOn: addDays(today, -7),
+      endsOn: addDays(today, 23),
+      premisesTypes: ['mall', 'five_small', 'nine_small', 'market'],
+      notes: null,
+    })
+    .catch(() => undefined);
   log(`enforcement: Fengze round — 470 visits, 4000 premises, 127 notices, 28 closures (${Date.now() - started} ms)`);
   return [{ username: 'inspector-fengze', role: 'inspector', where: '丰泽区' }];
 }

@@ -34,22 +34,137 @@ import type { Services } from '../../services';
 export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: Services): void {
   const tags = ['enforcement'];
   const typeParam = z.object({ type: premisesTypeSchema });
-  route(app, { method: 'GET', url: '/api/enforcement/checklists/:type', summary: 'The checklist of a premises type (deactivated items included, marked)', tags, params: typeParam, response: inspectionChecklistSchema, handler: ({ params, ctx }) => enforcement.checklist(ctx, params.type) });
-  route(app, { method: 'PUT', url: '/api/enforcement/checklists/:type', summary: 'Replace the checklist of a premises type (admin); items are deactivated, never removed', tags, params: typeParam, body: inspectionChecklistBodySchema, response: inspectionChecklistSchema, handler: ({ params, body, ctx }) => enforcement.setChecklist(ctx, params.type, body.items) });
+  route(app, {
+    method: 'GET',
+    url: '/api/enforcement/checklists/:type',
+    summary: 'The checklist of a premises type (deactivated items included, marked)',
+    tags,
+    params: typeParam,
+    response: inspectionChecklistSchema,
+    handler: ({ params, ctx }) => enforcement.checklist(ctx, params.type),
+  });
+  route(app, {
+    method: 'PUT',
+    url: '/api/enforcement/checklists/:type',
+    summary: 'Replace the checklist of a premises type (admin); items are deactivated, never removed',
+    tags,
+    params: typeParam,
+    body: inspectionChecklistBodySchema,
+    response: inspectionChecklistSchema,
+    handler: ({ params, body, ctx }) => enforcement.setChecklist(ctx, params.type, body.items),
+  });
 
-  route(app, { method: 'GET', url: '/api/enforcement/rounds', summary: 'Inspection rounds 专项行动 of the caller’s area and those covering it', tags, query: roundListQuerySchema, response: pageOf(roundSchema), handler: ({ query, ctx }) => enforcement.rounds(ctx, query) });
-  route(app, { method: 'POST', url: '/api/enforcement/rounds', summary: 'Start a round: a named campaign over a period and region', tags, body: roundBodySchema, response: roundSchema, handler: ({ body, ctx }) => enforcement.createRound(ctx, body) });
-  route(app, { method: 'GET', url: '/api/enforcement/rounds/:id', summary: 'One round', tags, params: idParamSchema, response: roundSchema, handler: ({ params, ctx }) => enforcement.round(ctx, params.id) });
-  route(app, { method: 'POST', url: '/api/enforcement/rounds/:id/close', summary: 'Close a round: no more visits are recorded for it', tags, params: idParamSchema, response: roundSchema, handler: ({ params, ctx }) => enforcement.closeRound(ctx, params.id) });
-  route(app, { method: 'GET', url: '/api/enforcement/visits', summary: 'The caller’s own visits 出动 (to add the next premises to one)', tags, query: pageQuerySchema.extend({ visitedOn: dateSchema.optional(), roundId: z.coerce.number().int().positive().optional() }), response: pageOf(inspectionVisitSchema), handler: ({ query, ctx }) => enforcement.visits(ctx, query) });
+  route(app, {
+    method: 'GET',
+    url: '/api/enforcement/rounds',
+    summary: 'Inspection rounds 专项行动 of the caller’s area and those covering it',
+    tags,
+    query: roundListQuerySchema,
+    response: pageOf(roundSchema),
+    handler: ({ query, ctx }) => enforcement.rounds(ctx, query),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/enforcement/rounds',
+    summary: 'Start a round: a named campaign over a period and region',
+    tags,
+    body: roundBodySchema,
+    response: roundSchema,
+    handler: ({ body, ctx }) => enforcement.createRound(ctx, body),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/enforcement/rounds/:id',
+    summary: 'One round',
+    tags,
+    params: idParamSchema,
+    response: roundSchema,
+    handler: ({ params, ctx }) => enforcement.round(ctx, params.id),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/enforcement/rounds/:id/close',
+    summary: 'Close a round: no more visits are recorded for it',
+    tags,
+    params: idParamSchema,
+    response: roundSchema,
+    handler: ({ params, ctx }) => enforcement.closeRound(ctx, params.id),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/enforcement/visits',
+    summary: 'The caller’s own visits 出动 (to add the next premises to one)',
+    tags,
+    query: pageQuerySchema.extend({ visitedOn: dateSchema.optional(), roundId: z.coerce.number().int().positive().optional() }),
+    response: pageOf(inspectionVisitSchema),
+    handler: ({ query, ctx }) => enforcement.visits(ctx, query),
+  });
 
-  route(app, { method: 'POST', url: '/api/enforcement/inspections', summary: 'Record an inspection (a new visit, or the next premises of one): checklist, problems, fixed on the spot, and a notice or closure order; a pre-opening inspection decides the filing’s on-site review', tags, body: createInspectionBodySchema, response: inspectionSchema, handler: ({ body, ctx }) => enforcement.inspect(ctx, body) });
-  route(app, { method: 'GET', url: '/api/enforcement/inspections', summary: 'Inspections in the caller’s area', tags, query: inspectionListQuerySchema, response: pageOf(inspectionSchema), handler: ({ query, ctx }) => enforcement.list(ctx, query) });
-  route(app, { method: 'GET', url: '/api/enforcement/inspections/:id', summary: 'One inspection', tags, params: idParamSchema, response: inspectionSchema, handler: ({ params, ctx }) => enforcement.get(ctx, params.id) });
-  route(app, { method: 'GET', url: '/api/enforcement/notices', summary: 'Rectification notices in the caller’s area', tags, query: noticeListQuerySchema, response: pageOf(noticeSchema), handler: ({ query, ctx }) => enforcement.notices(ctx, query) });
-  route(app, { method: 'GET', url: '/api/enforcement/notices/:id', summary: 'A rectification notice (printable)', tags, params: idParamSchema, response: noticeSchema, handler: ({ params, ctx }) => enforcement.notice(ctx, params.id) });
-  route(app, { method: 'POST', url: '/api/enforcement/notices/:id/reinspect', summary: 'Re-inspect after the deadline: rectified closes the notice, otherwise a closure order', tags, params: idParamSchema, body: reinspectBodySchema, response: noticeSchema, handler: ({ params, body, ctx }) => enforcement.reinspect(ctx, params.id, body) });
-  route(app, { method: 'GET', url: '/api/enforcement/closures', summary: 'Closure orders 关停 in the caller’s area (active=true: still in force)', tags, query: closureListQuerySchema, response: pageOf(closureSchema), handler: ({ query, ctx }) => enforcement.closures(ctx, query) });
+  route(app, {
+    method: 'POST',
+    url: '/api/enforcement/inspections',
+    summary:
+      'Record an inspection (a new visit, or the next premises of one): checklist, problems, fixed on the spot, and a notice or closure order; a pre-opening inspection decides the filing’s on-site review',
+    tags,
+    body: createInspectionBodySchema,
+    response: inspectionSchema,
+    handler: ({ body, ctx }) => enforcement.inspect(ctx, body),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/enforcement/inspections',
+    summary: 'Inspections in the caller’s area',
+    tags,
+    query: inspectionListQuerySchema,
+    response: pageOf(inspectionSchema),
+    handler: ({ query, ctx }) => enforcement.list(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/enforcement/inspections/:id',
+    summary: 'One inspection',
+    tags,
+    params: idParamSchema,
+    response: inspectionSchema,
+    handler: ({ params, ctx }) => enforcement.get(ctx, params.id),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/enforcement/notices',
+    summary: 'Rectification notices in the caller’s area',
+    tags,
+    query: noticeListQuerySchema,
+    response: pageOf(noticeSchema),
+    handler: ({ query, ctx }) => enforcement.notices(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/enforcement/notices/:id',
+    summary: 'A rectification notice (printable)',
+    tags,
+    params: idParamSchema,
+    response: noticeSchema,
+    handler: ({ params, ctx }) => enforcement.notice(ctx, params.id),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/enforcement/notices/:id/reinspect',
+    summary: 'Re-inspect after the deadline: rectified closes the notice, otherwise a closure order',
+    tags,
+    params: idParamSchema,
+    body: reinspectBodySchema,
+    response: noticeSchema,
+    handler: ({ params, body, ctx }) => enforcement.reinspect(ctx, params.id, body),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/enforcement/closures',
+    summary: 'Closure orders 关停 in the caller’s area (active=true: still in force)',
+    tags,
+    query: closureListQuerySchema,
+    response: pageOf(closureSchema),
+    handler: ({ query, ctx }) => enforcement.closures(ctx, query),
+  });
   route(app, {
     method: 'POST',
     url: '/api/enforcement/closures/:id/lift',
@@ -63,8 +178,24 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
       return { ok: true as const };
     },
   });
-  route(app, { method: 'GET', url: '/api/enforcement/tally', summary: 'Inspector-visits, premises visited, problems, fixed on the spot, notices, closures for a period, region and round', tags, query: tallyQuerySchema, response: tallySchema, handler: ({ query, ctx }) => enforcement.tally(ctx, query) });
-  route(app, { method: 'GET', url: '/api/enforcement/tally/report', summary: 'The tally of a region and of each child region', tags, query: tallyQuerySchema, response: tallyReportSchema, handler: ({ query, ctx }) => enforcement.tallyReport(ctx, query) });
+  route(app, {
+    method: 'GET',
+    url: '/api/enforcement/tally',
+    summary: 'Inspector-visits, premises visited, problems, fixed on the spot, notices, closures for a period, region and round',
+    tags,
+    query: tallyQuerySchema,
+    response: tallySchema,
+    handler: ({ query, ctx }) => enforcement.tally(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/enforcement/tally/report',
+    summary: 'The tally of a region and of each child region',
+    tags,
+    query: tallyQuerySchema,
+    response: tallyReportSchema,
+    handler: ({ query, ctx }) => enforcement.tallyReport(ctx, query),
+  });
   route(app, {
     method: 'GET',
     url: '/api/enforcement/tally/export',

@@ -41,14 +41,18 @@ interface Deps {
   audit: Audit;
   events: EventBus;
   regions: RegionsService;
-  registry: Pick<RegistryService, 'getForService' | 'getManyForService' | 'addressesForService' | 'changeStatus' | 'registerTimelineSource'>;
+  registry: Pick<
+    RegistryService,
+    'getForService' | 'getManyForService' | 'addressesForService' | 'changeStatus' | 'registerTimelineSource'
+  >;
   filings: Pick<FilingsService, 'recordOnsiteResult'>;
   complaints: Pick<ComplaintsService, 'linkInspection'>;
 }
 
 /** The premises type an entity is inspected as, unless the inspector says otherwise. */
 export function premisesTypeOf(e: { kind: string; smallVenueType: string | null }): PremisesType {
-  if (e.smallVenueType) return (fiveSmallVenueTypes as readonly string[]).includes(e.smallVenueType) ? 'five_small' : 'nine_small';
+  if (e.smallVenueType)
+    return (fiveSmallVenueTypes as readonly string[]).includes(e.smallVenueType) ? 'five_small' : 'nine_small';
   if (e.kind === 'venue') return 'mall';
   return 'other';
 }
@@ -83,10 +87,24 @@ export function createEnforcementService(deps: Deps) {
   }
   const inPaths = (ps: string[] | 'all', path: string) => ps === 'all' || ps.some((p) => path.startsWith(p));
   const likeAny = (col: string, ps: string[] | 'all') =>
-    ps === 'all' ? sql<SqlBool>`1 = 1` : ps.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(ps.map((p) => sql`${sql.ref(col)} like ${pathPrefix(p)} escape '\\'`), sql` or `)})`;
+    ps === 'all'
+      ? sql<SqlBool>`1 = 1`
+      : ps.length === 0
+        ? sql<SqlBool>`1 = 0`
+        : sql<SqlBool>`(${sql.join(
+            ps.map((p) => sql`${sql.ref(col)} like ${pathPrefix(p)} escape '\\'`),
+            sql` or `,
+          )})`;
   /** Rounds of the actor's area and those covering it (a district round is worked by a town's inspectors). */
   const roundVisible = (ps: string[] | 'all') =>
-    ps === 'all' ? sql<SqlBool>`1 = 1` : ps.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${likeAny('inspection_round.region_path', ps)} or ${sql.join(ps.map((p) => sql`${p} like ${sql.ref('inspection_round.region_path')} || '%'`), sql` or `)})`;
+    ps === 'all'
+      ? sql<SqlBool>`1 = 1`
+      : ps.length === 0
+        ? sql<SqlBool>`1 = 0`
+        : sql<SqlBool>`(${likeAny('inspection_round.region_path', ps)} or ${sql.join(
+            ps.map((p) => sql`${p} like ${sql.ref('inspection_round.region_path')} || '%'`),
+            sql` or `,
+          )})`;
   const num = (v: unknown) => (v == null ? null : Number(v));
 
   type InspectionRow = Awaited<ReturnType<typeof byId>>;
@@ -118,7 +136,12 @@ export function createEnforcementService(deps: Deps) {
     return r;
   }
 
-  const parseItems = (json: string): InspectionChecklistItem[] => (JSON.parse(json) as Partial<InspectionChecklistItem>[]).map((i) => ({ code: i.code!, text: i.text!, active: i.active !== false }));
+  const parseItems = (json: string): InspectionChecklistItem[] =>
+    (JSON.parse(json) as Partial<InspectionChecklistItem>[]).map((i) => ({
+      code: i.code!,
+      text: i.text!,
+      active: i.active !== false,
+    }));
 
   type RoundRow = NonNullable<Awaited<ReturnType<typeof roundRow>>>;
   const roundRow = (dbx: Db, id: number) => dbx.selectFrom('inspectionRound').selectAll().where('id', '=', id).executeTakeFirst();
@@ -142,21 +165,60 @@ export function createEnforcementService(deps: Deps) {
   async function usableRound(actor: Actor, id: number, on: string, field: string) {
     const r = await roundRow(db, id);
     const ps = paths(actor);
-    if (!r || !(inPaths(ps, r.regionPath) || (ps !== 'all' && ps.some((p) => p.startsWith(r.regionPath))))) throw invalid([{ field, message: 'enforcement.unknown_round' }]);
+    if (!r || !(inPaths(ps, r.regionPath) || (ps !== 'all' && ps.some((p) => p.startsWith(r.regionPath)))))
+      throw invalid([{ field, message: 'enforcement.unknown_round' }]);
     if (r.status !== 'active') throw invalid([{ field, message: 'enforcement.round_closed' }]);
     if (on < r.startsOn || on > r.endsOn) throw invalid([{ field: 'inspectedOn', message: 'enforcement.outside_round' }]);
     return r;
   }
 
   /** 关停: a closure order, and the entity suspended through the registry's state machine. */
-  async function close(trx: Db, ctx: RequestContext, inspectionId: number, entity: { id: number; name: string; regionPath: string }, reason: string, on: string) {
-    const { id } = await trx.insertInto('closureOrder').values({ entityId: entity.id, entityName: entity.name, regionPath: entity.regionPath, inspectionId, reason, orderedOn: on, liftedAt: null, liftedReason: null }).returning('id').executeTakeFirstOrThrow();
-    await changeStatusIfAllowed(trx, ctx, entity.id, 'suspended', t('zh-CN', 'enforcement.reason.closure', { reason }), Number(id));
-    await trx.updateTable('inspection').set({ closureId: Number(id) }).where('id', '=', inspectionId).execute();
+  async function close(
+    trx: Db,
+    ctx: RequestContext,
+    inspectionId: number,
+    entity: { id: number; name: string; regionPath: string },
+    reason: string,
+    on: string,
+  ) {
+    const { id } = await trx
+      .insertInto('closureOrder')
+      .values({
+        entityId: entity.id,
+        entityName: entity.name,
+        regionPath: entity.regionPath,
+        inspectionId,
+        reason,
+        orderedOn: on,
+        liftedAt: null,
+        liftedReason: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await changeStatusIfAllowed(
+      trx,
+      ctx,
+      entity.id,
+      'suspended',
+      t('zh-CN', 'enforcement.reason.closure', { reason }),
+      Number(id),
+    );
+    await trx
+      .updateTable('inspection')
+      .set({ closureId: Number(id) })
+      .where('id', '=', inspectionId)
+      .execute();
     return Number(id);
   }
   /** An entity that is not operating (not resumed, already suspended) keeps its status; the order still stands. */
-  async function changeStatusIfAllowed(trx: Db, ctx: RequestContext, entityId: number, to: 'suspended' | 'resumed', reason: string, closureId: number) {
+  async function changeStatusIfAllowed(
+    trx: Db,
+    ctx: RequestContext,
+    entityId: number,
+    to: 'suspended' | 'resumed',
+    reason: string,
+    closureId: number,
+  ) {
     try {
       await registry.changeStatus(trx, ctx, entityId, to, reason, { type: 'closure_order', id: closureId });
     } catch (err) {
@@ -165,18 +227,48 @@ export function createEnforcementService(deps: Deps) {
     }
   }
 
-  async function issueNotice(trx: Db, inspectionId: number, e: { id: number; name: string; regionPath: string }, items: string, on: string, deadline: string) {
+  async function issueNotice(
+    trx: Db,
+    inspectionId: number,
+    e: { id: number; name: string; regionPath: string },
+    items: string,
+    on: string,
+    deadline: string,
+  ) {
     const { id } = await trx
       .insertInto('rectificationNotice')
-      .values({ no: `tmp-${inspectionId}`, inspectionId, entityId: e.id, entityName: e.name, regionPath: e.regionPath, items, issuedOn: on, deadline, status: 'issued', reinspectionId: null })
+      .values({
+        no: `tmp-${inspectionId}`,
+        inspectionId,
+        entityId: e.id,
+        entityName: e.name,
+        regionPath: e.regionPath,
+        items,
+        issuedOn: on,
+        deadline,
+        status: 'issued',
+        reinspectionId: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.updateTable('rectificationNotice').set({ no: t('zh-CN', 'enforcement.notice.no', { year: on.slice(0, 4), n: String(Number(id)).padStart(4, '0') }) }).where('id', '=', Number(id)).execute();
-    await trx.updateTable('inspection').set({ noticeId: Number(id) }).where('id', '=', inspectionId).execute();
+    await trx
+      .updateTable('rectificationNotice')
+      .set({ no: t('zh-CN', 'enforcement.notice.no', { year: on.slice(0, 4), n: String(Number(id)).padStart(4, '0') }) })
+      .where('id', '=', Number(id))
+      .execute();
+    await trx
+      .updateTable('inspection')
+      .set({ noticeId: Number(id) })
+      .where('id', '=', inspectionId)
+      .execute();
   }
 
   /** Checks a visit and what it inspected (scope, round, figures) before anything is written. */
-  async function prepareVisit(ctx: RequestContext, v: VisitInput, known?: { entities: Map<number, EntitySummary>; rounds: Map<number, RoundRow> }) {
+  async function prepareVisit(
+    ctx: RequestContext,
+    v: VisitInput,
+    known?: { entities: Map<number, EntitySummary>; rounds: Map<number, RoundRow> },
+  ) {
     const actor = requirePermission(ctx.actor, 'enforcement.inspect');
     const ps = paths(actor);
     const entities = known?.entities ?? (await registry.getManyForService(v.inspections.map((i) => i.entityId)));
@@ -186,7 +278,13 @@ export function createEnforcementService(deps: Deps) {
       if (!e || !inPaths(ps, e.regionPath)) throw invalid([{ field, message: 'enforcement.entity_out_of_scope' }]);
       const failed = Object.values(b.results).filter((x) => !x).length;
       const problemsFound = failed + b.extraProblems;
-      if (b.fixedOnSpot > problemsFound) throw invalid([{ field: v.inspections.length === 1 ? 'fixedOnSpot' : `inspections.${idx}.fixedOnSpot`, message: 'enforcement.fixed_exceeds' }]);
+      if (b.fixedOnSpot > problemsFound)
+        throw invalid([
+          {
+            field: v.inspections.length === 1 ? 'fixedOnSpot' : `inspections.${idx}.fixedOnSpot`,
+            message: 'enforcement.fixed_exceeds',
+          },
+        ]);
       return { b, e, problemsFound, premisesType: b.premisesType ?? premisesTypeOf(e) };
     });
     let visit: { id: number; roundId: number | null; inspectorCount: number } | null = null;
@@ -199,31 +297,61 @@ export function createEnforcementService(deps: Deps) {
       if (visit.roundId) round = (await roundRow(db, visit.roundId)) ?? null;
     } else if (v.roundId) {
       const r = known?.rounds.get(v.roundId);
-      round = r && r.status === 'active' && v.visitedOn >= r.startsOn && v.visitedOn <= r.endsOn ? r : await usableRound(actor, v.roundId, v.visitedOn, 'roundId');
+      round =
+        r && r.status === 'active' && v.visitedOn >= r.startsOn && v.visitedOn <= r.endsOn
+          ? r
+          : await usableRound(actor, v.roundId, v.visitedOn, 'roundId');
       known?.rounds.set(v.roundId, round);
     }
-    if (round) for (const p of plan) if (!p.e.regionPath.startsWith(round.regionPath)) throw invalid([{ field: 'entityId', message: 'enforcement.outside_round_region' }]);
+    if (round)
+      for (const p of plan)
+        if (!p.e.regionPath.startsWith(round.regionPath))
+          throw invalid([{ field: 'entityId', message: 'enforcement.outside_round_region' }]);
     const names = [...new Set(v.inspectors ?? [])];
     const now = clock.now().toISOString();
     return { ctx, actor, v, plan, visit, round, names, now };
   }
 
-  async function writeVisit(trx: Db, p0: Awaited<ReturnType<typeof prepareVisit>>): Promise<{ visitId: number; inspectionIds: number[]; regionPath: string }> {
+  async function writeVisit(
+    trx: Db,
+    p0: Awaited<ReturnType<typeof prepareVisit>>,
+  ): Promise<{ visitId: number; inspectionIds: number[]; regionPath: string }> {
     const { ctx, actor, v, plan, round, names, now } = p0;
     let { visit } = p0;
     if (!visit) {
       const count = Math.max(v.inspectorCount ?? 0, names.length, 1);
       const { id } = await trx
         .insertInto('inspectionVisit')
-        .values({ roundId: round ? Number(round.id) : null, visitedOn: v.visitedOn, regionPath: plan[0]!.e.regionPath, inspectorCount: count, inspectors: JSON.stringify(names), createdById: actor.id, createdBy: actor.displayName, createdAt: now })
+        .values({
+          roundId: round ? Number(round.id) : null,
+          visitedOn: v.visitedOn,
+          regionPath: plan[0]!.e.regionPath,
+          inspectorCount: count,
+          inspectors: JSON.stringify(names),
+          createdById: actor.id,
+          createdBy: actor.displayName,
+          createdAt: now,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       visit = { id: Number(id), roundId: round ? Number(round.id) : null, inspectorCount: count };
     }
     const vis = visit;
-    const before = v.visitId ? Number((await trx.selectFrom('inspection').select((eb) => eb.fn.countAll<number>().as('n')).where('visitId', '=', vis.id).executeTakeFirstOrThrow()).n) : 0;
+    const before = v.visitId
+      ? Number(
+          (
+            await trx
+              .selectFrom('inspection')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .where('visitId', '=', vis.id)
+              .executeTakeFirstOrThrow()
+          ).n,
+        )
+      : 0;
     // one statement for the visit's inspections; their numbers follow the visit's
-    const nos = plan.map((_, i) => `JC${v.visitedOn.replace(/-/g, '')}${String(vis.id).padStart(6, '0')}${String(before + i + 1).padStart(2, '0')}`);
+    const nos = plan.map(
+      (_, i) => `JC${v.visitedOn.replace(/-/g, '')}${String(vis.id).padStart(6, '0')}${String(before + i + 1).padStart(2, '0')}`,
+    );
     const inserted = await trx
       .insertInto('inspection')
       .values(
@@ -261,10 +389,14 @@ export function createEnforcementService(deps: Deps) {
       const entity = { id: e.id, name: e.name, regionPath: e.regionPath };
       const iid = ids[i]!;
       if (b.outcome === 'notice') await issueNotice(trx, iid, entity, b.noticeItems!, v.visitedOn, b.noticeDeadline!);
-      if (b.outcome === 'closure') await close(trx, ctx, iid, entity, b.notes || t('zh-CN', 'enforcement.reason.default'), v.visitedOn);
+      if (b.outcome === 'closure')
+        await close(trx, ctx, iid, entity, b.notes || t('zh-CN', 'enforcement.reason.default'), v.visitedOn);
       // the on-site review a 五小单位 filing waits for: passing releases it, failing sends it back
       if (b.kind === 'pre_opening' && b.filingId) {
-        const o = await filings.recordOnsiteResult(trx, ctx, b.filingId, { passed: b.outcome === 'pass', notes: b.notes || t('zh-CN', b.outcome === 'pass' ? 'enforcement.preopening.passed' : 'enforcement.preopening.failed') });
+        const o = await filings.recordOnsiteResult(trx, ctx, b.filingId, {
+          passed: b.outcome === 'pass',
+          notes: b.notes || t('zh-CN', b.outcome === 'pass' ? 'enforcement.preopening.passed' : 'enforcement.preopening.failed'),
+        });
         if (o.entityId !== e.id) throw invalid([{ field: 'filingId', message: 'enforcement.filing_other_entity' }]);
       }
       if (b.complaintId) await complaints.linkInspection(trx, b.complaintId, iid);
@@ -274,7 +406,14 @@ export function createEnforcementService(deps: Deps) {
       targetType: 'inspection_visit',
       targetId: vis.id,
       regionPath: plan[0]!.e.regionPath,
-      detail: { inspections: plan.map((p) => ({ entityId: p.e.id, outcome: p.b.outcome, problemsFound: p.problemsFound, fixedOnSpot: p.b.fixedOnSpot })) },
+      detail: {
+        inspections: plan.map((p) => ({
+          entityId: p.e.id,
+          outcome: p.b.outcome,
+          problemsFound: p.problemsFound,
+          fixedOnSpot: p.b.fixedOnSpot,
+        })),
+      },
     });
     return { visitId: vis.id, inspectionIds: ids, regionPath: plan[0]!.e.regionPath };
   }
@@ -286,14 +425,24 @@ export function createEnforcementService(deps: Deps) {
   async function recordVisit(ctx: RequestContext, v: VisitInput): Promise<{ visitId: number; inspectionIds: number[] }> {
     const prepared = await prepareVisit(ctx, v);
     const result = await db.transaction().execute((trx) => writeVisit(trx, prepared));
-    events.publish({ type: 'enforcement.inspected', regionPath: result.regionPath, data: { visitId: result.visitId, inspections: result.inspectionIds.length } });
+    events.publish({
+      type: 'enforcement.inspected',
+      regionPath: result.regionPath,
+      data: { visitId: result.visitId, inspections: result.inspectionIds.length },
+    });
     return result;
   }
 
   /** Many visits from paper records (or the demo) in one transaction: all are recorded or none. */
-  async function recordVisits(ctx: RequestContext, visits: VisitInput[]): Promise<{ visitId: number; inspectionIds: number[] }[]> {
+  async function recordVisits(
+    ctx: RequestContext,
+    visits: VisitInput[],
+  ): Promise<{ visitId: number; inspectionIds: number[] }[]> {
     // one read of the entities and of each round for the whole stack
-    const known = { entities: await registry.getManyForService(visits.flatMap((v) => v.inspections.map((i) => i.entityId))), rounds: new Map<number, RoundRow>() };
+    const known = {
+      entities: await registry.getManyForService(visits.flatMap((v) => v.inspections.map((i) => i.entityId))),
+      rounds: new Map<number, RoundRow>(),
+    };
     const prepared: Awaited<ReturnType<typeof prepareVisit>>[] = [];
     for (const v of visits) prepared.push(await prepareVisit(ctx, v, known));
     const results = await db.transaction().execute(async (trx) => {
@@ -301,16 +450,24 @@ export function createEnforcementService(deps: Deps) {
       for (const p of prepared) out.push(await writeVisit(trx, p));
       return out;
     });
-    if (results.length) events.publish({ type: 'enforcement.inspected', regionPath: results[0]!.regionPath, data: { visits: results.length } });
+    if (results.length)
+      events.publish({ type: 'enforcement.inspected', regionPath: results[0]!.regionPath, data: { visits: results.length } });
     return results;
   }
 
   async function noticeDtos(rows: Awaited<ReturnType<typeof noticeRows>>): Promise<RectificationNotice[]> {
-    const reins = rows.map((n) => n.reinspectionId).filter((x): x is number => x != null).map(Number);
-    const closures = reins.length ? await db.selectFrom('inspection').select(['id', 'closureId']).where('id', 'in', reins).execute() : [];
+    const reins = rows
+      .map((n) => n.reinspectionId)
+      .filter((x): x is number => x != null)
+      .map(Number);
+    const closures = reins.length
+      ? await db.selectFrom('inspection').select(['id', 'closureId']).where('id', 'in', reins).execute()
+      : [];
     const closureOf = new Map(closures.map((c) => [Number(c.id), num(c.closureId)]));
     // every inspection is of a registered entity, so the notice carries the entity's registered address
-    const addresses = rows.length ? await registry.addressesForService(rows.map((n) => Number(n.entityId))) : new Map<number, string | null>();
+    const addresses = rows.length
+      ? await registry.addressesForService(rows.map((n) => Number(n.entityId)))
+      : new Map<number, string | null>();
     return rows.map((n) => ({
       id: Number(n.id),
       no: n.no,
@@ -333,9 +490,20 @@ export function createEnforcementService(deps: Deps) {
     return n;
   }
 
-  async function tallyOf(ps: string[] | 'all', regionPath: string | null, from: string, to: string, roundId?: number): Promise<Tally> {
-    const where = (col: string) => sql<SqlBool>`${likeAny(`${col}.region_path`, ps)} and ${regionPath ? likeAny(`${col}.region_path`, [regionPath]) : sql<SqlBool>`1 = 1`}`;
-    let ins = db.selectFrom('inspection').where(() => where('inspection')).where('inspectedOn', '>=', from).where('inspectedOn', '<=', to);
+  async function tallyOf(
+    ps: string[] | 'all',
+    regionPath: string | null,
+    from: string,
+    to: string,
+    roundId?: number,
+  ): Promise<Tally> {
+    const where = (col: string) =>
+      sql<SqlBool>`${likeAny(`${col}.region_path`, ps)} and ${regionPath ? likeAny(`${col}.region_path`, [regionPath]) : sql<SqlBool>`1 = 1`}`;
+    let ins = db
+      .selectFrom('inspection')
+      .where(() => where('inspection'))
+      .where('inspectedOn', '>=', from)
+      .where('inspectedOn', '<=', to);
     if (roundId) ins = ins.where('roundId', '=', roundId);
     const i = await ins
       .select((eb) => [
@@ -354,8 +522,18 @@ export function createEnforcementService(deps: Deps) {
       .where('id', 'in', ins.select('visitId').where('visitId', 'is not', null))
       .executeTakeFirstOrThrow();
     const ofInspection = (q: typeof ins) => q.select('inspection.id');
-    let notices = db.selectFrom('rectificationNotice').select((eb) => eb.fn.countAll<number>().as('n')).where(() => where('rectification_notice')).where('issuedOn', '>=', from).where('issuedOn', '<=', to);
-    let closures = db.selectFrom('closureOrder').select((eb) => eb.fn.countAll<number>().as('n')).where(() => where('closure_order')).where('orderedOn', '>=', from).where('orderedOn', '<=', to);
+    let notices = db
+      .selectFrom('rectificationNotice')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(() => where('rectification_notice'))
+      .where('issuedOn', '>=', from)
+      .where('issuedOn', '<=', to);
+    let closures = db
+      .selectFrom('closureOrder')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where(() => where('closure_order'))
+      .where('orderedOn', '>=', from)
+      .where('orderedOn', '<=', to);
     if (roundId) {
       notices = notices.where('inspectionId', 'in', ofInspection(ins));
       closures = closures.where('inspectionId', 'in', ofInspection(ins));
@@ -374,7 +552,10 @@ export function createEnforcementService(deps: Deps) {
     };
   }
 
-  async function tallyReport(ctx: RequestContext, q: { from?: string; to?: string; regionCode?: string; roundId?: number }): Promise<TallyReport> {
+  async function tallyReport(
+    ctx: RequestContext,
+    q: { from?: string; to?: string; regionCode?: string; roundId?: number },
+  ): Promise<TallyReport> {
     const actor = ctx.actor;
     if (!actor) throw new AppError('auth.required', 401);
     const ps = paths(actor);
@@ -388,13 +569,22 @@ export function createEnforcementService(deps: Deps) {
       if (tally.inspections > 0) rows.push({ ...tally, regionCode: c.code, regionName: c.name });
     }
     const total = await tallyOf(ps, region?.path ?? null, from, to, q.roundId);
-    return { total: { ...total, regionCode: region?.code ?? null, regionName: region?.name ?? t(ctx.locale, 'enforcement.tally.all') }, rows };
+    return {
+      total: { ...total, regionCode: region?.code ?? null, regionName: region?.name ?? t(ctx.locale, 'enforcement.tally.all') },
+      rows,
+    };
   }
 
   registry.registerTimelineSource({
     name: 'enforcement',
     async load(entityId, ctx) {
-      const rows = await db.selectFrom('inspection').selectAll().where('entityId', '=', entityId).orderBy('id', 'desc').limit(100).execute();
+      const rows = await db
+        .selectFrom('inspection')
+        .selectAll()
+        .where('entityId', '=', entityId)
+        .orderBy('id', 'desc')
+        .limit(100)
+        .execute();
       return rows.map((r): TimelineItem => ({
         at: r.createdAt,
         kind: 'enforcement.inspection',
@@ -424,8 +614,17 @@ export function createEnforcementService(deps: Deps) {
         const removed = prev ? parseItems(prev.items).filter((p) => !items.some((i) => i.code === p.code)) : [];
         if (removed.length) throw invalid([{ field: 'items', message: 'enforcement.item_removed' }]);
         const json = JSON.stringify(items);
-        await trx.insertInto('inspectionChecklist').values({ premisesType: type, items: json, updatedAt: now }).onConflict((oc) => oc.column('premisesType').doUpdateSet({ items: json, updatedAt: now })).execute();
-        await audit.record(trx, ctx, { action: 'enforcement.checklist', targetType: 'inspection_checklist', targetId: type, detail: { items: items.length, active: items.filter((i) => i.active).length } });
+        await trx
+          .insertInto('inspectionChecklist')
+          .values({ premisesType: type, items: json, updatedAt: now })
+          .onConflict((oc) => oc.column('premisesType').doUpdateSet({ items: json, updatedAt: now }))
+          .execute();
+        await audit.record(trx, ctx, {
+          action: 'enforcement.checklist',
+          targetType: 'inspection_checklist',
+          targetId: type,
+          detail: { items: items.length, active: items.filter((i) => i.active).length },
+        });
       });
       return { premisesType: type, items, updatedAt: now };
     },
@@ -433,14 +632,32 @@ export function createEnforcementService(deps: Deps) {
     async createRound(ctx: RequestContext, b: z.output<typeof roundBodySchema>): Promise<InspectionRound> {
       const actor = requirePermission(ctx.actor, 'enforcement.inspect');
       const region = await regions.resolve(b.regionCode);
-      if (!inPaths(paths(actor), region.path)) throw invalid([{ field: 'regionCode', message: 'enforcement.region_out_of_scope' }]);
+      if (!inPaths(paths(actor), region.path))
+        throw invalid([{ field: 'regionCode', message: 'enforcement.region_out_of_scope' }]);
       const id = await db.transaction().execute(async (trx) => {
         const { id } = await trx
           .insertInto('inspectionRound')
-          .values({ name: b.name, regionCode: region.code, regionPath: region.path, startsOn: b.startsOn, endsOn: b.endsOn, premisesTypes: JSON.stringify(b.premisesTypes), notes: b.notes ?? null, status: 'active', createdBy: actor.displayName, createdAt: clock.now().toISOString() })
+          .values({
+            name: b.name,
+            regionCode: region.code,
+            regionPath: region.path,
+            startsOn: b.startsOn,
+            endsOn: b.endsOn,
+            premisesTypes: JSON.stringify(b.premisesTypes),
+            notes: b.notes ?? null,
+            status: 'active',
+            createdBy: actor.displayName,
+            createdAt: clock.now().toISOString(),
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await audit.record(trx, ctx, { action: 'enforcement.round_create', targetType: 'inspection_round', targetId: Number(id), regionPath: region.path, detail: b });
+        await audit.record(trx, ctx, {
+          action: 'enforcement.round_create',
+          targetType: 'inspection_round',
+          targetId: Number(id),
+          regionPath: region.path,
+          detail: b,
+        });
         return Number(id);
       });
       return (await toRounds([(await roundRow(db, id))!]))[0]!;
@@ -450,13 +667,27 @@ export function createEnforcementService(deps: Deps) {
       const r = await roundRow(db, id);
       if (!r || !inPaths(paths(actor), r.regionPath)) throw new AppError('common.not_found', 404);
       await db.transaction().execute(async (trx) => {
-        const moved = await trx.updateTable('inspectionRound').set({ status: 'closed' }).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
-        if (Number(moved.numUpdatedRows) !== 1) throw new AppError('common.bad_transition', 409, { from: r.status, action: 'close' });
-        await audit.record(trx, ctx, { action: 'enforcement.round_close', targetType: 'inspection_round', targetId: id, regionPath: r.regionPath });
+        const moved = await trx
+          .updateTable('inspectionRound')
+          .set({ status: 'closed' })
+          .where('id', '=', id)
+          .where('status', '=', 'active')
+          .executeTakeFirst();
+        if (Number(moved.numUpdatedRows) !== 1)
+          throw new AppError('common.bad_transition', 409, { from: r.status, action: 'close' });
+        await audit.record(trx, ctx, {
+          action: 'enforcement.round_close',
+          targetType: 'inspection_round',
+          targetId: id,
+          regionPath: r.regionPath,
+        });
       });
       return (await toRounds([(await roundRow(db, id))!]))[0]!;
     },
-    async rounds(ctx: RequestContext, q: { page: number; pageSize: number; status?: string; q?: string }): Promise<Page<InspectionRound>> {
+    async rounds(
+      ctx: RequestContext,
+      q: { page: number; pageSize: number; status?: string; q?: string },
+    ): Promise<Page<InspectionRound>> {
       const actor = ctx.actor;
       if (!actor) throw new AppError('auth.required', 401);
       let base = db.selectFrom('inspectionRound').where(() => roundVisible(paths(actor)));
@@ -465,33 +696,67 @@ export function createEnforcementService(deps: Deps) {
       if (needle) base = base.where(() => containsLiteral('inspection_round.name', needle));
       const [{ n }, rows] = await Promise.all([
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        base.selectAll().orderBy('startsOn', 'desc').orderBy('id', 'desc').offset((q.page - 1) * q.pageSize).limit(q.pageSize).execute(),
+        base
+          .selectAll()
+          .orderBy('startsOn', 'desc')
+          .orderBy('id', 'desc')
+          .offset((q.page - 1) * q.pageSize)
+          .limit(q.pageSize)
+          .execute(),
       ]);
       return { items: await toRounds(rows), total: Number(n), page: q.page, pageSize: q.pageSize };
     },
     async round(ctx: RequestContext, id: number): Promise<InspectionRound> {
       const actor = ctx.actor;
       if (!actor) throw new AppError('auth.required', 401);
-      const r = await db.selectFrom('inspectionRound').selectAll().where('id', '=', id).where(() => roundVisible(paths(actor))).executeTakeFirst();
+      const r = await db
+        .selectFrom('inspectionRound')
+        .selectAll()
+        .where('id', '=', id)
+        .where(() => roundVisible(paths(actor)))
+        .executeTakeFirst();
       if (!r) throw new AppError('common.not_found', 404);
       return (await toRounds([r]))[0]!;
     },
 
     /** The caller's own visits (e.g. today's, to add the next premises to), newest first. */
-    async visits(ctx: RequestContext, q: { page: number; pageSize: number; visitedOn?: string; roundId?: number }): Promise<Page<InspectionVisit>> {
+    async visits(
+      ctx: RequestContext,
+      q: { page: number; pageSize: number; visitedOn?: string; roundId?: number },
+    ): Promise<Page<InspectionVisit>> {
       const actor = requirePermission(ctx.actor, 'enforcement.inspect');
       let base = db.selectFrom('inspectionVisit').where('createdById', '=', actor.id);
       if (q.visitedOn) base = base.where('visitedOn', '=', q.visitedOn);
       if (q.roundId) base = base.where('roundId', '=', q.roundId);
       const [{ n }, rows] = await Promise.all([
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        base.selectAll().orderBy('id', 'desc').offset((q.page - 1) * q.pageSize).limit(q.pageSize).execute(),
+        base
+          .selectAll()
+          .orderBy('id', 'desc')
+          .offset((q.page - 1) * q.pageSize)
+          .limit(q.pageSize)
+          .execute(),
       ]);
       const ids = rows.map((r) => Number(r.id));
-      const counts = ids.length ? await db.selectFrom('inspection').select(['visitId', (eb) => eb.fn.countAll<number>().as('n')]).where('visitId', 'in', ids).groupBy('visitId').execute() : [];
+      const counts = ids.length
+        ? await db
+            .selectFrom('inspection')
+            .select(['visitId', (eb) => eb.fn.countAll<number>().as('n')])
+            .where('visitId', 'in', ids)
+            .groupBy('visitId')
+            .execute()
+        : [];
       const countOf = new Map(counts.map((c) => [Number(c.visitId), Number(c.n)]));
       return {
-        items: rows.map((r) => ({ id: Number(r.id), roundId: num(r.roundId), visitedOn: r.visitedOn, inspectorCount: Number(r.inspectorCount), inspectors: JSON.parse(r.inspectors) as string[], createdBy: r.createdBy, inspections: countOf.get(Number(r.id)) ?? 0 })),
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          roundId: num(r.roundId),
+          visitedOn: r.visitedOn,
+          inspectorCount: Number(r.inspectorCount),
+          inspectors: JSON.parse(r.inspectors) as string[],
+          createdBy: r.createdBy,
+          inspections: countOf.get(Number(r.id)) ?? 0,
+        })),
         total: Number(n),
         page: q.page,
         pageSize: q.pageSize,
@@ -500,12 +765,23 @@ export function createEnforcementService(deps: Deps) {
 
     async inspect(ctx: RequestContext, b: InspectionBody): Promise<Inspection> {
       const { inspectedOn, roundId, visitId, inspectors, inspectorCount, ...one } = b;
-      const r = await recordVisit(ctx, { visitedOn: inspectedOn, roundId, visitId, inspectors, inspectorCount, inspections: [one] });
+      const r = await recordVisit(ctx, {
+        visitedOn: inspectedOn,
+        roundId,
+        visitId,
+        inspectors,
+        inspectorCount,
+        inspections: [one],
+      });
       return toInspection(await byId(db, r.inspectionIds[0]!));
     },
 
     /** Re-inspection after the notice's deadline: rectified closes the notice, otherwise 关停. */
-    async reinspect(ctx: RequestContext, noticeId: number, b: z.output<typeof reinspectBodySchema>): Promise<RectificationNotice> {
+    async reinspect(
+      ctx: RequestContext,
+      noticeId: number,
+      b: z.output<typeof reinspectBodySchema>,
+    ): Promise<RectificationNotice> {
       const actor = requirePermission(ctx.actor, 'enforcement.inspect');
       const n = await db.selectFrom('rectificationNotice').selectAll().where('id', '=', noticeId).executeTakeFirst();
       if (!n || !inPaths(paths(actor), n.regionPath)) throw new AppError('common.not_found', 404);
@@ -516,7 +792,16 @@ export function createEnforcementService(deps: Deps) {
       await db.transaction().execute(async (trx) => {
         const { id: vid } = await trx
           .insertInto('inspectionVisit')
-          .values({ roundId: num(prev.roundId), visitedOn: b.inspectedOn, regionPath: n.regionPath, inspectorCount: b.inspectorCount, inspectors: '[]', createdById: actor.id, createdBy: actor.displayName, createdAt: clock.now().toISOString() })
+          .values({
+            roundId: num(prev.roundId),
+            visitedOn: b.inspectedOn,
+            regionPath: n.regionPath,
+            inspectorCount: b.inspectorCount,
+            inspectors: '[]',
+            createdById: actor.id,
+            createdBy: actor.displayName,
+            createdAt: clock.now().toISOString(),
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         const { id } = await trx
@@ -548,12 +833,35 @@ export function createEnforcementService(deps: Deps) {
           .returning('id')
           .executeTakeFirstOrThrow();
         const iid = Number(id);
-        const moved = await trx.updateTable('rectificationNotice').set({ status: b.passed ? 'rectified' : 'escalated', reinspectionId: iid }).where('id', '=', noticeId).where('status', '=', 'issued').executeTakeFirst();
+        const moved = await trx
+          .updateTable('rectificationNotice')
+          .set({ status: b.passed ? 'rectified' : 'escalated', reinspectionId: iid })
+          .where('id', '=', noticeId)
+          .where('status', '=', 'issued')
+          .executeTakeFirst();
         if (Number(moved.numUpdatedRows) !== 1) throw new AppError('common.conflict', 409);
-        if (!b.passed) await close(trx, ctx, iid, entity, b.notes || t('zh-CN', 'enforcement.reason.notRectified', { no: n.no }), b.inspectedOn);
-        await audit.record(trx, ctx, { action: 'enforcement.reinspect', targetType: 'rectification_notice', targetId: noticeId, regionPath: n.regionPath, detail: { passed: b.passed } });
+        if (!b.passed)
+          await close(
+            trx,
+            ctx,
+            iid,
+            entity,
+            b.notes || t('zh-CN', 'enforcement.reason.notRectified', { no: n.no }),
+            b.inspectedOn,
+          );
+        await audit.record(trx, ctx, {
+          action: 'enforcement.reinspect',
+          targetType: 'rectification_notice',
+          targetId: noticeId,
+          regionPath: n.regionPath,
+          detail: { passed: b.passed },
+        });
       });
-      events.publish({ type: 'enforcement.inspected', regionPath: n.regionPath, data: { noticeId, outcome: b.passed ? 'pass' : 'closure' } });
+      events.publish({
+        type: 'enforcement.inspected',
+        regionPath: n.regionPath,
+        data: { noticeId, outcome: b.passed ? 'pass' : 'closure' },
+      });
       return noticeDto(noticeId);
     },
 
@@ -564,12 +872,36 @@ export function createEnforcementService(deps: Deps) {
       if (!c || !inPaths(paths(actor), c.regionPath)) throw new AppError('common.not_found', 404);
       if (c.liftedAt) throw new AppError('common.bad_transition', 409, { from: 'lifted', action: 'lift' });
       await db.transaction().execute(async (trx) => {
-        const r = await trx.updateTable('closureOrder').set({ liftedAt: clock.now().toISOString(), liftedReason: reason }).where('id', '=', closureId).where('liftedAt', 'is', null).executeTakeFirst();
+        const r = await trx
+          .updateTable('closureOrder')
+          .set({ liftedAt: clock.now().toISOString(), liftedReason: reason })
+          .where('id', '=', closureId)
+          .where('liftedAt', 'is', null)
+          .executeTakeFirst();
         if (Number(r.numUpdatedRows) !== 1) throw new AppError('common.conflict', 409);
         // another closure order still in force keeps the entity suspended
-        const other = await trx.selectFrom('closureOrder').select('id').where('entityId', '=', c.entityId).where('liftedAt', 'is', null).executeTakeFirst();
-        if (!other) await changeStatusIfAllowed(trx, ctx, Number(c.entityId), 'resumed', t('zh-CN', 'enforcement.reason.lifted', { reason }), closureId);
-        await audit.record(trx, ctx, { action: 'enforcement.lift', targetType: 'closure_order', targetId: closureId, regionPath: c.regionPath, detail: { reason } });
+        const other = await trx
+          .selectFrom('closureOrder')
+          .select('id')
+          .where('entityId', '=', c.entityId)
+          .where('liftedAt', 'is', null)
+          .executeTakeFirst();
+        if (!other)
+          await changeStatusIfAllowed(
+            trx,
+            ctx,
+            Number(c.entityId),
+            'resumed',
+            t('zh-CN', 'enforcement.reason.lifted', { reason }),
+            closureId,
+          );
+        await audit.record(trx, ctx, {
+          action: 'enforcement.lift',
+          targetType: 'closure_order',
+          targetId: closureId,
+          regionPath: c.regionPath,
+          detail: { reason },
+        });
       });
       events.publish({ type: 'enforcement.lifted', regionPath: c.regionPath, data: { closureId } });
     },
@@ -588,7 +920,10 @@ export function createEnforcementService(deps: Deps) {
       if (!n || !inPaths(paths(actor), n.regionPath)) throw new AppError('common.not_found', 404);
       return noticeDto(id);
     },
-    async notices(ctx: RequestContext, q: { page: number; pageSize: number; status?: string; regionCode?: string; q?: string }): Promise<Page<RectificationNotice>> {
+    async notices(
+      ctx: RequestContext,
+      q: { page: number; pageSize: number; status?: string; regionCode?: string; q?: string },
+    ): Promise<Page<RectificationNotice>> {
       const actor = ctx.actor;
       if (!actor) throw new AppError('auth.required', 401);
       let base = db.selectFrom('rectificationNotice').where(() => likeAny('rectification_notice.region_path', paths(actor)));
@@ -598,14 +933,28 @@ export function createEnforcementService(deps: Deps) {
       }
       if (q.status) base = base.where('status', '=', q.status);
       const needle = q.q;
-      if (needle) base = base.where((eb) => eb.or([containsLiteral('rectification_notice.entity_name', needle), containsLiteral('rectification_notice.no', needle)]));
+      if (needle)
+        base = base.where((eb) =>
+          eb.or([
+            containsLiteral('rectification_notice.entity_name', needle),
+            containsLiteral('rectification_notice.no', needle),
+          ]),
+        );
       const [{ n }, rows] = await Promise.all([
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        base.selectAll().orderBy('id', 'desc').offset((q.page - 1) * q.pageSize).limit(q.pageSize).execute(),
+        base
+          .selectAll()
+          .orderBy('id', 'desc')
+          .offset((q.page - 1) * q.pageSize)
+          .limit(q.pageSize)
+          .execute(),
       ]);
       return { items: await noticeDtos(rows), total: Number(n), page: q.page, pageSize: q.pageSize };
     },
-    async closures(ctx: RequestContext, q: { page: number; pageSize: number; active?: 'true' | 'false'; regionCode?: string; q?: string }): Promise<Page<ClosureOrder>> {
+    async closures(
+      ctx: RequestContext,
+      q: { page: number; pageSize: number; active?: 'true' | 'false'; regionCode?: string; q?: string },
+    ): Promise<Page<ClosureOrder>> {
       const actor = ctx.actor;
       if (!actor) throw new AppError('auth.required', 401);
       let base = db.selectFrom('closureOrder').where(() => likeAny('closure_order.region_path', paths(actor)));
@@ -619,17 +968,44 @@ export function createEnforcementService(deps: Deps) {
       if (needle) base = base.where(() => containsLiteral('closure_order.entity_name', needle));
       const [{ n }, rows] = await Promise.all([
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        base.selectAll().orderBy('id', 'desc').offset((q.page - 1) * q.pageSize).limit(q.pageSize).execute(),
+        base
+          .selectAll()
+          .orderBy('id', 'desc')
+          .offset((q.page - 1) * q.pageSize)
+          .limit(q.pageSize)
+          .execute(),
       ]);
       return {
-        items: rows.map((r) => ({ id: Number(r.id), entityId: Number(r.entityId), entityName: r.entityName, inspectionId: Number(r.inspectionId), reason: r.reason, orderedOn: r.orderedOn, liftedAt: r.liftedAt, liftedReason: r.liftedReason })),
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          entityId: Number(r.entityId),
+          entityName: r.entityName,
+          inspectionId: Number(r.inspectionId),
+          reason: r.reason,
+          orderedOn: r.orderedOn,
+          liftedAt: r.liftedAt,
+          liftedReason: r.liftedReason,
+        })),
         total: Number(n),
         page: q.page,
         pageSize: q.pageSize,
       };
     },
 
-    async list(ctx: RequestContext, q: { page: number; pageSize: number; regionCode?: string; entityId?: number; outcome?: string; roundId?: number; visitId?: number; from?: string; to?: string }): Promise<Page<Inspection>> {
+    async list(
+      ctx: RequestContext,
+      q: {
+        page: number;
+        pageSize: number;
+        regionCode?: string;
+        entityId?: number;
+        outcome?: string;
+        roundId?: number;
+        visitId?: number;
+        from?: string;
+        to?: string;
+      },
+    ): Promise<Page<Inspection>> {
       const actor = ctx.actor;
       if (!actor) throw new AppError('auth.required', 401);
       const region = q.regionCode ? await regions.resolve(q.regionCode) : null;
@@ -643,7 +1019,12 @@ export function createEnforcementService(deps: Deps) {
       if (q.to) base = base.where('inspectedOn', '<=', q.to);
       const [{ n }, rows] = await Promise.all([
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        base.selectAll().orderBy('id', 'desc').offset((q.page - 1) * q.pageSize).limit(q.pageSize).execute(),
+        base
+          .selectAll()
+          .orderBy('id', 'desc')
+          .offset((q.page - 1) * q.pageSize)
+          .limit(q.pageSize)
+          .execute(),
       ]);
       return { items: rows.map(toInspection), total: Number(n), page: q.page, pageSize: q.pageSize };
     },
@@ -656,7 +1037,10 @@ export function createEnforcementService(deps: Deps) {
       return tallyOf(paths(actor), region?.path ?? null, q.from ?? '0000-01-01', q.to ?? '9999-12-31', q.roundId);
     },
     tallyReport,
-    async tallyXlsx(ctx: RequestContext, q: { from?: string; to?: string; regionCode?: string; roundId?: number }): Promise<Buffer> {
+    async tallyXlsx(
+      ctx: RequestContext,
+      q: { from?: string; to?: string; regionCode?: string; roundId?: number },
+    ): Promise<Buffer> {
       const r = await tallyReport(ctx, q);
       type Row = TallyReport['rows'][number];
       const cols = columnsIn<Row>(ctx.locale, [

@@ -14,7 +14,14 @@ let market: number;
 let mall: number;
 
 const entity = (name: string, over: Partial<EntityInput>) =>
-  t.services.registry.createEntity(systemContext(), { kind: 'enterprise', name, regNo: `R-${name}`, regionCode: t.regions.gridA, sector: 'tertiary', ...over } as EntityInput);
+  t.services.registry.createEntity(systemContext(), {
+    kind: 'enterprise',
+    name,
+    regNo: `R-${name}`,
+    regionCode: t.regions.gridA,
+    sector: 'tertiary',
+    ...over,
+  } as EntityInput);
 
 // the filings and inspections below carry fixed dates in December 2026: the clock stands before them
 const clock = manualClock('2026-11-30T02:00:00.000Z');
@@ -25,7 +32,8 @@ beforeAll(async () => {
   shop = await entity('老王小超市', { kind: 'individual', smallVenueType: 'small_supermarket', address: '城关镇府前街12号' });
   market = await entity('城关农贸市场', {});
   mall = await entity('乙镇百货商场', { regionCode: t.regions.gridB });
-  for (const id of [shop, market, mall]) await t.core.db.transaction().execute((trx) => t.services.registry.changeStatus(trx, ctx, id, 'resumed', '复工'));
+  for (const id of [shop, market, mall])
+    await t.core.db.transaction().execute((trx) => t.services.registry.changeStatus(trx, ctx, id, 'resumed', '复工'));
   inspector = await t.userWith('inspector-a', [{ role: 'inspector', regionCode: t.regions.townA }]);
   inspectorB = await t.userWith('inspector-b', [{ role: 'inspector', regionCode: t.regions.townB }]);
   commander = await t.userWith('commander', [{ role: 'commander', regionCode: t.regions.district }]);
@@ -50,48 +58,111 @@ describe('inspections', () => {
     });
     expect(res.statusCode, res.body).toBe(200);
     const ins = res.json();
-    expect(ins).toMatchObject({ premisesType: 'five_small', problemsFound: 3, fixedOnSpot: 2, outcome: 'notice', inspectorCount: 3 });
+    expect(ins).toMatchObject({
+      premisesType: 'five_small',
+      problemsFound: 3,
+      fixedOnSpot: 2,
+      outcome: 'notice',
+      inspectorCount: 3,
+    });
     expect(ins.visitId).toBeGreaterThan(0);
     const notice = (await inspector.get(`/api/enforcement/notices/${ins.noticeId}`)).json();
-    expect(notice).toMatchObject({ no: `执改〔2026〕${String(ins.noticeId).padStart(4, '0')}号`, deadline: '2026-11-26', status: 'issued', entityName: '老王小超市', address: '城关镇府前街12号', closureId: null });
+    expect(notice).toMatchObject({
+      no: `执改〔2026〕${String(ins.noticeId).padStart(4, '0')}号`,
+      deadline: '2026-11-26',
+      status: 'issued',
+      entityName: '老王小超市',
+      address: '城关镇府前街12号',
+      closureId: null,
+    });
     expect((await inspectorB.get(`/api/enforcement/notices/${ins.noticeId}`)).statusCode).toBe(404);
-    expect((await inspector.get('/api/enforcement/notices?status=issued')).json().items.map((n: { id: number }) => n.id)).toEqual([ins.noticeId]);
+    expect((await inspector.get('/api/enforcement/notices?status=issued')).json().items.map((n: { id: number }) => n.id)).toEqual(
+      [ins.noticeId],
+    );
     expect((await inspectorB.get('/api/enforcement/notices')).json().total).toBe(0);
 
-    expect((await inspector.post(`/api/enforcement/notices/${ins.noticeId}/reinspect`, { passed: false, inspectedOn: '2026-11-20', inspectorCount: 2 })).statusCode).toBe(400);
-    const re = await inspector.post(`/api/enforcement/notices/${ins.noticeId}/reinspect`, { passed: false, inspectedOn: '2026-11-27', inspectorCount: 2, notes: '逾期仍未测温登记' });
+    expect(
+      (
+        await inspector.post(`/api/enforcement/notices/${ins.noticeId}/reinspect`, {
+          passed: false,
+          inspectedOn: '2026-11-20',
+          inspectorCount: 2,
+        })
+      ).statusCode,
+    ).toBe(400);
+    const re = await inspector.post(`/api/enforcement/notices/${ins.noticeId}/reinspect`, {
+      passed: false,
+      inspectedOn: '2026-11-27',
+      inspectorCount: 2,
+      notes: '逾期仍未测温登记',
+    });
     expect(re.json()).toMatchObject({ status: 'escalated' });
     expect(re.json().closureId).toBeGreaterThan(0);
     expect((await t.services.registry.getForService(shop))!.status).toBe('suspended');
-    expect((await inspector.post(`/api/enforcement/notices/${ins.noticeId}/reinspect`, { passed: true, inspectedOn: '2026-11-28', inspectorCount: 2 })).statusCode).toBe(409);
+    expect(
+      (
+        await inspector.post(`/api/enforcement/notices/${ins.noticeId}/reinspect`, {
+          passed: true,
+          inspectedOn: '2026-11-28',
+          inspectorCount: 2,
+        })
+      ).statusCode,
+    ).toBe(409);
 
     const active = (await inspector.get('/api/enforcement/closures?active=true')).json();
     expect(active.items.map((c: { id: number }) => c.id)).toEqual([re.json().closureId]);
     const closure = (await inspector.get(`/api/enforcement/inspections?entityId=${shop}&outcome=closure`)).json().items[0];
     expect(closure.closureId).toBe(re.json().closureId);
     expect((await inspectorB.post(`/api/enforcement/closures/${closure.closureId}/lift`, { reason: 'x' })).statusCode).toBe(404);
-    expect((await inspector.post(`/api/enforcement/closures/${closure.closureId}/lift`, { reason: '整改到位，复查合格' })).statusCode).toBe(200);
+    expect(
+      (await inspector.post(`/api/enforcement/closures/${closure.closureId}/lift`, { reason: '整改到位，复查合格' })).statusCode,
+    ).toBe(200);
     expect((await t.services.registry.getForService(shop))!.status).toBe('resumed');
-    expect((await inspector.post(`/api/enforcement/closures/${closure.closureId}/lift`, { reason: 'again' })).statusCode).toBe(409);
+    expect((await inspector.post(`/api/enforcement/closures/${closure.closureId}/lift`, { reason: 'again' })).statusCode).toBe(
+      409,
+    );
     expect((await inspector.get('/api/enforcement/closures?active=true')).json().total).toBe(0);
-    expect((await inspector.get('/api/enforcement/closures?active=false')).json().items[0]).toMatchObject({ liftedReason: '整改到位，复查合格' });
+    expect((await inspector.get('/api/enforcement/closures?active=false')).json().items[0]).toMatchObject({
+      liftedReason: '整改到位，复查合格',
+    });
   });
 
   it('a rectified notice is closed by a passing re-inspection', async () => {
-    const ins = (await inspector.post('/api/enforcement/inspections', { entityId: market, premisesType: 'market', inspectedOn: '2026-11-24', inspectors: ['张三', '李四'], results: { masks: false }, outcome: 'notice', noticeItems: '佩戴口罩', noticeDeadline: '2026-11-25' })).json();
+    const ins = (
+      await inspector.post('/api/enforcement/inspections', {
+        entityId: market,
+        premisesType: 'market',
+        inspectedOn: '2026-11-24',
+        inspectors: ['张三', '李四'],
+        results: { masks: false },
+        outcome: 'notice',
+        noticeItems: '佩戴口罩',
+        noticeDeadline: '2026-11-25',
+      })
+    ).json();
     expect(ins.inspectorCount).toBe(2);
     // no address in the registry: the notice leaves it to be written in
     expect((await inspector.get(`/api/enforcement/notices/${ins.noticeId}`)).json().address).toBeNull();
-    const re = await inspector.post(`/api/enforcement/notices/${ins.noticeId}/reinspect`, { passed: true, inspectedOn: '2026-11-25', inspectorCount: 1 });
+    const re = await inspector.post(`/api/enforcement/notices/${ins.noticeId}/reinspect`, {
+      passed: true,
+      inspectedOn: '2026-11-25',
+      inspectorCount: 1,
+    });
     expect(re.json()).toMatchObject({ status: 'rectified', closureId: null });
     expect((await t.services.registry.getForService(market))!.status).toBe('resumed');
   });
 
   it('refuses inconsistent figures and entities outside the inspector’s area', async () => {
     const base = { entityId: market, inspectedOn: '2026-11-24', inspectorCount: 2, outcome: 'pass' };
-    expect((await inspector.post('/api/enforcement/inspections', { ...base, results: { masks: false }, fixedOnSpot: 2 })).statusCode).toBe(400);
-    expect((await inspector.post('/api/enforcement/inspections', { ...base, outcome: 'notice' })).json().fields[0].field).toBe('noticeDeadline');
-    expect((await inspector.post('/api/enforcement/inspections', { ...base, inspectorCount: undefined })).json().fields[0].field).toBe('inspectorCount');
+    expect(
+      (await inspector.post('/api/enforcement/inspections', { ...base, results: { masks: false }, fixedOnSpot: 2 })).statusCode,
+    ).toBe(400);
+    expect((await inspector.post('/api/enforcement/inspections', { ...base, outcome: 'notice' })).json().fields[0].field).toBe(
+      'noticeDeadline',
+    );
+    expect(
+      (await inspector.post('/api/enforcement/inspections', { ...base, inspectorCount: undefined })).json().fields[0].field,
+    ).toBe('inspectorCount');
     expect((await inspectorB.post('/api/enforcement/inspections', base)).statusCode).toBe(400);
     expect((await commander.post('/api/enforcement/inspections', base)).statusCode).toBe(403);
   });
@@ -99,48 +170,154 @@ describe('inspections', () => {
 
 describe('rounds, visits and the tally', () => {
   it('groups visits of several inspectors under a round and counts inspector-visits once per visit', async () => {
-    expect((await inspector.post('/api/enforcement/rounds', { name: '全区联合执法', regionCode: t.regions.district, startsOn: '2026-12-01', endsOn: '2026-12-31', premisesTypes: ['mall'] })).json().fields[0].field).toBe('regionCode');
-    expect((await inspector.post('/api/enforcement/rounds', { name: 'x', regionCode: t.regions.townA, startsOn: '2026-12-05', endsOn: '2026-12-01', premisesTypes: ['mall'] })).json().fields[0].field).toBe('endsOn');
-    const round = (await inspector.post('/api/enforcement/rounds', { name: '商超和五小单位联合执法检查', regionCode: t.regions.townA, startsOn: '2026-12-01', endsOn: '2026-12-31', premisesTypes: ['mall', 'five_small', 'market'] })).json();
+    expect(
+      (
+        await inspector.post('/api/enforcement/rounds', {
+          name: '全区联合执法',
+          regionCode: t.regions.district,
+          startsOn: '2026-12-01',
+          endsOn: '2026-12-31',
+          premisesTypes: ['mall'],
+        })
+      ).json().fields[0].field,
+    ).toBe('regionCode');
+    expect(
+      (
+        await inspector.post('/api/enforcement/rounds', {
+          name: 'x',
+          regionCode: t.regions.townA,
+          startsOn: '2026-12-05',
+          endsOn: '2026-12-01',
+          premisesTypes: ['mall'],
+        })
+      ).json().fields[0].field,
+    ).toBe('endsOn');
+    const round = (
+      await inspector.post('/api/enforcement/rounds', {
+        name: '商超和五小单位联合执法检查',
+        regionCode: t.regions.townA,
+        startsOn: '2026-12-01',
+        endsOn: '2026-12-31',
+        premisesTypes: ['mall', 'five_small', 'market'],
+      })
+    ).json();
     expect(round).toMatchObject({ status: 'active', regionCode: t.regions.townA });
     expect((await inspectorB.get('/api/enforcement/rounds')).json().total).toBe(0);
     expect((await commander.get('/api/enforcement/rounds')).json().items[0].id).toBe(round.id);
 
     // one visit of three inspectors over two premises: 3 inspector-visits, 2 premises
-    const first = await inspector.post('/api/enforcement/inspections', { roundId: round.id, entityId: shop, inspectedOn: '2026-12-02', inspectors: ['王队', '李', '赵'], results: { masks: false, temperature: false }, fixedOnSpot: 2, outcome: 'pass' });
+    const first = await inspector.post('/api/enforcement/inspections', {
+      roundId: round.id,
+      entityId: shop,
+      inspectedOn: '2026-12-02',
+      inspectors: ['王队', '李', '赵'],
+      results: { masks: false, temperature: false },
+      fixedOnSpot: 2,
+      outcome: 'pass',
+    });
     expect(first.statusCode, first.body).toBe(200);
-    const second = await inspector.post('/api/enforcement/inspections', { visitId: first.json().visitId, entityId: market, premisesType: 'market', inspectedOn: '2026-12-02', results: { wildlife: false }, outcome: 'closure', notes: '违规销售活禽' });
+    const second = await inspector.post('/api/enforcement/inspections', {
+      visitId: first.json().visitId,
+      entityId: market,
+      premisesType: 'market',
+      inspectedOn: '2026-12-02',
+      results: { wildlife: false },
+      outcome: 'closure',
+      notes: '违规销售活禽',
+    });
     expect(second.json()).toMatchObject({ visitId: first.json().visitId, roundId: round.id, inspectorCount: 3 });
     expect((await t.services.registry.getForService(market))!.status).toBe('suspended');
     // the visit is the caller's own and on its own date; the round's period and region hold
-    expect((await inspector.post('/api/enforcement/inspections', { visitId: first.json().visitId, entityId: shop, inspectedOn: '2026-12-03', outcome: 'pass' })).json().fields[0].field).toBe('inspectedOn');
-    expect((await inspector.post('/api/enforcement/inspections', { roundId: round.id, entityId: shop, inspectedOn: '2027-01-03', inspectorCount: 1, outcome: 'pass' })).json().fields[0].field).toBe('inspectedOn');
+    expect(
+      (
+        await inspector.post('/api/enforcement/inspections', {
+          visitId: first.json().visitId,
+          entityId: shop,
+          inspectedOn: '2026-12-03',
+          outcome: 'pass',
+        })
+      ).json().fields[0].field,
+    ).toBe('inspectedOn');
+    expect(
+      (
+        await inspector.post('/api/enforcement/inspections', {
+          roundId: round.id,
+          entityId: shop,
+          inspectedOn: '2027-01-03',
+          inspectorCount: 1,
+          outcome: 'pass',
+        })
+      ).json().fields[0].field,
+    ).toBe('inspectedOn');
     const visits = (await inspector.get('/api/enforcement/visits?visitedOn=2026-12-02')).json();
     expect(visits.items[0]).toMatchObject({ inspectorCount: 3, inspections: 2, inspectors: ['王队', '李', '赵'] });
 
     const tally = (await commander.get(`/api/enforcement/tally?roundId=${round.id}`)).json();
-    expect(tally).toEqual({ inspectorVisits: 3, premises: 2, distinctPremises: 2, visits: 1, inspections: 2, problems: 3, fixedOnSpot: 2, notices: 0, closures: 1 });
+    expect(tally).toEqual({
+      inspectorVisits: 3,
+      premises: 2,
+      distinctPremises: 2,
+      visits: 1,
+      inspections: 2,
+      problems: 3,
+      fixedOnSpot: 2,
+      notices: 0,
+      closures: 1,
+    });
     expect((await commander.get(`/api/enforcement/inspections?roundId=${round.id}`)).json().total).toBe(2);
 
     expect((await inspector.post(`/api/enforcement/rounds/${round.id}/close`, {})).json().status).toBe('closed');
     expect((await inspector.post(`/api/enforcement/rounds/${round.id}/close`, {})).statusCode).toBe(409);
-    expect((await inspector.post('/api/enforcement/inspections', { roundId: round.id, entityId: shop, inspectedOn: '2026-12-04', inspectorCount: 1, outcome: 'pass' })).json().fields[0].field).toBe('roundId');
+    expect(
+      (
+        await inspector.post('/api/enforcement/inspections', {
+          roundId: round.id,
+          entityId: shop,
+          inspectedOn: '2026-12-04',
+          inspectorCount: 1,
+          outcome: 'pass',
+        })
+      ).json().fields[0].field,
+    ).toBe('roundId');
   });
 
   it('counts the tally for a period and region, and exports it with a row per child region', async () => {
-    await inspectorB.post('/api/enforcement/inspections', { entityId: mall, premisesType: 'mall', inspectedOn: '2026-11-24', inspectorCount: 4, results: { masks: false }, fixedOnSpot: 1, outcome: 'pass' });
-    const nov = (await commander.get(`/api/enforcement/tally?regionCode=${t.regions.district}&from=2026-11-01&to=2026-11-30`)).json();
+    await inspectorB.post('/api/enforcement/inspections', {
+      entityId: mall,
+      premisesType: 'mall',
+      inspectedOn: '2026-11-24',
+      inspectorCount: 4,
+      results: { masks: false },
+      fixedOnSpot: 1,
+      outcome: 'pass',
+    });
+    const nov = (
+      await commander.get(`/api/enforcement/tally?regionCode=${t.regions.district}&from=2026-11-01&to=2026-11-30`)
+    ).json();
     // visits in November: 3 (notice) + 2 (re-inspection) + 2 (market notice) + 1 (its re-inspection) + 4 (mall in town B)
-    expect(nov).toMatchObject({ inspectorVisits: 12, premises: 5, distinctPremises: 3, visits: 5, problems: 5, fixedOnSpot: 3, notices: 2, closures: 1 });
+    expect(nov).toMatchObject({
+      inspectorVisits: 12,
+      premises: 5,
+      distinctPremises: 3,
+      visits: 5,
+      problems: 5,
+      fixedOnSpot: 3,
+      notices: 2,
+      closures: 1,
+    });
     const day = (await commander.get('/api/enforcement/tally?from=2026-11-24&to=2026-11-24')).json();
     expect(day).toMatchObject({ inspectorVisits: 6, premises: 2, notices: 1, closures: 0 });
     expect((await inspectorB.get('/api/enforcement/tally')).json()).toMatchObject({ inspections: 1, inspectorVisits: 4 });
-    const report = (await commander.get(`/api/enforcement/tally/report?regionCode=${t.regions.district}&from=2026-11-01&to=2026-11-30`)).json();
+    const report = (
+      await commander.get(`/api/enforcement/tally/report?regionCode=${t.regions.district}&from=2026-11-01&to=2026-11-30`)
+    ).json();
     expect(report.rows.map((r: { regionCode: string; inspectorVisits: number }) => [r.regionCode, r.inspectorVisits])).toEqual([
       [t.regions.townA, 8],
       [t.regions.townB, 4],
     ]);
-    const xlsx = await commander.get(`/api/enforcement/tally/export?regionCode=${t.regions.district}&from=2026-11-01&to=2026-11-30`);
+    const xlsx = await commander.get(
+      `/api/enforcement/tally/export?regionCode=${t.regions.district}&from=2026-11-01&to=2026-11-30`,
+    );
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const tl = (await commander.get(`/api/registry/entities/${shop}/timeline`)).json();
@@ -152,7 +329,12 @@ describe('checklist administration', () => {
   it('adds, edits and deactivates items; items are never removed; only active ones are asked', async () => {
     const cur = (await admin.get('/api/enforcement/checklists/nine_small')).json();
     expect(cur.items.every((i: { active: boolean }) => i.active)).toBe(true);
-    const items = [...cur.items.map((i: { code: string; text: string }) => (i.code === 'fire' ? { ...i, active: false } : i.code === 'masks' ? { ...i, text: '从业人员和顾客佩戴口罩' } : i)), { code: 'register', text: '顾客实名登记', active: true }];
+    const items = [
+      ...cur.items.map((i: { code: string; text: string }) =>
+        i.code === 'fire' ? { ...i, active: false } : i.code === 'masks' ? { ...i, text: '从业人员和顾客佩戴口罩' } : i,
+      ),
+      { code: 'register', text: '顾客实名登记', active: true },
+    ];
     expect((await inspector.put('/api/enforcement/checklists/nine_small', { items })).statusCode).toBe(403);
     const saved = await admin.put('/api/enforcement/checklists/nine_small', { items });
     expect(saved.statusCode, saved.body).toBe(200);
@@ -160,9 +342,13 @@ describe('checklist administration', () => {
     expect(after.items.find((i: { code: string }) => i.code === 'fire').active).toBe(false);
     expect(after.items.find((i: { code: string }) => i.code === 'masks').text).toBe('从业人员和顾客佩戴口罩');
     expect(after.items.at(-1)).toEqual({ code: 'register', text: '顾客实名登记', active: true });
-    expect((await admin.put('/api/enforcement/checklists/nine_small', { items: items.slice(1) })).json().fields[0].message).toBe('检查项不能删除，只能停用');
+    expect((await admin.put('/api/enforcement/checklists/nine_small', { items: items.slice(1) })).json().fields[0].message).toBe(
+      '检查项不能删除，只能停用',
+    );
     expect((await admin.put('/api/enforcement/checklists/nine_small', { items: [...items, items[0]] })).statusCode).toBe(400);
-    expect((await admin.put('/api/enforcement/checklists/nine_small', { items: [{ code: 'Bad Code', text: 'x' }] })).statusCode).toBe(400);
+    expect(
+      (await admin.put('/api/enforcement/checklists/nine_small', { items: [{ code: 'Bad Code', text: 'x' }] })).statusCode,
+    ).toBe(400);
   });
 });
 
@@ -180,14 +366,25 @@ describe('pre-opening inspection of a 五小单位 filing', () => {
       supplies: { masks: 100, thermometers: 1, disinfectantLitres: 5 },
       checklist: Object.fromEntries(d.checklist.items.map((i) => [i.code, true])),
     };
-    const s = await owner.post(`/api/filings/${f.id}/submit`, { data, commitment: { signerName: '店主', text: d.commitmentText, accepted: true } });
+    const s = await owner.post(`/api/filings/${f.id}/submit`, {
+      data,
+      commitment: { signerName: '店主', text: d.commitmentText, accepted: true },
+    });
     expect(s.json().status).toBe('awaiting_onsite');
     return { id, filingId: f.id, owner };
   }
 
   it('passing releases the filing (approved, entity resumed); failing sends it back for changes', async () => {
     const a = await awaitingOnsite('福顺小吃店');
-    const pass = await inspector.post('/api/enforcement/inspections', { kind: 'pre_opening', filingId: a.filingId, entityId: a.id, inspectedOn: '2026-12-05', inspectorCount: 2, results: { temperature: true, masks: true }, outcome: 'pass' });
+    const pass = await inspector.post('/api/enforcement/inspections', {
+      kind: 'pre_opening',
+      filingId: a.filingId,
+      entityId: a.id,
+      inspectedOn: '2026-12-05',
+      inspectorCount: 2,
+      results: { temperature: true, masks: true },
+      outcome: 'pass',
+    });
     expect(pass.statusCode, pass.body).toBe(200);
     expect(pass.json()).toMatchObject({ kind: 'pre_opening', filingId: a.filingId });
     expect((await a.owner.get(`/api/filings/${a.filingId}`)).json().status).toBe('approved');
@@ -195,14 +392,42 @@ describe('pre-opening inspection of a 五小单位 filing', () => {
 
     const b = await awaitingOnsite('兴盛理发店');
     // the filing must be the inspected entity's
-    expect((await inspector.post('/api/enforcement/inspections', { kind: 'pre_opening', filingId: b.filingId, entityId: shop, inspectedOn: '2026-12-05', inspectorCount: 1, outcome: 'pass' })).json().fields[0].field).toBe('filingId');
+    expect(
+      (
+        await inspector.post('/api/enforcement/inspections', {
+          kind: 'pre_opening',
+          filingId: b.filingId,
+          entityId: shop,
+          inspectedOn: '2026-12-05',
+          inspectorCount: 1,
+          outcome: 'pass',
+        })
+      ).json().fields[0].field,
+    ).toBe('filingId');
     expect((await b.owner.get(`/api/filings/${b.filingId}`)).json().status).toBe('awaiting_onsite');
-    const fail = await inspector.post('/api/enforcement/inspections', { kind: 'pre_opening', filingId: b.filingId, entityId: b.id, inspectedOn: '2026-12-05', inspectorCount: 1, results: { disinfection: false }, outcome: 'notice', noticeItems: '建立消毒台账', noticeDeadline: '2026-12-08' });
+    const fail = await inspector.post('/api/enforcement/inspections', {
+      kind: 'pre_opening',
+      filingId: b.filingId,
+      entityId: b.id,
+      inspectedOn: '2026-12-05',
+      inspectorCount: 1,
+      results: { disinfection: false },
+      outcome: 'notice',
+      noticeItems: '建立消毒台账',
+      noticeDeadline: '2026-12-08',
+    });
     expect(fail.statusCode, fail.body).toBe(200);
     expect((await b.owner.get(`/api/filings/${b.filingId}`)).json().status).toBe('changes_requested');
     expect((await t.services.registry.getForService(b.id))!.status).not.toBe('resumed');
     // the filing has been decided: a second pre-opening result is refused and nothing is recorded
-    const again = await inspector.post('/api/enforcement/inspections', { kind: 'pre_opening', filingId: b.filingId, entityId: b.id, inspectedOn: '2026-12-06', inspectorCount: 1, outcome: 'pass' });
+    const again = await inspector.post('/api/enforcement/inspections', {
+      kind: 'pre_opening',
+      filingId: b.filingId,
+      entityId: b.id,
+      inspectedOn: '2026-12-06',
+      inspectorCount: 1,
+      outcome: 'pass',
+    });
     expect(again.statusCode).toBe(409);
     expect((await inspector.get(`/api/enforcement/inspections?entityId=${b.id}`)).json().total).toBe(1);
   });

@@ -25,7 +25,15 @@ interface Deps {
 type Row = NonNullable<Awaited<ReturnType<FilingsRepo['attachment']>>>;
 
 export function toAttachment(r: Row): Attachment {
-  return { id: r.id, kind: r.kind as AttachmentKind, fileName: r.fileName, mime: r.mime, size: r.size, sha256: r.sha256, uploadedAt: r.uploadedAt };
+  return {
+    id: r.id,
+    kind: r.kind as AttachmentKind,
+    fileName: r.fileName,
+    mime: r.mime,
+    size: r.size,
+    sha256: r.sha256,
+    uploadedAt: r.uploadedAt,
+  };
 }
 
 /** Entity the enterprise user acts for: the one asked for if it is theirs, else their only one. */
@@ -43,14 +51,22 @@ export function ownEntityId(ctx: RequestContext, asked?: number | null): number 
 /** Plan attachments: type decided by the bytes (and agreeing with the name), size capped, stored by content hash. */
 export function createAttachmentsService({ db, clock, audit, repo, registry, dataDir }: Deps) {
   return {
-    async upload(ctx: RequestContext, input: { entityId?: number | null; kind: string; fileName: string; content: Buffer | null; truncated: boolean }): Promise<Attachment> {
+    async upload(
+      ctx: RequestContext,
+      input: { entityId?: number | null; kind: string; fileName: string; content: Buffer | null; truncated: boolean },
+    ): Promise<Attachment> {
       const entityId = ownEntityId(ctx, input.entityId);
       const kind = attachmentKindSchema.safeParse(input.kind);
-      if (!kind.success) throw new AppError('common.validation_failed', 400, {}, [{ field: 'kind', message: 'validation.required' }]);
+      if (!kind.success)
+        throw new AppError('common.validation_failed', 400, {}, [{ field: 'kind', message: 'validation.required' }]);
       const file = checkUpload(input, {
         maxBytes: attachmentLimits.maxBytes,
         types: attachmentLimits.types,
-        codes: { tooLarge: 'filings.attachment_too_large', type: 'filings.attachment_type', missing: 'filings.attachment_missing' },
+        codes: {
+          tooLarge: 'filings.attachment_too_large',
+          type: 'filings.attachment_type',
+          missing: 'filings.attachment_missing',
+        },
       });
       const entity = await registry.getForService(entityId);
       if (!entity) throw notFound();
@@ -69,7 +85,13 @@ export function createAttachmentsService({ db, clock, audit, repo, registry, dat
       };
       const id = await db.transaction().execute(async (trx) => {
         const { id } = await repo.insertAttachment(trx, row);
-        await audit.record(trx, ctx, { action: 'filings.attachment_upload', targetType: 'filing_attachment', targetId: Number(id), regionPath: entity.regionPath, detail: { fileName, size: row.size, sha256 } });
+        await audit.record(trx, ctx, {
+          action: 'filings.attachment_upload',
+          targetType: 'filing_attachment',
+          targetId: Number(id),
+          regionPath: entity.regionPath,
+          detail: { fileName, size: row.size, sha256 },
+        });
         return Number(id);
       });
       return toAttachment({ ...row, id });
@@ -80,9 +102,21 @@ export function createAttachmentsService({ db, clock, audit, repo, registry, dat
       const actor = requirePermission(ctx.actor, ctx.actor?.permissions.has('filings.read') ? 'filings.read' : 'filings.submit');
       const row = await repo.attachment(db, id);
       if (!row) throw notFound();
-      const readers = [filingAccess(actor, 'filings.read'), filingAccess(actor, 'filings.submit'), filingAccess(actor, 'filings.onsite')];
+      const readers = [
+        filingAccess(actor, 'filings.read'),
+        filingAccess(actor, 'filings.submit'),
+        filingAccess(actor, 'filings.onsite'),
+      ];
       // attachments carry no department; a department officer reads them through its region
-      if (!readers.some((a) => canAccess({ ...a, clauses: a.clauses.map((c) => ({ ...c, department: null })) }, { regionPath: row.regionPath, department: null, entityId: row.entityId }))) throw notFound();
+      if (
+        !readers.some((a) =>
+          canAccess(
+            { ...a, clauses: a.clauses.map((c) => ({ ...c, department: null })) },
+            { regionPath: row.regionPath, department: null, entityId: row.entityId },
+          ),
+        )
+      )
+        throw notFound();
       return { attachment: toAttachment(row), stream: openStored(dataDir, row.sha256) };
     },
   };

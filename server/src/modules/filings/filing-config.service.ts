@@ -32,10 +32,22 @@ export function createFilingConfigService({ db, clock, audit, repo, registry }: 
   async function current(): Promise<FilingConfigVersion> {
     let row = await repo.latestConfig(db);
     if (!row) {
-      await repo.insertConfig(db, { version: 1, config: JSON.stringify(defaultFilingConfig), note: null, createdAt: clock.now().toISOString(), createdBy: null });
+      await repo.insertConfig(db, {
+        version: 1,
+        config: JSON.stringify(defaultFilingConfig),
+        note: null,
+        createdAt: clock.now().toISOString(),
+        createdBy: null,
+      });
       row = (await repo.latestConfig(db))!;
     }
-    return { version: row.version, createdAt: row.createdAt, createdBy: row.createdBy, note: row.note, config: parse(row.config) };
+    return {
+      version: row.version,
+      createdAt: row.createdAt,
+      createdBy: row.createdBy,
+      note: row.note,
+      config: parse(row.config),
+    };
   }
 
   /** A filing reads the version it was made under, so later edits never change what it committed to. */
@@ -70,11 +82,28 @@ export function createFilingConfigService({ db, clock, audit, repo, registry }: 
       const next = latest.version + 1;
       const at = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
-        const r = await repo.insertConfig(trx, { version: next, config: JSON.stringify(body.config), note: body.note ?? null, createdAt: at, createdBy: ctx.actor?.username ?? null });
+        const r = await repo.insertConfig(trx, {
+          version: next,
+          config: JSON.stringify(body.config),
+          note: body.note ?? null,
+          createdAt: at,
+          createdBy: ctx.actor?.username ?? null,
+        });
         if (Number(r.numInsertedOrUpdatedRows ?? 0) !== 1) throw new AppError('filings.config_race', 409);
-        await audit.record(trx, ctx, { action: 'filings.config_save', targetType: 'filing_config', targetId: next, detail: { note: body.note ?? null } });
+        await audit.record(trx, ctx, {
+          action: 'filings.config_save',
+          targetType: 'filing_config',
+          targetId: next,
+          detail: { note: body.note ?? null },
+        });
       });
-      return { version: next, createdAt: at, createdBy: ctx.actor?.username ?? null, note: body.note ?? null, config: body.config };
+      return {
+        version: next,
+        createdAt: at,
+        createdBy: ctx.actor?.username ?? null,
+        note: body.note ?? null,
+        config: body.config,
+      };
     },
 
     async whitelist(ctx: RequestContext): Promise<WhitelistItem[]> {
@@ -91,8 +120,20 @@ export function createFilingConfigService({ db, clock, audit, repo, registry }: 
       const entity = await registry.getForService(entityId);
       if (!entity) throw notFound();
       await db.transaction().execute(async (trx) => {
-        await repo.addWhitelist(trx, { entityId, entityName: entity.name, reason, addedAt: clock.now().toISOString(), addedBy: ctx.actor?.username ?? null });
-        await audit.record(trx, ctx, { action: 'filings.whitelist_add', targetType: 'entity', targetId: entityId, regionPath: entity.regionPath, detail: { reason } });
+        await repo.addWhitelist(trx, {
+          entityId,
+          entityName: entity.name,
+          reason,
+          addedAt: clock.now().toISOString(),
+          addedBy: ctx.actor?.username ?? null,
+        });
+        await audit.record(trx, ctx, {
+          action: 'filings.whitelist_add',
+          targetType: 'entity',
+          targetId: entityId,
+          regionPath: entity.regionPath,
+          detail: { reason },
+        });
       });
     },
 

@@ -20,16 +20,40 @@ function listAllows<T>(list: readonly T[], value: T | null): boolean {
 export function routeFor(config: FilingConfig, e: Category): RouteDecision {
   for (const r of config.rules) {
     const m = r.match;
-    if (listAllows(m.kinds, e.kind) && listAllows(m.smallVenueTypes, e.smallVenueType) && listAllows(m.sectors, e.sector) && listAllows(m.industries, e.industry)) {
-      return { route: r.route, batchNo: r.route === 'batch' ? r.batchNo : null, department: r.department, whitelistFastTrack: r.whitelistFastTrack, checklistKey: r.checklistKey, ruleName: r.name };
+    if (
+      listAllows(m.kinds, e.kind) &&
+      listAllows(m.smallVenueTypes, e.smallVenueType) &&
+      listAllows(m.sectors, e.sector) &&
+      listAllows(m.industries, e.industry)
+    ) {
+      return {
+        route: r.route,
+        batchNo: r.route === 'batch' ? r.batchNo : null,
+        department: r.department,
+        whitelistFastTrack: r.whitelistFastTrack,
+        checklistKey: r.checklistKey,
+        ruleName: r.name,
+      };
     }
   }
   const f = config.fallback;
-  return { route: f.route, batchNo: null, department: f.department, whitelistFastTrack: false, checklistKey: f.checklistKey, ruleName: null };
+  return {
+    route: f.route,
+    batchNo: null,
+    department: f.department,
+    whitelistFastTrack: false,
+    checklistKey: f.checklistKey,
+    ruleName: null,
+  };
 }
 
 /** Jizhou released commerce enterprises in five risk batches; each batch is one rule. */
-function commerceBatch(batchNo: number, name: string, industries: string[], whitelistFastTrack: boolean): FilingConfig['rules'][number] {
+function commerceBatch(
+  batchNo: number,
+  name: string,
+  industries: string[],
+  whitelistFastTrack: boolean,
+): FilingConfig['rules'][number] {
   return {
     name,
     match: { kinds: ['enterprise'], smallVenueTypes: [], sectors: ['tertiary'], industries },
@@ -42,7 +66,8 @@ function commerceBatch(batchNo: number, name: string, industries: string[], whit
 }
 
 /** Shorthand for seeded checklist items: code → text, all required unless marked. */
-const items = (rows: [string, string, boolean?][]) => rows.map(([code, text, required]) => ({ code, text, required: required ?? true }));
+const items = (rows: [string, string, boolean?][]) =>
+  rows.map(([code, text, required]) => ({ code, text, required: required ?? true }));
 
 /**
  * Version 1 of the configuration, written when the platform first needs one. Admins replace it
@@ -206,10 +231,18 @@ export const defaultFilingConfig: FilingConfig = {
     passMark: 80,
     questions: [
       { text: '员工上岗前体温达到多少度及以上时不得上岗并应及时报告？', options: ['36.5℃', '37.3℃', '38.5℃'], answer: 1 },
-      { text: '工作场所每日通风的要求是？', options: ['每天一次即可', '每日不少于三次，每次不少于30分钟', '开空调即可'], answer: 1 },
+      {
+        text: '工作场所每日通风的要求是？',
+        options: ['每天一次即可', '每日不少于三次，每次不少于30分钟', '开空调即可'],
+        answer: 1,
+      },
       { text: '废弃口罩应如何处置？', options: ['随意丢弃', '投放到专用收集容器', '带回家再用'], answer: 1 },
       { text: '食堂就餐应当怎样安排？', options: ['集中围桌就餐', '错峰、分餐，不面对面就餐', '不作要求'], answer: 1 },
-      { text: '发现同事出现发热、咳嗽症状时应当？', options: ['继续工作', '立即报告并引导其到临时隔离观察室', '让其自行回家'], answer: 1 },
+      {
+        text: '发现同事出现发热、咳嗽症状时应当？',
+        options: ['继续工作', '立即报告并引导其到临时隔离观察室', '让其自行回家'],
+        answer: 1,
+      },
     ],
   },
 };

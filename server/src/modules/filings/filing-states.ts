@@ -57,4 +57,3 @@ export const editableStates: readonly FilingStatus[] = ['draft', 'changes_reques
 export const reviewStates: readonly FilingStatus[] = ['submitted', 'resubmitted', 'under_review'];
 /** A filing in one of these no longer blocks a new one for the same entity. */
 export const closedStates: readonly FilingStatus[] = ['rejected'];
-

@@ -12,7 +12,9 @@ import { routeFor } from './filing-config';
 const as = (username: string, grant: Partial<ActorGrant> & Pick<ActorGrant, 'role'>): RequestContext => ({
   ...systemContext(),
   ip: '127.0.0.1',
-  actor: makeActor({ id: 0, username, displayName: username }, [{ regionPath: null, department: null, entityId: null, venueId: null, ...grant }]),
+  actor: makeActor({ id: 0, username, displayName: username }, [
+    { regionPath: null, department: null, entityId: null, venueId: null, ...grant },
+  ]),
 });
 
 /** A few filings in Jizhou's first town (the demo `town` user's), in the states a reviewer meets. */
@@ -29,7 +31,13 @@ export async function filingsDemo(s: Services, log: (m: string) => void): Promis
   // the two demo enterprise users file by hand in the walkthrough; leave their entities alone
   const reserved = /福顺家常菜小餐馆|恒达机械制造/;
   async function find(q: Partial<EntityListQuery>, n: number): Promise<Entity[]> {
-    const page = await s.registry.list(admin, { page: 1, pageSize: Math.min(500, n + 2), regionCode: town.code, status: 'not_resumed', ...q } as EntityListQuery);
+    const page = await s.registry.list(admin, {
+      page: 1,
+      pageSize: Math.min(500, n + 2),
+      regionCode: town.code,
+      status: 'not_resumed',
+      ...q,
+    } as EntityListQuery);
     return page.items.filter((e) => !reserved.test(e.name)).slice(0, n);
   }
 
@@ -46,12 +54,18 @@ export async function filingsDemo(s: Services, log: (m: string) => void): Promis
     const data = {
       plannedDate: inDays(r.int(1, 5)),
       staff: { total, returning, fromOtherProvinces: r.int(0, Math.floor(returning / 5)), fromHighRiskAreas: 0 },
-      preventionPlan: { text: '成立防控小组，出入口测温登记，每日两次消毒并记录，员工错峰就餐，设临时隔离观察室。', attachmentIds: [] },
+      preventionPlan: {
+        text: '成立防控小组，出入口测温登记，每日两次消毒并记录，员工错峰就餐，设临时隔离观察室。',
+        attachmentIds: [],
+      },
       emergencyPlan: { text: '发现发热等症状员工立即隔离观察，报告所在社区和镇街，配合疾控流调并停工消杀。', attachmentIds: [] },
       supplies: { masks: r.int(100, 3000), thermometers: r.int(1, 10), disinfectantLitres: r.int(5, 100) },
       checklist: Object.fromEntries(d.checklist.items.map((i) => [i.code, true])),
     };
-    await s.filings.submit(ctx, created.id, { data, commitment: { signerName: e.name.slice(-4) + '负责人', text: d.commitmentText, accepted: true } });
+    await s.filings.submit(ctx, created.id, {
+      data,
+      commitment: { signerName: e.name.slice(-4) + '负责人', text: d.commitmentText, accepted: true },
+    });
     return { ctx, d: await s.filings.get(ctx, created.id) };
   }
 
@@ -76,7 +90,11 @@ export async function filingsDemo(s: Services, log: (m: string) => void): Promis
   }
   const cfg = (await s.filings.config.current()).config;
   const all = (await find({}, 200)).map((e) => ({ e, route: routeFor(cfg, e).route }));
-  const byRoute = (route: string, n: number) => all.filter((x) => x.route === route).slice(0, n).map((x) => x.e);
+  const byRoute = (route: string, n: number) =>
+    all
+      .filter((x) => x.route === route)
+      .slice(0, n)
+      .map((x) => x.e);
   let count = 0;
 
   // online review: one approved (with staff who took the exam), one sent back, one being reviewed, the rest waiting
@@ -89,10 +107,12 @@ export async function filingsDemo(s: Services, log: (m: string) => void): Promis
       for (const [j, name] of ['赵丽', '钱伟', '孙强'].entries()) {
         const id = `12022519880${j + 1}1500${j}`;
         const member = await s.filings.staff.add(ctx, { name, idNumber: id + idCardCheckChar(id), phone: `1380000${1000 + j}` });
-        if (j < 2) await s.filings.staff.answer(systemContext(), member.quizPath!.split('/').pop()!, { answers: [1, 1, 1, 1, 1] });
+        if (j < 2)
+          await s.filings.staff.answer(systemContext(), member.quizPath!.split('/').pop()!, { answers: [1, 1, 1, 1, 1] });
       }
     }
-    if (i === 1) await s.filings.decide(reviewer, d.id, { action: 'request_changes', reason: '应急预案未写明联系人和联系电话，请补充。' });
+    if (i === 1)
+      await s.filings.decide(reviewer, d.id, { action: 'request_changes', reason: '应急预案未写明联系人和联系电话，请补充。' });
     if (i === 2) await s.filings.decide(reviewer, d.id, { action: 'start_review' });
   }
   // commerce batches: released ones approve at once, later ones wait for their date

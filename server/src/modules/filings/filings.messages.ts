@@ -2,36 +2,120 @@ import { registerMessages, type Messages } from '../../platform/i18n/index';
 
 const m: Messages = {
   // validation
-  'filings.code_format': { 'zh-CN': '编码只能包含小写字母、数字和下划线', 'zh-TW': '編碼只能包含小寫字母、數字和底線', en: 'Codes use lower-case letters, digits and _' },
-  'filings.batch_required': { 'zh-CN': '分批次复工须指定批次（1–5）', 'zh-TW': '分批次復工須指定批次（1–5）', en: 'A batch route needs a batch number (1–5)' },
-  'filings.answer_out_of_range': { 'zh-CN': '正确答案须是选项之一', 'zh-TW': '正確答案須是選項之一', en: 'The answer must be one of the options' },
-  'filings.unknown_checklist': { 'zh-CN': '引用的检查清单不存在', 'zh-TW': '引用的檢查清單不存在', en: 'No checklist with this key' },
-  'filings.commitment_too_short': { 'zh-CN': '承诺书内容至少 20 个字', 'zh-TW': '承諾書內容至少 20 個字', en: 'The commitment text needs at least 20 characters' },
+  'filings.code_format': {
+    'zh-CN': '编码只能包含小写字母、数字和下划线',
+    'zh-TW': '編碼只能包含小寫字母、數字和底線',
+    en: 'Codes use lower-case letters, digits and _',
+  },
+  'filings.batch_required': {
+    'zh-CN': '分批次复工须指定批次（1–5）',
+    'zh-TW': '分批次復工須指定批次（1–5）',
+    en: 'A batch route needs a batch number (1–5)',
+  },
+  'filings.answer_out_of_range': {
+    'zh-CN': '正确答案须是选项之一',
+    'zh-TW': '正確答案須是選項之一',
+    en: 'The answer must be one of the options',
+  },
+  'filings.unknown_checklist': {
+    'zh-CN': '引用的检查清单不存在',
+    'zh-TW': '引用的檢查清單不存在',
+    en: 'No checklist with this key',
+  },
+  'filings.commitment_too_short': {
+    'zh-CN': '承诺书内容至少 20 个字',
+    'zh-TW': '承諾書內容至少 20 個字',
+    en: 'The commitment text needs at least 20 characters',
+  },
   'filings.count': { 'zh-CN': '请填写 0 或正整数', 'zh-TW': '請填寫 0 或正整數', en: 'Enter a whole number, 0 or more' },
-  'filings.plan_too_short': { 'zh-CN': '方案内容至少 10 个字', 'zh-TW': '方案內容至少 10 個字', en: 'Write at least 10 characters' },
-  'filings.too_many_attachments': { 'zh-CN': '每项最多 5 个附件', 'zh-TW': '每項最多 5 個附件', en: 'At most 5 attachments each' },
-  'filings.returning_gt_total': { 'zh-CN': '返岗人数不能多于员工总数', 'zh-TW': '返崗人數不能多於員工總數', en: 'Returning staff cannot exceed the total' },
-  'filings.other_provinces_gt_returning': { 'zh-CN': '外省返岗人数不能多于返岗人数', 'zh-TW': '外省返崗人數不能多於返崗人數', en: 'Staff from other provinces cannot exceed returning staff' },
-  'filings.high_risk_gt_returning': { 'zh-CN': '来自高风险地区人数不能多于返岗人数', 'zh-TW': '來自高風險地區人數不能多於返崗人數', en: 'Staff from high-risk areas cannot exceed returning staff' },
-  'filings.signer_name': { 'zh-CN': '请填写签署人姓名（2–50 字）', 'zh-TW': '請填寫簽署人姓名（2–50 字）', en: "Enter the signer's name (2–50 characters)" },
-  'filings.must_accept': { 'zh-CN': '须阅读并同意承诺书', 'zh-TW': '須閱讀並同意承諾書', en: 'You must read and accept the commitment' },
+  'filings.plan_too_short': {
+    'zh-CN': '方案内容至少 10 个字',
+    'zh-TW': '方案內容至少 10 個字',
+    en: 'Write at least 10 characters',
+  },
+  'filings.too_many_attachments': {
+    'zh-CN': '每项最多 5 个附件',
+    'zh-TW': '每項最多 5 個附件',
+    en: 'At most 5 attachments each',
+  },
+  'filings.returning_gt_total': {
+    'zh-CN': '返岗人数不能多于员工总数',
+    'zh-TW': '返崗人數不能多於員工總數',
+    en: 'Returning staff cannot exceed the total',
+  },
+  'filings.other_provinces_gt_returning': {
+    'zh-CN': '外省返岗人数不能多于返岗人数',
+    'zh-TW': '外省返崗人數不能多於返崗人數',
+    en: 'Staff from other provinces cannot exceed returning staff',
+  },
+  'filings.high_risk_gt_returning': {
+    'zh-CN': '来自高风险地区人数不能多于返岗人数',
+    'zh-TW': '來自高風險地區人數不能多於返崗人數',
+    en: 'Staff from high-risk areas cannot exceed returning staff',
+  },
+  'filings.signer_name': {
+    'zh-CN': '请填写签署人姓名（2–50 字）',
+    'zh-TW': '請填寫簽署人姓名（2–50 字）',
+    en: "Enter the signer's name (2–50 characters)",
+  },
+  'filings.must_accept': {
+    'zh-CN': '须阅读并同意承诺书',
+    'zh-TW': '須閱讀並同意承諾書',
+    en: 'You must read and accept the commitment',
+  },
   'filings.reason_required': { 'zh-CN': '请填写理由', 'zh-TW': '請填寫理由', en: 'Give a reason' },
-  'filings.planned_date_past': { 'zh-CN': '计划复工日期不能早于今天', 'zh-TW': '計劃復工日期不能早於今天', en: 'The planned date cannot be in the past' },
-  'filings.checklist_incomplete': { 'zh-CN': '此项为必须落实的措施', 'zh-TW': '此項為必須落實的措施', en: 'This measure is required' },
-  'filings.checklist_unknown': { 'zh-CN': '不属于本清单的项目', 'zh-TW': '不屬於本清單的項目', en: 'Not an item of this checklist' },
-  'filings.attachment_unknown': { 'zh-CN': '附件不存在或不属于本单位', 'zh-TW': '附件不存在或不屬於本單位', en: 'Unknown attachment' },
-  'filings.attachment_wrong_kind': { 'zh-CN': '附件类型与所属方案不符', 'zh-TW': '附件類型與所屬方案不符', en: 'This attachment belongs to the other plan' },
+  'filings.planned_date_past': {
+    'zh-CN': '计划复工日期不能早于今天',
+    'zh-TW': '計劃復工日期不能早於今天',
+    en: 'The planned date cannot be in the past',
+  },
+  'filings.checklist_incomplete': {
+    'zh-CN': '此项为必须落实的措施',
+    'zh-TW': '此項為必須落實的措施',
+    en: 'This measure is required',
+  },
+  'filings.checklist_unknown': {
+    'zh-CN': '不属于本清单的项目',
+    'zh-TW': '不屬於本清單的項目',
+    en: 'Not an item of this checklist',
+  },
+  'filings.attachment_unknown': {
+    'zh-CN': '附件不存在或不属于本单位',
+    'zh-TW': '附件不存在或不屬於本單位',
+    en: 'Unknown attachment',
+  },
+  'filings.attachment_wrong_kind': {
+    'zh-CN': '附件类型与所属方案不符',
+    'zh-TW': '附件類型與所屬方案不符',
+    en: 'This attachment belongs to the other plan',
+  },
   'filings.staff_id': { 'zh-CN': '身份证号码无效', 'zh-TW': '身分證號碼無效', en: 'Invalid ID card number' },
   // errors
-  'filings.no_entity': { 'zh-CN': '您的账号未绑定市场主体', 'zh-TW': '您的帳號未綁定市場主體', en: 'Your account is not bound to a market entity' },
-  'filings.already_open': { 'zh-CN': '本单位已有一份进行中的复工备案（编号 {id}）', 'zh-TW': '本單位已有一份進行中的復工備案（編號 {id}）', en: 'This entity already has an open filing (no. {id})' },
-  'filings.entity_closed': { 'zh-CN': '该市场主体已关停，不能备案', 'zh-TW': '該市場主體已關停，不能備案', en: 'The entity is closed and cannot file' },
+  'filings.no_entity': {
+    'zh-CN': '您的账号未绑定市场主体',
+    'zh-TW': '您的帳號未綁定市場主體',
+    en: 'Your account is not bound to a market entity',
+  },
+  'filings.already_open': {
+    'zh-CN': '本单位已有一份进行中的复工备案（编号 {id}）',
+    'zh-TW': '本單位已有一份進行中的復工備案（編號 {id}）',
+    en: 'This entity already has an open filing (no. {id})',
+  },
+  'filings.entity_closed': {
+    'zh-CN': '该市场主体已关停，不能备案',
+    'zh-TW': '該市場主體已關停，不能備案',
+    en: 'The entity is closed and cannot file',
+  },
   'filings.commitment_text_changed': {
     'zh-CN': '承诺书内容已更新，请重新阅读后签署',
     'zh-TW': '承諾書內容已更新，請重新閱讀後簽署',
     en: 'The commitment text has changed; read it again and sign',
   },
-  'filings.attachment_too_large': { 'zh-CN': '附件不能超过 {mb} MB', 'zh-TW': '附件不能超過 {mb} MB', en: 'Attachments are limited to {mb} MB' },
+  'filings.attachment_too_large': {
+    'zh-CN': '附件不能超过 {mb} MB',
+    'zh-TW': '附件不能超過 {mb} MB',
+    en: 'Attachments are limited to {mb} MB',
+  },
   'filings.attachment_type': {
     'zh-CN': '只能上传 PDF、PNG、JPG 或 DOCX 文件（按文件内容识别）',
     'zh-TW': '只能上傳 PDF、PNG、JPG 或 DOCX 檔案（按檔案內容識別）',
@@ -40,9 +124,17 @@ const m: Messages = {
   'filings.attachment_missing': { 'zh-CN': '请选择要上传的文件', 'zh-TW': '請選擇要上傳的檔案', en: 'Choose a file to upload' },
   'filings.staff_duplicate': { 'zh-CN': '该员工已登记', 'zh-TW': '該員工已登記', en: 'This person is already listed' },
   'filings.quiz_answers': { 'zh-CN': '请回答全部 {n} 道题', 'zh-TW': '請回答全部 {n} 道題', en: 'Answer all {n} questions' },
-  'filings.config_race': { 'zh-CN': '配置刚被他人修改，请刷新后重试', 'zh-TW': '配置剛被他人修改，請重新整理後重試', en: 'Someone saved the configuration just now; reload and retry' },
+  'filings.config_race': {
+    'zh-CN': '配置刚被他人修改，请刷新后重试',
+    'zh-TW': '配置剛被他人修改，請重新整理後重試',
+    en: 'Someone saved the configuration just now; reload and retry',
+  },
   // timeline (entity page)
-  'filings.timeline.title': { 'zh-CN': '复工备案 #{id}：{action}', 'zh-TW': '復工備案 #{id}：{action}', en: 'Filing #{id}: {action}' },
+  'filings.timeline.title': {
+    'zh-CN': '复工备案 #{id}：{action}',
+    'zh-TW': '復工備案 #{id}：{action}',
+    en: 'Filing #{id}: {action}',
+  },
   'filings.action.create': { 'zh-CN': '创建草稿', 'zh-TW': '建立草稿', en: 'draft created' },
   'filings.action.submit': { 'zh-CN': '提交备案', 'zh-TW': '提交備案', en: 'submitted' },
   'filings.action.resubmit': { 'zh-CN': '修改后重新提交', 'zh-TW': '修改後重新提交', en: 'resubmitted' },

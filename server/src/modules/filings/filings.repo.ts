@@ -1,4 +1,13 @@
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type SqlBool, type Transaction, type Updateable } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type SqlBool,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Dialect } from '../../db/database';
 import { containsText, pathPrefix } from '../../db/sql-helpers';
@@ -18,11 +27,22 @@ export function filingsRepo(dialect: Dialect) {
       return db.selectFrom('filingConfigVersion').selectAll().where('version', '=', version).executeTakeFirst();
     },
     configVersions(db: Db) {
-      return db.selectFrom('filingConfigVersion').select(['version', 'note', 'createdAt', 'createdBy']).orderBy('version', 'desc').execute();
+      return db
+        .selectFrom('filingConfigVersion')
+        .select(['version', 'note', 'createdAt', 'createdBy'])
+        .orderBy('version', 'desc')
+        .execute();
     },
     /** The unique version number decides a race between two admins saving at once. */
-    insertConfig(db: Db, row: { version: number; config: string; note: string | null; createdAt: string; createdBy: string | null }) {
-      return db.insertInto('filingConfigVersion').values(row).onConflict((oc) => oc.column('version').doNothing()).executeTakeFirst();
+    insertConfig(
+      db: Db,
+      row: { version: number; config: string; note: string | null; createdAt: string; createdBy: string | null },
+    ) {
+      return db
+        .insertInto('filingConfigVersion')
+        .values(row)
+        .onConflict((oc) => oc.column('version').doNothing())
+        .executeTakeFirst();
     },
 
     // --- batches and white list
@@ -46,10 +66,19 @@ export function filingsRepo(dialect: Dialect) {
       return db.selectFrom('filingBatch').selectAll().where('batchNo', '=', batchNo).executeTakeFirst();
     },
     setBatch(db: Db, batchNo: number, releaseDate: string | null, at: string, by: string | null) {
-      return db.updateTable('filingBatch').set({ releaseDate, updatedAt: at, updatedBy: by }).where('batchNo', '=', batchNo).executeTakeFirst();
+      return db
+        .updateTable('filingBatch')
+        .set({ releaseDate, updatedAt: at, updatedBy: by })
+        .where('batchNo', '=', batchNo)
+        .executeTakeFirst();
     },
     dueBatchNos(db: Db, today: string) {
-      return db.selectFrom('filingBatch').select('batchNo').where('releaseDate', 'is not', null).where('releaseDate', '<=', today).execute();
+      return db
+        .selectFrom('filingBatch')
+        .select('batchNo')
+        .where('releaseDate', 'is not', null)
+        .where('releaseDate', '<=', today)
+        .execute();
     },
     whitelist(db: Db) {
       return db.selectFrom('filingWhitelist').selectAll().orderBy('addedAt', 'desc').execute();
@@ -58,7 +87,11 @@ export function filingsRepo(dialect: Dialect) {
       return db.selectFrom('filingWhitelist').select('entityId').where('entityId', '=', entityId).executeTakeFirst();
     },
     addWhitelist(db: Db, row: { entityId: number; entityName: string; reason: string; addedAt: string; addedBy: string | null }) {
-      return db.insertInto('filingWhitelist').values(row).onConflict((oc) => oc.column('entityId').doNothing()).executeTakeFirst();
+      return db
+        .insertInto('filingWhitelist')
+        .values(row)
+        .onConflict((oc) => oc.column('entityId').doNothing())
+        .executeTakeFirst();
     },
     removeWhitelist(db: Db, entityId: number) {
       return db.deleteFrom('filingWhitelist').where('entityId', '=', entityId).executeTakeFirst();
@@ -72,7 +105,12 @@ export function filingsRepo(dialect: Dialect) {
       return db.selectFrom('filing').selectAll().where('id', '=', id).executeTakeFirst();
     },
     openForEntity(db: Db, entityId: number) {
-      return db.selectFrom('filing').selectAll().where('entityId', '=', entityId).where('status', '<>', 'rejected').executeTakeFirst();
+      return db
+        .selectFrom('filing')
+        .selectAll()
+        .where('entityId', '=', entityId)
+        .where('status', '<>', 'rejected')
+        .executeTakeFirst();
     },
     forEntity(db: Db, entityId: number) {
       return db.selectFrom('filing').selectAll().where('entityId', '=', entityId).orderBy('id', 'desc').execute();
@@ -83,9 +121,26 @@ export function filingsRepo(dialect: Dialect) {
       return Number(r.numUpdatedRows) === 1;
     },
     updateDraft(db: Db, id: number, draft: string, plannedDate: string | null, at: string, states: readonly string[]) {
-      return db.updateTable('filing').set({ draft, plannedDate, updatedAt: at }).where('id', '=', id).where('status', 'in', [...states]).executeTakeFirst();
+      return db
+        .updateTable('filing')
+        .set({ draft, plannedDate, updatedAt: at })
+        .where('id', '=', id)
+        .where('status', 'in', [...states])
+        .executeTakeFirst();
     },
-    list(db: Db, f: { where: FilingWhere; status?: string; statuses?: readonly string[]; route?: string; underPath?: string; q?: string; offset: number; limit: number }) {
+    list(
+      db: Db,
+      f: {
+        where: FilingWhere;
+        status?: string;
+        statuses?: readonly string[];
+        route?: string;
+        underPath?: string;
+        q?: string;
+        offset: number;
+        limit: number;
+      },
+    ) {
       let q = db.selectFrom('filing').where(f.where);
       if (f.status) q = q.where('filing.status', '=', f.status);
       if (f.statuses) q = q.where('filing.status', 'in', [...f.statuses]);
@@ -94,32 +149,82 @@ export function filingsRepo(dialect: Dialect) {
       if (f.q) q = q.where((eb) => containsText(eb, 'filing.entity_name', f.q!, dialect));
       return {
         count: () => q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        rows: () => q.selectAll().orderBy('filing.updatedAt', 'desc').orderBy('filing.id', 'desc').offset(f.offset).limit(f.limit).execute(),
+        rows: () =>
+          q
+            .selectAll()
+            .orderBy('filing.updatedAt', 'desc')
+            .orderBy('filing.id', 'desc')
+            .offset(f.offset)
+            .limit(f.limit)
+            .execute(),
       };
     },
     awaitingBatch(db: Db, batchNos: number[]) {
       if (batchNos.length === 0) return Promise.resolve([]);
-      return db.selectFrom('filing').selectAll().where('status', '=', 'awaiting_batch').where('batchNo', 'in', batchNos).orderBy('id').execute();
+      return db
+        .selectFrom('filing')
+        .selectAll()
+        .where('status', '=', 'awaiting_batch')
+        .where('batchNo', 'in', batchNos)
+        .orderBy('id')
+        .execute();
     },
 
     // --- history
-    insertRevision(db: Db, row: { filingId: number; revision: number; data: string; submittedAt: string; submittedBy: string | null }) {
+    insertRevision(
+      db: Db,
+      row: { filingId: number; revision: number; data: string; submittedAt: string; submittedBy: string | null },
+    ) {
       return db.insertInto('filingRevision').values(row).execute();
     },
     revisions(db: Db, filingId: number) {
-      return db.selectFrom('filingRevision').select(['revision', 'submittedAt', 'submittedBy']).where('filingId', '=', filingId).orderBy('revision').execute();
+      return db
+        .selectFrom('filingRevision')
+        .select(['revision', 'submittedAt', 'submittedBy'])
+        .where('filingId', '=', filingId)
+        .orderBy('revision')
+        .execute();
     },
     revision(db: Db, filingId: number, revision: number) {
-      return db.selectFrom('filingRevision').selectAll().where('filingId', '=', filingId).where('revision', '=', revision).executeTakeFirst();
+      return db
+        .selectFrom('filingRevision')
+        .selectAll()
+        .where('filingId', '=', filingId)
+        .where('revision', '=', revision)
+        .executeTakeFirst();
     },
-    insertEvent(db: Db, row: { filingId: number; at: string; actorId: number | null; actorName: string | null; action: string; fromStatus: string | null; toStatus: string; reason: string | null; revision: number | null }) {
+    insertEvent(
+      db: Db,
+      row: {
+        filingId: number;
+        at: string;
+        actorId: number | null;
+        actorName: string | null;
+        action: string;
+        fromStatus: string | null;
+        toStatus: string;
+        reason: string | null;
+        revision: number | null;
+      },
+    ) {
       return db.insertInto('filingEvent').values(row).execute();
     },
     events(db: Db, filingIds: number[]) {
       if (filingIds.length === 0) return Promise.resolve([]);
       return db.selectFrom('filingEvent').selectAll().where('filingId', 'in', filingIds).orderBy('id').execute();
     },
-    insertCommitment(db: Db, row: { filingId: number; revision: number; text: string; signerName: string; signedAt: string; ip: string | null; hash: string }) {
+    insertCommitment(
+      db: Db,
+      row: {
+        filingId: number;
+        revision: number;
+        text: string;
+        signerName: string;
+        signedAt: string;
+        ip: string | null;
+        hash: string;
+      },
+    ) {
       return db.insertInto('filingCommitment').values(row).execute();
     },
     commitments(db: Db, filingId: number) {
@@ -158,10 +263,21 @@ export function filingsRepo(dialect: Dialect) {
     deleteStaff(db: Db, id: number) {
       return db.deleteFrom('filingStaff').where('id', '=', id).executeTakeFirst();
     },
-    recordAttempt(db: Db, staffId: number, a: { configVersion: number; score: number; passed: boolean; answers: number[]; at: string }) {
+    recordAttempt(
+      db: Db,
+      staffId: number,
+      a: { configVersion: number; score: number; passed: boolean; answers: number[]; at: string },
+    ) {
       return db
         .insertInto('filingQuizAttempt')
-        .values({ staffId, configVersion: a.configVersion, score: a.score, passed: a.passed ? 1 : 0, answers: JSON.stringify(a.answers), at: a.at })
+        .values({
+          staffId,
+          configVersion: a.configVersion,
+          score: a.score,
+          passed: a.passed ? 1 : 0,
+          answers: JSON.stringify(a.answers),
+          at: a.at,
+        })
         .execute()
         .then(() =>
           db

@@ -45,7 +45,13 @@ const tags = ['filings'];
 /** The plan attachment of a multipart request: kind, optional entityId, file. */
 async function readPlanUpload(req: FastifyRequest) {
   const u = await readUpload(req, attachmentLimits.maxBytes);
-  return { kind: u.fields.kind ?? '', fileName: u.fileName, content: u.content, truncated: u.truncated, entityId: Number(u.fields.entityId) || null };
+  return {
+    kind: u.fields.kind ?? '',
+    fileName: u.fileName,
+    content: u.content,
+    truncated: u.truncated,
+    entityId: Number(u.fields.entityId) || null,
+  };
 }
 
 export function filingsRoutes(app: FastifyInstance, { filings }: Services): void {
@@ -61,7 +67,8 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'POST',
     url: '/api/filings',
-    summary: 'Start a filing (draft) for the enterprise user’s entity; the route and checklist come from the current configuration',
+    summary:
+      'Start a filing (draft) for the enterprise user’s entity; the route and checklist come from the current configuration',
     tags,
     body: createFilingBodySchema,
     response: filingSummarySchema,
@@ -175,7 +182,8 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
     route(app, {
       method: 'POST',
       url: `/api/filings/:id/${action}`,
-      summary: action === 'suspend' ? 'Suspend an approved entity (reason required)' : 'Reopen a suspended entity (reason required)',
+      summary:
+        action === 'suspend' ? 'Suspend an approved entity (reason required)' : 'Reopen a suspended entity (reason required)',
       tags,
       params: idParamSchema,
       body: reasonBodySchema,
@@ -198,7 +206,14 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
     url: '/api/filings/config/versions',
     summary: 'All configuration versions, newest first',
     tags,
-    response: z.array(z.object({ version: z.number().int(), note: z.string().nullable(), createdAt: z.string(), createdBy: z.string().nullable() })),
+    response: z.array(
+      z.object({
+        version: z.number().int(),
+        note: z.string().nullable(),
+        createdAt: z.string(),
+        createdBy: z.string().nullable(),
+      }),
+    ),
     handler: ({ ctx }) => filings.config.versions(ctx),
   });
   route(app, {

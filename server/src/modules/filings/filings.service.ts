@@ -15,7 +15,14 @@ import type {
   Page,
   TimelineItem,
 } from '@fugong/contract';
-import { decisionBodySchema, filingDataSchema, onsiteBodySchema, reasonBodySchema, saveDraftBodySchema, submitFilingBodySchema } from '@fugong/contract';
+import {
+  decisionBodySchema,
+  filingDataSchema,
+  onsiteBodySchema,
+  reasonBodySchema,
+  saveDraftBodySchema,
+  submitFilingBodySchema,
+} from '@fugong/contract';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../platform/clock';
 import { localDate } from '../../platform/clock';
@@ -125,7 +132,11 @@ export function createFilingsService(deps: Deps) {
 
   /** Readers: whoever holds filings.read in the filing's place, plus the entity's own users. */
   function readAccess(actor: Actor): FilingAccess {
-    return merge(filingAccess(actor, 'filings.read'), filingAccess(actor, 'filings.submit'), filingAccess(actor, 'filings.onsite'));
+    return merge(
+      filingAccess(actor, 'filings.read'),
+      filingAccess(actor, 'filings.submit'),
+      filingAccess(actor, 'filings.onsite'),
+    );
   }
 
   async function readable(ctx: RequestContext, id: number): Promise<FilingRow> {
@@ -147,7 +158,10 @@ export function createFilingsService(deps: Deps) {
     const target = entityTarget(status);
     if (!target) return;
     try {
-      await registry.changeStatus(trx, ctx, row.entityId, target.to, reason || t(ctx.locale, target.reason), { type: 'filing', id: row.id });
+      await registry.changeStatus(trx, ctx, row.entityId, target.to, reason || t(ctx.locale, target.reason), {
+        type: 'filing',
+        id: row.id,
+      });
     } catch (err) {
       // the entity is already there or past it (e.g. it had reopened before it filed): the filing still counts
       if (err instanceof AppError && err.code === 'common.bad_transition') return;
@@ -176,7 +190,12 @@ export function createFilingsService(deps: Deps) {
     }
     const now = clock.now().toISOString();
     const decided = cur === 'approved' || cur === 'rejected';
-    const ok = await repo.moveIf(trx, row.id, from, { ...opts.set, status: cur, updatedAt: now, ...(decided ? { decidedAt: now } : {}) });
+    const ok = await repo.moveIf(trx, row.id, from, {
+      ...opts.set,
+      status: cur,
+      updatedAt: now,
+      ...(decided ? { decidedAt: now } : {}),
+    });
     if (!ok) {
       const fresh = await repo.byId(trx, row.id);
       throw badTransition(fresh?.status ?? from, actions[0]!);
@@ -195,30 +214,49 @@ export function createFilingsService(deps: Deps) {
       });
     }
     if (cur !== from) await moveEntity(trx, ctx, row, cur, cur === 'suspended' ? (opts.reason ?? '') : undefined);
-    await audit.record(trx, ctx, { action: `filings.${actions.join('+')}`, targetType: 'filing', targetId: row.id, regionPath: row.regionPath, detail: { from, to: cur, reason: opts.reason ?? null } });
+    await audit.record(trx, ctx, {
+      action: `filings.${actions.join('+')}`,
+      targetType: 'filing',
+      targetId: row.id,
+      regionPath: row.regionPath,
+      detail: { from, to: cur, reason: opts.reason ?? null },
+    });
     return { filingId: row.id, entityId: row.entityId, regionPath: row.regionPath, status: cur };
   }
 
   function publish(o: FilingOutcome) {
-    events.publish({ type: 'filings.status_changed', regionPath: o.regionPath, data: { filingId: o.filingId, entityId: o.entityId, status: o.status } });
+    events.publish({
+      type: 'filings.status_changed',
+      regionPath: o.regionPath,
+      data: { filingId: o.filingId, entityId: o.entityId, status: o.status },
+    });
   }
 
   /** Checks the parts of a submission that need the database and the filing's configuration version. */
   async function checkSubmission(row: FilingRow, data: ReturnType<typeof filingDataSchema.parse>): Promise<FieldError[]> {
     const fields: FieldError[] = [];
-    if (data.plannedDate < localDate(clock.now())) fields.push({ field: 'data.plannedDate', message: 'filings.planned_date_past' });
+    if (data.plannedDate < localDate(clock.now()))
+      fields.push({ field: 'data.plannedDate', message: 'filings.planned_date_past' });
     const cfg = await config.version(row.configVersion);
     const list = cfg.checklists.find((c) => c.key === row.checklistKey)!;
     const codes = new Set(list.items.map((i) => i.code));
-    for (const item of list.items) if (item.required && data.checklist[item.code] !== true) fields.push({ field: `data.checklist.${item.code}`, message: 'filings.checklist_incomplete' });
-    for (const code of Object.keys(data.checklist)) if (!codes.has(code)) fields.push({ field: `data.checklist.${code}`, message: 'filings.checklist_unknown' });
-    for (const [plan, kind] of [['preventionPlan', 'prevention_plan'], ['emergencyPlan', 'emergency_plan']] as const) {
+    for (const item of list.items)
+      if (item.required && data.checklist[item.code] !== true)
+        fields.push({ field: `data.checklist.${item.code}`, message: 'filings.checklist_incomplete' });
+    for (const code of Object.keys(data.checklist))
+      if (!codes.has(code)) fields.push({ field: `data.checklist.${code}`, message: 'filings.checklist_unknown' });
+    for (const [plan, kind] of [
+      ['preventionPlan', 'prevention_plan'],
+      ['emergencyPlan', 'emergency_plan'],
+    ] as const) {
       const ids = data[plan].attachmentIds;
       const found = await repo.attachments(db, ids);
       ids.forEach((id, i) => {
         const a = found.find((f) => f.id === id);
-        if (!a || a.entityId !== row.entityId) fields.push({ field: `data.${plan}.attachmentIds.${i}`, message: 'filings.attachment_unknown' });
-        else if (a.kind !== kind) fields.push({ field: `data.${plan}.attachmentIds.${i}`, message: 'filings.attachment_wrong_kind' });
+        if (!a || a.entityId !== row.entityId)
+          fields.push({ field: `data.${plan}.attachmentIds.${i}`, message: 'filings.attachment_unknown' });
+        else if (a.kind !== kind)
+          fields.push({ field: `data.${plan}.attachmentIds.${i}`, message: 'filings.attachment_wrong_kind' });
       });
     }
     return fields;
@@ -263,7 +301,12 @@ export function createFilingsService(deps: Deps) {
    * module records it as part of an inspection). Pass releases the entity; fail sends it back
    * to the enterprise with the inspector's notes.
    */
-  async function recordOnsiteResult(trx: Db, ctx: RequestContext, filingId: number, result: OnsiteResult): Promise<FilingOutcome> {
+  async function recordOnsiteResult(
+    trx: Db,
+    ctx: RequestContext,
+    filingId: number,
+    result: OnsiteResult,
+  ): Promise<FilingOutcome> {
     const row = await lockedFor(trx, ctx, filingId, 'filings.onsite');
     return applyActions(trx, ctx, row, [result.passed ? 'onsite_pass' : 'onsite_fail'], { reason: result.notes || null });
   }
@@ -272,20 +315,25 @@ export function createFilingsService(deps: Deps) {
     name: 'filings',
     async load(entityId, ctx) {
       const filings = await repo.forEntity(db, entityId);
-      const evs = await repo.events(db, filings.map((f) => f.id));
-      return evs.map(
-        (e): TimelineItem => ({
-          at: e.at,
-          kind: `filings.${e.action}`,
-          title: t(ctx.locale, 'filings.timeline.title', { id: e.filingId, action: t(ctx.locale, `filings.action.${e.action}`) }),
-          detail: [e.reason, e.actorName].filter(Boolean).join(' · ') || undefined,
-          link: `/filings/${e.filingId}`,
-        }),
+      const evs = await repo.events(
+        db,
+        filings.map((f) => f.id),
       );
+      return evs.map((e): TimelineItem => ({
+        at: e.at,
+        kind: `filings.${e.action}`,
+        title: t(ctx.locale, 'filings.timeline.title', { id: e.filingId, action: t(ctx.locale, `filings.action.${e.action}`) }),
+        detail: [e.reason, e.actorName].filter(Boolean).join(' · ') || undefined,
+        link: `/filings/${e.filingId}`,
+      }));
     },
   });
 
-  deps.jobs.register({ name: 'filings.release_batches', everyMs: 10 * 60_000, run: async () => `released ${await releaseDueBatches()}` });
+  deps.jobs.register({
+    name: 'filings.release_batches',
+    everyMs: 10 * 60_000,
+    run: async () => `released ${await releaseDueBatches()}`,
+  });
 
   async function listQuery(ctx: RequestContext, q: FilingListQuery, offset: number, limit: number) {
     if (!ctx.actor) throw new AppError('auth.required', 401);
@@ -301,7 +349,19 @@ export function createFilingsService(deps: Deps) {
     } else access = readAccess(actor);
     if (isEmpty(access)) throw new AppError('common.forbidden', 403);
     const underPath = q.regionCode ? (await regions.resolve(q.regionCode)).path : undefined;
-    return { actor, l: repo.list(db, { where: accessWhere(access), status: q.status, statuses, route: q.route, underPath, q: q.q, offset, limit }) };
+    return {
+      actor,
+      l: repo.list(db, {
+        where: accessWhere(access),
+        status: q.status,
+        statuses,
+        route: q.route,
+        underPath,
+        q: q.q,
+        offset,
+        limit,
+      }),
+    };
   }
 
   const api = {
@@ -343,8 +403,24 @@ export function createFilingsService(deps: Deps) {
             createdAt: now,
             updatedAt: now,
           });
-          await repo.insertEvent(trx, { filingId: Number(id), at: now, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, action: 'create', fromStatus: null, toStatus: 'draft', reason: null, revision: 0 });
-          await audit.record(trx, ctx, { action: 'filings.create', targetType: 'filing', targetId: Number(id), regionPath: entity.regionPath, detail: { entityId, route: decision.route, configVersion: cfg.version } });
+          await repo.insertEvent(trx, {
+            filingId: Number(id),
+            at: now,
+            actorId: ctx.actor?.id ?? null,
+            actorName: ctx.actor?.username ?? null,
+            action: 'create',
+            fromStatus: null,
+            toStatus: 'draft',
+            reason: null,
+            revision: 0,
+          });
+          await audit.record(trx, ctx, {
+            action: 'filings.create',
+            targetType: 'filing',
+            targetId: Number(id),
+            regionPath: entity.regionPath,
+            detail: { entityId, route: decision.route, configVersion: cfg.version },
+          });
           return (await repo.byId(trx, Number(id)))!;
         });
         return summary(row);
@@ -365,7 +441,14 @@ export function createFilingsService(deps: Deps) {
       if (!row || !canAccess(filingAccess(actor, 'filings.submit'), row)) throw notFound();
       if (!editableStates.includes(row.status as FilingStatus)) throw badTransition(row.status, 'edit');
       const merged = { ...JSON.parse(row.draft), ...data };
-      const r = await repo.updateDraft(db, id, JSON.stringify(merged), merged.plannedDate ?? null, clock.now().toISOString(), editableStates);
+      const r = await repo.updateDraft(
+        db,
+        id,
+        JSON.stringify(merged),
+        merged.plannedDate ?? null,
+        clock.now().toISOString(),
+        editableStates,
+      );
       if (Number(r.numUpdatedRows) !== 1) throw badTransition(row.status, 'edit');
     },
 
@@ -389,9 +472,23 @@ export function createFilingsService(deps: Deps) {
           revision,
           set: { revision, draft: JSON.stringify(body.data), plannedDate: body.data.plannedDate, submittedAt: now },
         });
-        await repo.insertRevision(trx, { filingId: id, revision, data: JSON.stringify(body.data), submittedAt: now, submittedBy: actor.username });
+        await repo.insertRevision(trx, {
+          filingId: id,
+          revision,
+          data: JSON.stringify(body.data),
+          submittedAt: now,
+          submittedBy: actor.username,
+        });
         const signer = body.commitment.signerName;
-        await repo.insertCommitment(trx, { filingId: id, revision, text: cfg.commitmentText, signerName: signer, signedAt: now, ip: ctx.ip, hash: commitmentHash(cfg.commitmentText, signer, now) });
+        await repo.insertCommitment(trx, {
+          filingId: id,
+          revision,
+          text: cfg.commitmentText,
+          signerName: signer,
+          signedAt: now,
+          ip: ctx.ip,
+          hash: commitmentHash(cfg.commitmentText, signer, now),
+        });
         return o;
       });
       publish(outcome);
@@ -428,7 +525,12 @@ export function createFilingsService(deps: Deps) {
     async list(ctx: RequestContext, q: FilingListQuery): Promise<Page<FilingSummary & { abilities: FilingAbilities }>> {
       const { actor, l } = await listQuery(ctx, q, (q.page - 1) * q.pageSize, q.pageSize);
       const [{ n }, rows] = await Promise.all([l.count(), l.rows()]);
-      return { items: rows.map((r) => ({ ...summary(r), abilities: abilities(actor, r) })), total: Number(n), page: q.page, pageSize: q.pageSize };
+      return {
+        items: rows.map((r) => ({ ...summary(r), abilities: abilities(actor, r) })),
+        total: Number(n),
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     /** The same list as an .xlsx, whatever page is shown (capped). */
@@ -437,18 +539,26 @@ export function createFilingsService(deps: Deps) {
       const rows = await l.rows();
       await audit.record(db, ctx, { action: 'filings.export', targetType: 'filing', detail: { filter: q, rows: rows.length } });
       const loc = ctx.locale;
-      const col = (key: string, value: (r: FilingRow) => string | number | null, width?: number) => ({ header: t(loc, `filings.col.${key}`), value, width });
-      return toXlsx(t(loc, 'filings.sheet'), [
-        col('id', (r) => r.id, 10),
-        col('entityName', (r) => r.entityName, 32),
-        col('status', (r) => t(loc, `filings.status.${r.status}`)),
-        col('route', (r) => t(loc, `filings.route.${r.route}`)),
-        col('batchNo', (r) => r.batchNo, 8),
-        col('plannedDate', (r) => r.plannedDate, 14),
-        col('submittedAt', (r) => r.submittedAt, 22),
-        col('decidedAt', (r) => r.decidedAt, 22),
-        col('revision', (r) => r.revision, 10),
-      ], rows);
+      const col = (key: string, value: (r: FilingRow) => string | number | null, width?: number) => ({
+        header: t(loc, `filings.col.${key}`),
+        value,
+        width,
+      });
+      return toXlsx(
+        t(loc, 'filings.sheet'),
+        [
+          col('id', (r) => r.id, 10),
+          col('entityName', (r) => r.entityName, 32),
+          col('status', (r) => t(loc, `filings.status.${r.status}`)),
+          col('route', (r) => t(loc, `filings.route.${r.route}`)),
+          col('batchNo', (r) => r.batchNo, 8),
+          col('plannedDate', (r) => r.plannedDate, 14),
+          col('submittedAt', (r) => r.submittedAt, 22),
+          col('decidedAt', (r) => r.decidedAt, 22),
+          col('revision', (r) => r.revision, 10),
+        ],
+        rows,
+      );
     },
 
     async get(ctx: RequestContext, id: number): Promise<FilingDetail> {
@@ -458,7 +568,10 @@ export function createFilingsService(deps: Deps) {
         row = (await repo.byId(db, id))!;
       }
       const cfg = await config.version(row.configVersion);
-      const data = JSON.parse(row.draft) as { preventionPlan?: { attachmentIds?: number[] }; emergencyPlan?: { attachmentIds?: number[] } };
+      const data = JSON.parse(row.draft) as {
+        preventionPlan?: { attachmentIds?: number[] };
+        emergencyPlan?: { attachmentIds?: number[] };
+      };
       const [entity, revisions, evs, commitments, files, readiness, batch] = await Promise.all([
         registry.getForService(row.entityId),
         repo.revisions(db, id),
@@ -475,7 +588,16 @@ export function createFilingsService(deps: Deps) {
         checklist: cfg.checklists.find((c) => c.key === row.checklistKey)!,
         commitmentText: cfg.commitmentText,
         revisions,
-        events: evs.map((e) => ({ id: e.id, at: e.at, actorName: e.actorName, action: e.action, fromStatus: e.fromStatus as FilingStatus | null, toStatus: e.toStatus as FilingStatus, reason: e.reason, revision: e.revision })),
+        events: evs.map((e) => ({
+          id: e.id,
+          at: e.at,
+          actorName: e.actorName,
+          action: e.action,
+          fromStatus: e.fromStatus as FilingStatus | null,
+          toStatus: e.toStatus as FilingStatus,
+          reason: e.reason,
+          revision: e.revision,
+        })),
         commitments: commitments.map((c) => ({ ...c, intact: commitmentHash(c.text, c.signerName, c.signedAt) === c.hash })),
         attachments: files.filter((f) => f.entityId === row.entityId).map(toAttachment),
         staffReadiness: { total: Number(readiness.total), passed: Number(readiness.passed ?? 0) },
@@ -488,7 +610,12 @@ export function createFilingsService(deps: Deps) {
       await readable(ctx, id);
       const r = await repo.revision(db, id, revision);
       if (!r) throw notFound();
-      return { revision: r.revision, submittedAt: r.submittedAt, submittedBy: r.submittedBy, data: filingDataSchema.parse(JSON.parse(r.data)) };
+      return {
+        revision: r.revision,
+        submittedAt: r.submittedAt,
+        submittedBy: r.submittedBy,
+        data: filingDataSchema.parse(JSON.parse(r.data)),
+      };
     },
 
     /** The filing of the signed-in enterprise user's entity, if any (the enterprise home page). */
@@ -508,7 +635,12 @@ export function createFilingsService(deps: Deps) {
       requirePermission(ctx.actor, 'filings.configure');
       await db.transaction().execute(async (trx) => {
         await repo.setBatch(trx, batchNo, releaseDate, clock.now().toISOString(), ctx.actor?.username ?? null);
-        await audit.record(trx, ctx, { action: 'filings.batch_date', targetType: 'filing_batch', targetId: batchNo, detail: { releaseDate } });
+        await audit.record(trx, ctx, {
+          action: 'filings.batch_date',
+          targetType: 'filing_batch',
+          targetId: batchNo,
+          detail: { releaseDate },
+        });
       });
       return releaseDueBatches();
     },

@@ -17,7 +17,8 @@ type EntKey = 'restaurant' | 'shop' | 'shop2' | 'factory' | 'wholesale' | 'white
 const ents = {} as Record<EntKey, number>;
 const users = {} as Record<EntKey | 'townA' | 'townA2' | 'townB' | 'inspector' | 'commerce', Client>;
 
-const upload = (c: Client, kind: string, name: string, content: Buffer) => c.request({ method: 'POST', url: '/api/filings/attachments', ...multipart({ kind }, { name, content }) });
+const upload = (c: Client, kind: string, name: string, content: Buffer) =>
+  c.request({ method: 'POST', url: '/api/filings/attachments', ...multipart({ kind }, { name, content }) });
 const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n'), crypto.randomBytes(200)]);
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), crypto.randomBytes(100)]);
 
@@ -76,7 +77,8 @@ beforeAll(async () => {
   ents.wholesale = await entity('蓟州批发公司', { industry: '批发业' });
   ents.white = await entity('蓟州粮油批发', { industry: '批发业' });
   ents.far = await entity('乙镇小超市', { regionCode: t.regions.gridB, industry: '其他服务业' });
-  for (const k of Object.keys(ents) as EntKey[]) users[k] = await t.userWith(`ent_${k}`, [{ role: 'enterprise', entityId: ents[k] }]);
+  for (const k of Object.keys(ents) as EntKey[])
+    users[k] = await t.userWith(`ent_${k}`, [{ role: 'enterprise', entityId: ents[k] }]);
   users.townA = await t.userWith('townA', [{ role: 'town', regionCode: t.regions.townA }]);
   users.townA2 = await t.userWith('townA2', [{ role: 'town', regionCode: t.regions.townA }]);
   users.townB = await t.userWith('townB', [{ role: 'town', regionCode: t.regions.townB }]);
@@ -120,7 +122,12 @@ describe('filing and seeing filings', () => {
       emergencyPlan: {},
       supplies: { masks: -5, thermometers: 1e9, disinfectantLitres: 'a' },
     };
-    const r = await users.shop2.request({ method: 'POST', url: `/api/filings/${d.id}/submit`, payload: { data: bad, commitment: { signerName: 'x', text: '', accepted: false } }, headers: { 'x-locale': 'en' } });
+    const r = await users.shop2.request({
+      method: 'POST',
+      url: `/api/filings/${d.id}/submit`,
+      payload: { data: bad, commitment: { signerName: 'x', text: '', accepted: false } },
+      headers: { 'x-locale': 'en' },
+    });
     expect(r.statusCode).toBe(400);
     const fields = Object.fromEntries((r.json().fields as { field: string; message: string }[]).map((f) => [f.field, f.message]));
     for (const f of [
@@ -152,7 +159,9 @@ describe('filing and seeing filings', () => {
     let r = await users.shop2.post(`/api/filings/${d.id}/submit`, { data, commitment: commitment(d) });
     expect(r.statusCode).toBe(400);
     const fields = (r.json().fields as { field: string; message: string }[]).map((f) => f.field);
-    expect(fields).toEqual(expect.arrayContaining(['data.staff.returning', 'data.staff.fromOtherProvinces', 'data.staff.fromHighRiskAreas']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['data.staff.returning', 'data.staff.fromOtherProvinces', 'data.staff.fromHighRiskAreas']),
+    );
     // the refinements pass, the service checks the rest
     const required = d.checklist.items.find((i) => i.required)!;
     const other = await upload(users.shop, 'prevention_plan', 'plan.pdf', PDF);
@@ -181,14 +190,20 @@ describe('filing and seeing filings', () => {
 
   it('refuses a commitment whose text is not the one of the filing’s version', async () => {
     const d = await detail(users.shop2, (await users.shop2.get('/api/filings')).json().items[0].id);
-    const r = await users.shop2.post(`/api/filings/${d.id}/submit`, { data: validData(d), commitment: { ...commitment(d), text: d.commitmentText + '（已删改）' } });
+    const r = await users.shop2.post(`/api/filings/${d.id}/submit`, {
+      data: validData(d),
+      commitment: { ...commitment(d), text: d.commitmentText + '（已删改）' },
+    });
     expect(r.statusCode).toBe(409);
     expect(r.json().code).toBe('filings.commitment_text_changed');
   });
 
   it('saves a draft and shows it back', async () => {
     const d = await detail(users.shop2, (await users.shop2.get('/api/filings')).json().items[0].id);
-    expect((await users.shop2.put(`/api/filings/${d.id}/draft`, { data: { plannedDate: '2026-03-09', staff: { total: 7 } } })).statusCode).toBe(200);
+    expect(
+      (await users.shop2.put(`/api/filings/${d.id}/draft`, { data: { plannedDate: '2026-03-09', staff: { total: 7 } } }))
+        .statusCode,
+    ).toBe(200);
     const back = await detail(users.shop2, d.id);
     expect(back.data).toMatchObject({ plannedDate: '2026-03-09', staff: { total: 7 } });
     expect((await users.shop2.put(`/api/filings/${d.id}/draft`, { data: { staff: { total: -3 } } })).statusCode).toBe(400);
@@ -202,14 +217,21 @@ describe('online review with a request for changes', () => {
     expect(await entityStatus(ents.shop)).toBe('filing');
     const inbox = (await users.townA.get('/api/filings?inbox=review')).json();
     expect(inbox.items.some((f: FilingSummary) => f.id === d.id)).toBe(true);
-    expect((await users.townB.get('/api/filings?inbox=review')).json().items.some((f: FilingSummary) => f.id === d.id)).toBe(false);
+    expect((await users.townB.get('/api/filings?inbox=review')).json().items.some((f: FilingSummary) => f.id === d.id)).toBe(
+      false,
+    );
 
     expect((await users.townA.post(`/api/filings/${d.id}/decision`, { action: 'request_changes' })).statusCode).toBe(400);
-    let r = await users.townA.post(`/api/filings/${d.id}/decision`, { action: 'request_changes', reason: '应急预案缺少联系人电话' });
+    let r = await users.townA.post(`/api/filings/${d.id}/decision`, {
+      action: 'request_changes',
+      reason: '应急预案缺少联系人电话',
+    });
     expect(r.json().status).toBe('changes_requested');
     const back = await detail(users.shop, d.id);
     expect(back.abilities.submit).toBe(true);
-    const data2 = validData(back, { emergencyPlan: { text: '发现发热立即隔离，联系人：王主任 022-12345678。', attachmentIds: [] } });
+    const data2 = validData(back, {
+      emergencyPlan: { text: '发现发热立即隔离，联系人：王主任 022-12345678。', attachmentIds: [] },
+    });
     r = await users.shop.post(`/api/filings/${d.id}/submit`, { data: data2, commitment: commitment(back, '张经理') });
     expect(r.json().status).toBe('resubmitted');
     r = await users.townA.post(`/api/filings/${d.id}/decision`, { action: 'approve' });
@@ -229,7 +251,12 @@ describe('online review with a request for changes', () => {
     expect(v2.data.emergencyPlan.text).toContain('王主任');
 
     // approving again is a transition the table does not allow
-    r = await users.townA.request({ method: 'POST', url: `/api/filings/${d.id}/decision`, payload: { action: 'approve' }, headers: { 'x-locale': 'en' } });
+    r = await users.townA.request({
+      method: 'POST',
+      url: `/api/filings/${d.id}/decision`,
+      payload: { action: 'approve' },
+      headers: { 'x-locale': 'en' },
+    });
     expect(r.statusCode).toBe(409);
     expect(r.json().message).toBe('Cannot approve while the record is approved');
 
@@ -307,7 +334,9 @@ describe('routes other than online review', () => {
     const commerceList = (await users.commerce.get('/api/filings?pageSize=100')).json().items as FilingSummary[];
     expect(commerceList.map((f) => f.id)).toContain(d.id);
     expect(commerceList.every((f) => f.department === 'commerce')).toBe(true);
-    expect((await users.commerce.get(`/api/filings/${(await users.shop.get('/api/filings')).json().items[0].id}`)).statusCode).toBe(404);
+    expect(
+      (await users.commerce.get(`/api/filings/${(await users.shop.get('/api/filings')).json().items[0].id}`)).statusCode,
+    ).toBe(404);
 
     expect((await users.townA.put('/api/filings/batches/2', { releaseDate: TODAY })).statusCode).toBe(403);
     const r = await admin.put('/api/filings/batches/2', { releaseDate: '2026-03-03' });
@@ -332,7 +361,9 @@ describe('routes other than online review', () => {
 describe('the commitment is immutable', () => {
   it('an UPDATE or DELETE on a commitment row fails in the database', async () => {
     const row = await t.core.db.selectFrom('filingCommitment').selectAll().orderBy('id').executeTakeFirstOrThrow();
-    await expect(sql`update filing_commitment set signer_name = 'someone else' where id = ${row.id}`.execute(t.core.db)).rejects.toThrow(/immutable/);
+    await expect(
+      sql`update filing_commitment set signer_name = 'someone else' where id = ${row.id}`.execute(t.core.db),
+    ).rejects.toThrow(/immutable/);
     await expect(sql`delete from filing_commitment where id = ${row.id}`.execute(t.core.db)).rejects.toThrow(/immutable/);
     const again = await t.core.db.selectFrom('filingCommitment').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
     expect(again).toEqual(row);
@@ -345,7 +376,11 @@ describe('attachments', () => {
   it('accepts PDF and PNG by content, stores them by hash and lets the region read them', async () => {
     const r = await upload(users.shop, 'prevention_plan', '防控方案.pdf', PDF);
     expect(r.statusCode, r.body).toBe(200);
-    expect(r.json()).toMatchObject({ mime: 'application/pdf', size: PDF.length, sha256: crypto.createHash('sha256').update(PDF).digest('hex') });
+    expect(r.json()).toMatchObject({
+      mime: 'application/pdf',
+      size: PDF.length,
+      sha256: crypto.createHash('sha256').update(PDF).digest('hex'),
+    });
     expect((await upload(users.shop, 'emergency_plan', 'site.png', PNG)).statusCode).toBe(200);
     const dl = await users.townA.get(`/api/filings/attachments/${r.json().id}`);
     expect(dl.statusCode).toBe(200);
@@ -401,7 +436,9 @@ describe('staff readiness', () => {
     expect(member.idMasked).toBe(validId.slice(0, 4) + '**********' + validId.slice(-4));
     expect(member.phoneMasked).toBe('138****5678');
     expect(JSON.stringify(member)).not.toContain(validId);
-    expect((await users.factory.post('/api/filings/staff', { name: '李四', idNumber: validId, phone: '13812345678' })).statusCode).toBe(409);
+    expect(
+      (await users.factory.post('/api/filings/staff', { name: '李四', idNumber: validId, phone: '13812345678' })).statusCode,
+    ).toBe(409);
     const stored = await t.core.db.selectFrom('filingStaff').selectAll().where('id', '=', member.id).executeTakeFirstOrThrow();
     expect(stored.idEnc).not.toContain(validId);
     expect(t.core.pii.decrypt(stored.idEnc)).toBe(validId);
@@ -441,7 +478,9 @@ describe('export', () => {
     await wb.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
     const ws = wb.worksheets[0]!;
     const names = ws.getColumn(2).values.slice(2).map(String);
-    const expected = ((await users.townA.get('/api/filings?status=approved&pageSize=100')).json().items as FilingSummary[]).map((f) => f.entityName);
+    const expected = ((await users.townA.get('/api/filings?status=approved&pageSize=100')).json().items as FilingSummary[]).map(
+      (f) => f.entityName,
+    );
     expect(names.sort()).toEqual(expected.sort());
     expect(names).not.toContain('乙镇小超市');
     expect(String(ws.getRow(2).getCell(3).value)).toBe('已通过');

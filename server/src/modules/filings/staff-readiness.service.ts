@@ -2,7 +2,14 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
 import type { Page, PublicQuiz, QuizResult, StaffMember } from '@fugong/contract';
-import { isValidIdCard, isValidMobile, normaliseIdCard, normalisePhone, quizAnswerBodySchema, staffInputSchema } from '@fugong/contract';
+import {
+  isValidIdCard,
+  isValidMobile,
+  normaliseIdCard,
+  normalisePhone,
+  quizAnswerBodySchema,
+  staffInputSchema,
+} from '@fugong/contract';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../platform/clock';
 import { localDate } from '../../platform/clock';
@@ -113,13 +120,19 @@ export function createStaffReadinessService({ db, clock, audit, pii, repo, regis
       try {
         const id = await db.transaction().execute(async (trx) => {
           const { id } = await repo.insertStaff(trx, row);
-          await audit.record(trx, ctx, { action: 'filings.staff_add', targetType: 'filing_staff', targetId: Number(id), regionPath: entity.regionPath });
+          await audit.record(trx, ctx, {
+            action: 'filings.staff_add',
+            targetType: 'filing_staff',
+            targetId: Number(id),
+            regionPath: entity.regionPath,
+          });
           return Number(id);
         });
         return toMember({ ...row, id }, true);
       } catch (err) {
         // the (entity, id hash) unique key decides a duplicate, even between two concurrent adds
-        if (/unique|duplicate/i.test(String((err as Error).message))) throw new AppError('filings.staff_duplicate', 409, {}, [{ field: 'idNumber', message: 'filings.staff_duplicate' }]);
+        if (/unique|duplicate/i.test(String((err as Error).message)))
+          throw new AppError('filings.staff_duplicate', 409, {}, [{ field: 'idNumber', message: 'filings.staff_duplicate' }]);
         throw err;
       }
     },
@@ -128,7 +141,12 @@ export function createStaffReadinessService({ db, clock, audit, pii, repo, regis
       const row = await ownRow(ctx, id);
       await db.transaction().execute(async (trx) => {
         await repo.deleteStaff(trx, id);
-        await audit.record(trx, ctx, { action: 'filings.staff_remove', targetType: 'filing_staff', targetId: id, regionPath: row.regionPath });
+        await audit.record(trx, ctx, {
+          action: 'filings.staff_remove',
+          targetType: 'filing_staff',
+          targetId: id,
+          regionPath: row.regionPath,
+        });
       });
     },
 
@@ -158,12 +176,19 @@ export function createStaffReadinessService({ db, clock, audit, pii, repo, regis
       if (!row) throw notFound();
       const cfg = await config.current();
       const n = cfg.config.quiz.questions.length;
-      if (answers.length !== n) throw new AppError('filings.quiz_answers', 400, { n }, [{ field: 'answers', message: 'filings.quiz_answers' }]);
+      if (answers.length !== n)
+        throw new AppError('filings.quiz_answers', 400, { n }, [{ field: 'answers', message: 'filings.quiz_answers' }]);
       const r = scoreQuiz(cfg.config.quiz, answers);
       const at = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
         await repo.recordAttempt(trx, row.id, { configVersion: cfg.version, score: r.score, passed: r.passed, answers, at });
-        await audit.record(trx, ctx, { action: 'filings.quiz_attempt', targetType: 'filing_staff', targetId: row.id, regionPath: row.regionPath, detail: { score: r.score, passed: r.passed } });
+        await audit.record(trx, ctx, {
+          action: 'filings.quiz_attempt',
+          targetType: 'filing_staff',
+          targetId: row.id,
+          regionPath: row.regionPath,
+          detail: { score: r.score, passed: r.passed },
+        });
       });
       return { score: r.score, passMark: cfg.config.quiz.passMark, passed: r.passed, correct: r.correct, total: r.total };
     },

@@ -20,7 +20,14 @@ const idA = idCard('420102', '19880808', 31);
 const idB = idCard('120119', '19900101', 32);
 const idC = idCard('510402', '19950505', 33);
 const phoneA = mobile(31);
-const facts = { originRegion: '湖北省武汉市', originRisk: 'high', travelHistory: [], healthCode: 'green', temperature: 36.5, contact: 'none' };
+const facts = {
+  originRegion: '湖北省武汉市',
+  originRisk: 'high',
+  travelHistory: [],
+  healthCode: 'green',
+  temperature: 36.5,
+  contact: 'none',
+};
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function exported(c: Client, url: string, headers?: Record<string, string>) {
@@ -50,30 +57,88 @@ beforeAll(async () => {
   gridB = await t.userWith('grid-b', [{ role: 'grid', regionCode: t.regions.gridB }]);
   staffA = await t.userWith('staff-a', [{ role: 'checkpoint', regionCode: t.regions.townA }]);
   nobody = await t.userWith('liaison-a', [{ role: 'liaison', regionCode: t.regions.townA }]);
-  const a = (await gridA.post('/api/people', { name: '钱多多', idType: 'id_card', idNumber: idA, phone: phoneA, regionCode: t.regions.gridA, address: '幸福小区5栋1单元302', category: 'outside_worker' })).json().id;
-  const b = (await gridA.post('/api/people', { name: '王小五', idType: 'id_card', idNumber: idB, regionCode: t.regions.gridA, category: 'resident' })).json().id;
-  await gridB.post('/api/people', { name: '乙镇人', idType: 'id_card', idNumber: idC, regionCode: t.regions.gridB, category: 'resident' });
+  const a = (
+    await gridA.post('/api/people', {
+      name: '钱多多',
+      idType: 'id_card',
+      idNumber: idA,
+      phone: phoneA,
+      regionCode: t.regions.gridA,
+      address: '幸福小区5栋1单元302',
+      category: 'outside_worker',
+    })
+  ).json().id;
+  const b = (
+    await gridA.post('/api/people', {
+      name: '王小五',
+      idType: 'id_card',
+      idNumber: idB,
+      regionCode: t.regions.gridA,
+      category: 'resident',
+    })
+  ).json().id;
+  await gridB.post('/api/people', {
+    name: '乙镇人',
+    idType: 'id_card',
+    idNumber: idC,
+    regionCode: t.regions.gridB,
+    category: 'resident',
+  });
   expect((await gridA.post('/api/isolation/assessments', { personId: a, ...facts })).statusCode).toBe(200);
   const pass = (await gridA.post('/api/passes', { personId: b, passClass: 'A' })).json().id;
   await townA.post('/api/passes', { personId: a, passClass: 'B' });
-  gate = (await townA.post('/api/checkpoints', { name: '幸福小区东门', kind: 'community_gate', regionCode: t.regions.communityA })).json().id;
+  gate = (
+    await townA.post('/api/checkpoints', { name: '幸福小区东门', kind: 'community_gate', regionCode: t.regions.communityA })
+  ).json().id;
   const token = (await gridA.get(`/api/passes/${pass}`)).json().token;
   await staffA.post('/api/passes/verify', { checkpointId: gate, direction: 'in', token });
   await staffA.post('/api/passes/verify', { checkpointId: gate, direction: 'out', idNumber: idB });
   await townA.post(`/api/passes/${pass}/revoke`, { reason: '离开本地' });
   await staffA.post('/api/passes/verify', { checkpointId: gate, direction: 'in', token });
-  await townA.post('/api/sealed-buildings', { name: '3栋', regionCode: t.regions.communityA, residents: 120, reason: '出现确诊病例' });
+  await townA.post('/api/sealed-buildings', {
+    name: '3栋',
+    regionCode: t.regions.communityA,
+    residents: 120,
+    reason: '出现确诊病例',
+  });
   await admin.post('/api/sealed-buildings', { name: '8栋', regionCode: t.regions.communityB, residents: 50, reason: '密接' });
-  campaign = (await townA.post('/api/screening', { name: '三级网格排查', regionCode: t.regions.townA, startDate: '2026-03-01', endDate: '2026-03-07', householdsPerGrid: 100 })).json().id;
-  await gridA.post(`/api/screening/${campaign}/visits`, { gridCode: t.regions.gridA, householdsVisited: 40, peopleRecorded: 120 });
+  campaign = (
+    await townA.post('/api/screening', {
+      name: '三级网格排查',
+      regionCode: t.regions.townA,
+      startDate: '2026-03-01',
+      endDate: '2026-03-07',
+      householdsPerGrid: 100,
+    })
+  ).json().id;
+  await gridA.post(`/api/screening/${campaign}/visits`, {
+    gridCode: t.regions.gridA,
+    householdsVisited: 40,
+    peopleRecorded: 120,
+  });
 });
 afterAll(async () => t.close());
 
 describe('.xlsx exports of people, passes and isolation', () => {
   it('exports the people list with its filters, ID numbers and phones masked, and audits it', async () => {
     const rows = await exported(gridA, '/api/people/export');
-    expect(rows[0]).toEqual(['姓名', '证件号码（脱敏）', '手机号码（脱敏）', '人员类别', '居住地', '区划代码', '住址', '用工单位编号', '登记时间']);
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(['王小五', '钱多多']);
+    expect(rows[0]).toEqual([
+      '姓名',
+      '证件号码（脱敏）',
+      '手机号码（脱敏）',
+      '人员类别',
+      '居住地',
+      '区划代码',
+      '住址',
+      '用工单位编号',
+      '登记时间',
+    ]);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(['王小五', '钱多多']);
     const qian = rows.find((r) => r[0] === '钱多多')!;
     expect(qian[1]).toMatch(/^4201\*+\d{3}[\dX]$|^\d{3,6}\*+/);
     expect(qian[2]).toContain('*');
@@ -95,7 +160,12 @@ describe('.xlsx exports of people, passes and isolation', () => {
   it('exports passes with status and masked numbers, never the QR token', async () => {
     const rows = await exported(townA, '/api/passes/export');
     expect(rows[0]!.slice(0, 4)).toEqual(['持证人', '证件号码（脱敏）', '类别', '状态']);
-    expect(rows.slice(1).map((r) => [r[0], r[2], r[3]]).sort()).toEqual([
+    expect(
+      rows
+        .slice(1)
+        .map((r) => [r[0], r[2], r[3]])
+        .sort(),
+    ).toEqual([
       ['王小五', 'A', '已撤销'],
       ['钱多多', 'B', '有效'],
     ]);
@@ -132,11 +202,15 @@ describe('.xlsx exports of people, passes and isolation', () => {
   it('exports isolations with their check-in status', async () => {
     let rows = await exported(gridA, '/api/isolations/export');
     expect(rows[0]!.slice(9)).toEqual(['今日已打卡', '最近打卡', '打卡天数', '发热预警']);
-    expect(rows.slice(1).map((r) => [r[0], r[2], r[6], r[7], r[8], r[9], r[11]])).toEqual([['钱多多', '居家隔离', '2026-03-01', '2026-03-14', '隔离中', '否', '0']]);
+    expect(rows.slice(1).map((r) => [r[0], r[2], r[6], r[7], r[8], r[9], r[11]])).toEqual([
+      ['钱多多', '居家隔离', '2026-03-01', '2026-03-14', '隔离中', '否', '0'],
+    ]);
     const iso = (await gridA.get('/api/isolations')).json().items[0].id;
     await gridA.post(`/api/isolations/${iso}/checkins`, { temperature: 37.8, symptoms: [] });
     rows = await exported(gridA, '/api/isolations/export?status=active', { 'x-locale': 'en' });
-    expect(rows.slice(1).map((r) => [r[2], r[8], r[9], r[10], r[11], r[12]])).toEqual([['Home', 'In isolation', 'Yes', '2026-03-01', '1', 'Yes']]);
+    expect(rows.slice(1).map((r) => [r[2], r[8], r[9], r[10], r[11], r[12]])).toEqual([
+      ['Home', 'In isolation', 'Yes', '2026-03-01', '1', 'Yes'],
+    ]);
     expect((await exported(gridA, '/api/isolations/export?status=released')).length).toBe(1);
     expect((await exported(gridB, '/api/isolations/export')).length).toBe(1);
     expect((await lastAudit('isolation.export'))?.detail).toMatchObject({ rows: 0 });

@@ -42,8 +42,16 @@ export function isolationsExport(locale: Locale, today: string, rows: IsolationE
     [{ 'zh-CN': '隔离地址', 'zh-TW': '隔離地址', en: 'Address' }, (r) => r.address, 26],
     [{ 'zh-CN': '开始日期', 'zh-TW': '開始日期', en: 'Start' }, (r) => r.startDate, 12],
     [{ 'zh-CN': '结束日期', 'zh-TW': '結束日期', en: 'End' }, (r) => r.endDate, 12],
-    [{ 'zh-CN': '状态', 'zh-TW': '狀態', en: 'Status' }, (r) => statusTexts[r.status as IsolationStatus]?.[locale] ?? r.status, 10],
-    [{ 'zh-CN': '今日已打卡', 'zh-TW': '今日已打卡', en: 'Checked in today' }, (r) => (r.status === 'active' ? yn(r.lastCheckinDate === today) : ''), 12],
+    [
+      { 'zh-CN': '状态', 'zh-TW': '狀態', en: 'Status' },
+      (r) => statusTexts[r.status as IsolationStatus]?.[locale] ?? r.status,
+      10,
+    ],
+    [
+      { 'zh-CN': '今日已打卡', 'zh-TW': '今日已打卡', en: 'Checked in today' },
+      (r) => (r.status === 'active' ? yn(r.lastCheckinDate === today) : ''),
+      12,
+    ],
     [{ 'zh-CN': '最近打卡', 'zh-TW': '最近打卡', en: 'Last check-in' }, (r) => r.lastCheckinDate, 12],
     [{ 'zh-CN': '打卡天数', 'zh-TW': '打卡天數', en: 'Check-ins' }, (r) => r.checkinCount, 10],
     [{ 'zh-CN': '发热预警', 'zh-TW': '發熱預警', en: 'Fever alert' }, (r) => yn(!!r.feverAlert), 10],
@@ -64,7 +72,10 @@ export function sealedReportExport(locale: Locale, report: SealedReport): Promis
     [{ 'zh-CN': '仍封闭人数', 'zh-TW': '仍封閉人數', en: 'People sealed now' }, (r) => r.peopleSealedNow, 14],
   ]);
   const total = { ...report.total, regionName: `${totalText[locale]}（${report.regionName}）` };
-  return toXlsx({ 'zh-CN': '封闭楼栋统计', 'zh-TW': '封閉樓棟統計', en: 'Sealed buildings' }[locale], columns, [...report.rows, total]);
+  return toXlsx({ 'zh-CN': '封闭楼栋统计', 'zh-TW': '封閉樓棟統計', en: 'Sealed buildings' }[locale], columns, [
+    ...report.rows,
+    total,
+  ]);
 }
 
 /** A screening campaign's progress per grid, with the total as the last row. */
@@ -81,6 +92,13 @@ export function screeningExport(locale: Locale, campaignName: string, grids: Gri
   const sum = (k: 'householdsTarget' | 'householdsVisited' | 'peopleRecorded') => grids.reduce((a, g) => a + g[k], 0);
   const target = sum('householdsTarget');
   const visited = sum('householdsVisited');
-  const total: GridProgress = { gridCode: '', gridName: totalText[locale], householdsTarget: target, householdsVisited: visited, peopleRecorded: sum('peopleRecorded'), progress: target ? Math.min(1, visited / target) : 0 };
+  const total: GridProgress = {
+    gridCode: '',
+    gridName: totalText[locale],
+    householdsTarget: target,
+    householdsVisited: visited,
+    peopleRecorded: sum('peopleRecorded'),
+    progress: target ? Math.min(1, visited / target) : 0,
+  };
   return toXlsx({ 'zh-CN': '网格排查进度', 'zh-TW': '網格排查進度', en: 'Screening' }[locale], columns, [...grids, total]);
 }

@@ -89,10 +89,20 @@ export function isolationRepo(dialect: Dialect) {
       return db.insertInto('isolationCheckin').values(row).returning('id').executeTakeFirstOrThrow();
     },
     checkinOn(db: Db, isolationId: number, date: string) {
-      return db.selectFrom('isolationCheckin').select('id').where('isolationId', '=', isolationId).where('date', '=', date).executeTakeFirst();
+      return db
+        .selectFrom('isolationCheckin')
+        .select('id')
+        .where('isolationId', '=', isolationId)
+        .where('date', '=', date)
+        .executeTakeFirst();
     },
     checkins(db: Db, isolationId: number) {
-      return db.selectFrom('isolationCheckin').selectAll().where('isolationId', '=', isolationId).orderBy('date', 'desc').execute();
+      return db
+        .selectFrom('isolationCheckin')
+        .selectAll()
+        .where('isolationId', '=', isolationId)
+        .orderBy('date', 'desc')
+        .execute();
     },
     /** Counts the check-in on the isolation itself, so lists need no join. */
     noteCheckin(db: Db, id: number, date: string, fever: boolean) {
@@ -125,7 +135,14 @@ export function isolationRepo(dialect: Dialect) {
     },
     // ---- retention ----
     closedUnpurged(db: Db, releasedBefore: string) {
-      return db.selectFrom('isolation').select(['id', 'regionPath']).where('status', '=', 'released').where('purgedAt', 'is', null).where('releasedAt', '<', releasedBefore).limit(5000).execute();
+      return db
+        .selectFrom('isolation')
+        .select(['id', 'regionPath'])
+        .where('status', '=', 'released')
+        .where('purgedAt', 'is', null)
+        .where('releasedAt', '<', releasedBefore)
+        .limit(5000)
+        .execute();
     },
     async aggregateAndPurgeCheckins(db: Db, isolationId: number, regionPath: string): Promise<number> {
       const days = await db
@@ -139,7 +156,12 @@ export function isolationRepo(dialect: Dialect) {
           .insertInto('isolationDaily')
           .values({ date: d.date, regionPath, checkins: Number(d.n), fevers: Number(d.f ?? 0) })
           .onConflict((oc) =>
-            oc.columns(['date', 'regionPath']).doUpdateSet({ checkins: sql`isolation_daily.checkins + excluded.checkins`, fevers: sql`isolation_daily.fevers + excluded.fevers` }),
+            oc
+              .columns(['date', 'regionPath'])
+              .doUpdateSet({
+                checkins: sql`isolation_daily.checkins + excluded.checkins`,
+                fevers: sql`isolation_daily.fevers + excluded.fevers`,
+              }),
           )
           .execute();
       }

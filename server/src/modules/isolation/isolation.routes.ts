@@ -38,7 +38,14 @@ const created = z.object({ id: z.number().int() });
 
 export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildings, screening, core }: Services): void {
   const stamp = () => localDate(core.clock.now());
-  route(app, { method: 'GET', url: '/api/isolation/rules', summary: 'Current risk-assessment rules (versioned)', tags: ['isolation'], response: ruleSetSchema, handler: ({ ctx }) => isolation.rules(ctx) });
+  route(app, {
+    method: 'GET',
+    url: '/api/isolation/rules',
+    summary: 'Current risk-assessment rules (versioned)',
+    tags: ['isolation'],
+    response: ruleSetSchema,
+    handler: ({ ctx }) => isolation.rules(ctx),
+  });
   route(app, {
     method: 'PUT',
     url: '/api/isolation/rules',
@@ -74,19 +81,56 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
     response: z.object({ assessmentId: z.number().int(), isolationId: z.number().int().nullable(), outcome: assessmentSchema }),
     handler: ({ body, ctx }) => isolation.assess(ctx, body),
   });
-  route(app, { method: 'GET', url: '/api/isolation/assessments', summary: 'Assessments (without health facts)', tags: ['isolation'], query: assessmentListQuerySchema, response: pageOf(assessmentSchema), handler: ({ query, ctx }) => isolation.assessments(ctx, query) });
-  route(app, { method: 'GET', url: '/api/isolation/assessments/:id', summary: 'One assessment with its facts (logged)', tags: ['isolation'], params: idParamSchema, response: assessmentSchema, handler: ({ params, ctx }) => isolation.assessment(ctx, params.id) });
+  route(app, {
+    method: 'GET',
+    url: '/api/isolation/assessments',
+    summary: 'Assessments (without health facts)',
+    tags: ['isolation'],
+    query: assessmentListQuerySchema,
+    response: pageOf(assessmentSchema),
+    handler: ({ query, ctx }) => isolation.assessments(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/isolation/assessments/:id',
+    summary: 'One assessment with its facts (logged)',
+    tags: ['isolation'],
+    params: idParamSchema,
+    response: assessmentSchema,
+    handler: ({ params, ctx }) => isolation.assessment(ctx, params.id),
+  });
 
-  route(app, { method: 'GET', url: '/api/isolations', summary: 'Isolations in the caller’s area', tags: ['isolation'], query: isolationListQuerySchema, response: pageOf(isolationSchema), handler: ({ query, ctx }) => isolation.list(ctx, query) });
+  route(app, {
+    method: 'GET',
+    url: '/api/isolations',
+    summary: 'Isolations in the caller’s area',
+    tags: ['isolation'],
+    query: isolationListQuerySchema,
+    response: pageOf(isolationSchema),
+    handler: ({ query, ctx }) => isolation.list(ctx, query),
+  });
   route(app, {
     method: 'GET',
     url: '/api/isolations/export',
     summary: 'The filtered isolations with check-in status as .xlsx (ID numbers masked; audited)',
     tags: ['isolation'],
     query: isolationListQuerySchema.omit({ page: true, pageSize: true }),
-    handler: async ({ query, ctx, reply }) => sendXlsx(reply, `${ctx.locale === 'en' ? 'isolations' : '隔离管理'}-${stamp()}.xlsx`, await isolation.exportXlsx(ctx, query)),
+    handler: async ({ query, ctx, reply }) =>
+      sendXlsx(
+        reply,
+        `${ctx.locale === 'en' ? 'isolations' : '隔离管理'}-${stamp()}.xlsx`,
+        await isolation.exportXlsx(ctx, query),
+      ),
   });
-  route(app, { method: 'GET', url: '/api/isolations/:id', summary: 'One isolation (logged)', tags: ['isolation'], params: idParamSchema, response: isolationSchema, handler: ({ params, ctx }) => isolation.get(ctx, params.id) });
+  route(app, {
+    method: 'GET',
+    url: '/api/isolations/:id',
+    summary: 'One isolation (logged)',
+    tags: ['isolation'],
+    params: idParamSchema,
+    response: isolationSchema,
+    handler: ({ params, ctx }) => isolation.get(ctx, params.id),
+  });
   route(app, {
     method: 'GET',
     url: '/api/isolations/:id/checkins',
@@ -106,7 +150,15 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
     response: z.object({ fever: z.boolean() }),
     handler: ({ params, body, ctx }) => isolation.staffCheckin(ctx, params.id, body),
   });
-  route(app, { method: 'GET', url: '/api/isolations/:id/notice', summary: '隔离时限告知书 data for printing (name masked)', tags: ['isolation'], params: idParamSchema, response: isolationNoticeSchema, handler: ({ params, ctx }) => isolation.notice(ctx, params.id) });
+  route(app, {
+    method: 'GET',
+    url: '/api/isolations/:id/notice',
+    summary: '隔离时限告知书 data for printing (name masked)',
+    tags: ['isolation'],
+    params: idParamSchema,
+    response: isolationNoticeSchema,
+    handler: ({ params, ctx }) => isolation.notice(ctx, params.id),
+  });
   route(app, {
     method: 'POST',
     url: '/api/isolations/:id/release',
@@ -141,7 +193,15 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
     handler: ({ params, body, ctx }) => isolation.publicCheckin(ctx, params.token, body),
   });
 
-  route(app, { method: 'GET', url: '/api/sealed-buildings', summary: 'Sealed buildings', tags: ['isolation'], query: sealedListQuerySchema, response: pageOf(sealedBuildingSchema), handler: ({ query, ctx }) => sealedBuildings.list(ctx, query) });
+  route(app, {
+    method: 'GET',
+    url: '/api/sealed-buildings',
+    summary: 'Sealed buildings',
+    tags: ['isolation'],
+    query: sealedListQuerySchema,
+    response: pageOf(sealedBuildingSchema),
+    handler: ({ query, ctx }) => sealedBuildings.list(ctx, query),
+  });
   route(app, {
     method: 'GET',
     url: '/api/sealed-buildings/report',
@@ -159,24 +219,70 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
     query: z.object({ regionCode: z.string().trim().max(20).optional() }),
     handler: async ({ query, ctx, reply }) => {
       const { report, buf } = await sealedBuildings.exportReport(ctx, query.regionCode);
-      return sendXlsx(reply, `${ctx.locale === 'en' ? 'sealed-buildings' : '封闭楼栋统计'}-${report.regionName}-${stamp()}.xlsx`, buf);
+      return sendXlsx(
+        reply,
+        `${ctx.locale === 'en' ? 'sealed-buildings' : '封闭楼栋统计'}-${report.regionName}-${stamp()}.xlsx`,
+        buf,
+      );
     },
   });
-  route(app, { method: 'POST', url: '/api/sealed-buildings', summary: 'Seal a building', tags: ['isolation'], body: sealedBuildingInputSchema, response: created, handler: async ({ body, ctx }) => ({ id: await sealedBuildings.create(ctx, body) }) });
+  route(app, {
+    method: 'POST',
+    url: '/api/sealed-buildings',
+    summary: 'Seal a building',
+    tags: ['isolation'],
+    body: sealedBuildingInputSchema,
+    response: created,
+    handler: async ({ body, ctx }) => ({ id: await sealedBuildings.create(ctx, body) }),
+  });
   route(app, {
     method: 'GET',
     url: '/api/sealed-buildings/:id',
     summary: 'One sealed building with its daily status',
     tags: ['isolation'],
     params: idParamSchema,
-    response: sealedBuildingSchema.extend({ statuses: z.array(z.object({ date: z.string(), note: z.string(), at: z.string() })) }),
+    response: sealedBuildingSchema.extend({
+      statuses: z.array(z.object({ date: z.string(), note: z.string(), at: z.string() })),
+    }),
     handler: ({ params, ctx }) => sealedBuildings.get(ctx, params.id),
   });
-  route(app, { method: 'POST', url: '/api/sealed-buildings/:id/status', summary: 'Daily status of a sealed building', tags: ['isolation'], params: idParamSchema, body: sealedStatusInputSchema, response: okSchema, handler: async ({ params, body, ctx }) => (await sealedBuildings.reportStatus(ctx, params.id, body), ok) });
-  route(app, { method: 'POST', url: '/api/sealed-buildings/:id/release', summary: 'Lift the seal', tags: ['isolation'], params: idParamSchema, response: okSchema, handler: async ({ params, ctx }) => (await sealedBuildings.release(ctx, params.id), ok) });
+  route(app, {
+    method: 'POST',
+    url: '/api/sealed-buildings/:id/status',
+    summary: 'Daily status of a sealed building',
+    tags: ['isolation'],
+    params: idParamSchema,
+    body: sealedStatusInputSchema,
+    response: okSchema,
+    handler: async ({ params, body, ctx }) => (await sealedBuildings.reportStatus(ctx, params.id, body), ok),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/sealed-buildings/:id/release',
+    summary: 'Lift the seal',
+    tags: ['isolation'],
+    params: idParamSchema,
+    response: okSchema,
+    handler: async ({ params, ctx }) => (await sealedBuildings.release(ctx, params.id), ok),
+  });
 
-  route(app, { method: 'GET', url: '/api/screening', summary: 'Door-to-door screening campaigns', tags: ['isolation'], response: z.object({ items: z.array(campaignSchema) }), handler: async ({ ctx }) => ({ items: await screening.list(ctx) }) });
-  route(app, { method: 'POST', url: '/api/screening', summary: 'Start a campaign over a region (a target for each of its grids)', tags: ['isolation'], body: campaignInputSchema, response: created, handler: async ({ body, ctx }) => ({ id: await screening.create(ctx, body) }) });
+  route(app, {
+    method: 'GET',
+    url: '/api/screening',
+    summary: 'Door-to-door screening campaigns',
+    tags: ['isolation'],
+    response: z.object({ items: z.array(campaignSchema) }),
+    handler: async ({ ctx }) => ({ items: await screening.list(ctx) }),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/screening',
+    summary: 'Start a campaign over a region (a target for each of its grids)',
+    tags: ['isolation'],
+    body: campaignInputSchema,
+    response: created,
+    handler: async ({ body, ctx }) => ({ id: await screening.create(ctx, body) }),
+  });
   route(app, {
     method: 'GET',
     url: '/api/screening/:id',
@@ -192,7 +298,21 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
     summary: 'A campaign’s progress per grid as .xlsx, total last (audited)',
     tags: ['isolation'],
     params: idParamSchema,
-    handler: async ({ params, ctx, reply }) => sendXlsx(reply, `${ctx.locale === 'en' ? 'screening' : '网格排查进度'}-${params.id}-${stamp()}.xlsx`, await screening.exportProgress(ctx, params.id)),
+    handler: async ({ params, ctx, reply }) =>
+      sendXlsx(
+        reply,
+        `${ctx.locale === 'en' ? 'screening' : '网格排查进度'}-${params.id}-${stamp()}.xlsx`,
+        await screening.exportProgress(ctx, params.id),
+      ),
   });
-  route(app, { method: 'POST', url: '/api/screening/:id/visits', summary: 'Report households visited and people recorded in a grid', tags: ['isolation'], params: idParamSchema, body: screeningVisitInputSchema, response: okSchema, handler: async ({ params, body, ctx }) => (await screening.recordVisit(ctx, params.id, body), ok) });
+  route(app, {
+    method: 'POST',
+    url: '/api/screening/:id/visits',
+    summary: 'Report households visited and people recorded in a grid',
+    tags: ['isolation'],
+    params: idParamSchema,
+    body: screeningVisitInputSchema,
+    response: okSchema,
+    handler: async ({ params, body, ctx }) => (await screening.recordVisit(ctx, params.id, body), ok),
+  });
 }

@@ -65,7 +65,12 @@ export function createIsolationService(deps: Deps) {
 
   async function currentRules(): Promise<RuleSet> {
     const r = await repo.latestRuleSet(db);
-    return { version: r.version, rules: JSON.parse(r.rules) as RiskRule[], createdAt: r.createdAt, createdByName: r.createdByName };
+    return {
+      version: r.version,
+      rules: JSON.parse(r.rules) as RiskRule[],
+      createdAt: r.createdAt,
+      createdByName: r.createdByName,
+    };
   }
 
   function toAssessment(r: AssessRow, withFacts: boolean): Assessment {
@@ -77,7 +82,12 @@ export function createIsolationService(deps: Deps) {
       riskLevel: r.riskLevel as RiskLevel,
       measure: r.measure as Measure,
       days: r.days,
-      computed: { riskLevel: r.computedLevel as RiskLevel, measure: r.computedMeasure as Measure, days: r.computedDays, ruleName: r.computedRule },
+      computed: {
+        riskLevel: r.computedLevel as RiskLevel,
+        measure: r.computedMeasure as Measure,
+        days: r.computedDays,
+        ruleName: r.computedRule,
+      },
       overrideReason: r.overrideReason,
       ruleVersion: r.ruleVersion,
       assessedAt: r.assessedAt,
@@ -132,22 +142,44 @@ export function createIsolationService(deps: Deps) {
     const grid = await notifier.usersCovering(trx, 'grid', row.regionPath);
     await notifier.send(trx, row.responsibleUserId ? [row.responsibleUserId, ...grid] : grid, {
       kind: `isolation.${kind}`,
-      title: t(locale, kind === 'fever' ? 'isolation.alert_fever_title' : 'isolation.alert_missed_title', { name: row.personName }),
+      title: t(locale, kind === 'fever' ? 'isolation.alert_fever_title' : 'isolation.alert_missed_title', {
+        name: row.personName,
+      }),
       link: `/isolation/cases/${row.id}`,
     });
   }
 
   /** One check-in per isolation per day; the unique (isolation, date) key settles double taps. */
-  async function recordCheckin(ctx: RequestContext, row: IsoRow, input: CheckinInput, by: 'self' | 'staff', actorId: number | null) {
+  async function recordCheckin(
+    ctx: RequestContext,
+    row: IsoRow,
+    input: CheckinInput,
+    by: 'self' | 'staff',
+    actorId: number | null,
+  ) {
     nextIsolationStatus(row.status as IsolationStatus, 'checkin');
     const date = today();
     const fever = input.temperature >= FEVER_AT || input.symptoms.length > 0;
     try {
       await db.transaction().execute(async (trx) => {
-        await repo.insertCheckin(trx, { isolationId: row.id, date, at: clock.now().toISOString(), by, actorId, fever: fever ? 1 : 0, detailEnc: pii.encrypt(JSON.stringify(input)) });
+        await repo.insertCheckin(trx, {
+          isolationId: row.id,
+          date,
+          at: clock.now().toISOString(),
+          by,
+          actorId,
+          fever: fever ? 1 : 0,
+          detailEnc: pii.encrypt(JSON.stringify(input)),
+        });
         await repo.noteCheckin(trx, row.id, date, fever);
         if (fever) await alert(trx, row, 'fever', 'zh-CN');
-        await audit.record(trx, ctx, { action: 'isolation.checkin', targetType: 'isolation', targetId: row.id, regionPath: row.regionPath, detail: { by, fever } });
+        await audit.record(trx, ctx, {
+          action: 'isolation.checkin',
+          targetType: 'isolation',
+          targetId: row.id,
+          regionPath: row.regionPath,
+          detail: { by, fever },
+        });
       });
     } catch (err) {
       if (isUnique(err)) throw new AppError('isolation.checkin_done', 409);
@@ -158,7 +190,12 @@ export function createIsolationService(deps: Deps) {
   }
 
   async function filterOf(q: IsolationQuery): Promise<IsolationFilter> {
-    return { status: q.status, kind: q.kind, q: q.q, underPath: q.regionCode ? (await regions.resolve(q.regionCode)).path : undefined };
+    return {
+      status: q.status,
+      kind: q.kind,
+      q: q.q,
+      underPath: q.regionCode ? (await regions.resolve(q.regionCode)).path : undefined,
+    };
   }
 
   return {
@@ -168,13 +205,23 @@ export function createIsolationService(deps: Deps) {
     },
     async ruleVersions(ctx: RequestContext): Promise<RuleVersion[]> {
       requirePermission(ctx.actor, 'isolation.read');
-      return (await repo.ruleSetHistory(db)).map((r) => ({ version: r.version, createdAt: r.createdAt, createdByName: r.createdByName, ruleCount: (JSON.parse(r.rules) as unknown[]).length }));
+      return (await repo.ruleSetHistory(db)).map((r) => ({
+        version: r.version,
+        createdAt: r.createdAt,
+        createdByName: r.createdByName,
+        ruleCount: (JSON.parse(r.rules) as unknown[]).length,
+      }));
     },
     async ruleVersion(ctx: RequestContext, version: number): Promise<RuleSet> {
       requirePermission(ctx.actor, 'isolation.read');
       const r = await repo.ruleSetOf(db, version);
       if (!r) throw new AppError('common.not_found', 404);
-      return { version: r.version, rules: JSON.parse(r.rules) as RiskRule[], createdAt: r.createdAt, createdByName: r.createdByName };
+      return {
+        version: r.version,
+        rules: JSON.parse(r.rules) as RiskRule[],
+        createdAt: r.createdAt,
+        createdByName: r.createdByName,
+      };
     },
     /** Rules are never edited in place: each change is a new version, and assessments keep theirs. */
     async saveRules(ctx: RequestContext, rules: RiskRule[]): Promise<number> {
@@ -182,8 +229,19 @@ export function createIsolationService(deps: Deps) {
       try {
         return await db.transaction().execute(async (trx) => {
           const version = (await repo.latestRuleSet(trx)).version + 1;
-          await repo.insertRuleSet(trx, { version, rules: JSON.stringify(rules), createdAt: clock.now().toISOString(), createdBy: actor.id, createdByName: actor.displayName });
-          await audit.record(trx, ctx, { action: 'isolation.rules_update', targetType: 'risk_rule_set', targetId: version, detail: { rules: rules.length } });
+          await repo.insertRuleSet(trx, {
+            version,
+            rules: JSON.stringify(rules),
+            createdAt: clock.now().toISOString(),
+            createdBy: actor.id,
+            createdByName: actor.displayName,
+          });
+          await audit.record(trx, ctx, {
+            action: 'isolation.rules_update',
+            targetType: 'risk_rule_set',
+            targetId: version,
+            detail: { rules: rules.length },
+          });
           return version;
         });
       } catch (err) {
@@ -192,7 +250,10 @@ export function createIsolationService(deps: Deps) {
       }
     },
 
-    async assess(ctx: RequestContext, input: AssessmentInput): Promise<{ assessmentId: number; isolationId: number | null; outcome: Assessment }> {
+    async assess(
+      ctx: RequestContext,
+      input: AssessmentInput,
+    ): Promise<{ assessmentId: number; isolationId: number | null; outcome: Assessment }> {
       const actor = requirePermission(ctx.actor, 'isolation.manage');
       const person = await people.requireForService(ctx, 'isolation.manage', input.personId);
       const ruleSet = await currentRules();
@@ -205,7 +266,9 @@ export function createIsolationService(deps: Deps) {
         contact: input.contact,
       };
       const computed = assessRisk(ruleSet.rules, facts);
-      const final = input.override ? { riskLevel: input.override.riskLevel, measure: input.override.measure, days: input.override.days } : computed;
+      const final = input.override
+        ? { riskLevel: input.override.riskLevel, measure: input.override.measure, days: input.override.days }
+        : computed;
       if (final.measure === 'centralised' && !input.site) {
         throw new AppError('common.validation_failed', 400, {}, [{ field: 'site', message: 'isolation.validation.site' }]);
       }
@@ -239,7 +302,13 @@ export function createIsolationService(deps: Deps) {
             targetType: 'person',
             targetId: person.id,
             regionPath: person.regionPath,
-            detail: { assessmentId, riskLevel: final.riskLevel, measure: final.measure, overridden: !!input.override, ruleVersion: ruleSet.version },
+            detail: {
+              assessmentId,
+              riskLevel: final.riskLevel,
+              measure: final.measure,
+              overridden: !!input.override,
+              ruleVersion: ruleSet.version,
+            },
           });
           let isolationId: number | null = null;
           if (final.measure !== 'none' && final.days > 0) {
@@ -269,11 +338,18 @@ export function createIsolationService(deps: Deps) {
             });
             isolationId = Number(iso.id);
             await repo.setAssessmentIsolation(trx, assessmentId, isolationId);
-            await audit.record(trx, ctx, { action: 'isolation.start', targetType: 'isolation', targetId: isolationId, regionPath: person.regionPath, detail: { kind: final.measure, days: final.days } });
+            await audit.record(trx, ctx, {
+              action: 'isolation.start',
+              targetType: 'isolation',
+              targetId: isolationId,
+              regionPath: person.regionPath,
+              detail: { kind: final.measure, days: final.days },
+            });
           }
           return { assessmentId, isolationId };
         });
-        if (out.isolationId) events.publish({ type: 'isolation.started', regionPath: person.regionPath, data: { id: out.isolationId } });
+        if (out.isolationId)
+          events.publish({ type: 'isolation.started', regionPath: person.regionPath, data: { id: out.isolationId } });
         const row = (await repo.assessmentById(db, out.assessmentId))!;
         return { ...out, outcome: toAssessment(row, true) };
       } catch (err) {
@@ -282,9 +358,18 @@ export function createIsolationService(deps: Deps) {
       }
     },
 
-    async assessments(ctx: RequestContext, q: { page: number; pageSize: number; personId?: number; riskLevel?: string }): Promise<Page<Assessment>> {
+    async assessments(
+      ctx: RequestContext,
+      q: { page: number; pageSize: number; personId?: number; riskLevel?: string },
+    ): Promise<Page<Assessment>> {
       const actor = requirePermission(ctx.actor, 'isolation.read');
-      const { total, rows } = await repo.assessments(db, scopeOf(actor, 'isolation.read'), q, (q.page - 1) * q.pageSize, q.pageSize);
+      const { total, rows } = await repo.assessments(
+        db,
+        scopeOf(actor, 'isolation.read'),
+        q,
+        (q.page - 1) * q.pageSize,
+        q.pageSize,
+      );
       return { items: rows.map((r) => toAssessment(r, false)), total, page: q.page, pageSize: q.pageSize };
     },
     async assessment(ctx: RequestContext, id: number): Promise<Assessment> {
@@ -292,40 +377,80 @@ export function createIsolationService(deps: Deps) {
       const row = await repo.assessmentById(db, id);
       if (!row) throw new AppError('common.not_found', 404);
       requireInScope(scopeOf(actor, 'isolation.read'), row.regionPath);
-      await audit.record(db, ctx, { action: 'isolation.assessment_view', targetType: 'person', targetId: row.personId, regionPath: row.regionPath, detail: { assessmentId: id } });
+      await audit.record(db, ctx, {
+        action: 'isolation.assessment_view',
+        targetType: 'person',
+        targetId: row.personId,
+        regionPath: row.regionPath,
+        detail: { assessmentId: id },
+      });
       return toAssessment(row, true);
     },
 
     async list(ctx: RequestContext, q: IsolationQuery & { page: number; pageSize: number }): Promise<Page<Isolation>> {
       const actor = requirePermission(ctx.actor, 'isolation.read');
-      const { total, rows } = await repo.isolations(db, scopeOf(actor, 'isolation.read'), await filterOf(q), (q.page - 1) * q.pageSize, q.pageSize);
+      const { total, rows } = await repo.isolations(
+        db,
+        scopeOf(actor, 'isolation.read'),
+        await filterOf(q),
+        (q.page - 1) * q.pageSize,
+        q.pageSize,
+      );
       return { items: await toIsolations(actor, rows, false), total, page: q.page, pageSize: q.pageSize };
     },
     /** The filtered isolations with their check-in status as .xlsx; ID numbers masked; audited. */
     async exportXlsx(ctx: RequestContext, q: IsolationQuery): Promise<Buffer> {
       const actor = requirePermission(ctx.actor, 'isolation.read');
       const rows = await repo.isolationList(db, scopeOf(actor, 'isolation.read'), await filterOf(q), 50_000);
-      await audit.record(db, ctx, { action: 'isolation.export', targetType: 'isolation', detail: { filter: q, rows: rows.length } });
+      await audit.record(db, ctx, {
+        action: 'isolation.export',
+        targetType: 'isolation',
+        detail: { filter: q, rows: rows.length },
+      });
       const names = await regions.namesOf(rows.map((r) => r.regionCode));
-      return isolationsExport(ctx.locale, today(), rows.map((r) => ({ ...r, regionName: names.get(r.regionCode) ?? r.regionCode })));
+      return isolationsExport(
+        ctx.locale,
+        today(),
+        rows.map((r) => ({ ...r, regionName: names.get(r.regionCode) ?? r.regionCode })),
+      );
     },
     async get(ctx: RequestContext, id: number): Promise<Isolation> {
       const { actor, row } = await load(ctx, 'isolation.read', id);
-      await audit.record(db, ctx, { action: 'isolation.view', targetType: 'person', targetId: row.personId, regionPath: row.regionPath, detail: { isolationId: id } });
+      await audit.record(db, ctx, {
+        action: 'isolation.view',
+        targetType: 'person',
+        targetId: row.personId,
+        regionPath: row.regionPath,
+        detail: { isolationId: id },
+      });
       return (await toIsolations(actor, [row], true))[0]!;
     },
     async checkins(ctx: RequestContext, id: number): Promise<IsolationCheckin[]> {
       await load(ctx, 'isolation.read', id);
       return (await repo.checkins(db, id)).map((c) => {
         const d = JSON.parse(pii.decrypt(c.detailEnc)) as CheckinInput;
-        return { id: c.id, date: c.date, at: c.at, by: c.by as 'self' | 'staff', fever: !!c.fever, temperature: d.temperature, symptoms: d.symptoms as IsolationCheckin['symptoms'] };
+        return {
+          id: c.id,
+          date: c.date,
+          at: c.at,
+          by: c.by as 'self' | 'staff',
+          fever: !!c.fever,
+          temperature: d.temperature,
+          symptoms: d.symptoms as IsolationCheckin['symptoms'],
+        };
       });
     },
     async notice(ctx: RequestContext, id: number): Promise<IsolationNotice> {
       const { row } = await load(ctx, 'isolation.read', id);
       const codes = row.regionPath.split('/').filter(Boolean);
       const names = await regions.namesOf(codes);
-      await audit.record(db, ctx, { action: 'isolation.notice_print', targetType: 'person', targetId: row.personId, regionPath: row.regionPath, detail: { isolationId: id } });
+      await audit.record(db, ctx, {
+        action: 'isolation.notice_print',
+        targetType: 'person',
+        targetId: row.personId,
+        regionPath: row.regionPath,
+        detail: { isolationId: id },
+      });
       return {
         isolationId: row.id,
         nameMasked: maskName(row.personName),
@@ -373,19 +498,42 @@ export function createIsolationService(deps: Deps) {
       if (fever) {
         await db.transaction().execute(async (trx) => {
           await alert(trx, row, 'fever', ctx.locale);
-          await audit.record(trx, ctx, { action: 'isolation.final_check_failed', targetType: 'isolation', targetId: id, regionPath: row.regionPath });
+          await audit.record(trx, ctx, {
+            action: 'isolation.final_check_failed',
+            targetType: 'isolation',
+            targetId: id,
+            regionPath: row.regionPath,
+          });
         });
         events.publish({ type: 'isolation.fever', regionPath: row.regionPath, data: { id } });
         throw new AppError('isolation.final_check_failed', 409);
       }
       await db.transaction().execute(async (trx) => {
         if (!(await repo.checkinOn(trx, id, d))) {
-          await repo.insertCheckin(trx, { isolationId: id, date: d, at: clock.now().toISOString(), by: 'staff', actorId: actor.id, fever: 0, detailEnc: pii.encrypt(JSON.stringify({ temperature: input.temperature, symptoms: input.symptoms })) });
+          await repo.insertCheckin(trx, {
+            isolationId: id,
+            date: d,
+            at: clock.now().toISOString(),
+            by: 'staff',
+            actorId: actor.id,
+            fever: 0,
+            detailEnc: pii.encrypt(JSON.stringify({ temperature: input.temperature, symptoms: input.symptoms })),
+          });
           await repo.noteCheckin(trx, id, d, false);
         }
-        const r = await repo.updateIsolationIf(trx, id, row.status, { status: to, releasedAt: clock.now().toISOString(), releasedBy: actor.id });
+        const r = await repo.updateIsolationIf(trx, id, row.status, {
+          status: to,
+          releasedAt: clock.now().toISOString(),
+          releasedBy: actor.id,
+        });
         if (Number(r.numUpdatedRows) !== 1) throw new AppError('common.conflict', 409);
-        await audit.record(trx, ctx, { action: 'isolation.release', targetType: 'isolation', targetId: id, regionPath: row.regionPath, detail: { note: input.note ?? null } });
+        await audit.record(trx, ctx, {
+          action: 'isolation.release',
+          targetType: 'isolation',
+          targetId: id,
+          regionPath: row.regionPath,
+          detail: { note: input.note ?? null },
+        });
       });
       events.publish({ type: 'isolation.released', regionPath: row.regionPath, data: { id } });
     },
@@ -428,10 +576,19 @@ export function createIsolationService(deps: Deps) {
           checkins += await repo.aggregateAndPurgeCheckins(trx, c.id, c.regionPath);
           await repo.markIsolationPurged(trx, c.id, at);
         }
-        const a = await repo.purgeAssessmentFacts(trx, closed.map((c) => c.id), cutoffTs, at);
+        const a = await repo.purgeAssessmentFacts(
+          trx,
+          closed.map((c) => c.id),
+          cutoffTs,
+          at,
+        );
         const scans = await passes.purgeScansBefore(trx, cutoffDate);
         const result = { isolations: closed.length, checkins, assessments: Number(a.numUpdatedRows), scans };
-        await audit.record(trx, systemContext(), { action: 'isolation.retention_purge', targetType: 'retention', detail: { ...result, retentionDays: deps.retentionDays, cutoffDate } });
+        await audit.record(trx, systemContext(), {
+          action: 'isolation.retention_purge',
+          targetType: 'retention',
+          detail: { ...result, retentionDays: deps.retentionDays, cutoffDate },
+        });
         return result;
       });
     },

@@ -10,7 +10,14 @@ let gridA: Client;
 let gridB: Client;
 let person: number;
 
-const facts = { originRegion: '湖北省武汉市', originRisk: 'high', travelHistory: [], healthCode: 'green', temperature: 36.5, contact: 'none' };
+const facts = {
+  originRegion: '湖北省武汉市',
+  originRisk: 'high',
+  travelHistory: [],
+  healthCode: 'green',
+  temperature: 36.5,
+  contact: 'none',
+};
 const day = 86400_000;
 
 async function relogin() {
@@ -21,7 +28,17 @@ beforeAll(async () => {
   t = await createTestApp({ clock });
   gridA = await t.userWith('grid-a', [{ role: 'grid', regionCode: t.regions.gridA }]);
   gridB = await t.userWith('grid-b', [{ role: 'grid', regionCode: t.regions.gridB }]);
-  person = (await gridA.post('/api/people', { name: '钱多多', idType: 'id_card', idNumber: idCard('420102', '19880808', 21), phone: mobile(21), regionCode: t.regions.gridA, address: '幸福小区5栋1单元302', category: 'outside_worker' })).json().id;
+  person = (
+    await gridA.post('/api/people', {
+      name: '钱多多',
+      idType: 'id_card',
+      idNumber: idCard('420102', '19880808', 21),
+      phone: mobile(21),
+      regionCode: t.regions.gridA,
+      address: '幸福小区5栋1单元302',
+      category: 'outside_worker',
+    })
+  ).json().id;
 });
 afterAll(async () => t.close());
 
@@ -33,10 +50,22 @@ describe('risk assessment and isolation', () => {
     const res = await gridA.post('/api/isolation/assessments', { personId: person, ...facts });
     expect(res.statusCode).toBe(200);
     const out = res.json();
-    expect(out.outcome).toMatchObject({ riskLevel: 'high', measure: 'home', days: 14, ruleVersion: 1, computed: { ruleName: '来自高风险地区' } });
+    expect(out.outcome).toMatchObject({
+      riskLevel: 'high',
+      measure: 'home',
+      days: 14,
+      ruleVersion: 1,
+      computed: { ruleName: '来自高风险地区' },
+    });
     iso = out.isolationId;
     const detail = (await gridA.get(`/api/isolations/${iso}`)).json();
-    expect(detail).toMatchObject({ kind: 'home', startDate: '2026-03-01', endDate: '2026-03-14', status: 'active', abilities: { checkin: true, release: false } });
+    expect(detail).toMatchObject({
+      kind: 'home',
+      startDate: '2026-03-01',
+      endDate: '2026-03-14',
+      status: 'active',
+      abilities: { checkin: true, release: false },
+    });
     token = detail.checkinToken;
     expect(token).toMatch(/^[\w-]{24}$/);
   });
@@ -48,11 +77,32 @@ describe('risk assessment and isolation', () => {
   });
 
   it('lets an override with a reason change the measure, and keeps the computed one', async () => {
-    const p2 = (await gridA.post('/api/people', { name: '孙悟', idType: 'id_card', idNumber: idCard('420102', '19770707', 22), regionCode: t.regions.gridA, category: 'resident' })).json().id;
-    const noReason = await gridA.post('/api/isolation/assessments', { personId: p2, ...facts, override: { riskLevel: 'medium', measure: 'centralised', days: 7, reason: '' } });
+    const p2 = (
+      await gridA.post('/api/people', {
+        name: '孙悟',
+        idType: 'id_card',
+        idNumber: idCard('420102', '19770707', 22),
+        regionCode: t.regions.gridA,
+        category: 'resident',
+      })
+    ).json().id;
+    const noReason = await gridA.post('/api/isolation/assessments', {
+      personId: p2,
+      ...facts,
+      override: { riskLevel: 'medium', measure: 'centralised', days: 7, reason: '' },
+    });
     expect(noReason.statusCode).toBe(400);
-    const res = await gridA.post('/api/isolation/assessments', { personId: p2, ...facts, site: '区第一隔离点', override: { riskLevel: 'high', measure: 'centralised', days: 14, reason: '同车厢有确诊病例' } });
-    expect(res.json().outcome).toMatchObject({ measure: 'centralised', overrideReason: '同车厢有确诊病例', computed: { measure: 'home' } });
+    const res = await gridA.post('/api/isolation/assessments', {
+      personId: p2,
+      ...facts,
+      site: '区第一隔离点',
+      override: { riskLevel: 'high', measure: 'centralised', days: 14, reason: '同车厢有确诊病例' },
+    });
+    expect(res.json().outcome).toMatchObject({
+      measure: 'centralised',
+      overrideReason: '同车厢有确诊病例',
+      computed: { measure: 'home' },
+    });
     expect((await gridA.get(`/api/isolations/${res.json().isolationId}`)).json().site).toBe('区第一隔离点');
   });
 
@@ -62,9 +112,28 @@ describe('risk assessment and isolation', () => {
     rules.find((r: { name: string }) => r.name === '来自高风险地区').days = 21;
     expect((await gridA.put('/api/isolation/rules', { rules })).statusCode).toBe(403);
     expect((await admin.put('/api/isolation/rules', { rules })).json()).toEqual({ version: 2 });
-    const p3 = (await gridA.post('/api/people', { name: '沙和尚', idType: 'id_card', idNumber: idCard('420102', '19660606', 23), regionCode: t.regions.gridA, category: 'resident' })).json().id;
-    expect((await gridA.post('/api/isolation/assessments', { personId: p3, ...facts })).json().outcome).toMatchObject({ days: 21, ruleVersion: 2 });
-    const low = (await gridA.post('/api/people', { name: '唐三', idType: 'id_card', idNumber: idCard('120119', '19990909', 24), regionCode: t.regions.gridA, category: 'resident' })).json().id;
+    const p3 = (
+      await gridA.post('/api/people', {
+        name: '沙和尚',
+        idType: 'id_card',
+        idNumber: idCard('420102', '19660606', 23),
+        regionCode: t.regions.gridA,
+        category: 'resident',
+      })
+    ).json().id;
+    expect((await gridA.post('/api/isolation/assessments', { personId: p3, ...facts })).json().outcome).toMatchObject({
+      days: 21,
+      ruleVersion: 2,
+    });
+    const low = (
+      await gridA.post('/api/people', {
+        name: '唐三',
+        idType: 'id_card',
+        idNumber: idCard('120119', '19990909', 24),
+        regionCode: t.regions.gridA,
+        category: 'resident',
+      })
+    ).json().id;
     const none = await gridA.post('/api/isolation/assessments', { personId: low, ...facts, originRisk: 'low' });
     expect(none.json()).toMatchObject({ isolationId: null, outcome: { riskLevel: 'low', measure: 'none' } });
   });
@@ -83,13 +152,24 @@ describe('risk assessment and isolation', () => {
     expect(res.statusCode).toBe(400);
     const fields = Object.fromEntries(res.json().fields.map((f: { field: string; message: string }) => [f.field, f.message]));
     const i = rules.length;
-    expect(fields).toMatchObject({ [`rules.${i}.when`]: '每条规则至少设置一个条件', [`rules.${i}.days`]: '隔离措施的天数至少为 1 天', [`rules.${i}.name`]: '规则名称不能重复' });
+    expect(fields).toMatchObject({
+      [`rules.${i}.when`]: '每条规则至少设置一个条件',
+      [`rules.${i}.days`]: '隔离措施的天数至少为 1 天',
+      [`rules.${i}.name`]: '规则名称不能重复',
+    });
     expect((await admin.get('/api/isolation/rules')).json().version).toBe(2);
   });
 
   it('prints a notice with the name masked, the address and the dates', async () => {
     const n = (await gridA.get(`/api/isolations/${iso}/notice`)).json();
-    expect(n).toMatchObject({ nameMasked: '钱*多', address: '幸福小区5栋1单元302', startDate: '2026-03-01', endDate: '2026-03-14', days: 14, kind: 'home' });
+    expect(n).toMatchObject({
+      nameMasked: '钱*多',
+      address: '幸福小区5栋1单元302',
+      startDate: '2026-03-01',
+      endDate: '2026-03-14',
+      days: 14,
+      kind: 'home',
+    });
     expect(JSON.stringify(n)).not.toContain('钱多多');
   });
 
@@ -97,19 +177,26 @@ describe('risk assessment and isolation', () => {
     const view = await t.anonymous().get(`/api/public/isolation/checkin/${token}`);
     expect(view.json()).toMatchObject({ nameMasked: '钱*多', checkedInToday: false, today: '2026-03-01' });
     expect(JSON.stringify(view.json())).not.toContain('钱多多');
-    expect((await t.anonymous().post(`/api/public/isolation/checkin/${token}`, { temperature: 36.6, symptoms: [] })).json()).toEqual({ fever: false });
+    expect(
+      (await t.anonymous().post(`/api/public/isolation/checkin/${token}`, { temperature: 36.6, symptoms: [] })).json(),
+    ).toEqual({ fever: false });
     const again = await t.anonymous().post(`/api/public/isolation/checkin/${token}`, { temperature: 36.6 });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('isolation.checkin_done');
     expect((await t.anonymous().get('/api/public/isolation/checkin/not-a-real-token-xx')).statusCode).toBe(404);
     clock.advance(day);
     await relogin();
-    expect((await gridA.post(`/api/isolations/${iso}/checkins`, { temperature: 37.8, symptoms: ['cough'] })).json()).toEqual({ fever: true });
+    expect((await gridA.post(`/api/isolations/${iso}/checkins`, { temperature: 37.8, symptoms: ['cough'] })).json()).toEqual({
+      fever: true,
+    });
     const notes = await t.core.db.selectFrom('notification').selectAll().where('kind', '=', 'isolation.fever').execute();
     expect(notes.map((n) => n.userId)).toContain(gridA.userId);
     expect(notes.map((n) => n.userId)).not.toContain(gridB.userId);
     const list = (await gridA.get(`/api/isolations/${iso}/checkins`)).json().items;
-    expect(list.map((c: { temperature: number; by: string }) => [c.temperature, c.by])).toEqual([[37.8, 'staff'], [36.6, 'self']]);
+    expect(list.map((c: { temperature: number; by: string }) => [c.temperature, c.by])).toEqual([
+      [37.8, 'staff'],
+      [36.6, 'self'],
+    ]);
   });
 
   it('alerts a missed day once, through the scheduled job', async () => {
@@ -118,7 +205,12 @@ describe('risk assessment and isolation', () => {
     const n1 = await t.services.isolation.alertMissedCheckins();
     expect(n1).toBeGreaterThanOrEqual(1);
     expect(await t.services.isolation.alertMissedCheckins()).toBe(0);
-    const missed = await t.core.db.selectFrom('notification').selectAll().where('kind', '=', 'isolation.missed').where('userId', '=', gridA.userId!).execute();
+    const missed = await t.core.db
+      .selectFrom('notification')
+      .selectAll()
+      .where('kind', '=', 'isolation.missed')
+      .where('userId', '=', gridA.userId!)
+      .execute();
     expect(missed.length).toBe(n1);
   });
 
@@ -135,12 +227,16 @@ describe('risk assessment and isolation', () => {
     expect(early.json().code).toBe('isolation.release_not_due');
     clock.set('2026-03-14T02:00:00Z');
     await relogin();
-    expect((await gridA.post(`/api/isolations/${iso}/release`, { temperature: 38.1 })).json().code).toBe('isolation.final_check_failed');
+    expect((await gridA.post(`/api/isolations/${iso}/release`, { temperature: 38.1 })).json().code).toBe(
+      'isolation.final_check_failed',
+    );
     expect((await gridA.post(`/api/isolations/${iso}/release`, { temperature: 36.4, note: '期满解除' })).statusCode).toBe(200);
     expect((await gridA.get(`/api/isolations/${iso}`)).json()).toMatchObject({ status: 'released', checkinToken: null });
     const twice = await gridA.post(`/api/isolations/${iso}/release`, { temperature: 36.4 });
     expect(twice.json().code).toBe('common.bad_transition');
-    expect((await t.anonymous().post(`/api/public/isolation/checkin/${token}`, { temperature: 36.4 })).json().code).toBe('common.bad_transition');
+    expect((await t.anonymous().post(`/api/public/isolation/checkin/${token}`, { temperature: 36.4 })).json().code).toBe(
+      'common.bad_transition',
+    );
   });
 
   it('purges health data N days after the case closes, keeping anonymous counts, and logs the purge', async () => {
@@ -153,7 +249,11 @@ describe('risk assessment and isolation', () => {
     // through the job runner and its lease, as in production
     expect(await t.core.jobs.runOnce('isolation.retention')).toBe(true);
     expect(await t.core.db.selectFrom('isolationCheckin').select('id').where('isolationId', '=', iso).execute()).toEqual([]);
-    const a = await t.core.db.selectFrom('riskAssessment').select(['factsEnc', 'purgedAt', 'riskLevel']).where('isolationId', '=', iso).executeTakeFirstOrThrow();
+    const a = await t.core.db
+      .selectFrom('riskAssessment')
+      .select(['factsEnc', 'purgedAt', 'riskLevel'])
+      .where('isolationId', '=', iso)
+      .executeTakeFirstOrThrow();
     expect(a).toMatchObject({ factsEnc: null, riskLevel: 'high' });
     const daily = await t.core.db.selectFrom('isolationDaily').selectAll().execute();
     expect(daily.reduce((s, d) => s + d.checkins, 0)).toBe(3);
@@ -162,7 +262,9 @@ describe('risk assessment and isolation', () => {
     expect(JSON.parse(log.at(-1)!.detail!)).toMatchObject({ isolations: 1, checkins: 3, retentionDays: 30 });
     // the still-running isolations keep their data
     expect((await t.core.db.selectFrom('isolationCheckin').select('id').execute()).length).toBe(0);
-    expect((await t.core.db.selectFrom('riskAssessment').select('id').where('factsEnc', 'is not', null).execute()).length).toBeGreaterThan(0);
+    expect(
+      (await t.core.db.selectFrom('riskAssessment').select('id').where('factsEnc', 'is not', null).execute()).length,
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -170,16 +272,29 @@ describe('sealed buildings and screening', () => {
   it('seals buildings, records status, releases, and reports buildings and people per town', async () => {
     const admin = await t.login('admin');
     const town = await t.userWith('town-a', [{ role: 'town', regionCode: t.regions.townA }]);
-    const a = (await town.post('/api/sealed-buildings', { name: '3栋', regionCode: t.regions.communityA, residents: 120, reason: '出现确诊病例' })).json().id;
+    const a = (
+      await town.post('/api/sealed-buildings', {
+        name: '3栋',
+        regionCode: t.regions.communityA,
+        residents: 120,
+        reason: '出现确诊病例',
+      })
+    ).json().id;
     await town.post('/api/sealed-buildings', { name: '5栋', regionCode: t.regions.gridA, residents: 80, reason: '密接' });
-    expect((await town.post('/api/sealed-buildings', { name: 'x', regionCode: t.regions.communityB, residents: 1, reason: '越权' })).statusCode).toBe(400);
+    expect(
+      (await town.post('/api/sealed-buildings', { name: 'x', regionCode: t.regions.communityB, residents: 1, reason: '越权' }))
+        .statusCode,
+    ).toBe(400);
     await admin.post('/api/sealed-buildings', { name: '8栋', regionCode: t.regions.communityB, residents: 50, reason: '密接' });
     expect((await town.post(`/api/sealed-buildings/${a}/status`, { note: '物资已送达，无异常' })).statusCode).toBe(200);
     expect((await town.post(`/api/sealed-buildings/${a}/release`)).statusCode).toBe(200);
     expect((await town.post(`/api/sealed-buildings/${a}/status`, { note: 'x' })).json().code).toBe('common.bad_transition');
     const r = (await admin.get('/api/sealed-buildings/report?regionCode=120119')).json();
     expect(r.total).toMatchObject({ buildings: 3, people: 250, sealedNow: 2, peopleSealedNow: 130 });
-    expect(r.rows.find((x: { regionCode: string }) => x.regionCode === t.regions.townA)).toMatchObject({ buildings: 2, people: 200 });
+    expect(r.rows.find((x: { regionCode: string }) => x.regionCode === t.regions.townA)).toMatchObject({
+      buildings: 2,
+      people: 200,
+    });
     const mine = (await town.get('/api/sealed-buildings/report?regionCode=120119')).json();
     expect(mine.total).toMatchObject({ buildings: 2, people: 200 });
   });
@@ -187,11 +302,33 @@ describe('sealed buildings and screening', () => {
   it('tracks door-to-door screening progress per grid', async () => {
     const town = await t.login('town-a');
     await relogin();
-    const id = (await town.post('/api/screening', { name: '三级网格排查', regionCode: t.regions.townA, startDate: '2026-04-14', endDate: '2026-04-20', householdsPerGrid: 100 })).json().id;
-    expect((await gridA.post(`/api/screening/${id}/visits`, { gridCode: t.regions.gridA, householdsVisited: 40, peopleRecorded: 120 })).statusCode).toBe(200);
-    expect((await gridA.post(`/api/screening/${id}/visits`, { gridCode: t.regions.gridB, householdsVisited: 1, peopleRecorded: 1 })).statusCode).toBe(400);
+    const id = (
+      await town.post('/api/screening', {
+        name: '三级网格排查',
+        regionCode: t.regions.townA,
+        startDate: '2026-04-14',
+        endDate: '2026-04-20',
+        householdsPerGrid: 100,
+      })
+    ).json().id;
+    expect(
+      (await gridA.post(`/api/screening/${id}/visits`, { gridCode: t.regions.gridA, householdsVisited: 40, peopleRecorded: 120 }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await gridA.post(`/api/screening/${id}/visits`, { gridCode: t.regions.gridB, householdsVisited: 1, peopleRecorded: 1 }))
+        .statusCode,
+    ).toBe(400);
     const mine = (await gridA.get(`/api/screening/${id}`)).json();
-    expect(mine.grids).toEqual([expect.objectContaining({ gridCode: t.regions.gridA, householdsTarget: 100, householdsVisited: 40, peopleRecorded: 120, progress: 0.4 })]);
+    expect(mine.grids).toEqual([
+      expect.objectContaining({
+        gridCode: t.regions.gridA,
+        householdsTarget: 100,
+        householdsVisited: 40,
+        peopleRecorded: 120,
+        progress: 0.4,
+      }),
+    ]);
     const all = (await town.get(`/api/screening/${id}`)).json();
     expect(all.grids.length).toBeGreaterThan(1);
     expect(all.campaign).toMatchObject({ householdsVisited: 40, peopleRecorded: 120 });

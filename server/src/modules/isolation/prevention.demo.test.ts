@@ -11,9 +11,20 @@ let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
   // the real Panzhihua East and Baoshan trees; the test app already holds a trimmed Jizhou
-  for (const d of demoDistricts.filter((x) => x.code === '510402' || x.code === '230506')) await t.services.regions.insertMany(buildDistrictRegions(d));
-  await t.services.users.createUser(systemContext(), { username: 'grid', displayName: 'grid', password: TEST_PASSWORD, grants: [{ role: 'grid', regionCode: t.regions.gridA }] });
-  await t.services.users.createUser(systemContext(), { username: 'town', displayName: 'town', password: TEST_PASSWORD, grants: [{ role: 'town', regionCode: t.regions.townA }] });
+  for (const d of demoDistricts.filter((x) => x.code === '510402' || x.code === '230506'))
+    await t.services.regions.insertMany(buildDistrictRegions(d));
+  await t.services.users.createUser(systemContext(), {
+    username: 'grid',
+    displayName: 'grid',
+    password: TEST_PASSWORD,
+    grants: [{ role: 'grid', regionCode: t.regions.gridA }],
+  });
+  await t.services.users.createUser(systemContext(), {
+    username: 'town',
+    displayName: 'town',
+    password: TEST_PASSWORD,
+    grants: [{ role: 'town', regionCode: t.regions.townA }],
+  });
   await preventionDemo(t.services, () => undefined);
 }, 120_000);
 afterAll(async () => t.close());
@@ -28,7 +39,10 @@ describe('prevention demo data', () => {
     // with no region asked, an officer over all five districts gets one row per district, not the first one
     const all = (await admin.get('/api/sealed-buildings/report')).json();
     expect(all.total).toMatchObject({ regionCode: '', regionName: '全部区域' });
-    expect(all.rows.find((x: { regionCode: string }) => x.regionCode === '510402')).toMatchObject({ buildings: 13, people: 2093 });
+    expect(all.rows.find((x: { regionCode: string }) => x.regionCode === '510402')).toMatchObject({
+      buildings: 13,
+      people: 2093,
+    });
     expect(all.total.buildings).toBe(all.rows.reduce((a: number, x: { buildings: number }) => a + x.buildings, 0));
   });
 

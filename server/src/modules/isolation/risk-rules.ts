@@ -25,7 +25,8 @@ export function assessRisk(rules: readonly RiskRule[], f: AssessmentFacts): Outc
       MEASURE_RANK[r.measure] - MEASURE_RANK[best.measure] ||
       LEVEL_RANK[r.riskLevel] - LEVEL_RANK[best.riskLevel] ||
       r.days - best.days;
-    if (best.ruleName === null || better > 0) best = { riskLevel: r.riskLevel, measure: r.measure, days: r.days, ruleName: r.name };
+    if (best.ruleName === null || better > 0)
+      best = { riskLevel: r.riskLevel, measure: r.measure, days: r.days, ruleName: r.name };
   }
   return best;
 }

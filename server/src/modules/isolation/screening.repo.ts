@@ -8,7 +8,12 @@ export function screeningRepo() {
   const visited = (db: Db) =>
     db
       .selectFrom('screeningVisit')
-      .select((eb) => ['campaignId', 'gridCode', eb.fn.sum<number>('householdsVisited').as('households'), eb.fn.sum<number>('peopleRecorded').as('people')])
+      .select((eb) => [
+        'campaignId',
+        'gridCode',
+        eb.fn.sum<number>('householdsVisited').as('households'),
+        eb.fn.sum<number>('peopleRecorded').as('people'),
+      ])
       .groupBy(['campaignId', 'gridCode']);
   return {
     /** Campaigns that cover any part of the scope (a grid worker sees the district campaign of their grid). */
@@ -19,7 +24,10 @@ export function screeningRepo() {
         .where((eb) =>
           scope.all
             ? eb.lit(true)
-            : eb.or([scopeFilter(eb, scope, { path: 'screening_campaign.region_path' }), ...paths.map((p) => eb('regionPath', 'in', ancestorsOf(p)))]),
+            : eb.or([
+                scopeFilter(eb, scope, { path: 'screening_campaign.region_path' }),
+                ...paths.map((p) => eb('regionPath', 'in', ancestorsOf(p))),
+              ]),
         )
         .orderBy('id', 'desc')
         .limit(200)
@@ -28,14 +36,34 @@ export function screeningRepo() {
     byId(db: Db, id: number) {
       return db.selectFrom('screeningCampaign').selectAll().where('id', '=', id).executeTakeFirst();
     },
-    insert(db: Db, row: { name: string; regionCode: string; regionPath: string; startDate: string; endDate: string; createdAt: string; createdBy: number | null }) {
+    insert(
+      db: Db,
+      row: {
+        name: string;
+        regionCode: string;
+        regionPath: string;
+        startDate: string;
+        endDate: string;
+        createdAt: string;
+        createdBy: number | null;
+      },
+    ) {
       return db.insertInto('screeningCampaign').values(row).returning('id').executeTakeFirstOrThrow();
     },
     async insertTargets(db: Db, rows: { campaignId: number; gridCode: string; gridPath: string; households: number }[]) {
-      for (let i = 0; i < rows.length; i += 200) await db.insertInto('screeningTarget').values(rows.slice(i, i + 200)).execute();
+      for (let i = 0; i < rows.length; i += 200)
+        await db
+          .insertInto('screeningTarget')
+          .values(rows.slice(i, i + 200))
+          .execute();
     },
     target(db: Db, campaignId: number, gridCode: string) {
-      return db.selectFrom('screeningTarget').selectAll().where('campaignId', '=', campaignId).where('gridCode', '=', gridCode).executeTakeFirst();
+      return db
+        .selectFrom('screeningTarget')
+        .selectAll()
+        .where('campaignId', '=', campaignId)
+        .where('gridCode', '=', gridCode)
+        .executeTakeFirst();
     },
     targets(db: Db, campaignId: number, scope: Scope) {
       return db
@@ -59,7 +87,11 @@ export function screeningRepo() {
       if (campaignIds.length === 0) return Promise.resolve([]);
       return db
         .selectFrom('screeningVisit')
-        .select((eb) => ['campaignId', eb.fn.sum<number>('householdsVisited').as('households'), eb.fn.sum<number>('peopleRecorded').as('people')])
+        .select((eb) => [
+          'campaignId',
+          eb.fn.sum<number>('householdsVisited').as('households'),
+          eb.fn.sum<number>('peopleRecorded').as('people'),
+        ])
         .where('campaignId', 'in', campaignIds)
         .groupBy('campaignId')
         .execute();
@@ -67,7 +99,20 @@ export function screeningRepo() {
     visitedByGrid(db: Db, campaignId: number) {
       return visited(db).where('campaignId', '=', campaignId).execute();
     },
-    insertVisit(db: Db, row: { campaignId: number; gridCode: string; gridPath: string; date: string; householdsVisited: number; peopleRecorded: number; note: string | null; at: string; by: number | null }) {
+    insertVisit(
+      db: Db,
+      row: {
+        campaignId: number;
+        gridCode: string;
+        gridPath: string;
+        date: string;
+        householdsVisited: number;
+        peopleRecorded: number;
+        note: string | null;
+        at: string;
+        by: number | null;
+      },
+    ) {
       return db.insertInto('screeningVisit').values(row).execute();
     },
   };

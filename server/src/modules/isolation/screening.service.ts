@@ -46,7 +46,8 @@ export function createScreeningService({ db, clock, audit, regions }: Deps) {
     const scope = scopeOf(actor, 'isolation.screening');
     const row = await repo.byId(db, id);
     // visible when the campaign lies in the scope or covers part of it
-    if (!row || !(scope.all || scope.regionPaths.some((p) => p.startsWith(row.regionPath) || row.regionPath.startsWith(p)))) throw new AppError('common.not_found', 404);
+    if (!row || !(scope.all || scope.regionPaths.some((p) => p.startsWith(row.regionPath) || row.regionPath.startsWith(p))))
+      throw new AppError('common.not_found', 404);
     return { actor, scope, row };
   }
 
@@ -56,7 +57,10 @@ export function createScreeningService({ db, clock, audit, regions }: Deps) {
       const scope = scopeOf(actor, 'isolation.screening');
       return toCampaigns(await repo.list(db, scope, scope.regionPaths));
     },
-    async create(ctx: RequestContext, input: { name: string; regionCode: string; startDate: string; endDate: string; householdsPerGrid: number }): Promise<number> {
+    async create(
+      ctx: RequestContext,
+      input: { name: string; regionCode: string; startDate: string; endDate: string; householdsPerGrid: number },
+    ): Promise<number> {
       const actor = requirePermission(ctx.actor, 'isolation.screening');
       const region = await regions.resolve(input.regionCode);
       if (!inRegionScope(scopeOf(actor, 'isolation.screening'), region.path)) {
@@ -64,9 +68,26 @@ export function createScreeningService({ db, clock, audit, regions }: Deps) {
       }
       const grids = await regions.descendantsAt(region.path, 'grid');
       return db.transaction().execute(async (trx) => {
-        const { id } = await repo.insert(trx, { name: input.name, regionCode: region.code, regionPath: region.path, startDate: input.startDate, endDate: input.endDate, createdAt: clock.now().toISOString(), createdBy: actor.id });
-        await repo.insertTargets(trx, grids.map((g) => ({ campaignId: Number(id), gridCode: g.code, gridPath: g.path, households: input.householdsPerGrid })));
-        await audit.record(trx, ctx, { action: 'isolation.screening_create', targetType: 'screening_campaign', targetId: Number(id), regionPath: region.path, detail: { grids: grids.length } });
+        const { id } = await repo.insert(trx, {
+          name: input.name,
+          regionCode: region.code,
+          regionPath: region.path,
+          startDate: input.startDate,
+          endDate: input.endDate,
+          createdAt: clock.now().toISOString(),
+          createdBy: actor.id,
+        });
+        await repo.insertTargets(
+          trx,
+          grids.map((g) => ({ campaignId: Number(id), gridCode: g.code, gridPath: g.path, households: input.householdsPerGrid })),
+        );
+        await audit.record(trx, ctx, {
+          action: 'isolation.screening_create',
+          targetType: 'screening_campaign',
+          targetId: Number(id),
+          regionPath: region.path,
+          detail: { grids: grids.length },
+        });
         return Number(id);
       });
     },
@@ -93,10 +114,20 @@ export function createScreeningService({ db, clock, audit, regions }: Deps) {
     async exportProgress(ctx: RequestContext, id: number): Promise<Buffer> {
       const { campaign, grids } = await this.progress(ctx, id);
       const { row } = await loadVisible(ctx, id);
-      await audit.record(db, ctx, { action: 'isolation.screening_export', targetType: 'screening_campaign', targetId: id, regionPath: row.regionPath, detail: { grids: grids.length } });
+      await audit.record(db, ctx, {
+        action: 'isolation.screening_export',
+        targetType: 'screening_campaign',
+        targetId: id,
+        regionPath: row.regionPath,
+        detail: { grids: grids.length },
+      });
       return screeningExport(ctx.locale, campaign.name, grids);
     },
-    async recordVisit(ctx: RequestContext, id: number, input: { gridCode: string; date?: string; householdsVisited: number; peopleRecorded: number; note?: string }): Promise<void> {
+    async recordVisit(
+      ctx: RequestContext,
+      id: number,
+      input: { gridCode: string; date?: string; householdsVisited: number; peopleRecorded: number; note?: string },
+    ): Promise<void> {
       const { actor, scope } = await loadVisible(ctx, id);
       const target = await repo.target(db, id, input.gridCode);
       if (!target || !inRegionScope(scope, target.gridPath)) {
@@ -114,7 +145,13 @@ export function createScreeningService({ db, clock, audit, regions }: Deps) {
           at: clock.now().toISOString(),
           by: actor.id,
         });
-        await audit.record(trx, ctx, { action: 'isolation.screening_visit', targetType: 'screening_campaign', targetId: id, regionPath: target.gridPath, detail: { households: input.householdsVisited, people: input.peopleRecorded } });
+        await audit.record(trx, ctx, {
+          action: 'isolation.screening_visit',
+          targetType: 'screening_campaign',
+          targetId: id,
+          regionPath: target.gridPath,
+          detail: { households: input.householdsVisited, people: input.peopleRecorded },
+        });
       });
     },
   };

@@ -10,7 +10,12 @@ export function sealedBuildingsRepo() {
     db
       .selectFrom('sealedBuildingStatus as s')
       .select(['s.buildingId', 's.date', 's.note'])
-      .where('s.id', 'in', (sub) => sub.selectFrom('sealedBuildingStatus').select((eb) => eb.fn.max('id').as('id')).groupBy('buildingId'));
+      .where('s.id', 'in', (sub) =>
+        sub
+          .selectFrom('sealedBuildingStatus')
+          .select((eb) => eb.fn.max('id').as('id'))
+          .groupBy('buildingId'),
+      );
   return {
     async page(db: Db, scope: Scope, f: { status?: string; underPath?: string }, offset: number, limit: number) {
       let q = db.selectFrom('sealedBuilding').where((eb) => scopeFilter(eb, scope, { path: 'sealed_building.region_path' }));
@@ -36,10 +41,21 @@ export function sealedBuildingsRepo() {
       return db.insertInto('sealedBuildingStatus').values(row).execute();
     },
     statuses(db: Db, id: number) {
-      return db.selectFrom('sealedBuildingStatus').selectAll().where('buildingId', '=', id).orderBy('id', 'desc').limit(200).execute();
+      return db
+        .selectFrom('sealedBuildingStatus')
+        .selectAll()
+        .where('buildingId', '=', id)
+        .orderBy('id', 'desc')
+        .limit(200)
+        .execute();
     },
     releaseIf(db: Db, id: number, on: string) {
-      return db.updateTable('sealedBuilding').set({ status: 'released', releasedOn: on }).where('id', '=', id).where('status', '=', 'sealed').executeTakeFirst();
+      return db
+        .updateTable('sealedBuilding')
+        .set({ status: 'released', releasedOn: on })
+        .where('id', '=', id)
+        .where('status', '=', 'sealed')
+        .executeTakeFirst();
     },
     /** Buildings and residents per path, for the report; grouped in SQL by the exact placement. */
     totalsByPath(db: Db, scope: Scope, underPath: string) {
@@ -50,7 +66,9 @@ export function sealedBuildingsRepo() {
           eb.fn.countAll<number>().as('buildings'),
           eb.fn.sum<number>('residents').as('people'),
           eb.fn.sum<number>(eb.case().when('status', '=', 'sealed').then(1).else(0).end()).as('sealedNow'),
-          eb.fn.sum<number>(eb.case().when('status', '=', 'sealed').then(eb.ref('residents')).else(0).end()).as('peopleSealedNow'),
+          eb.fn
+            .sum<number>(eb.case().when('status', '=', 'sealed').then(eb.ref('residents')).else(0).end())
+            .as('peopleSealedNow'),
         ])
         .where((eb) => scopeFilter(eb, scope, { path: 'sealed_building.region_path' }))
         .where('regionPath', 'like', underPath + '%')

@@ -28,7 +28,14 @@ export function createSealedBuildingsService({ db, clock, audit, events, regions
 
   async function toBuildings(rows: Selectable<SealedBuildingTable>[]): Promise<SealedBuilding[]> {
     const names = await regions.namesOf(rows.map((r) => r.regionCode));
-    const last = new Map((await repo.lastStatusOf(db, rows.map((r) => r.id))).map((s) => [s.buildingId, s]));
+    const last = new Map(
+      (
+        await repo.lastStatusOf(
+          db,
+          rows.map((r) => r.id),
+        )
+      ).map((s) => [s.buildingId, s]),
+    );
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -52,7 +59,11 @@ export function createSealedBuildingsService({ db, clock, audit, events, regions
     return { actor, row };
   }
 
-  async function seal(ctx: RequestContext, input: { name: string; regionCode: string; residents: number; reason: string; sealedOn?: string }, actorId: number | null): Promise<number> {
+  async function seal(
+    ctx: RequestContext,
+    input: { name: string; regionCode: string; residents: number; reason: string; sealedOn?: string },
+    actorId: number | null,
+  ): Promise<number> {
     const region = await regions.resolve(input.regionCode);
     const id = await db.transaction().execute(async (trx) => {
       const { id } = await repo.insert(trx, {
@@ -67,7 +78,13 @@ export function createSealedBuildingsService({ db, clock, audit, events, regions
         createdAt: clock.now().toISOString(),
         createdBy: actorId,
       });
-      await audit.record(trx, ctx, { action: 'isolation.seal', targetType: 'sealed_building', targetId: Number(id), regionPath: region.path, detail: { residents: input.residents } });
+      await audit.record(trx, ctx, {
+        action: 'isolation.seal',
+        targetType: 'sealed_building',
+        targetId: Number(id),
+        regionPath: region.path,
+        detail: { residents: input.residents },
+      });
       return Number(id);
     });
     events.publish({ type: 'isolation.building_sealed', regionPath: region.path, data: { id, residents: input.residents } });
@@ -75,17 +92,32 @@ export function createSealedBuildingsService({ db, clock, audit, events, regions
   }
 
   return {
-    async list(ctx: RequestContext, q: { page: number; pageSize: number; status?: string; regionCode?: string }): Promise<Page<SealedBuilding>> {
+    async list(
+      ctx: RequestContext,
+      q: { page: number; pageSize: number; status?: string; regionCode?: string },
+    ): Promise<Page<SealedBuilding>> {
       const actor = requirePermission(ctx.actor, 'isolation.read');
       const under = q.regionCode ? (await regions.resolve(q.regionCode)).path : undefined;
-      const { total, rows } = await repo.page(db, scopeOf(actor, 'isolation.read'), { status: q.status, underPath: under }, (q.page - 1) * q.pageSize, q.pageSize);
+      const { total, rows } = await repo.page(
+        db,
+        scopeOf(actor, 'isolation.read'),
+        { status: q.status, underPath: under },
+        (q.page - 1) * q.pageSize,
+        q.pageSize,
+      );
       return { items: await toBuildings(rows), total, page: q.page, pageSize: q.pageSize };
     },
     async get(ctx: RequestContext, id: number) {
       const { row } = await load(ctx, 'isolation.read', id);
-      return { ...(await toBuildings([row]))[0]!, statuses: (await repo.statuses(db, id)).map((s) => ({ date: s.date, note: s.note, at: s.at })) };
+      return {
+        ...(await toBuildings([row]))[0]!,
+        statuses: (await repo.statuses(db, id)).map((s) => ({ date: s.date, note: s.note, at: s.at })),
+      };
     },
-    async create(ctx: RequestContext, input: { name: string; regionCode: string; residents: number; reason: string; sealedOn?: string }): Promise<number> {
+    async create(
+      ctx: RequestContext,
+      input: { name: string; regionCode: string; residents: number; reason: string; sealedOn?: string },
+    ): Promise<number> {
       const actor = requirePermission(ctx.actor, 'isolation.seal');
       const region = await regions.resolve(input.regionCode);
       if (!inRegionScope(scopeOf(actor, 'isolation.seal'), region.path)) {
@@ -97,8 +129,19 @@ export function createSealedBuildingsService({ db, clock, audit, events, regions
       const { actor, row } = await load(ctx, 'isolation.seal', id);
       nextSealedStatus(row.status as SealedStatus, 'report');
       await db.transaction().execute(async (trx) => {
-        await repo.insertStatus(trx, { buildingId: id, date: input.date ?? localDate(clock.now()), note: input.note, at: clock.now().toISOString(), by: actor.id });
-        await audit.record(trx, ctx, { action: 'isolation.seal_status', targetType: 'sealed_building', targetId: id, regionPath: row.regionPath });
+        await repo.insertStatus(trx, {
+          buildingId: id,
+          date: input.date ?? localDate(clock.now()),
+          note: input.note,
+          at: clock.now().toISOString(),
+          by: actor.id,
+        });
+        await audit.record(trx, ctx, {
+          action: 'isolation.seal_status',
+          targetType: 'sealed_building',
+          targetId: id,
+          regionPath: row.regionPath,
+        });
       });
     },
     async release(ctx: RequestContext, id: number): Promise<void> {
@@ -107,7 +150,12 @@ export function createSealedBuildingsService({ db, clock, audit, events, regions
       await db.transaction().execute(async (trx) => {
         const r = await repo.releaseIf(trx, id, localDate(clock.now()));
         if (Number(r.numUpdatedRows) !== 1) throw new AppError('common.conflict', 409);
-        await audit.record(trx, ctx, { action: 'isolation.seal_release', targetType: 'sealed_building', targetId: id, regionPath: row.regionPath });
+        await audit.record(trx, ctx, {
+          action: 'isolation.seal_release',
+          targetType: 'sealed_building',
+          targetId: id,
+          regionPath: row.regionPath,
+        });
       });
       events.publish({ type: 'isolation.building_released', regionPath: row.regionPath, data: { id } });
     },
@@ -118,8 +166,13 @@ export function createSealedBuildingsService({ db, clock, audit, events, regions
       // no region asked: the caller's one district, or every district side by side for those with several
       const roots = regionCode ? [] : await regions.rootsFor(actor);
       const top =
-        roots.length > 1 ? { code: '', name: t(ctx.locale, 'isolation.all_regions'), path: '/' } : regionCode ? await regions.get(regionCode) : (roots[0] ?? null);
-      if (!top || !(scope.all || scope.regionPaths.some((p) => top.path.startsWith(p) || p.startsWith(top.path)))) throw new AppError('common.not_found', 404);
+        roots.length > 1
+          ? { code: '', name: t(ctx.locale, 'isolation.all_regions'), path: '/' }
+          : regionCode
+            ? await regions.get(regionCode)
+            : (roots[0] ?? null);
+      if (!top || !(scope.all || scope.regionPaths.some((p) => top.path.startsWith(p) || p.startsWith(top.path))))
+        throw new AppError('common.not_found', 404);
       const depth = top.path.split('/').filter(Boolean).length;
       const rows = await repo.totalsByPath(db, scope, top.path);
       const byChild = new Map<string, { buildings: number; people: number; sealedNow: number; peopleSealedNow: number }>();
@@ -133,9 +186,17 @@ export function createSealedBuildingsService({ db, clock, audit, events, regions
         byChild.set(child, acc);
       }
       const names = await regions.namesOf([...byChild.keys()]);
-      const out = [...byChild.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, v]) => ({ regionCode: code, regionName: names.get(code) ?? code, ...v }));
+      const out = [...byChild.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([code, v]) => ({ regionCode: code, regionName: names.get(code) ?? code, ...v }));
       const total = out.reduce(
-        (a, r) => ({ ...a, buildings: a.buildings + r.buildings, people: a.people + r.people, sealedNow: a.sealedNow + r.sealedNow, peopleSealedNow: a.peopleSealedNow + r.peopleSealedNow }),
+        (a, r) => ({
+          ...a,
+          buildings: a.buildings + r.buildings,
+          people: a.people + r.people,
+          sealedNow: a.sealedNow + r.sealedNow,
+          peopleSealedNow: a.peopleSealedNow + r.peopleSealedNow,
+        }),
         { regionCode: top.code, regionName: top.name, buildings: 0, people: 0, sealedNow: 0, peopleSealedNow: 0 },
       );
       return { regionCode: top.code, regionName: top.name, rows: out, total };
@@ -143,11 +204,18 @@ export function createSealedBuildingsService({ db, clock, audit, events, regions
     /** The per-region report as .xlsx, total last; the export is audited. */
     async exportReport(ctx: RequestContext, regionCode: string | undefined): Promise<{ report: SealedReport; buf: Buffer }> {
       const report = await this.report(ctx, regionCode);
-      await audit.record(db, ctx, { action: 'isolation.sealed_export', targetType: 'sealed_building', detail: { regionCode: report.regionCode, buildings: report.total.buildings, people: report.total.people } });
+      await audit.record(db, ctx, {
+        action: 'isolation.sealed_export',
+        targetType: 'sealed_building',
+        detail: { regionCode: report.regionCode, buildings: report.total.buildings, people: report.total.people },
+      });
       return { report, buf: await sealedReportExport(ctx.locale, report) };
     },
     /** For the demo loader: seal (and possibly release) without a signed-in officer. */
-    async sealForDemo(ctx: RequestContext, input: { name: string; regionCode: string; residents: number; reason: string; sealedOn: string; releasedOn: string | null }) {
+    async sealForDemo(
+      ctx: RequestContext,
+      input: { name: string; regionCode: string; residents: number; reason: string; sealedOn: string; releasedOn: string | null },
+    ) {
       const id = await seal(ctx, input, null);
       if (input.releasedOn) await repo.releaseIf(db, id, input.releasedOn);
       return id;

@@ -12,13 +12,24 @@ export function pathsOf(actor: Actor, perm: string): string[] | 'all' {
 export const inPaths = (paths: string[] | 'all', path: string) => paths === 'all' || paths.some((p) => path.startsWith(p));
 /** `col` lies under one of the paths (a raw column name, as Kysely's where callbacks take it). */
 export const likeAny = (col: string, paths: string[] | 'all') =>
-  paths === 'all' ? sql<SqlBool>`1 = 1` : paths.length === 0 ? sql<SqlBool>`1 = 0` : sql<SqlBool>`(${sql.join(paths.map((p) => sql`${sql.ref(col)} like ${pathPrefix(p)} escape '\\'`), sql` or `)})`;
+  paths === 'all'
+    ? sql<SqlBool>`1 = 1`
+    : paths.length === 0
+      ? sql<SqlBool>`1 = 0`
+      : sql<SqlBool>`(${sql.join(
+          paths.map((p) => sql`${sql.ref(col)} like ${pathPrefix(p)} escape '\\'`),
+          sql` or `,
+        )})`;
 
 /**
  * A team's make-up, on creation and on every edit: the leader is one of the members, and each member is
  * an active cadre holding the liaison role inside the area of whoever forms the team.
  */
-export async function checkTeamMembers(db: Kysely<DB>, paths: string[] | 'all', b: { memberIds: number[]; leaderId: number }): Promise<number[]> {
+export async function checkTeamMembers(
+  db: Kysely<DB>,
+  paths: string[] | 'all',
+  b: { memberIds: number[]; leaderId: number },
+): Promise<number[]> {
   const ids = [...new Set(b.memberIds)];
   if (!ids.includes(b.leaderId)) throw invalid([{ field: 'leaderId', message: 'liaison.leader_member' }]);
   const rows = await db

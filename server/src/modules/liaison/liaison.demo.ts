@@ -13,7 +13,11 @@ import { demoContext } from '../enforcement/enforcement.demo';
  * Furong (seed 004): 328名市区干部分赴全区569家企业、97栋楼宇、50个工地项目、13栋重要酒店担任驻企联络员.
  * Jizhou (seed 000): 组织3072名区镇村三级干部，成立1024个帮扶工作组.
  */
-export const furongLiaison = { regionCode: '430102', cadres: 328, targets: { enterprise: 569, building: 97, site: 50, hotel: 13 } as Record<'enterprise' | 'building' | 'site' | 'hotel', number> };
+export const furongLiaison = {
+  regionCode: '430102',
+  cadres: 328,
+  targets: { enterprise: 569, building: 97, site: 50, hotel: 13 } as Record<'enterprise' | 'building' | 'site' | 'hotel', number>,
+};
 export const jizhouTeams = { regionCode: '120119', teams: 1024, size: 3 };
 
 /**
@@ -75,10 +79,24 @@ export async function liaisonDemo(s: Services, log: (m: string) => void): Promis
   const r = rng(430102);
   const sites: EntityInput[] = Array.from({ length: fr.targets.site }, (_, i) => {
     const body = `91${fr.regionCode}${String(800_001 + i).padStart(9, '0')}`;
-    return { kind: 'site', name: `芙蓉${r.pick([...'湘江东岸马王堆火星五里牌东湖'])}${r.pick(['安置房', '商业综合体', '道路提质改造', '学校新建', '地铁站点'])}${i + 1}号工地项目`, uscc: body + usccCheckChar(body), regionCode: r.pick(frGrids), sector: 'secondary', industry: '建筑业', sizeClass: 'medium', registeredStaff: r.int(30, 400) } as EntityInput;
+    return {
+      kind: 'site',
+      name: `芙蓉${r.pick([...'湘江东岸马王堆火星五里牌东湖'])}${r.pick(['安置房', '商业综合体', '道路提质改造', '学校新建', '地铁站点'])}${i + 1}号工地项目`,
+      uscc: body + usccCheckChar(body),
+      regionCode: r.pick(frGrids),
+      sector: 'secondary',
+      industry: '建筑业',
+      sizeClass: 'medium',
+      registeredStaff: r.int(30, 400),
+    } as EntityInput;
   });
   await s.registry.createEntities(sys, sites);
-  const pick = async (kind: EntityKind, n: number, extra: Partial<EntityListQuery> = {}, order?: (a: Entity, b: Entity) => number) => {
+  const pick = async (
+    kind: EntityKind,
+    n: number,
+    extra: Partial<EntityListQuery> = {},
+    order?: (a: Entity, b: Entity) => number,
+  ) => {
     const list = await allOf(s, { regionCode: fr.regionCode, kind, ...extra });
     return (order ? [...list].sort(order) : list).slice(0, n);
   };
@@ -90,11 +108,18 @@ export async function liaisonDemo(s: Services, log: (m: string) => void): Promis
   ];
   const cadreIds = await s.users.createUsers(
     sys,
-    Array.from({ length: fr.cadres }, (_, i) => ({ username: `furong-liaison-${String(i + 1).padStart(3, '0')}`, displayName: name(), grants: [{ role: 'liaison' as const, regionCode: fr.regionCode }] })),
+    Array.from({ length: fr.cadres }, (_, i) => ({
+      username: `furong-liaison-${String(i + 1).padStart(3, '0')}`,
+      displayName: name(),
+      grants: [{ role: 'liaison' as const, regionCode: fr.regionCode }],
+    })),
     DEMO_PASSWORD,
   );
   // 729 entities over 328 cadres: each two or three
-  await s.liaison.assignMany(admin, targets.map((e, i) => ({ entityId: e.id, liaisonUserId: cadreIds[i % cadreIds.length]! })));
+  await s.liaison.assignMany(
+    admin,
+    targets.map((e, i) => ({ entityId: e.id, liaisonUserId: cadreIds[i % cadreIds.length]! })),
+  );
   log(`liaison: Furong — ${cadreIds.length} cadres, ${targets.length} entities assigned`);
 
   // --- Jizhou
@@ -103,9 +128,14 @@ export async function liaisonDemo(s: Services, log: (m: string) => void): Promis
   const towns = jzRows.filter((x) => x.level === 'town').sort((a, b) => a.code.localeCompare(b.code));
   const placeByPath = new Map(jzRows.filter((x) => x.level === 'community').map((x) => [x.path, x]));
   // every town's enterprises, neighbours together (by region path), so a team's share lies in a few villages
-  const enterprises = (await allOf(s, { regionCode: jz.regionCode, kind: 'enterprise' })).sort((a, b) => a.regionPath.localeCompare(b.regionPath) || a.id - b.id);
+  const enterprises = (await allOf(s, { regionCode: jz.regionCode, kind: 'enterprise' })).sort(
+    (a, b) => a.regionPath.localeCompare(b.regionPath) || a.id - b.id,
+  );
   const byTown = towns.map((town) => enterprises.filter((e) => e.regionPath.startsWith(town.path)));
-  const allotted = allotTeams(byTown.map((list) => list.length), jz.teams);
+  const allotted = allotTeams(
+    byTown.map((list) => list.length),
+    jz.teams,
+  );
   const plan = towns.flatMap((town, ti) => {
     const list = byTown[ti]!;
     const n = allotted[ti]!;
@@ -118,7 +148,13 @@ export async function liaisonDemo(s: Services, log: (m: string) => void): Promis
   });
   const members = await s.users.createUsers(
     sys,
-    plan.flatMap((p, t) => Array.from({ length: jz.size }, (_, m) => ({ username: `jizhou-team-${String(t + 1).padStart(4, '0')}-${m + 1}`, displayName: name(), grants: [{ role: 'liaison' as const, regionCode: p.town.code }] }))),
+    plan.flatMap((p, t) =>
+      Array.from({ length: jz.size }, (_, m) => ({
+        username: `jizhou-team-${String(t + 1).padStart(4, '0')}-${m + 1}`,
+        displayName: name(),
+        grants: [{ role: 'liaison' as const, regionCode: p.town.code }],
+      })),
+    ),
     DEMO_PASSWORD,
   );
   // a place with several teams numbers them: 一组, 二组 …
@@ -129,14 +165,25 @@ export async function liaisonDemo(s: Services, log: (m: string) => void): Promis
       const ids = members.slice(t * jz.size, (t + 1) * jz.size);
       const nth = (seen.get(p.place.code) ?? 0) + 1;
       seen.set(p.place.code, nth);
-      return { name: `${p.place.name}帮扶工作组${nth > 1 ? `（${nth}）` : ''}`, regionCode: p.place.code, memberIds: ids, leaderId: ids[0]! };
+      return {
+        name: `${p.place.name}帮扶工作组${nth > 1 ? `（${nth}）` : ''}`,
+        regionCode: p.place.code,
+        memberIds: ids,
+        leaderId: ids[0]!,
+      };
     }),
   );
   const pairs = plan.flatMap((p, t) => p.share.map((e) => ({ entityId: e.id, teamId: teamIds[t]! })));
   await s.liaison.assignMany(admin, pairs);
-  log(`liaison: Jizhou — ${teamIds.length} help teams of ${jz.size} (${members.length} cadres) over ${towns.length} towns, ${pairs.length} enterprises assigned (${Date.now() - started} ms)`);
+  log(
+    `liaison: Jizhou — ${teamIds.length} help teams of ${jz.size} (${members.length} cadres) over ${towns.length} towns, ${pairs.length} enterprises assigned (${Date.now() - started} ms)`,
+  );
   return [
     { username: 'furong-liaison-001', role: 'liaison', where: '芙蓉区' },
-    { username: 'jizhou-team-0001-1', role: 'liaison', where: `蓟州区 ${plan[0]!.town.name} ${plan[0]!.place.name}帮扶工作组组长` },
+    {
+      username: 'jizhou-team-0001-1',
+      role: 'liaison',
+      where: `蓟州区 ${plan[0]!.town.name} ${plan[0]!.place.name}帮扶工作组组长`,
+    },
   ];
 }

@@ -97,10 +97,26 @@ export function createVisitLogService({ db, audit, regions, tickets }: Deps) {
       const base = await filtered(ctx, q);
       const [{ n }, rows] = await Promise.all([
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        base.selectAll().orderBy('visitDate', 'desc').orderBy('id', 'desc').offset((q.page - 1) * q.pageSize).limit(q.pageSize).execute(),
+        base
+          .selectAll()
+          .orderBy('visitDate', 'desc')
+          .orderBy('id', 'desc')
+          .offset((q.page - 1) * q.pageSize)
+          .limit(q.pageSize)
+          .execute(),
       ]);
       const of = await ticketsOf(rows);
-      return { items: rows.map((r) => toVisit(r, of(Number(r.id)).map((x) => x.id))), total: Number(n), page: q.page, pageSize: q.pageSize };
+      return {
+        items: rows.map((r) =>
+          toVisit(
+            r,
+            of(Number(r.id)).map((x) => x.id),
+          ),
+        ),
+        total: Number(n),
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     async get(ctx: RequestContext, id: number): Promise<VisitDetail> {
@@ -111,8 +127,19 @@ export function createVisitLogService({ db, audit, regions, tickets }: Deps) {
       // town, village or community, grid: the district is the reader's own and is left out
       const codes = r.regionPath.split('/').filter(Boolean).slice(1);
       const names = await regions.namesOf(codes);
-      const regionName = codes.map((c) => names.get(c)).filter(Boolean).join(' ') || null;
-      return { ...toVisit(r, found.map((x) => x.id)), regionName, problems: found.map((x) => ({ ticketId: x.id, title: x.title, status: x.status })) };
+      const regionName =
+        codes
+          .map((c) => names.get(c))
+          .filter(Boolean)
+          .join(' ') || null;
+      return {
+        ...toVisit(
+          r,
+          found.map((x) => x.id),
+        ),
+        regionName,
+        problems: found.map((x) => ({ ticketId: x.id, title: x.title, status: x.status })),
+      };
     },
 
     /** The filtered log as .xlsx (newest first); audited with the filters and the row count. */
@@ -128,12 +155,27 @@ export function createVisitLogService({ db, audit, regions, tickets }: Deps) {
         [{ 'zh-CN': '市场主体', 'zh-TW': '市場主體', en: 'Entity' }, (r) => r.entityName, 30],
         [{ 'zh-CN': '联络员', 'zh-TW': '聯絡員', en: 'Liaison' }, (r) => r.liaisonName, 12],
         [{ 'zh-CN': '方式', 'zh-TW': '方式', en: 'Mode' }, (r) => t(L, `liaison.mode.${r.mode}`), 10],
-        [{ 'zh-CN': '宣讲政策', 'zh-TW': '宣講政策', en: 'Policies delivered' }, (r) => (JSON.parse(r.policies) as string[]).join('、'), 30],
+        [
+          { 'zh-CN': '宣讲政策', 'zh-TW': '宣講政策', en: 'Policies delivered' },
+          (r) => (JSON.parse(r.policies) as string[]).join('、'),
+          30,
+        ],
         [{ 'zh-CN': '发现问题（件）', 'zh-TW': '發現問題（件）', en: 'Problems' }, (r) => Number(r.problemCount), 10],
-        [{ 'zh-CN': '转办工单', 'zh-TW': '轉辦工單', en: 'Tickets' }, (r) => of(Number(r.id)).map((x) => `#${x.id} ${x.title}`).join('；'), 40],
+        [
+          { 'zh-CN': '转办工单', 'zh-TW': '轉辦工單', en: 'Tickets' },
+          (r) =>
+            of(Number(r.id))
+              .map((x) => `#${x.id} ${x.title}`)
+              .join('；'),
+          40,
+        ],
         [{ 'zh-CN': '备注', 'zh-TW': '備註', en: 'Notes' }, (r) => r.notes, 40],
       ]);
-      await audit.record(db, ctx, { action: 'liaison.visits_export', targetType: 'liaison_visit', detail: { filters: q, rows: rows.length } });
+      await audit.record(db, ctx, {
+        action: 'liaison.visits_export',
+        targetType: 'liaison_visit',
+        detail: { filters: q, rows: rows.length },
+      });
       return toXlsx({ 'zh-CN': '走访记录', 'zh-TW': '走訪記錄', en: 'Visits' }[L], columns, rows);
     },
   };

@@ -20,7 +20,14 @@ let ticketId: number;
 
 beforeAll(async () => {
   t = await createTestApp();
-  const make = (name: string, regNo: string, regionCode: string) => t.services.registry.createEntity(systemContext(), { kind: 'enterprise', name, regNo, regionCode, sector: 'secondary' } as EntityInput);
+  const make = (name: string, regNo: string, regionCode: string) =>
+    t.services.registry.createEntity(systemContext(), {
+      kind: 'enterprise',
+      name,
+      regNo,
+      regionCode,
+      sector: 'secondary',
+    } as EntityInput);
   entityA = await make('甲镇恒达机械', 'V1', t.regions.gridA);
   entityA2 = await make('甲镇顺风物流', 'V2', t.regions.gridA);
   entityB = await make('乙镇纺织厂', 'V3', t.regions.gridB);
@@ -36,7 +43,13 @@ beforeAll(async () => {
     expect(res.statusCode).toBe(200);
     return res.json() as { id: number; ticketIds: number[] };
   };
-  const v = await log(liaisonA, { entityId: entityA, visitDate: '2026-11-20', mode: 'onsite', policies: ['暖企7条'], problems: [{ categoryId: supplies, title: '缺口罩 1000 只', description: '库存仅够两天' }] });
+  const v = await log(liaisonA, {
+    entityId: entityA,
+    visitDate: '2026-11-20',
+    mode: 'onsite',
+    policies: ['暖企7条'],
+    problems: [{ categoryId: supplies, title: '缺口罩 1000 只', description: '库存仅够两天' }],
+  });
   visitWithProblem = v.id;
   ticketId = v.ticketIds[0]!;
   expect((await postFile(liaisonA, `/api/liaison/visits/${v.id}/attachments`, '现场.jpg', sampleFiles.jpg)).statusCode).toBe(200);
@@ -51,11 +64,21 @@ describe('visit log', () => {
     const all = (await town.get('/api/liaison/visits')).json();
     expect(all.total).toBe(3);
     expect(all.items.map((v: { visitDate: string }) => v.visitDate)).toEqual(['2026-11-24', '2026-11-22', '2026-11-20']);
-    expect((await town.get('/api/liaison/visits?from=2026-11-21&to=2026-11-23')).json().items.map((v: { visitDate: string }) => v.visitDate)).toEqual(['2026-11-22']);
-    expect((await town.get('/api/liaison/visits?mode=onsite')).json().items.map((v: { id: number }) => v.id)).toEqual([visitWithProblem]);
+    expect(
+      (await town.get('/api/liaison/visits?from=2026-11-21&to=2026-11-23'))
+        .json()
+        .items.map((v: { visitDate: string }) => v.visitDate),
+    ).toEqual(['2026-11-22']);
+    expect((await town.get('/api/liaison/visits?mode=onsite')).json().items.map((v: { id: number }) => v.id)).toEqual([
+      visitWithProblem,
+    ]);
     expect((await town.get(`/api/liaison/visits?liaison=${'-li'}`)).json().total).toBe(1);
     expect((await town.get(`/api/liaison/visits?q=${encodeURIComponent('顺风')}`)).json().total).toBe(2);
-    expect((await town.get(`/api/liaison/visits?regionCode=${t.regions.gridA}&pageSize=2&page=2`)).json()).toMatchObject({ total: 3, page: 2, items: [{ id: visitWithProblem }] });
+    expect((await town.get(`/api/liaison/visits?regionCode=${t.regions.gridA}&pageSize=2&page=2`)).json()).toMatchObject({
+      total: 3,
+      page: 2,
+      items: [{ id: visitWithProblem }],
+    });
     // another town's officer sees only theirs; a liaison only their own
     expect((await townB.get('/api/liaison/visits')).json().total).toBe(1);
     expect((await liaisonA2.get('/api/liaison/visits')).json().total).toBe(1);
@@ -69,9 +92,19 @@ describe('visit log', () => {
   it('opens a visit with its problems as tickets, and its photos', async () => {
     const d = await town.get(`/api/liaison/visits/${visitWithProblem}`);
     expect(d.statusCode).toBe(200);
-    expect(d.json()).toMatchObject({ entityId: entityA, entityName: '甲镇恒达机械', liaisonName: 'liaison-zhang', mode: 'onsite', policies: ['暖企7条'], ticketIds: [ticketId], problems: [{ ticketId, title: '缺口罩 1000 只', status: 'assigned' }] });
+    expect(d.json()).toMatchObject({
+      entityId: entityA,
+      entityName: '甲镇恒达机械',
+      liaisonName: 'liaison-zhang',
+      mode: 'onsite',
+      policies: ['暖企7条'],
+      ticketIds: [ticketId],
+      problems: [{ ticketId, title: '缺口罩 1000 只', status: 'assigned' }],
+    });
     expect(d.json().regionName).toBeTruthy();
-    expect((await town.get(`/api/liaison/visits/${visitWithProblem}/photos`)).json().map((f: { fileName: string }) => f.fileName)).toEqual(['现场.jpg']);
+    expect(
+      (await town.get(`/api/liaison/visits/${visitWithProblem}/photos`)).json().map((f: { fileName: string }) => f.fileName),
+    ).toEqual(['现场.jpg']);
     expect((await liaisonA.get(`/api/liaison/visits/${visitWithProblem}`)).statusCode).toBe(200);
     expect((await townB.get(`/api/liaison/visits/${visitWithProblem}`)).statusCode).toBe(404);
     expect((await liaisonA2.get(`/api/liaison/visits/${visitWithProblem}`)).statusCode).toBe(404);
@@ -91,9 +124,17 @@ describe('visit log', () => {
     expect(rows[2]![6]).toBe(`#${ticketId} 缺口罩 1000 只`);
     // the area holds: town B's export has its one visit
     expect((await readXlsx((await townB.get('/api/liaison/visits/export')).rawPayload)).length).toBe(2);
-    const audit = await t.core.db.selectFrom('auditLog').selectAll().where('action', '=', 'liaison.visits_export').orderBy('id').execute();
+    const audit = await t.core.db
+      .selectFrom('auditLog')
+      .selectAll()
+      .where('action', '=', 'liaison.visits_export')
+      .orderBy('id')
+      .execute();
     expect(audit).toHaveLength(2);
     expect(JSON.parse(audit[0]!.detail as string)).toMatchObject({ rows: 2, filters: { from: '2026-11-20', to: '2026-11-22' } });
-    expect((await (await t.userWith('nobody', [{ role: 'grid', regionCode: t.regions.gridA }])).get('/api/liaison/visits/export')).statusCode).toBe(403);
+    expect(
+      (await (await t.userWith('nobody', [{ role: 'grid', regionCode: t.regions.gridA }])).get('/api/liaison/visits/export'))
+        .statusCode,
+    ).toBe(403);
   });
 });

@@ -22,7 +22,8 @@ const READ_PERMS = ['liaison.read', 'liaison.assign', 'liaison.visit'] as const;
  * staff who may read visits in that area, and the liaison, download them.
  */
 export function createVisitPhotosService({ db, clock, audit, dataDir }: Deps) {
-  const visitOf = (id: number) => db.selectFrom('liaisonVisit').select(['id', 'regionPath', 'liaisonUserId']).where('id', '=', id).executeTakeFirst();
+  const visitOf = (id: number) =>
+    db.selectFrom('liaisonVisit').select(['id', 'regionPath', 'liaisonUserId']).where('id', '=', id).executeTakeFirst();
 
   function mayRead(actor: Actor, v: { regionPath: string; liaisonUserId: number }): boolean {
     if (Number(v.liaisonUserId) === actor.id) return true;
@@ -40,12 +41,32 @@ export function createVisitPhotosService({ db, clock, audit, dataDir }: Deps) {
       const v = await visitOf(visitId);
       if (!v || !mayRead(actor, v)) throw new AppError('common.not_found', 404);
       if (Number(v.liaisonUserId) !== actor.id) throw new AppError('common.forbidden', 403);
-      const count = await db.selectFrom('liaisonVisitPhoto').select((eb) => eb.fn.countAll<number>().as('n')).where('visitId', '=', visitId).executeTakeFirstOrThrow();
+      const count = await db
+        .selectFrom('liaisonVisitPhoto')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('visitId', '=', visitId)
+        .executeTakeFirstOrThrow();
       requireRoomFor(Number(count.n), recordFileLimits.visitPhotos);
-      const file = storeUpload(dataDir, upload, { maxBytes: recordFileLimits.maxBytes, types: recordFileLimits.publicTypes }, actor, clock.now());
+      const file = storeUpload(
+        dataDir,
+        upload,
+        { maxBytes: recordFileLimits.maxBytes, types: recordFileLimits.publicTypes },
+        actor,
+        clock.now(),
+      );
       const id = await db.transaction().execute(async (trx) => {
-        const { id } = await trx.insertInto('liaisonVisitPhoto').values({ visitId, ...file }).returning('id').executeTakeFirstOrThrow();
-        await audit.record(trx, ctx, { action: 'liaison.visit_photo', targetType: 'liaison_visit', targetId: visitId, regionPath: v.regionPath, detail: { fileId: Number(id), fileName: file.fileName, size: file.size, sha256: file.sha256 } });
+        const { id } = await trx
+          .insertInto('liaisonVisitPhoto')
+          .values({ visitId, ...file })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await audit.record(trx, ctx, {
+          action: 'liaison.visit_photo',
+          targetType: 'liaison_visit',
+          targetId: visitId,
+          regionPath: v.regionPath,
+          detail: { fileId: Number(id), fileName: file.fileName, size: file.size, sha256: file.sha256 },
+        });
         return Number(id);
       });
       return toRecordFile({ ...file, id });
@@ -56,7 +77,12 @@ export function createVisitPhotosService({ db, clock, audit, dataDir }: Deps) {
       if (!actor) throw new AppError('auth.required', 401);
       const v = await visitOf(visitId);
       if (!v || !mayRead(actor, v)) throw new AppError('common.not_found', 404);
-      const f = await db.selectFrom('liaisonVisitPhoto').selectAll().where('visitId', '=', visitId).where('id', '=', fileId).executeTakeFirst();
+      const f = await db
+        .selectFrom('liaisonVisitPhoto')
+        .selectAll()
+        .where('visitId', '=', visitId)
+        .where('id', '=', fileId)
+        .executeTakeFirst();
       if (!f) throw new AppError('common.not_found', 404);
       return { file: toRecordFile(f), stream: openStored(dataDir, f.sha256) };
     },
@@ -67,7 +93,9 @@ export function createVisitPhotosService({ db, clock, audit, dataDir }: Deps) {
       if (!actor) throw new AppError('auth.required', 401);
       const v = await visitOf(visitId);
       if (!v || !mayRead(actor, v)) throw new AppError('common.not_found', 404);
-      return (await db.selectFrom('liaisonVisitPhoto').selectAll().where('visitId', '=', visitId).orderBy('id').execute()).map(toRecordFile);
+      return (await db.selectFrom('liaisonVisitPhoto').selectAll().where('visitId', '=', visitId).orderBy('id').execute()).map(
+        toRecordFile,
+      );
     },
   };
 }

@@ -23,7 +23,11 @@ export function checkpointsRepo() {
       return db.insertInto('checkpoint').values(row).returning('id').executeTakeFirstOrThrow();
     },
     setActive(db: Db, id: number, active: boolean) {
-      return db.updateTable('checkpoint').set({ active: active ? 1 : 0 }).where('id', '=', id).executeTakeFirst();
+      return db
+        .updateTable('checkpoint')
+        .set({ active: active ? 1 : 0 })
+        .where('id', '=', id)
+        .executeTakeFirst();
     },
     shifts(db: Db, checkpointId: number, date: string | undefined) {
       let q = db.selectFrom('checkpointShift').selectAll().where('checkpointId', '=', checkpointId);

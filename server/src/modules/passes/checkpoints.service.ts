@@ -49,7 +49,15 @@ export function createCheckpointsService({ db, clock, audit, regions }: Deps) {
 
   async function toCheckpoints(rows: Selectable<CheckpointTable>[]): Promise<Checkpoint[]> {
     const names = await regions.namesOf(rows.map((r) => r.regionCode));
-    const counts = new Map((await scans.scansTodayByCheckpoint(db, rows.map((r) => r.id), localDate(clock.now()))).map((c) => [c.checkpointId, Number(c.n)]));
+    const counts = new Map(
+      (
+        await scans.scansTodayByCheckpoint(
+          db,
+          rows.map((r) => r.id),
+          localDate(clock.now()),
+        )
+      ).map((c) => [c.checkpointId, Number(c.n)]),
+    );
     return rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -63,10 +71,19 @@ export function createCheckpointsService({ db, clock, audit, regions }: Deps) {
 
   /** Checkpoint staff see the checkpoints they may scan at; managers those they run. */
   function listScope(ctx: RequestContext) {
-    const actor = requirePermission(ctx.actor, ctx.actor?.permissions.has('passes.checkpoints') ? 'passes.checkpoints' : 'passes.verify');
+    const actor = requirePermission(
+      ctx.actor,
+      ctx.actor?.permissions.has('passes.checkpoints') ? 'passes.checkpoints' : 'passes.verify',
+    );
     const a = scopeOf(actor, 'passes.checkpoints');
     const b = scopeOf(actor, 'passes.verify');
-    return { all: a.all || b.all, regionPaths: [...a.regionPaths, ...b.regionPaths], departments: [], entityIds: [], venueIds: [] };
+    return {
+      all: a.all || b.all,
+      regionPaths: [...a.regionPaths, ...b.regionPaths],
+      departments: [],
+      entityIds: [],
+      venueIds: [],
+    };
   }
 
   async function loadManaged(ctx: RequestContext, id: number) {
@@ -94,8 +111,21 @@ export function createCheckpointsService({ db, clock, audit, regions }: Deps) {
         throw new AppError('common.validation_failed', 400, {}, [{ field: 'regionCode', message: 'people.region_out_of_scope' }]);
       }
       return db.transaction().execute(async (trx) => {
-        const { id } = await repo.insert(trx, { name: input.name, kind: input.kind, regionCode: region.code, regionPath: region.path, active: 1, createdAt: clock.now().toISOString() });
-        await audit.record(trx, ctx, { action: 'passes.checkpoint_create', targetType: 'checkpoint', targetId: Number(id), regionPath: region.path, detail: { name: input.name, kind: input.kind } });
+        const { id } = await repo.insert(trx, {
+          name: input.name,
+          kind: input.kind,
+          regionCode: region.code,
+          regionPath: region.path,
+          active: 1,
+          createdAt: clock.now().toISOString(),
+        });
+        await audit.record(trx, ctx, {
+          action: 'passes.checkpoint_create',
+          targetType: 'checkpoint',
+          targetId: Number(id),
+          regionPath: region.path,
+          detail: { name: input.name, kind: input.kind },
+        });
         return Number(id);
       });
     },
@@ -103,7 +133,12 @@ export function createCheckpointsService({ db, clock, audit, regions }: Deps) {
       const { row } = await loadManaged(ctx, id);
       await db.transaction().execute(async (trx) => {
         await repo.setActive(trx, id, active);
-        await audit.record(trx, ctx, { action: active ? 'passes.checkpoint_open' : 'passes.checkpoint_close', targetType: 'checkpoint', targetId: id, regionPath: row.regionPath });
+        await audit.record(trx, ctx, {
+          action: active ? 'passes.checkpoint_open' : 'passes.checkpoint_close',
+          targetType: 'checkpoint',
+          targetId: id,
+          regionPath: row.regionPath,
+        });
       });
       cache.delete(id);
     },
@@ -114,8 +149,19 @@ export function createCheckpointsService({ db, clock, audit, regions }: Deps) {
     async addShift(ctx: RequestContext, id: number, input: z.infer<typeof shiftInputSchema>): Promise<number> {
       const { actor, row } = await loadManaged(ctx, id);
       return db.transaction().execute(async (trx) => {
-        const r = await repo.insertShift(trx, { checkpointId: id, ...input, members: JSON.stringify(input.members), createdBy: actor.id });
-        await audit.record(trx, ctx, { action: 'passes.shift_add', targetType: 'checkpoint', targetId: id, regionPath: row.regionPath, detail: { date: input.date, team: input.team } });
+        const r = await repo.insertShift(trx, {
+          checkpointId: id,
+          ...input,
+          members: JSON.stringify(input.members),
+          createdBy: actor.id,
+        });
+        await audit.record(trx, ctx, {
+          action: 'passes.shift_add',
+          targetType: 'checkpoint',
+          targetId: id,
+          regionPath: row.regionPath,
+          detail: { date: input.date, team: input.team },
+        });
         return Number(r.id);
       });
     },
@@ -125,7 +171,13 @@ export function createCheckpointsService({ db, clock, audit, regions }: Deps) {
       if (!shift || shift.checkpointId !== id) throw new AppError('common.not_found', 404);
       await db.transaction().execute(async (trx) => {
         await repo.deleteShift(trx, shiftId);
-        await audit.record(trx, ctx, { action: 'passes.shift_remove', targetType: 'checkpoint', targetId: id, regionPath: row.regionPath, detail: { shiftId } });
+        await audit.record(trx, ctx, {
+          action: 'passes.shift_remove',
+          targetType: 'checkpoint',
+          targetId: id,
+          regionPath: row.regionPath,
+          detail: { shiftId },
+        });
       });
     },
     /** One day's scan log of a checkpoint as .xlsx, for those who run it; names and numbers masked; audited. */
@@ -133,13 +185,26 @@ export function createCheckpointsService({ db, clock, audit, regions }: Deps) {
       const { row } = await loadManaged(ctx, id);
       const day = date ?? localDate(clock.now());
       const rows = await scans.scansOn(db, id, day, 100_000);
-      await audit.record(db, ctx, { action: 'passes.scan_export', targetType: 'checkpoint', targetId: id, regionPath: row.regionPath, detail: { date: day, rows: rows.length } });
+      await audit.record(db, ctx, {
+        action: 'passes.scan_export',
+        targetType: 'checkpoint',
+        targetId: id,
+        regionPath: row.regionPath,
+        detail: { date: day, rows: rows.length },
+      });
       return { date: day, buf: await scanLogExport(ctx.locale, row.name, day, rows) };
     },
     /** For the demo and other modules: a checkpoint without a request. */
     async createForService(input: { name: string; kind: CheckpointKind; regionCode: string }): Promise<number> {
       const region = await regions.resolve(input.regionCode);
-      const { id } = await repo.insert(db, { name: input.name, kind: input.kind, regionCode: region.code, regionPath: region.path, active: 1, createdAt: clock.now().toISOString() });
+      const { id } = await repo.insert(db, {
+        name: input.name,
+        kind: input.kind,
+        regionCode: region.code,
+        regionPath: region.path,
+        active: 1,
+        createdAt: clock.now().toISOString(),
+      });
       return Number(id);
     },
   };

@@ -27,7 +27,12 @@ export interface CheckpointFacts {
  * Why a pass does not open this checkpoint today, or null when it does. The order is the order a
  * checkpoint officer would explain it: no pass, withdrawn, dates, then place.
  */
-export function refusalOf(pass: PassFacts | null, cp: CheckpointFacts, allowedKinds: readonly CheckpointKind[], today: string): VerifyReason | null {
+export function refusalOf(
+  pass: PassFacts | null,
+  cp: CheckpointFacts,
+  allowedKinds: readonly CheckpointKind[],
+  today: string,
+): VerifyReason | null {
   if (!pass) return 'not_found';
   if (pass.status === 'revoked') return 'revoked';
   if (today < pass.validFrom) return 'not_yet_valid';

@@ -13,9 +13,16 @@ const reasonTexts: Record<VerifyReason, Texts> = {
   expired: { 'zh-CN': '通行证已过期', 'zh-TW': '通行證已過期', en: 'Pass expired' },
   not_yet_valid: { 'zh-CN': '通行证尚未生效', 'zh-TW': '通行證尚未生效', en: 'Pass not yet valid' },
   out_of_scope: { 'zh-CN': '超出通行范围', 'zh-TW': '超出通行範圍', en: 'Outside the pass’s area' },
-  checkpoint_kind: { 'zh-CN': '此类通行证不能在此卡点通行', 'zh-TW': '此類通行證不能在此卡點通行', en: 'This class is not valid at this checkpoint' },
+  checkpoint_kind: {
+    'zh-CN': '此类通行证不能在此卡点通行',
+    'zh-TW': '此類通行證不能在此卡點通行',
+    en: 'This class is not valid at this checkpoint',
+  },
 };
-const directionTexts: Record<ScanDirection, Texts> = { in: { 'zh-CN': '进', 'zh-TW': '進', en: 'In' }, out: { 'zh-CN': '出', 'zh-TW': '出', en: 'Out' } };
+const directionTexts: Record<ScanDirection, Texts> = {
+  in: { 'zh-CN': '进', 'zh-TW': '進', en: 'In' },
+  out: { 'zh-CN': '出', 'zh-TW': '出', en: 'Out' },
+};
 const holder: Texts = { 'zh-CN': '持证人', 'zh-TW': '持證人', en: 'Holder' };
 const idMasked: Texts = { 'zh-CN': '证件号码（脱敏）', 'zh-TW': '證件號碼（遮罩）', en: 'ID number (masked)' };
 const passClassText: Texts = { 'zh-CN': '类别', 'zh-TW': '類別', en: 'Class' };
@@ -69,9 +76,24 @@ export function scanLogExport(locale: Locale, checkpointName: string, date: stri
     [{ 'zh-CN': '卡点', 'zh-TW': '卡點', en: 'Checkpoint' }, () => checkpointName, 18],
     [{ 'zh-CN': '日期', 'zh-TW': '日期', en: 'Date' }, () => date, 12],
     [{ 'zh-CN': '时间', 'zh-TW': '時間', en: 'Time' }, (r) => localTime(r.at), 10],
-    [{ 'zh-CN': '方向', 'zh-TW': '方向', en: 'Direction' }, (r) => directionTexts[r.direction as ScanDirection]?.[locale] ?? r.direction, 8],
-    [{ 'zh-CN': '结果', 'zh-TW': '結果', en: 'Result' }, (r) => (r.valid ? { 'zh-CN': '通行', 'zh-TW': '通行', en: 'Passed' } : { 'zh-CN': '禁止通行', 'zh-TW': '禁止通行', en: 'Refused' })[locale], 10],
-    [{ 'zh-CN': '原因', 'zh-TW': '原因', en: 'Reason' }, (r) => (r.reason ? (reasonTexts[r.reason as VerifyReason]?.[locale] ?? r.reason) : ''), 24],
+    [
+      { 'zh-CN': '方向', 'zh-TW': '方向', en: 'Direction' },
+      (r) => directionTexts[r.direction as ScanDirection]?.[locale] ?? r.direction,
+      8,
+    ],
+    [
+      { 'zh-CN': '结果', 'zh-TW': '結果', en: 'Result' },
+      (r) =>
+        (r.valid
+          ? { 'zh-CN': '通行', 'zh-TW': '通行', en: 'Passed' }
+          : { 'zh-CN': '禁止通行', 'zh-TW': '禁止通行', en: 'Refused' })[locale],
+      10,
+    ],
+    [
+      { 'zh-CN': '原因', 'zh-TW': '原因', en: 'Reason' },
+      (r) => (r.reason ? (reasonTexts[r.reason as VerifyReason]?.[locale] ?? r.reason) : ''),
+      24,
+    ],
     [passClassText, (r) => r.passClass, 8],
     [holder, (r) => (r.personName ? maskName(r.personName) : ''), 12],
     [idMasked, (r) => r.idNumberMasked, 22],

@@ -1,7 +1,11 @@
 import { registerMessages } from '../../platform/i18n/index';
 
 registerMessages({
-  'passes.validation.token_or_id': { 'zh-CN': '请扫描通行码或输入证件号码（二选一）', 'zh-TW': '請掃描通行碼或輸入證件號碼（二擇一）', en: 'Scan a pass code or enter an ID number (one of them)' },
+  'passes.validation.token_or_id': {
+    'zh-CN': '请扫描通行码或输入证件号码（二选一）',
+    'zh-TW': '請掃描通行碼或輸入證件號碼（二擇一）',
+    en: 'Scan a pass code or enter an ID number (one of them)',
+  },
   'passes.validation.time': { 'zh-CN': '时间格式应为 HH:mm', 'zh-TW': '時間格式應為 HH:mm', en: 'Use the time format HH:mm' },
   'passes.already_active': {
     'zh-CN': '此人已有有效的 {passClass} 类通行证，请续期而非重新发放',

@@ -27,16 +27,28 @@ function filtered(db: Db, scope: Scope, f: PassFilter) {
   return q;
 }
 
-
 // every checkpoint scan runs these two: compiled once
 const passByToken = preparedQuery((db, p: { token: string }) =>
-  db.selectFrom('pass').select(['id', 'status', 'passClass', 'validFrom', 'validUntil', 'scopePath', 'personName', 'idNumberMasked']).where('token', '=', p.token),
+  db
+    .selectFrom('pass')
+    .select(['id', 'status', 'passClass', 'validFrom', 'validUntil', 'scopePath', 'personName', 'idNumberMasked'])
+    .where('token', '=', p.token),
 );
 type ScanRow = Required<Omit<Insertable<PassScanTable>, 'id'>>;
 const insertScan = preparedQuery((db, p: ScanRow) =>
   db
     .insertInto('passScan')
-    .values({ at: p.at, date: p.date, checkpointId: p.checkpointId, regionPath: p.regionPath, direction: p.direction, valid: p.valid, reason: p.reason, passId: p.passId, actorId: p.actorId })
+    .values({
+      at: p.at,
+      date: p.date,
+      checkpointId: p.checkpointId,
+      regionPath: p.regionPath,
+      direction: p.direction,
+      valid: p.valid,
+      reason: p.reason,
+      passId: p.passId,
+      actorId: p.actorId,
+    })
     .returning('id'),
 );
 
@@ -73,7 +85,13 @@ export function passesRepo() {
     },
     activeClassHolders(db: Db, personIds: number[], passClass: string) {
       if (personIds.length === 0) return Promise.resolve([]);
-      return db.selectFrom('pass').select('personId').where('personId', 'in', personIds).where('passClass', '=', passClass).where('status', '=', 'active').execute();
+      return db
+        .selectFrom('pass')
+        .select('personId')
+        .where('personId', 'in', personIds)
+        .where('passClass', '=', passClass)
+        .where('status', '=', 'active')
+        .execute();
     },
     insert(db: Db, row: Insertable<PassTable>) {
       return db.insertInto('pass').values(row).returning('id').executeTakeFirstOrThrow();
@@ -90,7 +108,16 @@ export function passesRepo() {
       return db
         .selectFrom('passScan')
         .leftJoin('pass', 'pass.id', 'passScan.passId')
-        .select(['passScan.id', 'passScan.at', 'passScan.checkpointId', 'passScan.direction', 'passScan.valid', 'passScan.reason', 'pass.passClass', 'pass.personName'])
+        .select([
+          'passScan.id',
+          'passScan.at',
+          'passScan.checkpointId',
+          'passScan.direction',
+          'passScan.valid',
+          'passScan.reason',
+          'pass.passClass',
+          'pass.personName',
+        ])
         .where('passScan.checkpointId', '=', checkpointId)
         .orderBy('passScan.id', 'desc')
         .limit(limit)
@@ -101,7 +128,15 @@ export function passesRepo() {
       return db
         .selectFrom('passScan')
         .leftJoin('pass', 'pass.id', 'passScan.passId')
-        .select(['passScan.at', 'passScan.direction', 'passScan.valid', 'passScan.reason', 'pass.passClass', 'pass.personName', 'pass.idNumberMasked'])
+        .select([
+          'passScan.at',
+          'passScan.direction',
+          'passScan.valid',
+          'passScan.reason',
+          'pass.passClass',
+          'pass.personName',
+          'pass.idNumberMasked',
+        ])
         .where('passScan.checkpointId', '=', checkpointId)
         .where('passScan.date', '=', date)
         .orderBy('passScan.id')
@@ -130,7 +165,11 @@ export function passesRepo() {
         await db
           .insertInto('passScanDaily')
           .values({ checkpointId: g.checkpointId, date: g.date, direction: g.direction, valid: g.valid, scans: Number(g.n) })
-          .onConflict((oc) => oc.columns(['checkpointId', 'date', 'direction', 'valid']).doUpdateSet({ scans: sql`pass_scan_daily.scans + excluded.scans` }))
+          .onConflict((oc) =>
+            oc
+              .columns(['checkpointId', 'date', 'direction', 'valid'])
+              .doUpdateSet({ scans: sql`pass_scan_daily.scans + excluded.scans` }),
+          )
           .execute();
       }
       const r = await db.deleteFrom('passScan').where('date', '<', before).executeTakeFirst();

@@ -34,7 +34,14 @@ import { QR_PREFIX } from './pass-rules';
 const ok = { ok: true as const };
 
 export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }: Services): void {
-  route(app, { method: 'GET', url: '/api/passes/rules', summary: 'Rules per pass class', tags: ['passes'], response: z.object({ items: z.array(passRuleSchema) }), handler: async ({ ctx }) => ({ items: await passes.listRules(ctx) }) });
+  route(app, {
+    method: 'GET',
+    url: '/api/passes/rules',
+    summary: 'Rules per pass class',
+    tags: ['passes'],
+    response: z.object({ items: z.array(passRuleSchema) }),
+    handler: async ({ ctx }) => ({ items: await passes.listRules(ctx) }),
+  });
   route(app, {
     method: 'PUT',
     url: '/api/passes/rules/:passClass',
@@ -48,14 +55,27 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
       return ok;
     },
   });
-  route(app, { method: 'GET', url: '/api/passes', summary: 'Passes in the caller’s area', tags: ['passes'], query: passListQuerySchema, response: pageOf(passSchema), handler: ({ query, ctx }) => passes.list(ctx, query) });
+  route(app, {
+    method: 'GET',
+    url: '/api/passes',
+    summary: 'Passes in the caller’s area',
+    tags: ['passes'],
+    query: passListQuerySchema,
+    response: pageOf(passSchema),
+    handler: ({ query, ctx }) => passes.list(ctx, query),
+  });
   route(app, {
     method: 'GET',
     url: '/api/passes/export',
     summary: 'The filtered passes as .xlsx (ID numbers masked, no QR tokens; the export is audited)',
     tags: ['passes'],
     query: passListQuerySchema.omit({ page: true, pageSize: true }),
-    handler: async ({ query, ctx, reply }) => sendXlsx(reply, `${ctx.locale === 'en' ? 'passes' : '通行证'}-${localDate(core.clock.now())}.xlsx`, await passes.exportXlsx(ctx, query)),
+    handler: async ({ query, ctx, reply }) =>
+      sendXlsx(
+        reply,
+        `${ctx.locale === 'en' ? 'passes' : '通行证'}-${localDate(core.clock.now())}.xlsx`,
+        await passes.exportXlsx(ctx, query),
+      ),
   });
   route(app, {
     method: 'POST',
@@ -66,8 +86,24 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
     response: z.object({ id: z.number().int() }),
     handler: async ({ body, ctx }) => ({ id: await passes.issue(ctx, body) }),
   });
-  route(app, { method: 'POST', url: '/api/passes/bulk', summary: 'Issue passes to an employer’s staff', tags: ['passes'], body: bulkIssueBodySchema, response: bulkIssueResultSchema, handler: ({ body, ctx }) => passes.bulkIssue(ctx, body) });
-  route(app, { method: 'GET', url: '/api/passes/:id', summary: 'One pass (with its QR token for those who may hand it out)', tags: ['passes'], params: idParamSchema, response: passSchema, handler: ({ params, ctx }) => passes.get(ctx, params.id) });
+  route(app, {
+    method: 'POST',
+    url: '/api/passes/bulk',
+    summary: 'Issue passes to an employer’s staff',
+    tags: ['passes'],
+    body: bulkIssueBodySchema,
+    response: bulkIssueResultSchema,
+    handler: ({ body, ctx }) => passes.bulkIssue(ctx, body),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/passes/:id',
+    summary: 'One pass (with its QR token for those who may hand it out)',
+    tags: ['passes'],
+    params: idParamSchema,
+    response: passSchema,
+    handler: ({ params, ctx }) => passes.get(ctx, params.id),
+  });
   route(app, {
     method: 'GET',
     url: '/api/passes/:id/qr.svg',
@@ -77,7 +113,10 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
     handler: async ({ params, ctx, reply }) => {
       const p = await passes.get(ctx, params.id);
       if (!p.token) throw new AppError('common.forbidden', 403);
-      return reply.type('image/svg+xml').header('cache-control', 'no-store').send(await QRCode.toString(QR_PREFIX + p.token, { type: 'svg', margin: 1 }));
+      return reply
+        .type('image/svg+xml')
+        .header('cache-control', 'no-store')
+        .send(await QRCode.toString(QR_PREFIX + p.token, { type: 'svg', margin: 1 }));
     },
   });
   route(app, {
@@ -90,12 +129,40 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
     params: z.object({ token: z.string().min(10).max(64) }),
     handler: async ({ params, reply }) => {
       if (!(await passes.tokenExists(params.token))) throw new AppError('common.not_found', 404);
-      return reply.type('image/svg+xml').header('cache-control', 'no-store').send(await QRCode.toString(QR_PREFIX + params.token, { type: 'svg', margin: 1 }));
+      return reply
+        .type('image/svg+xml')
+        .header('cache-control', 'no-store')
+        .send(await QRCode.toString(QR_PREFIX + params.token, { type: 'svg', margin: 1 }));
     },
   });
-  route(app, { method: 'POST', url: '/api/passes/:id/renew', summary: 'Renew for the class’s validity from today', tags: ['passes'], params: idParamSchema, response: okSchema, handler: async ({ params, ctx }) => (await passes.renew(ctx, params.id), ok) });
-  route(app, { method: 'POST', url: '/api/passes/:id/revoke', summary: 'Revoke with a reason', tags: ['passes'], params: idParamSchema, body: revokeBodySchema, response: okSchema, handler: async ({ params, body, ctx }) => (await passes.revoke(ctx, params.id, body.reason), ok) });
-  route(app, { method: 'POST', url: '/api/passes/:id/rotate', summary: 'Replace the QR token; the old code stops working', tags: ['passes'], params: idParamSchema, response: okSchema, handler: async ({ params, ctx }) => (await passes.rotate(ctx, params.id), ok) });
+  route(app, {
+    method: 'POST',
+    url: '/api/passes/:id/renew',
+    summary: 'Renew for the class’s validity from today',
+    tags: ['passes'],
+    params: idParamSchema,
+    response: okSchema,
+    handler: async ({ params, ctx }) => (await passes.renew(ctx, params.id), ok),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/passes/:id/revoke',
+    summary: 'Revoke with a reason',
+    tags: ['passes'],
+    params: idParamSchema,
+    body: revokeBodySchema,
+    response: okSchema,
+    handler: async ({ params, body, ctx }) => (await passes.revoke(ctx, params.id, body.reason), ok),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/passes/:id/rotate',
+    summary: 'Replace the QR token; the old code stops working',
+    tags: ['passes'],
+    params: idParamSchema,
+    response: okSchema,
+    handler: async ({ params, ctx }) => (await passes.rotate(ctx, params.id), ok),
+  });
   route(app, {
     method: 'POST',
     url: '/api/passes/verify',
@@ -106,9 +173,32 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
     handler: ({ body, ctx }) => passes.verify(ctx, body),
   });
 
-  route(app, { method: 'GET', url: '/api/checkpoints', summary: 'Checkpoints the caller runs or scans at', tags: ['passes'], response: z.object({ items: z.array(checkpointSchema) }), handler: async ({ ctx }) => ({ items: await checkpoints.list(ctx) }) });
-  route(app, { method: 'POST', url: '/api/checkpoints', summary: 'Open a checkpoint 卡点', tags: ['passes'], body: checkpointInputSchema, response: z.object({ id: z.number().int() }), handler: async ({ body, ctx }) => ({ id: await checkpoints.create(ctx, body) }) });
-  route(app, { method: 'GET', url: '/api/checkpoints/:id', summary: 'One checkpoint', tags: ['passes'], params: idParamSchema, response: checkpointSchema, handler: ({ params, ctx }) => checkpoints.get(ctx, params.id) });
+  route(app, {
+    method: 'GET',
+    url: '/api/checkpoints',
+    summary: 'Checkpoints the caller runs or scans at',
+    tags: ['passes'],
+    response: z.object({ items: z.array(checkpointSchema) }),
+    handler: async ({ ctx }) => ({ items: await checkpoints.list(ctx) }),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/checkpoints',
+    summary: 'Open a checkpoint 卡点',
+    tags: ['passes'],
+    body: checkpointInputSchema,
+    response: z.object({ id: z.number().int() }),
+    handler: async ({ body, ctx }) => ({ id: await checkpoints.create(ctx, body) }),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/checkpoints/:id',
+    summary: 'One checkpoint',
+    tags: ['passes'],
+    params: idParamSchema,
+    response: checkpointSchema,
+    handler: ({ params, ctx }) => checkpoints.get(ctx, params.id),
+  });
   route(app, {
     method: 'PATCH',
     url: '/api/checkpoints/:id',

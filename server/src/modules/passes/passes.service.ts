@@ -85,7 +85,9 @@ export function createPassesService(deps: Deps) {
 
   /** Whether the actor holds, over this residence, a role the class's rule lets issue. */
   function mayIssue(actor: Actor, rule: PassRule, regionPath: string): boolean {
-    return actor.grants.some((g) => g.role === 'admin' || (rule.issuerRoles.includes(g.role) && !!g.regionPath && regionPath.startsWith(g.regionPath)));
+    return actor.grants.some(
+      (g) => g.role === 'admin' || (rule.issuerRoles.includes(g.role) && !!g.regionPath && regionPath.startsWith(g.regionPath)),
+    );
   }
 
   async function toPasses(actor: Actor, rows: Row[], withToken: boolean): Promise<Pass[]> {
@@ -96,7 +98,10 @@ export function createPassesService(deps: Deps) {
     const all = await rules();
     return rows.map((r) => {
       const status = r.status as PassStatus;
-      const issuer = can(actor, 'passes.issue') && inRegionScope(issueScope, r.regionPath) && mayIssue(actor, all.get(r.passClass as PassClass)!, r.regionPath);
+      const issuer =
+        can(actor, 'passes.issue') &&
+        inRegionScope(issueScope, r.regionPath) &&
+        mayIssue(actor, all.get(r.passClass as PassClass)!, r.regionPath);
       return {
         id: r.id,
         personId: r.personId,
@@ -151,7 +156,8 @@ export function createPassesService(deps: Deps) {
   }
 
   function checkIssuable(actor: Actor, person: PersonSummary, rule: PassRule) {
-    if (person.category !== rule.category) throw new AppError('passes.class_mismatch', 409, { passClass: rule.passClass, category: rule.category });
+    if (person.category !== rule.category)
+      throw new AppError('passes.class_mismatch', 409, { passClass: rule.passClass, category: rule.category });
     if (!mayIssue(actor, rule, person.regionPath)) throw new AppError('passes.not_issuer', 403, { passClass: rule.passClass });
   }
 
@@ -166,7 +172,14 @@ export function createPassesService(deps: Deps) {
   }
 
   /** One state change of one pass: conditional on the state read, audited, announced after commit. */
-  async function transition(ctx: RequestContext, perm: string, id: number, action: PassAction, set: (row: Row, actor: Actor) => Partial<Row>, detail?: unknown) {
+  async function transition(
+    ctx: RequestContext,
+    perm: string,
+    id: number,
+    action: PassAction,
+    set: (row: Row, actor: Actor) => Partial<Row>,
+    detail?: unknown,
+  ) {
     const { actor, row } = await loadFor(ctx, perm, id);
     if (action !== 'revoke') {
       const rule = await ruleOf(row.passClass as PassClass);
@@ -176,7 +189,13 @@ export function createPassesService(deps: Deps) {
     await db.transaction().execute(async (trx) => {
       const r = await repo.updateIf(trx, id, row.status, { ...set(row, actor), status: to });
       if (Number(r.numUpdatedRows) !== 1) throw new AppError('common.conflict', 409);
-      await audit.record(trx, ctx, { action: `passes.${action}`, targetType: 'pass', targetId: id, regionPath: row.regionPath, detail });
+      await audit.record(trx, ctx, {
+        action: `passes.${action}`,
+        targetType: 'pass',
+        targetId: id,
+        regionPath: row.regionPath,
+        detail,
+      });
     });
     events.publish({ type: `passes.${action}`, regionPath: row.regionPath, data: { id, passClass: row.passClass } });
   }
@@ -186,7 +205,11 @@ export function createPassesService(deps: Deps) {
       requirePermission(ctx.actor, 'passes.read');
       return [...(await rules()).values()];
     },
-    async updateRule(ctx: RequestContext, passClass: PassClass, input: Omit<PassRule, 'passClass' | 'updatedAt' | 'category'>): Promise<void> {
+    async updateRule(
+      ctx: RequestContext,
+      passClass: PassClass,
+      input: Omit<PassRule, 'passClass' | 'updatedAt' | 'category'>,
+    ): Promise<void> {
       const actor = requirePermission(ctx.actor, 'passes.configure');
       await db.transaction().execute(async (trx) => {
         await repo.updateRule(trx, passClass, {
@@ -197,7 +220,12 @@ export function createPassesService(deps: Deps) {
           updatedAt: clock.now().toISOString(),
           updatedBy: actor.id,
         });
-        await audit.record(trx, ctx, { action: 'passes.rule_update', targetType: 'pass_rule', targetId: passClass, detail: input });
+        await audit.record(trx, ctx, {
+          action: 'passes.rule_update',
+          targetType: 'pass_rule',
+          targetId: passClass,
+          detail: input,
+        });
       });
       rulesCache = null;
     },
@@ -208,7 +236,14 @@ export function createPassesService(deps: Deps) {
       const { total, rows } = await repo.page(
         db,
         scopeOf(actor, 'passes.read'),
-        { passClass: q.passClass, status: q.status, today: today(), personId: q.personId, employerEntityId: q.employerEntityId, underPath: under },
+        {
+          passClass: q.passClass,
+          status: q.status,
+          today: today(),
+          personId: q.personId,
+          employerEntityId: q.employerEntityId,
+          underPath: under,
+        },
         (q.page - 1) * q.pageSize,
         q.pageSize,
       );
@@ -219,7 +254,19 @@ export function createPassesService(deps: Deps) {
       const actor = requirePermission(ctx.actor, 'passes.read');
       const under = q.regionCode ? (await regions.resolve(q.regionCode)).path : undefined;
       const t = today();
-      const rows = await repo.list(db, scopeOf(actor, 'passes.read'), { passClass: q.passClass, status: q.status, today: t, personId: q.personId, employerEntityId: q.employerEntityId, underPath: under }, 50_000);
+      const rows = await repo.list(
+        db,
+        scopeOf(actor, 'passes.read'),
+        {
+          passClass: q.passClass,
+          status: q.status,
+          today: t,
+          personId: q.personId,
+          employerEntityId: q.employerEntityId,
+          underPath: under,
+        },
+        50_000,
+      );
       await audit.record(db, ctx, { action: 'passes.export', targetType: 'pass', detail: { filter: q, rows: rows.length } });
       const names = await regions.namesOf(rows.map((r) => r.scopeCode));
       return passesExport(
@@ -246,7 +293,13 @@ export function createPassesService(deps: Deps) {
       try {
         const id = await db.transaction().execute(async (trx) => {
           const { id } = await repo.insert(trx, row);
-          await audit.record(trx, ctx, { action: 'passes.issue', targetType: 'pass', targetId: Number(id), regionPath: person.regionPath, detail: { personId: person.id, passClass: rule.passClass, validUntil: row.validUntil } });
+          await audit.record(trx, ctx, {
+            action: 'passes.issue',
+            targetType: 'pass',
+            targetId: Number(id),
+            regionPath: person.regionPath,
+            detail: { personId: person.id, passClass: rule.passClass, validUntil: row.validUntil },
+          });
           return Number(id);
         });
         events.publish({ type: 'passes.issued', regionPath: person.regionPath, data: { id, passClass: rule.passClass } });
@@ -261,18 +314,37 @@ export function createPassesService(deps: Deps) {
     async bulkIssue(ctx: RequestContext, input: { employerEntityId: number; passClass: PassClass; validFrom?: string }) {
       const actor = requirePermission(ctx.actor, 'passes.issue');
       const rule = await ruleOf(input.passClass);
-      const staff = (await people.employerStaff(ctx, 'passes.issue', input.employerEntityId)).filter((p) => p.category === rule.category && mayIssue(actor, rule, p.regionPath));
-      const holders = new Set((await repo.activeClassHolders(db, staff.map((p) => p.id), rule.passClass)).map((h) => h.personId));
+      const staff = (await people.employerStaff(ctx, 'passes.issue', input.employerEntityId)).filter(
+        (p) => p.category === rule.category && mayIssue(actor, rule, p.regionPath),
+      );
+      const holders = new Set(
+        (
+          await repo.activeClassHolders(
+            db,
+            staff.map((p) => p.id),
+            rule.passClass,
+          )
+        ).map((h) => h.personId),
+      );
       const todo = staff.filter((p) => !holders.has(p.id));
       const validFrom = input.validFrom ?? today();
       try {
         const passIds = await db.transaction().execute(async (trx) => {
           const ids: number[] = [];
           for (const p of todo) ids.push(Number((await repo.insert(trx, await newPassRow(actor, p, rule, validFrom))).id));
-          await audit.record(trx, ctx, { action: 'passes.bulk_issue', targetType: 'entity', targetId: input.employerEntityId, detail: { passClass: rule.passClass, passIds: ids } });
+          await audit.record(trx, ctx, {
+            action: 'passes.bulk_issue',
+            targetType: 'entity',
+            targetId: input.employerEntityId,
+            detail: { passClass: rule.passClass, passIds: ids },
+          });
           return ids;
         });
-        events.publish({ type: 'passes.bulk_issued', regionPath: null, data: { employerEntityId: input.employerEntityId, count: passIds.length } });
+        events.publish({
+          type: 'passes.bulk_issued',
+          regionPath: null,
+          data: { employerEntityId: input.employerEntityId, count: passIds.length },
+        });
         return { issued: passIds.length, skipped: staff.length - todo.length, passIds };
       } catch (err) {
         // someone issued to one of them meanwhile: nothing was written, the caller retries
@@ -286,14 +358,31 @@ export function createPassesService(deps: Deps) {
       const rule = await ruleOf(row.passClass as PassClass);
       const from = today();
       const until = addDays(from, rule.validityDays - 1);
-      await transition(ctx, 'passes.issue', id, 'renew', () => ({ validFrom: from, validUntil: until, renewedAt: clock.now().toISOString() }), { validUntil: until });
+      await transition(
+        ctx,
+        'passes.issue',
+        id,
+        'renew',
+        () => ({ validFrom: from, validUntil: until, renewedAt: clock.now().toISOString() }),
+        { validUntil: until },
+      );
     },
     revoke(ctx: RequestContext, id: number, reason: string) {
-      return transition(ctx, 'passes.revoke', id, 'revoke', (_row, actor) => ({ revokedAt: clock.now().toISOString(), revokedBy: actor.id, revokeReason: reason }), { reason });
+      return transition(
+        ctx,
+        'passes.revoke',
+        id,
+        'revoke',
+        (_row, actor) => ({ revokedAt: clock.now().toISOString(), revokedBy: actor.id, revokeReason: reason }),
+        { reason },
+      );
     },
     /** A new token: the old QR stops working at once (a photographed pass is worthless). */
     rotate(ctx: RequestContext, id: number) {
-      return transition(ctx, 'passes.issue', id, 'rotate', () => ({ token: newPassToken(), tokenRotatedAt: clock.now().toISOString() }));
+      return transition(ctx, 'passes.issue', id, 'rotate', () => ({
+        token: newPassToken(),
+        tokenRotatedAt: clock.now().toISOString(),
+      }));
     },
 
     /**
@@ -308,10 +397,24 @@ export function createPassesService(deps: Deps) {
       if (!cp.active) throw new AppError('passes.checkpoint_inactive', 409);
       const t = today();
       const all = await rules();
-      let pass: { id: number; status: string; passClass: string; validFrom: string; validUntil: string; scopePath: string; personName: string; idNumberMasked: string } | null = null;
+      let pass: {
+        id: number;
+        status: string;
+        passClass: string;
+        validFrom: string;
+        validUntil: string;
+        scopePath: string;
+        personName: string;
+        idNumberMasked: string;
+      } | null = null;
       let reason: VerifyResult['reason'] = 'not_found';
       const decide = (p: NonNullable<typeof pass>) =>
-        refusalOf({ ...p, status: p.status as PassStatus, passClass: p.passClass as PassClass }, cp, all.get(p.passClass as PassClass)?.checkpointKinds ?? [], t);
+        refusalOf(
+          { ...p, status: p.status as PassStatus, passClass: p.passClass as PassClass },
+          cp,
+          all.get(p.passClass as PassClass)?.checkpointKinds ?? [],
+          t,
+        );
       if (body.token) {
         pass = (await repo.byToken(db, body.token)) ?? null;
         if (pass) reason = decide(pass);
@@ -328,22 +431,32 @@ export function createPassesService(deps: Deps) {
         }
       }
       const now = clock.now();
-      const { id: scanId } = await scanCommits.run((trx) => repo.insertScan(trx, {
-        at: now.toISOString(),
-        date: t,
-        checkpointId: cp.id,
-        regionPath: cp.regionPath,
-        direction: body.direction as ScanDirection,
-        valid: reason === null ? 1 : 0,
-        reason,
-        passId: pass?.id ?? null,
-        actorId: actor.id,
-      }));
+      const { id: scanId } = await scanCommits.run((trx) =>
+        repo.insertScan(trx, {
+          at: now.toISOString(),
+          date: t,
+          checkpointId: cp.id,
+          regionPath: cp.regionPath,
+          direction: body.direction as ScanDirection,
+          valid: reason === null ? 1 : 0,
+          reason,
+          passId: pass?.id ?? null,
+          actorId: actor.id,
+        }),
+      );
       return {
         valid: reason === null,
         reason,
         scanId: Number(scanId),
-        pass: pass ? { id: pass.id, passClass: pass.passClass as PassClass, personName: maskName(pass.personName), idNumberMasked: pass.idNumberMasked, validUntil: pass.validUntil } : null,
+        pass: pass
+          ? {
+              id: pass.id,
+              passClass: pass.passClass as PassClass,
+              personName: maskName(pass.personName),
+              idNumberMasked: pass.idNumberMasked,
+              validUntil: pass.validUntil,
+            }
+          : null,
       };
     },
 

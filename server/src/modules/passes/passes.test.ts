@@ -22,12 +22,34 @@ beforeAll(async () => {
   gridA = await t.userWith('grid-a', [{ role: 'grid', regionCode: t.regions.gridA }]);
   gridB = await t.userWith('grid-b', [{ role: 'grid', regionCode: t.regions.gridB }]);
   staffA = await t.userWith('staff-a', [{ role: 'checkpoint', regionCode: t.regions.townA }]);
-  resident = (await gridA.post('/api/people', { name: '王五', idType: 'id_card', idNumber: idCard('120119', '19800101', 11), phone: mobile(11), regionCode: t.regions.gridA, category: 'resident' })).json().id;
-  worker = (await gridA.post('/api/people', { name: '赵六', idType: 'id_card', idNumber: idCard('510402', '19920202', 12), regionCode: t.regions.gridA, category: 'outside_worker', employerEntityId: null })).json().id;
-  gateA = (await townA.post('/api/checkpoints', { name: '幸福小区东门', kind: 'community_gate', regionCode: t.regions.communityA })).json().id;
+  resident = (
+    await gridA.post('/api/people', {
+      name: '王五',
+      idType: 'id_card',
+      idNumber: idCard('120119', '19800101', 11),
+      phone: mobile(11),
+      regionCode: t.regions.gridA,
+      category: 'resident',
+    })
+  ).json().id;
+  worker = (
+    await gridA.post('/api/people', {
+      name: '赵六',
+      idType: 'id_card',
+      idNumber: idCard('510402', '19920202', 12),
+      regionCode: t.regions.gridA,
+      category: 'outside_worker',
+      employerEntityId: null,
+    })
+  ).json().id;
+  gateA = (
+    await townA.post('/api/checkpoints', { name: '幸福小区东门', kind: 'community_gate', regionCode: t.regions.communityA })
+  ).json().id;
   roadA = (await townA.post('/api/checkpoints', { name: '国道卡口', kind: 'road', regionCode: t.regions.townA })).json().id;
   const admin = await t.login('admin');
-  gateB = (await admin.post('/api/checkpoints', { name: '另一镇小区门', kind: 'community_gate', regionCode: t.regions.communityB })).json().id;
+  gateB = (
+    await admin.post('/api/checkpoints', { name: '另一镇小区门', kind: 'community_gate', regionCode: t.regions.communityB })
+  ).json().id;
 });
 afterAll(async () => t.close());
 
@@ -42,7 +64,14 @@ describe('passes', () => {
     expect(res.statusCode).toBe(200);
     passA = res.json().id;
     const p = (await gridA.get(`/api/passes/${passA}`)).json();
-    expect(p).toMatchObject({ passClass: 'A', status: 'active', validFrom: '2026-03-01', validUntil: '2026-03-30', scopeCode: t.regions.townA, expired: false });
+    expect(p).toMatchObject({
+      passClass: 'A',
+      status: 'active',
+      validFrom: '2026-03-01',
+      validUntil: '2026-03-30',
+      scopeCode: t.regions.townA,
+      expired: false,
+    });
     expect(p.token).toMatch(/^[\w-]{24}$/);
     token = p.token;
     const qr = await gridA.get(`/api/passes/${passA}/qr.svg`);
@@ -72,32 +101,66 @@ describe('passes', () => {
   });
 
   it('gives the reason when a pass does not open the checkpoint', async () => {
-    expect((await verify(staffA, { checkpointId: gateA, token: 'no-such-token-000000' })).json()).toMatchObject({ valid: false, reason: 'not_found', pass: null });
-    expect((await verify(staffA, { checkpointId: gateA, idNumber: idCard('120119', '19991231', 99) })).json()).toMatchObject({ valid: false, reason: 'not_found' });
+    expect((await verify(staffA, { checkpointId: gateA, token: 'no-such-token-000000' })).json()).toMatchObject({
+      valid: false,
+      reason: 'not_found',
+      pass: null,
+    });
+    expect((await verify(staffA, { checkpointId: gateA, idNumber: idCard('120119', '19991231', 99) })).json()).toMatchObject({
+      valid: false,
+      reason: 'not_found',
+    });
     // the A pass reaches town A only
     const admin = await t.login('admin');
     expect((await verify(admin, { checkpointId: gateB, token })).json()).toMatchObject({ valid: false, reason: 'out_of_scope' });
     // class C passes open community gates only
-    const c = await gridA.post('/api/people', { name: '孙七', idType: 'id_card', idNumber: idCard('430102', '19750505', 13), regionCode: t.regions.gridA, category: 'scattered_outsider' });
+    const c = await gridA.post('/api/people', {
+      name: '孙七',
+      idType: 'id_card',
+      idNumber: idCard('430102', '19750505', 13),
+      regionCode: t.regions.gridA,
+      category: 'scattered_outsider',
+    });
     const passC = (await gridA.post('/api/passes', { personId: c.json().id, passClass: 'C' })).json().id;
     const tokenC = (await gridA.get(`/api/passes/${passC}`)).json().token;
-    const roadInCommunity = (await townA.post('/api/checkpoints', { name: '社区路口', kind: 'road', regionCode: t.regions.communityA })).json().id;
-    expect((await verify(staffA, { checkpointId: roadInCommunity, token: tokenC })).json()).toMatchObject({ valid: false, reason: 'checkpoint_kind' });
-    expect((await verify(staffA, { checkpointId: roadA, token: tokenC })).json()).toMatchObject({ valid: false, reason: 'out_of_scope' });
+    const roadInCommunity = (
+      await townA.post('/api/checkpoints', { name: '社区路口', kind: 'road', regionCode: t.regions.communityA })
+    ).json().id;
+    expect((await verify(staffA, { checkpointId: roadInCommunity, token: tokenC })).json()).toMatchObject({
+      valid: false,
+      reason: 'checkpoint_kind',
+    });
+    expect((await verify(staffA, { checkpointId: roadA, token: tokenC })).json()).toMatchObject({
+      valid: false,
+      reason: 'out_of_scope',
+    });
     expect((await verify(staffA, { checkpointId: gateA, token: tokenC })).json()).toMatchObject({ valid: true });
     // 7 days later the C pass has expired; renewing starts a new period
     clock.advance(8 * 86400_000);
     // sessions last hours, not days: sign in again on the new day
     [gridA, staffA, townA] = await Promise.all([t.login('grid-a'), t.login('staff-a'), t.login('town-a')]);
-    expect((await verify(staffA, { checkpointId: gateA, token: tokenC })).json()).toMatchObject({ valid: false, reason: 'expired' });
+    expect((await verify(staffA, { checkpointId: gateA, token: tokenC })).json()).toMatchObject({
+      valid: false,
+      reason: 'expired',
+    });
     expect((await gridA.get(`/api/passes?status=expired`)).json().items.map((p: { id: number }) => p.id)).toContain(passC);
     expect((await gridA.post(`/api/passes/${passC}/renew`)).statusCode).toBe(200);
     expect((await verify(staffA, { checkpointId: gateA, token: tokenC })).json()).toMatchObject({ valid: true });
     // a pass issued to start later is not yet valid
-    const later = await gridA.post('/api/people', { name: '周八', idType: 'id_card', idNumber: idCard('120119', '19600606', 14), regionCode: t.regions.gridA, category: 'resident' });
-    const passL = (await gridA.post('/api/passes', { personId: later.json().id, passClass: 'A', validFrom: '2026-04-01' })).json().id;
+    const later = await gridA.post('/api/people', {
+      name: '周八',
+      idType: 'id_card',
+      idNumber: idCard('120119', '19600606', 14),
+      regionCode: t.regions.gridA,
+      category: 'resident',
+    });
+    const passL = (await gridA.post('/api/passes', { personId: later.json().id, passClass: 'A', validFrom: '2026-04-01' })).json()
+      .id;
     const tokenL = (await gridA.get(`/api/passes/${passL}`)).json().token;
-    expect((await verify(staffA, { checkpointId: gateA, token: tokenL })).json()).toMatchObject({ valid: false, reason: 'not_yet_valid' });
+    expect((await verify(staffA, { checkpointId: gateA, token: tokenL })).json()).toMatchObject({
+      valid: false,
+      reason: 'not_yet_valid',
+    });
   });
 
   it('revokes with a reason: the pass stops working, cannot be revoked twice or renewed', async () => {
@@ -135,10 +198,34 @@ describe('passes', () => {
   });
 
   it('bulk-issues class B passes to an employer’s outside workers, skipping those who hold one', async () => {
-    const employer = await t.services.registry.createEntity(systemContext(), { kind: 'enterprise', name: '蓟州机械厂', regNo: 'JZ-TEST-1', regionCode: t.regions.townA, sector: 'secondary' });
-    expect((await gridA.post('/api/people', { name: '无此单位', idType: 'id_card', idNumber: idCard('500101', '19950101', 199), regionCode: t.regions.gridA, category: 'outside_worker', employerEntityId: 999999 })).json().fields[0].field).toBe('employerEntityId');
+    const employer = await t.services.registry.createEntity(systemContext(), {
+      kind: 'enterprise',
+      name: '蓟州机械厂',
+      regNo: 'JZ-TEST-1',
+      regionCode: t.regions.townA,
+      sector: 'secondary',
+    });
+    expect(
+      (
+        await gridA.post('/api/people', {
+          name: '无此单位',
+          idType: 'id_card',
+          idNumber: idCard('500101', '19950101', 199),
+          regionCode: t.regions.gridA,
+          category: 'outside_worker',
+          employerEntityId: 999999,
+        })
+      ).json().fields[0].field,
+    ).toBe('employerEntityId');
     for (let i = 0; i < 3; i++) {
-      const r = await gridA.post('/api/people', { name: `工人${i}`, idType: 'id_card', idNumber: idCard('500101', '19950101', 200 + i), regionCode: t.regions.gridA, category: 'outside_worker', employerEntityId: employer });
+      const r = await gridA.post('/api/people', {
+        name: `工人${i}`,
+        idType: 'id_card',
+        idNumber: idCard('500101', '19950101', 200 + i),
+        regionCode: t.regions.gridA,
+        category: 'outside_worker',
+        employerEntityId: employer,
+      });
       expect(r.statusCode).toBe(200);
     }
     const first = await townA.post('/api/passes/bulk', { employerEntityId: employer, passClass: 'B' });
@@ -149,9 +236,28 @@ describe('passes', () => {
   });
 
   it('puts teams on duty at a checkpoint', async () => {
-    const s = await townA.post(`/api/checkpoints/${gateA}/shifts`, { date: '2026-03-09', startTime: '08:00', endTime: '20:00', team: '党员志愿队', members: ['甲', '乙'] });
+    const s = await townA.post(`/api/checkpoints/${gateA}/shifts`, {
+      date: '2026-03-09',
+      startTime: '08:00',
+      endTime: '20:00',
+      team: '党员志愿队',
+      members: ['甲', '乙'],
+    });
     expect(s.statusCode).toBe(200);
-    expect((await staffA.get(`/api/checkpoints/${gateA}/shifts?date=2026-03-09`)).json().items[0]).toMatchObject({ team: '党员志愿队', members: ['甲', '乙'] });
-    expect((await staffA.post(`/api/checkpoints/${gateA}/shifts`, { date: '2026-03-09', startTime: '08:00', endTime: '20:00', team: 'x', members: ['y'] })).statusCode).toBe(403);
+    expect((await staffA.get(`/api/checkpoints/${gateA}/shifts?date=2026-03-09`)).json().items[0]).toMatchObject({
+      team: '党员志愿队',
+      members: ['甲', '乙'],
+    });
+    expect(
+      (
+        await staffA.post(`/api/checkpoints/${gateA}/shifts`, {
+          date: '2026-03-09',
+          startTime: '08:00',
+          endTime: '20:00',
+          team: 'x',
+          members: ['y'],
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });

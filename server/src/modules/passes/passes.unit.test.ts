@@ -29,10 +29,17 @@ describe('pass state machine', () => {
 });
 
 describe('pass decision', () => {
-  const pass = { status: 'active' as const, passClass: 'A' as const, validFrom: '2026-03-01', validUntil: '2026-03-30', scopePath: '/120119/120119001000/' };
+  const pass = {
+    status: 'active' as const,
+    passClass: 'A' as const,
+    validFrom: '2026-03-01',
+    validUntil: '2026-03-30',
+    scopePath: '/120119/120119001000/',
+  };
   const gate = { kind: 'community_gate' as const, regionPath: '/120119/120119001000/120119001001/' };
   const all = ['road', 'community_gate', 'workplace'] as const;
-  it('opens inside the scope, on the days, at an allowed kind', () => expect(refusalOf(pass, gate, all, '2026-03-30')).toBeNull());
+  it('opens inside the scope, on the days, at an allowed kind', () =>
+    expect(refusalOf(pass, gate, all, '2026-03-30')).toBeNull());
   it('explains in order: missing, revoked, early, late, place, kind', () => {
     expect(refusalOf(null, gate, all, '2026-03-02')).toBe('not_found');
     expect(refusalOf({ ...pass, status: 'revoked', validUntil: '2026-01-01' }, gate, all, '2026-03-02')).toBe('revoked');

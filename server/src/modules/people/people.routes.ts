@@ -35,7 +35,12 @@ export function peopleRoutes(app: FastifyInstance, { people, selfService, core }
     summary: 'The filtered people list as .xlsx (ID numbers and phones masked; the export is audited)',
     tags: ['people'],
     query: personListQuerySchema.omit({ page: true, pageSize: true }),
-    handler: async ({ query, ctx, reply }) => sendXlsx(reply, `${ctx.locale === 'en' ? 'people' : '人员登记'}-${localDate(core.clock.now())}.xlsx`, await people.exportXlsx(ctx, query)),
+    handler: async ({ query, ctx, reply }) =>
+      sendXlsx(
+        reply,
+        `${ctx.locale === 'en' ? 'people' : '人员登记'}-${localDate(core.clock.now())}.xlsx`,
+        await people.exportXlsx(ctx, query),
+      ),
   });
   route(app, {
     method: 'POST',
@@ -76,7 +81,10 @@ export function peopleRoutes(app: FastifyInstance, { people, selfService, core }
     params: idParamSchema,
     body: revealBodySchema,
     response: revealResultSchema,
-    handler: async ({ params, body, ctx }) => ({ field: body.field, value: await people.reveal(ctx, params.id, body.field, body.reason) }),
+    handler: async ({ params, body, ctx }) => ({
+      field: body.field,
+      value: await people.reveal(ctx, params.id, body.field, body.reason),
+    }),
   });
   route(app, {
     method: 'GET',

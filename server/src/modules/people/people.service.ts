@@ -1,5 +1,14 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { Page, Person, PersonAccess, PersonCategory, PersonInput, PersonListQuery, PersonUpdate, IdType } from '@fugong/contract';
+import type {
+  Page,
+  Person,
+  PersonAccess,
+  PersonCategory,
+  PersonInput,
+  PersonListQuery,
+  PersonUpdate,
+  IdType,
+} from '@fugong/contract';
 import { isValidIdCard, normaliseIdCard } from '@fugong/contract';
 import type { DB } from '../../db/schema';
 import type { Dialect } from '../../db/database';
@@ -89,7 +98,10 @@ export function createPeopleService(deps: Deps) {
       category: r.category as PersonCategory,
       employerEntityId: r.employerEntityId,
       createdAt: r.createdAt,
-      abilities: { update: can(actor, 'people.manage') && inRegionScope(manage, r.regionPath), reveal: can(actor, 'people.reveal') && inRegionScope(reveal, r.regionPath) },
+      abilities: {
+        update: can(actor, 'people.manage') && inRegionScope(manage, r.regionPath),
+        reveal: can(actor, 'people.reveal') && inRegionScope(reveal, r.regionPath),
+      },
     }));
   }
 
@@ -104,7 +116,9 @@ export function createPeopleService(deps: Deps) {
   async function checkEmployer(entityId: number | null | undefined) {
     if (!entityId || !employers) return;
     if (!(await employers.getForService(entityId))) {
-      throw new AppError('common.validation_failed', 400, {}, [{ field: 'employerEntityId', message: 'people.unknown_employer' }]);
+      throw new AppError('common.validation_failed', 400, {}, [
+        { field: 'employerEntityId', message: 'people.unknown_employer' },
+      ]);
     }
   }
 
@@ -124,7 +138,13 @@ export function createPeopleService(deps: Deps) {
     const byNumber = isIdNumberQuery(q.q);
     const under = q.regionCode ? (await regions.resolve(q.regionCode)).path : undefined;
     return {
-      f: { idHash: byNumber ? hashId(q.q!) : undefined, nameLike: byNumber ? undefined : q.q, category: q.category, underPath: under, employerEntityId: q.employerEntityId },
+      f: {
+        idHash: byNumber ? hashId(q.q!) : undefined,
+        nameLike: byNumber ? undefined : q.q,
+        category: q.category,
+        underPath: under,
+        employerEntityId: q.employerEntityId,
+      },
       byNumber,
     };
   }
@@ -133,7 +153,8 @@ export function createPeopleService(deps: Deps) {
   async function auditLookups(ctx: RequestContext, rows: Row[]) {
     if (!rows.length) return;
     await db.transaction().execute(async (trx) => {
-      for (const r of rows) await audit.record(trx, ctx, { action: 'people.lookup', targetType: 'person', targetId: r.id, regionPath: r.regionPath });
+      for (const r of rows)
+        await audit.record(trx, ctx, { action: 'people.lookup', targetType: 'person', targetId: r.id, regionPath: r.regionPath });
     });
   }
 
@@ -148,7 +169,8 @@ export function createPeopleService(deps: Deps) {
       const idHash = hashId(input.idNumber);
       const duplicate = async () => {
         const existing = await repo.byIdHash(db, idHash);
-        if (existing && inRegionScope(scopeOf(actor, 'people.read'), existing.regionPath)) return new AppError('people.duplicate', 409, { id: existing.id });
+        if (existing && inRegionScope(scopeOf(actor, 'people.read'), existing.regionPath))
+          return new AppError('people.duplicate', 409, { id: existing.id });
         return new AppError('people.duplicate_elsewhere', 409);
       };
       const now = clock.now().toISOString();
@@ -171,7 +193,13 @@ export function createPeopleService(deps: Deps) {
             createdBy: actor.id,
             updatedAt: now,
           });
-          await audit.record(trx, ctx, { action: 'people.create', targetType: 'person', targetId: Number(id), regionPath: region.path, detail: { category: input.category } });
+          await audit.record(trx, ctx, {
+            action: 'people.create',
+            targetType: 'person',
+            targetId: Number(id),
+            regionPath: region.path,
+            detail: { category: input.category },
+          });
           return Number(id);
         });
       } catch (err) {
@@ -201,7 +229,11 @@ export function createPeopleService(deps: Deps) {
       const filter = { ...q, q: byNumber ? '[id number]' : q.q };
       await audit.record(db, ctx, { action: 'people.export', targetType: 'person', detail: { filter, rows: rows.length } });
       const names = await regions.namesOf(rows.map((r) => r.regionCode));
-      return peopleExport(ctx.locale, rows.map((r) => ({ ...summary(r), createdAt: r.createdAt })), names);
+      return peopleExport(
+        ctx.locale,
+        rows.map((r) => ({ ...summary(r), createdAt: r.createdAt })),
+        names,
+      );
     },
 
     async get(ctx: RequestContext, id: number): Promise<Person> {
@@ -227,7 +259,13 @@ export function createPeopleService(deps: Deps) {
           updatedAt: clock.now().toISOString(),
         });
         // field names only: the audit log must not become a second copy of the personal data
-        await audit.record(trx, ctx, { action: 'people.update', targetType: 'person', targetId: id, regionPath: region?.path ?? row.regionPath, detail: { fields: Object.keys(patch) } });
+        await audit.record(trx, ctx, {
+          action: 'people.update',
+          targetType: 'person',
+          targetId: id,
+          regionPath: region?.path ?? row.regionPath,
+          detail: { fields: Object.keys(patch) },
+        });
       });
     },
 
@@ -235,7 +273,13 @@ export function createPeopleService(deps: Deps) {
       const actor = requirePermission(ctx.actor, 'people.reveal');
       const row = await loadInScope(actor, 'people.reveal', id);
       const stored = field === 'idNumber' ? row.idNumberEnc : row.phoneEnc;
-      await audit.record(db, ctx, { action: 'people.reveal', targetType: 'person', targetId: id, regionPath: row.regionPath, detail: { field, reason } });
+      await audit.record(db, ctx, {
+        action: 'people.reveal',
+        targetType: 'person',
+        targetId: id,
+        regionPath: row.regionPath,
+        detail: { field, reason },
+      });
       return stored ? pii.decrypt(stored) : null;
     },
 

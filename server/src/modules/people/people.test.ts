@@ -25,7 +25,12 @@ describe('people registry', () => {
   let personA: number;
 
   it('registers a person with the ID number and phone only masked in the answer', async () => {
-    const res = await register(gridA, { idNumber: idA, phone: mobile(1), regionCode: t.regions.gridA, address: '幸福小区3栋2单元501' });
+    const res = await register(gridA, {
+      idNumber: idA,
+      phone: mobile(1),
+      regionCode: t.regions.gridA,
+      address: '幸福小区3栋2单元501',
+    });
     expect(res.statusCode).toBe(200);
     personA = res.json().id;
     const got = await gridA.get(`/api/people/${personA}`);

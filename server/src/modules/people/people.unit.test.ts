@@ -4,7 +4,9 @@ import { idCardCheckChar, isValidIdCard, isValidMobile, normaliseIdCard, personI
 import { maskIdNumber, maskPhone } from '../../platform/pii';
 
 const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
-const birth = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10).replace(/-/g, ''));
+const birth = fc
+  .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2025-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10).replace(/-/g, ''));
 /** Any well-formed 身份证 number: region (not starting 0), birth date, sequence, check character. */
 const idCardArb = fc.tuple(fc.integer({ min: 1, max: 9 }), digits(5), birth, digits(3)).map(([a, b, d, s]) => {
   const first17 = `${a}${b}${d}${s}`;
@@ -39,7 +41,12 @@ describe('身份证 validation (GB 11643)', () => {
   it('normalises before validating in the contract: spaces and lower-case x are the same number', () => {
     fc.assert(
       fc.property(idCardArb, (id) => {
-        const r = personInputSchema.safeParse({ name: '甲', idNumber: `  ${id.toLowerCase()} `, regionCode: '120119', category: 'resident' });
+        const r = personInputSchema.safeParse({
+          name: '甲',
+          idNumber: `  ${id.toLowerCase()} `,
+          regionCode: '120119',
+          category: 'resident',
+        });
         return r.success && r.data.idNumber === normaliseIdCard(id);
       }),
     );
@@ -51,7 +58,13 @@ describe('masking', () => {
     fc.assert(
       fc.property(idCardArb, (id) => {
         const m = maskIdNumber(id);
-        return m.length === id.length && m.startsWith(id.slice(0, 4)) && m.endsWith(id.slice(-4)) && m.slice(4, -4) === '*'.repeat(10) && !m.includes(id.slice(4, 14));
+        return (
+          m.length === id.length &&
+          m.startsWith(id.slice(0, 4)) &&
+          m.endsWith(id.slice(-4)) &&
+          m.slice(4, -4) === '*'.repeat(10) &&
+          !m.includes(id.slice(4, 14))
+        );
       }),
     );
   });
@@ -61,13 +74,24 @@ describe('masking', () => {
     fc.assert(
       fc.property(phone, (p) => {
         const m = maskPhone(p);
-        return isValidMobile(p) && m.length === 11 && m.slice(3, 7) === '****' && m.slice(0, 3) === p.slice(0, 3) && m.slice(-4) === p.slice(-4);
+        return (
+          isValidMobile(p) &&
+          m.length === 11 &&
+          m.slice(3, 7) === '****' &&
+          m.slice(0, 3) === p.slice(0, 3) &&
+          m.slice(-4) === p.slice(-4)
+        );
       }),
     );
   });
 
   it('masks short or odd values entirely rather than leaking them', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 8 }), (s) => maskIdNumber(s).length === s.length && (s.length <= 1 || maskIdNumber(s).slice(1) === '*'.repeat(s.length - 1))));
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 8 }),
+        (s) => maskIdNumber(s).length === s.length && (s.length <= 1 || maskIdNumber(s).slice(1) === '*'.repeat(s.length - 1)),
+      ),
+    );
     fc.assert(fc.property(fc.string({ maxLength: 6 }), (s) => maskPhone(s) === '*'.repeat(s.length)));
   });
 });

@@ -36,7 +36,13 @@ export function createSelfService({ db, audit, regions, people, passes, isolatio
       ]);
       await audit.record(db, ctx, { action: 'people.self_view', targetType: 'person', targetId: p.id, regionPath: p.regionPath });
       return {
-        person: { nameMasked: maskName(p.name), idNumberMasked: p.idNumberMasked, phoneMasked: p.phoneMasked, regionName: names.get(p.regionCode) ?? null, category: p.category },
+        person: {
+          nameMasked: maskName(p.name),
+          idNumberMasked: p.idNumberMasked,
+          phoneMasked: p.phoneMasked,
+          regionName: names.get(p.regionCode) ?? null,
+          category: p.category,
+        },
         passes: passList,
         isolations,
         accessLog,

@@ -7,7 +7,14 @@ import { requirePermission, scopeOf, type Actor } from '../../platform/permissio
 import type { RequestContext } from '../../platform/context';
 import { regionsRepo } from './regions.repo';
 
-function toRegion(r: { code: string; name: string; level: string; parentCode: string | null; path: string; childCount: number }): Region {
+function toRegion(r: {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+  path: string;
+  childCount: number;
+}): Region {
   return { ...r, level: r.level as RegionLevel, childCount: Number(r.childCount) };
 }
 
@@ -36,7 +43,8 @@ export function createRegionsService({ db, dialect }: { db: Kysely<DB>; dialect:
       const scope = scopeOf(actor, 'regions.read');
       const p = await repo.byCode(db, parent);
       // browsing is allowed inside one's subtrees only
-      if (!p || !(scope.all || scope.regionPaths.some((sp) => p.path.startsWith(sp)))) throw new AppError('common.not_found', 404);
+      if (!p || !(scope.all || scope.regionPaths.some((sp) => p.path.startsWith(sp))))
+        throw new AppError('common.not_found', 404);
       return (await repo.children(db, parent)).map(toRegion);
     },
     async search(ctx: RequestContext, q: string, limit: number): Promise<Region[]> {
@@ -63,7 +71,8 @@ export function createRegionsService({ db, dialect }: { db: Kysely<DB>; dialect:
       const unique = [...new Set(codes)];
       const out = new Map<string, { code: string; name: string; path: string; level: RegionLevel }>();
       for (let i = 0; i < unique.length; i += 1000) {
-        for (const r of await repo.byCodes(db, unique.slice(i, i + 1000))) out.set(r.code, { code: r.code, name: r.name, path: r.path, level: r.level as RegionLevel });
+        for (const r of await repo.byCodes(db, unique.slice(i, i + 1000)))
+          out.set(r.code, { code: r.code, name: r.name, path: r.path, level: r.level as RegionLevel });
       }
       return out;
     },

@@ -23,7 +23,9 @@ const items = async (c: Client, url: string): Promise<R[]> => {
 describe('browsing the region tree', () => {
   it('starts an admin at the district and lists children with their paths and child counts', async () => {
     const roots = await items(admin, '/api/regions');
-    expect(roots).toEqual([{ code: '120119', name: '蓟州区', level: 'district', parentCode: null, path: '/120119/', childCount: 2 }]);
+    expect(roots).toEqual([
+      { code: '120119', name: '蓟州区', level: 'district', parentCode: null, path: '/120119/', childCount: 2 },
+    ]);
     const towns = await items(admin, '/api/regions?parent=120119');
     expect(towns.map((r) => r.code)).toEqual([t.regions.townA, t.regions.townB]);
     expect(towns[0]).toMatchObject({ level: 'town', parentCode: '120119', path: `/120119/${t.regions.townA}/`, childCount: 2 });
@@ -65,7 +67,9 @@ describe('searching regions', () => {
 
     expect(await items(townA, `/api/regions/search?q=${encodeURIComponent(townBRow!.name)}`)).toEqual([]);
     expect(await items(townA, `/api/regions/search?q=${t.regions.townB}`)).toEqual([]);
-    expect((await items(townA, `/api/regions/search?q=${encodeURIComponent(townARow!.name)}`)).map((r) => r.code)).toEqual([t.regions.townA]);
+    expect((await items(townA, `/api/regions/search?q=${encodeURIComponent(townARow!.name)}`)).map((r) => r.code)).toEqual([
+      t.regions.townA,
+    ]);
     const mine = await items(townA, '/api/regions/search?q=120119&limit=50');
     expect(mine.length).toBe(7);
     expect(mine.every((r) => r.path.startsWith(`/120119/${t.regions.townA}/`))).toBe(true);
@@ -77,7 +81,12 @@ describe('searching regions', () => {
     expect((await items(admin, '/api/regions/search?q=1201&limit=3')).length).toBe(3);
     const res = await admin.get('/api/regions/search?q=&limit=99', { 'x-locale': 'en' });
     expect(res.statusCode).toBe(400);
-    expect(res.json().fields.map((f: { field: string }) => f.field).sort()).toEqual(['limit', 'q']);
+    expect(
+      res
+        .json()
+        .fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['limit', 'q']);
   });
 
   it('is closed to users without regions.read and to anonymous callers', async () => {

@@ -35,7 +35,8 @@ export const enumFields = {
 export type EnumField = keyof typeof enumFields;
 
 export const header = (locale: Locale, key: string) => t(locale, `registry.col.${key}`);
-export const label = (locale: Locale, field: string, value: string | null) => (value ? t(locale, `registry.${field}.${value}`) : '');
+export const label = (locale: Locale, field: string, value: string | null) =>
+  value ? t(locale, `registry.${field}.${value}`) : '';
 export const yesNo = (locale: Locale, v: number | boolean) => t(locale, v ? 'registry.yes' : 'registry.no');
 
 const norm = (s: string) => s.replace(/[\s*＊（）()]/g, '').toLowerCase();

@@ -6,7 +6,11 @@ import { header, label, yesNo } from './entity-columns';
 
 /** The filtered list as .xlsx with headers and labels in the reader's language; phones stay masked. */
 export function entityExport(locale: Locale, rows: EntityRow[], regionNames: Map<string, string>): Promise<Buffer> {
-  const col = (key: string, value: Column<EntityRow>['value'], width?: number): Column<EntityRow> => ({ header: header(locale, key), value, width });
+  const col = (key: string, value: Column<EntityRow>['value'], width?: number): Column<EntityRow> => ({
+    header: header(locale, key),
+    value,
+    width,
+  });
   const columns: Column<EntityRow>[] = [
     col('uscc', (r) => r.uscc, 22),
     col('regNo', (r) => r.regNo),

@@ -1,7 +1,14 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
-import type { EntityInputParsed, ImportConfirmResult, ImportPreview, ImportRowAction, ImportSummary, Locale } from '@fugong/contract';
+import type {
+  EntityInputParsed,
+  ImportConfirmResult,
+  ImportPreview,
+  ImportRowAction,
+  ImportSummary,
+  Locale,
+} from '@fugong/contract';
 import { entityInputSchema } from '@fugong/contract';
 import type { DB } from '../../db/schema';
 import type { Dialect } from '../../db/database';
@@ -16,7 +23,17 @@ import type { RegionsService } from '../regions/regions.service';
 import type { EntityRow, RegistryRepo } from './registry.repo';
 import { changedFields, fieldsOf, identityKeysOf } from './entity-record';
 import { registryStatsRepo } from './registry-stats.repo';
-import { boolValue, enumFields, enumValue, fieldOfHeader, header, importColumns, label, type EnumField, type ImportColumnKey } from './entity-columns';
+import {
+  boolValue,
+  enumFields,
+  enumValue,
+  fieldOfHeader,
+  header,
+  importColumns,
+  label,
+  type EnumField,
+  type ImportColumnKey,
+} from './entity-columns';
 import { readSheet } from './import-file';
 
 interface Deps {
@@ -93,9 +110,11 @@ function convertRow(cells: string[], columns: (ImportColumnKey | undefined)[], l
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '_');
       if (errors.some((e) => e.field === field)) continue;
-      if (issue.code === 'too_big' && 'maximum' in issue) errors.push({ field, key: 'registry.import_too_long', params: { max: Number(issue.maximum) } });
+      if (issue.code === 'too_big' && 'maximum' in issue)
+        errors.push({ field, key: 'registry.import_too_long', params: { max: Number(issue.maximum) } });
       else if (hasMessage(issue.message)) errors.push({ field, key: issue.message });
-      else if (issue.code === 'invalid_type' || issue.code === 'invalid_value') errors.push({ field, key: 'validation.required' });
+      else if (issue.code === 'invalid_type' || issue.code === 'invalid_value')
+        errors.push({ field, key: 'validation.required' });
       else errors.push({ field, text: zodIssueMessage(locale, issue) });
     }
   }
@@ -110,7 +129,11 @@ export function createEntityImport(deps: Deps) {
   }
 
   /** Decides per row what confirming would do, against the database as it is now. */
-  async function plan(trxOrDb: Parameters<RegistryRepo['byIdentityKeys']>[0], rows: PlannedRow[], actor: Actor): Promise<Map<number, EntityRow>> {
+  async function plan(
+    trxOrDb: Parameters<RegistryRepo['byIdentityKeys']>[0],
+    rows: PlannedRow[],
+    actor: Actor,
+  ): Promise<Map<number, EntityRow>> {
     const scope = importScopeOf(actor);
     const valid = rows.filter((r) => r.input);
     const existing = [
@@ -122,7 +145,9 @@ export function createEntityImport(deps: Deps) {
     for (const e of existing) for (const k of identityKeysOf(e)) byKey.set(k, e);
     const matched = new Map<number, EntityRow>();
     for (const r of valid) {
-      const hit = identityKeysOf(r.input!).map((k) => byKey.get(k)).find(Boolean);
+      const hit = identityKeysOf(r.input!)
+        .map((k) => byKey.get(k))
+        .find(Boolean);
       if (!hit) {
         r.action = 'create';
         r.entityId = null;
@@ -158,7 +183,13 @@ export function createEntityImport(deps: Deps) {
     return { actor, job };
   }
 
-  function page(ctx: RequestContext, job: { token: string; fileName: string; status: string; expiresAt: string }, rows: PlannedRow[], summary: ImportSummary, q: { page: number; pageSize: number; only: string }): ImportPreview {
+  function page(
+    ctx: RequestContext,
+    job: { token: string; fileName: string; status: string; expiresAt: string },
+    rows: PlannedRow[],
+    summary: ImportSummary,
+    q: { page: number; pageSize: number; only: string },
+  ): ImportPreview {
     const expired = job.status === 'preview' && job.expiresAt < clock.now().toISOString();
     const picked = q.only === 'all' ? rows : rows.filter((r) => r.action === q.only);
     return {
@@ -188,15 +219,22 @@ export function createEntityImport(deps: Deps) {
       const actor = requirePermission(ctx.actor, 'registry.import');
       const scope = importScopeOf(actor);
       const sheet = await readSheet(file.data);
-      if (!sheet) throw new AppError('registry.import_unreadable', 400, {}, [{ field: 'file', message: 'registry.import_unreadable' }]);
+      if (!sheet)
+        throw new AppError('registry.import_unreadable', 400, {}, [{ field: 'file', message: 'registry.import_unreadable' }]);
       const [head, ...body] = sheet;
-      if (!head || body.length === 0) throw new AppError('registry.import_empty', 400, {}, [{ field: 'file', message: 'registry.import_empty' }]);
-      if (body.length > MAX_IMPORT_ROWS) throw new AppError('registry.import_too_many_rows', 400, { max: MAX_IMPORT_ROWS }, [{ field: 'file', message: 'registry.import_too_many_rows' }]);
+      if (!head || body.length === 0)
+        throw new AppError('registry.import_empty', 400, {}, [{ field: 'file', message: 'registry.import_empty' }]);
+      if (body.length > MAX_IMPORT_ROWS)
+        throw new AppError('registry.import_too_many_rows', 400, { max: MAX_IMPORT_ROWS }, [
+          { field: 'file', message: 'registry.import_too_many_rows' },
+        ]);
       const columns = head.cells.map(fieldOfHeader);
       const missing = importColumns.filter((c) => c.required && !columns.includes(c.key)).map((c) => header(ctx.locale, c.key));
       if (missing.length) {
         const columnsText = missing.join(ctx.locale === 'en' ? ', ' : '、');
-        throw new AppError('registry.import_missing_columns', 400, { columns: columnsText }, [{ field: 'file', message: 'registry.import_missing_columns' }]);
+        throw new AppError('registry.import_missing_columns', 400, { columns: columnsText }, [
+          { field: 'file', message: 'registry.import_missing_columns' },
+        ]);
       }
 
       const converted = body.map((line) => ({ line, ...convertRow(line.cells, columns, ctx.locale) }));
@@ -217,12 +255,16 @@ export function createEntityImport(deps: Deps) {
         if (raw.regionCode && !errors.some((e) => e.field === 'regionCode')) {
           const region = places.get(raw.regionCode);
           if (!region) r.errors.push({ field: 'regionCode', key: 'regions.unknown', params: { code: raw.regionCode } });
-          else if (!inRegionScope(scope, region.path)) r.errors.push({ field: 'regionCode', key: 'registry.region_out_of_scope', params: { code: raw.regionCode } });
+          else if (!inRegionScope(scope, region.path))
+            r.errors.push({ field: 'regionCode', key: 'registry.region_out_of_scope', params: { code: raw.regionCode } });
           else r.regionPath = region.path;
         }
         if (input && r.errors.length === 0) {
-          const dup = identityKeysOf(input).map((k) => firstRowOf.get(k)).find((n) => n !== undefined);
-          if (dup !== undefined) r.errors.push({ field: input.uscc ? 'uscc' : 'regNo', key: 'registry.import_duplicate_row', params: { row: dup } });
+          const dup = identityKeysOf(input)
+            .map((k) => firstRowOf.get(k))
+            .find((n) => n !== undefined);
+          if (dup !== undefined)
+            r.errors.push({ field: input.uscc ? 'uscc' : 'regNo', key: 'registry.import_duplicate_row', params: { row: dup } });
           else {
             for (const k of identityKeysOf(input)) firstRowOf.set(k, r.row);
             r.input = input;
@@ -247,7 +289,13 @@ export function createEntityImport(deps: Deps) {
         rows: pii.encrypt(JSON.stringify(rows)),
         confirmedAt: null,
       });
-      return page(ctx, { token, fileName: file.fileName, status: 'preview', expiresAt: new Date(now.getTime() + PREVIEW_TTL_MS).toISOString() }, rows, summary, { page: 1, pageSize: 50, only: 'all' });
+      return page(
+        ctx,
+        { token, fileName: file.fileName, status: 'preview', expiresAt: new Date(now.getTime() + PREVIEW_TTL_MS).toISOString() },
+        rows,
+        summary,
+        { page: 1, pageSize: 50, only: 'all' },
+      );
     },
 
     async get(ctx: RequestContext, token: string, q: { page: number; pageSize: number; only: string }): Promise<ImportPreview> {
@@ -273,24 +321,53 @@ export function createEntityImport(deps: Deps) {
         await plan(trx, rows, actor);
         const creates = rows.filter((r) => r.action === 'create');
         const updates = rows.filter((r) => r.action === 'update');
-        const createRows = creates.map((r) => ({ ...fieldsOf(r.input!, r.regionPath!, pii), status: 'not_resumed', statusChangedAt: now, createdAt: now, updatedAt: now }));
+        const createRows = creates.map((r) => ({
+          ...fieldsOf(r.input!, r.regionPath!, pii),
+          status: 'not_resumed',
+          statusChangedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        }));
         const inserted = await repo.insertMany(trx, createRows);
         const reason = t(ctx.locale, 'registry.reason.created');
         await repo.insertHistory(
           trx,
-          inserted.map((e) => ({ entityId: e.id, fromStatus: null, toStatus: 'not_resumed', reason, sourceType: 'import', sourceId: String(job.id), actorId: actor.id, actorName: actor.username, at: now })),
+          inserted.map((e) => ({
+            entityId: e.id,
+            fromStatus: null,
+            toStatus: 'not_resumed',
+            reason,
+            sourceType: 'import',
+            sourceId: String(job.id),
+            actorId: actor.id,
+            actorName: actor.username,
+            at: now,
+          })),
         );
-        await registryStatsRepo.addEntities(trx, inserted.map((e) => e.id));
-        await registryStatsRepo.trackCounts(trx, updates.map((r) => r.entityId!), async () => {
-          for (const r of updates) await repo.update(trx, r.entityId!, { ...fieldsOf(r.input!, r.regionPath!, pii), updatedAt: now });
-        });
+        await registryStatsRepo.addEntities(
+          trx,
+          inserted.map((e) => e.id),
+        );
+        await registryStatsRepo.trackCounts(
+          trx,
+          updates.map((r) => r.entityId!),
+          async () => {
+            for (const r of updates)
+              await repo.update(trx, r.entityId!, { ...fieldsOf(r.input!, r.regionPath!, pii), updatedAt: now });
+          },
+        );
         const result = {
           created: inserted.length,
           updated: updates.length,
           unchanged: rows.filter((r) => r.action === 'unchanged').length,
           skipped: skipped + rows.filter((r) => r.action === 'error').length,
         };
-        await audit.record(trx, ctx, { action: 'registry.import', targetType: 'entity_import', targetId: Number(job.id), detail: { fileName: job.fileName, ...result, updatedIds: updates.map((r) => r.entityId) } });
+        await audit.record(trx, ctx, {
+          action: 'registry.import',
+          targetType: 'entity_import',
+          targetId: Number(job.id),
+          detail: { fileName: job.fileName, ...result, updatedIds: updates.map((r) => r.entityId) },
+        });
         return result;
       });
     },
@@ -302,15 +379,20 @@ export function createEntityImport(deps: Deps) {
       const wb = new ExcelJS.Workbook();
       wb.creator = 'Fugong';
       const ws = wb.addWorksheet(t(locale, 'registry.template_sheet').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
-      ws.columns = importColumns.map((c) => ({ header: header(locale, c.key) + (c.required ? '*' : ''), width: c.key === 'name' || c.key === 'address' ? 30 : 18 }));
+      ws.columns = importColumns.map((c) => ({
+        header: header(locale, c.key) + (c.required ? '*' : ''),
+        width: c.key === 'name' || c.key === 'address' ? 30 : 18,
+      }));
       ws.getRow(1).font = { bold: true };
       // credit codes and region codes are text: Excel must not turn them into numbers
-      for (const key of ['uscc', 'regNo', 'regionCode', 'contactPhone'] as const) ws.getColumn(importColumns.findIndex((c) => c.key === key) + 1).numFmt = '@';
+      for (const key of ['uscc', 'regNo', 'regionCode', 'contactPhone'] as const)
+        ws.getColumn(importColumns.findIndex((c) => c.key === key) + 1).numFmt = '@';
       const values = wb.addWorksheet(t(locale, 'registry.values_sheet'));
       values.columns = ENUMS.map((f) => ({ header: header(locale, f), width: 20 }));
       values.getRow(1).font = { bold: true };
       const longest = Math.max(...ENUMS.map((f) => enumFields[f].length));
-      for (let i = 0; i < longest; i++) values.addRow(ENUMS.map((f) => (enumFields[f][i] ? label(locale, f, enumFields[f][i]!) : '')));
+      for (let i = 0; i < longest; i++)
+        values.addRow(ENUMS.map((f) => (enumFields[f][i] ? label(locale, f, enumFields[f][i]!) : '')));
       return Buffer.from(await wb.xlsx.writeBuffer());
     },
   };

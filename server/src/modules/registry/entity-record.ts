@@ -1,5 +1,14 @@
 import type { Insertable } from 'kysely';
-import type { EntityInputParsed, EntityKind, EntityStatus, EntitySummary, RiskLevel, Sector, SizeClass, SmallVenueType } from '@fugong/contract';
+import type {
+  EntityInputParsed,
+  EntityKind,
+  EntityStatus,
+  EntitySummary,
+  RiskLevel,
+  Sector,
+  SizeClass,
+  SmallVenueType,
+} from '@fugong/contract';
 import { normalisePhone } from '@fugong/contract';
 import type { Pii } from '../../platform/pii';
 import { maskPhone } from '../../platform/pii';
@@ -45,8 +54,22 @@ export function fieldsOf(e: EntityInputParsed, regionPath: string, pii: Pii): En
 }
 
 const COMPARED = [
-  'kind', 'name', 'uscc', 'regNo', 'regionCode', 'address', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove',
-  'sizeClass', 'smallVenueType', 'registeredStaff', 'contactName', 'riskLevel',
+  'kind',
+  'name',
+  'uscc',
+  'regNo',
+  'regionCode',
+  'address',
+  'sector',
+  'industry',
+  'aboveScale',
+  'aboveQuota',
+  'fourAbove',
+  'sizeClass',
+  'smallVenueType',
+  'registeredStaff',
+  'contactName',
+  'riskLevel',
 ] as const;
 
 /** Names of the fields that would change; the phone is compared by its keyed hash, never decrypted. */
@@ -57,7 +80,24 @@ export function changedFields(stored: EntityRow, next: EntityFields): string[] {
 }
 
 /** The columns a summary is made of (what other modules' hot paths read, e.g. every daily report). */
-export const SUMMARY_COLUMNS = ['id', 'name', 'kind', 'uscc', 'regionCode', 'regionPath', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'smallVenueType', 'status', 'registeredStaff', 'riskLevel'] as const satisfies readonly (keyof EntityRow)[];
+export const SUMMARY_COLUMNS = [
+  'id',
+  'name',
+  'kind',
+  'uscc',
+  'regionCode',
+  'regionPath',
+  'sector',
+  'industry',
+  'aboveScale',
+  'aboveQuota',
+  'fourAbove',
+  'sizeClass',
+  'smallVenueType',
+  'status',
+  'registeredStaff',
+  'riskLevel',
+] as const satisfies readonly (keyof EntityRow)[];
 
 export function toSummary(r: Pick<EntityRow, (typeof SUMMARY_COLUMNS)[number]>): EntitySummary {
   return {

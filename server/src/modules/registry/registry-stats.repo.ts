@@ -31,10 +31,17 @@ type Delta = Insertable<EntityCountDeltaTable>;
 const ATTRS = ['kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass'] as const;
 const KEY = ['level', 'regionPath', ...ATTRS, 'day'] as const;
 const BATCH = 500;
-const isCounted = (kind: string, status: string | null) => (kind !== 'building' && status !== null && status !== 'closed' ? 1 : 0);
+const isCounted = (kind: string, status: string | null) =>
+  kind !== 'building' && status !== null && status !== 'closed' ? 1 : 0;
 const isResumed = (kind: string, status: string | null) => (kind !== 'building' && status === 'resumed' ? 1 : 0);
 
-type Placed = Pick<EntityCountDeltaTable, 'regionPath' | 'kind' | 'sector'> & { industry?: string | null; sizeClass?: string | null; aboveScale: number; aboveQuota: number; fourAbove: number };
+type Placed = Pick<EntityCountDeltaTable, 'regionPath' | 'kind' | 'sector'> & {
+  industry?: string | null;
+  sizeClass?: string | null;
+  aboveScale: number;
+  aboveQuota: number;
+  fourAbove: number;
+};
 type Line = { fromStatus: string | null; toStatus: string; at: string };
 
 // bulk loads write thousands of lines with the same timestamp: their local day is computed once
@@ -86,7 +93,12 @@ async function applyCounts(db: Db, before: Map<string, Delta>, after: Map<string
       .insertInto('entityCountDelta')
       .values(rows.slice(i, i + BATCH))
       .onConflict((oc) =>
-        oc.columns([...KEY]).doUpdateSet({ counted: sql<number>`entity_count_delta.counted + excluded.counted`, resumed: sql<number>`entity_count_delta.resumed + excluded.resumed` }),
+        oc
+          .columns([...KEY])
+          .doUpdateSet({
+            counted: sql<number>`entity_count_delta.counted + excluded.counted`,
+            resumed: sql<number>`entity_count_delta.resumed + excluded.resumed`,
+          }),
       )
       .execute();
   }
@@ -104,7 +116,8 @@ const localDay = (db: Db, col: string) =>
 const LEVELS = sql`(select 1 as level, ${sql.lit(LEVEL_PATH_LENGTHS[0])} as len union all select 2, ${sql.lit(LEVEL_PATH_LENGTHS[1])} union all select 3, ${sql.lit(LEVEL_PATH_LENGTHS[2])} union all select 4, ${sql.lit(LEVEL_PATH_LENGTHS[3])})`;
 const counts = (status: string) =>
   sql<number>`(case when e.kind <> 'building' and ${sql.ref(status)} is not null and ${sql.ref(status)} <> 'closed' then 1 else 0 end)`;
-const resumes = (status: string) => sql<number>`(case when e.kind <> 'building' and ${sql.ref(status)} = 'resumed' then 1 else 0 end)`;
+const resumes = (status: string) =>
+  sql<number>`(case when e.kind <> 'building' and ${sql.ref(status)} = 'resumed' then 1 else 0 end)`;
 
 /**
  * Adds (sign 1) or takes away (sign -1) what these entities (all when `ids` is null) contribute to
@@ -127,7 +140,9 @@ async function applyEntities(db: Db, ids: number[] | null, sign: 1 | -1): Promis
     group by x.level, x.region_path, x.kind, x.sector, x.industry, x.above_scale, x.above_quota, x.four_above, x.size_class, x.day
     having sum(x.c) <> 0 or sum(x.r) <> 0
     on conflict (level, region_path, kind, sector, industry, above_scale, above_quota, four_above, size_class, day)
-    do update set counted = entity_count_delta.counted + excluded.counted, resumed = entity_count_delta.resumed + excluded.resumed`.execute(db);
+    do update set counted = entity_count_delta.counted + excluded.counted, resumed = entity_count_delta.resumed + excluded.resumed`.execute(
+    db,
+  );
 }
 
 async function applyEach(db: Db, ids: number[], sign: 1 | -1): Promise<void> {
@@ -135,7 +150,18 @@ async function applyEach(db: Db, ids: number[], sign: 1 | -1): Promise<void> {
 }
 
 /** A fact row from the rollup or from the entities: '' stored for a missing industry or size class reads as null. */
-function toFact(r: { kind: string; sector: string; industry: string | null; aboveScale: unknown; aboveQuota: unknown; fourAbove: unknown; sizeClass: string | null; child: string | null; total: unknown; resumed: unknown }): ResumptionFactRow {
+function toFact(r: {
+  kind: string;
+  sector: string;
+  industry: string | null;
+  aboveScale: unknown;
+  aboveQuota: unknown;
+  fourAbove: unknown;
+  sizeClass: string | null;
+  child: string | null;
+  total: unknown;
+  resumed: unknown;
+}): ResumptionFactRow {
   return {
     ...r,
     industry: r.industry || null,
@@ -182,7 +208,12 @@ export const registryStatsRepo = {
   },
 
   /** Total and resumed at the end of each day in [from, to] for a subtree (trend lines), from the rollup. */
-  async resumptionTotalsByDay(db: Db, rootPath: string, from: string, to: string): Promise<Map<string, { total: number; resumed: number }>> {
+  async resumptionTotalsByDay(
+    db: Db,
+    rootPath: string,
+    from: string,
+    to: string,
+  ): Promise<Map<string, { total: number; resumed: number }>> {
     const rows = await db
       .selectFrom('entityCountDelta as d')
       .select((eb) => ['d.day', eb.fn.sum<number>('d.counted').as('total'), eb.fn.sum<number>('d.resumed').as('resumed')])
@@ -237,7 +268,14 @@ export const registryStatsRepo = {
   async rebuildCounts(db: Db): Promise<number> {
     await db.deleteFrom('entityCountDelta').execute();
     await applyEntities(db, null, 1);
-    return Number((await db.selectFrom('entity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return Number(
+      (
+        await db
+          .selectFrom('entity')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   },
 
   /**
@@ -245,11 +283,24 @@ export const registryStatsRepo = {
    * equal): the status at the instant `end` is the current one when unchanged since, otherwise
    * the last history line before `end`.
    */
-  async resumptionFactsFromEntities(db: Db, rootPath: string, end: string, childLen: number | null): Promise<ResumptionFactRow[]> {
+  async resumptionFactsFromEntities(
+    db: Db,
+    rootPath: string,
+    end: string,
+    childLen: number | null,
+  ): Promise<ResumptionFactRow[]> {
     const child = childOf('entity.region_path', rootPath, childLen);
     const inner = db
       .selectFrom('entity')
-      .select(['entity.kind', 'entity.sector', 'entity.industry', 'entity.aboveScale', 'entity.aboveQuota', 'entity.fourAbove', 'entity.sizeClass'])
+      .select([
+        'entity.kind',
+        'entity.sector',
+        'entity.industry',
+        'entity.aboveScale',
+        'entity.aboveQuota',
+        'entity.fourAbove',
+        'entity.sizeClass',
+      ])
       .select(child.as('child'))
       .select(statusAt(end).as('st'))
       .where(sql<SqlBool>`entity.region_path like ${pathPrefix(rootPath)} escape '\\'`)
@@ -258,7 +309,10 @@ export const registryStatsRepo = {
     const rows = await db
       .selectFrom(inner)
       .select(['x.kind', 'x.sector', 'x.industry', 'x.aboveScale', 'x.aboveQuota', 'x.fourAbove', 'x.sizeClass', 'x.child'])
-      .select((eb) => [eb.fn.countAll<number>().as('total'), sql<number>`sum(case when x.st = 'resumed' then 1 else 0 end)`.as('resumed')])
+      .select((eb) => [
+        eb.fn.countAll<number>().as('total'),
+        sql<number>`sum(case when x.st = 'resumed' then 1 else 0 end)`.as('resumed'),
+      ])
       .where('x.st', 'is not', null)
       .where('x.st', '<>', 'closed')
       .groupBy(['x.kind', 'x.sector', 'x.industry', 'x.aboveScale', 'x.aboveQuota', 'x.fourAbove', 'x.sizeClass', 'x.child'])
@@ -281,7 +335,21 @@ export const registryStatsRepo = {
   entitiesUnder(db: Db, rootPath: string) {
     return db
       .selectFrom('entity')
-      .select(['id', 'name', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'registeredStaff', 'status', 'regionPath', 'createdAt'])
+      .select([
+        'id',
+        'name',
+        'kind',
+        'sector',
+        'industry',
+        'aboveScale',
+        'aboveQuota',
+        'fourAbove',
+        'sizeClass',
+        'registeredStaff',
+        'status',
+        'regionPath',
+        'createdAt',
+      ])
       .where(sql<SqlBool>`entity.region_path like ${pathPrefix(rootPath)} escape '\\'`)
       .orderBy('id')
       .execute();
@@ -291,7 +359,11 @@ export const registryStatsRepo = {
   async boundToUsers(db: Db, ids: number[]): Promise<Set<number>> {
     const out = new Set<number>();
     for (let i = 0; i < ids.length; i += 500) {
-      const rows = await db.selectFrom('userGrant').select('entityId').where('entityId', 'in', ids.slice(i, i + 500)).execute();
+      const rows = await db
+        .selectFrom('userGrant')
+        .select('entityId')
+        .where('entityId', 'in', ids.slice(i, i + 500))
+        .execute();
       for (const r of rows) out.add(Number(r.entityId));
     }
     return out;
@@ -300,8 +372,18 @@ export const registryStatsRepo = {
   async backdateCreation(db: Db, ids: number[], at: string): Promise<void> {
     for (let i = 0; i < ids.length; i += 500) {
       const part = ids.slice(i, i + 500);
-      await db.updateTable('entity').set({ createdAt: at, statusChangedAt: at }).where('id', 'in', part).where('status', '=', 'not_resumed').execute();
-      await db.updateTable('entityStatusHistory').set({ at }).where('entityId', 'in', part).where('fromStatus', 'is', null).execute();
+      await db
+        .updateTable('entity')
+        .set({ createdAt: at, statusChangedAt: at })
+        .where('id', 'in', part)
+        .where('status', '=', 'not_resumed')
+        .execute();
+      await db
+        .updateTable('entityStatusHistory')
+        .set({ at })
+        .where('entityId', 'in', part)
+        .where('fromStatus', 'is', null)
+        .execute();
     }
   },
 
@@ -321,7 +403,19 @@ export const registryStatsRepo = {
       moved += rows.length;
       await db
         .insertInto('entityStatusHistory')
-        .values(rows.map((r) => ({ entityId: Number(r.id), fromStatus: 'not_resumed', toStatus: 'resumed', reason, sourceType: 'backfill', sourceId: null, actorId: null, actorName: null, at })))
+        .values(
+          rows.map((r) => ({
+            entityId: Number(r.id),
+            fromStatus: 'not_resumed',
+            toStatus: 'resumed',
+            reason,
+            sourceType: 'backfill',
+            sourceId: null,
+            actorId: null,
+            actorName: null,
+            at,
+          })),
+        )
         .execute();
     }
     return moved;

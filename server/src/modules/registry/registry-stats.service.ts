@@ -17,9 +17,11 @@ export function createRegistryStatsService({ db, audit }: { db: Kysely<DB>; audi
   const repo = registryStatsRepo;
   return {
     /** Grouped entity counts of a subtree as they stood at the end of the local day `date`, from the count rollup. */
-    resumptionFacts: (rootPath: string, date: string, childLen: number | null) => repo.resumptionFacts(db, rootPath, date, childLen),
+    resumptionFacts: (rootPath: string, date: string, childLen: number | null) =>
+      repo.resumptionFacts(db, rootPath, date, childLen),
     /** The same recomputed from the entities and their status history at the instant `end` (checks of the rollup). */
-    resumptionFactsFromEntities: (rootPath: string, end: string, childLen: number | null) => repo.resumptionFactsFromEntities(db, rootPath, end, childLen),
+    resumptionFactsFromEntities: (rootPath: string, end: string, childLen: number | null) =>
+      repo.resumptionFactsFromEntities(db, rootPath, end, childLen),
     /** Total and resumed of a subtree at the end of each day in [from, to]. */
     resumptionTotalsByDay: (rootPath: string, from: string, to: string) => repo.resumptionTotalsByDay(db, rootPath, from, to),
     /** Recomputes the count rollup from the status history, in one transaction; returns the entities counted. */
@@ -32,7 +34,13 @@ export function createRegistryStatsService({ db, audit }: { db: Kysely<DB>; audi
      * Backdates the registration of `registeredIds` to `registeredAt` and resumes each group of
      * `resumptions` at its moment, in one transaction with one audit record.
      */
-    async backfill(ctx: RequestContext, registeredIds: number[], registeredAt: string, resumptions: { at: string; ids: number[] }[], reason: string): Promise<number> {
+    async backfill(
+      ctx: RequestContext,
+      registeredIds: number[],
+      registeredAt: string,
+      resumptions: { at: string; ids: number[] }[],
+      reason: string,
+    ): Promise<number> {
       const touched = [...new Set([...registeredIds, ...resumptions.flatMap((r) => r.ids)])];
       return db.transaction().execute(async (trx) => {
         const moved = await repo.trackCounts(trx, touched, async () => {
@@ -41,7 +49,11 @@ export function createRegistryStatsService({ db, audit }: { db: Kysely<DB>; audi
           for (const r of resumptions) n += await repo.resumeAt(trx, r.ids, r.at, reason);
           return n;
         });
-        await audit.record(trx, ctx, { action: 'registry.backfill', targetType: 'entity', detail: { registered: registeredIds.length, resumed: moved, reason } });
+        await audit.record(trx, ctx, {
+          action: 'registry.backfill',
+          targetType: 'entity',
+          detail: { registered: registeredIds.length, resumed: moved, reason },
+        });
         return moved;
       });
     },

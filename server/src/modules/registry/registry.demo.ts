@@ -28,19 +28,57 @@ const TRADE = ['批发业', '零售业', '住宿业', '餐饮业', '居民服务
 const SMALL_TRADE = ['零售业', '餐饮业', '居民服务业'] as const;
 
 const seg = (key: string, count: number, rest: Omit<Segment, 'key' | 'count'>): Segment => ({ key, count, ...rest });
-const industrialAbove = (n: number) => seg('industrialAboveScale', n, { kind: 'enterprise', sector: 'secondary', industries: INDUSTRY, aboveScale: true, fourAbove: true, sizes: ['large', 'medium'] });
-const industrialBelow = (n: number) => seg('industrialBelow', n, { kind: 'enterprise', sector: 'secondary', industries: INDUSTRY, sizes: ['small', 'micro'] });
-const commerceAbove = (n: number) => seg('commerceAboveQuota', n, { kind: 'enterprise', sector: 'tertiary', industries: TRADE, aboveQuota: true, fourAbove: true, sizes: ['medium', 'small'] });
-const commerceBelow = (n: number) => seg('commerceBelow', n, { kind: 'enterprise', sector: 'tertiary', industries: TRADE, sizes: ['small', 'micro'] });
-const otherFourAbove = (n: number) => seg('otherFourAbove', n, { kind: 'enterprise', sector: 'tertiary', industries: ['建筑业', '房地产业', '信息传输和软件服务业'], fourAbove: true, sizes: ['large', 'medium'] });
-const individuals = (n: number) => seg('individual', n, { kind: 'individual', sector: 'tertiary', industries: SMALL_TRADE, sizes: ['micro'], withUscc: 0.7 });
+const industrialAbove = (n: number) =>
+  seg('industrialAboveScale', n, {
+    kind: 'enterprise',
+    sector: 'secondary',
+    industries: INDUSTRY,
+    aboveScale: true,
+    fourAbove: true,
+    sizes: ['large', 'medium'],
+  });
+const industrialBelow = (n: number) =>
+  seg('industrialBelow', n, { kind: 'enterprise', sector: 'secondary', industries: INDUSTRY, sizes: ['small', 'micro'] });
+const commerceAbove = (n: number) =>
+  seg('commerceAboveQuota', n, {
+    kind: 'enterprise',
+    sector: 'tertiary',
+    industries: TRADE,
+    aboveQuota: true,
+    fourAbove: true,
+    sizes: ['medium', 'small'],
+  });
+const commerceBelow = (n: number) =>
+  seg('commerceBelow', n, { kind: 'enterprise', sector: 'tertiary', industries: TRADE, sizes: ['small', 'micro'] });
+const otherFourAbove = (n: number) =>
+  seg('otherFourAbove', n, {
+    kind: 'enterprise',
+    sector: 'tertiary',
+    industries: ['建筑业', '房地产业', '信息传输和软件服务业'],
+    fourAbove: true,
+    sizes: ['large', 'medium'],
+  });
+const individuals = (n: number) =>
+  seg('individual', n, { kind: 'individual', sector: 'tertiary', industries: SMALL_TRADE, sizes: ['micro'], withUscc: 0.7 });
 const fiveSmall = (n: number) =>
-  seg('fiveSmall', n, { kind: 'individual', sector: 'tertiary', industries: SMALL_TRADE, sizes: ['micro'], smallVenueTypes: ['small_restaurant', 'small_food_shop', 'small_supermarket', 'small_barbershop', 'small_pharmacy'], withUscc: 0.6 });
-const farms = (n: number) => seg('farm', n, { kind: 'farm', sector: 'primary', industries: ['农业', '畜牧业'], sizes: ['small', 'micro'] });
-const sites = (n: number) => seg('site', n, { kind: 'site', sector: 'secondary', industries: ['建筑业'], sizes: ['medium', 'small'] });
-const projects = (n: number) => seg('project', n, { kind: 'project', sector: 'secondary', industries: ['建筑业'], fourAbove: true, sizes: ['large'] });
-const hotels = (n: number) => seg('hotel', n, { kind: 'hotel', sector: 'tertiary', industries: ['住宿业'], sizes: ['medium', 'small'] });
-const buildings = (n: number) => seg('building', n, { kind: 'building', sector: 'tertiary', industries: ['房地产业'], sizes: ['medium'] });
+  seg('fiveSmall', n, {
+    kind: 'individual',
+    sector: 'tertiary',
+    industries: SMALL_TRADE,
+    sizes: ['micro'],
+    smallVenueTypes: ['small_restaurant', 'small_food_shop', 'small_supermarket', 'small_barbershop', 'small_pharmacy'],
+    withUscc: 0.6,
+  });
+const farms = (n: number) =>
+  seg('farm', n, { kind: 'farm', sector: 'primary', industries: ['农业', '畜牧业'], sizes: ['small', 'micro'] });
+const sites = (n: number) =>
+  seg('site', n, { kind: 'site', sector: 'secondary', industries: ['建筑业'], sizes: ['medium', 'small'] });
+const projects = (n: number) =>
+  seg('project', n, { kind: 'project', sector: 'secondary', industries: ['建筑业'], fourAbove: true, sizes: ['large'] });
+const hotels = (n: number) =>
+  seg('hotel', n, { kind: 'hotel', sector: 'tertiary', industries: ['住宿业'], sizes: ['medium', 'small'] });
+const buildings = (n: number) =>
+  seg('building', n, { kind: 'building', sector: 'tertiary', industries: ['房地产业'], sizes: ['medium'] });
 
 /**
  * Entity counts at the seeds' full scale, per district; the demo builds `scale` of each (at least
@@ -52,11 +90,65 @@ const buildings = (n: number) => seg('building', n, { kind: 'building', sector: 
 export const registryDemoConfig = {
   scale: 1,
   districts: {
-    '120119': [industrialAbove(98), industrialBelow(569), commerceAbove(180), commerceBelow(11_650), individuals(18_000), fiveSmall(2_400), farms(5_772), sites(60), projects(40), hotels(120), buildings(30)],
-    '350503': [industrialAbove(210), commerceAbove(320), otherFourAbove(230), industrialBelow(900), commerceBelow(5_100), individuals(6_800), fiveSmall(1_200), hotels(90), buildings(60), projects(30)],
-    '230506': [industrialAbove(24), industrialBelow(40), commerceAbove(20), commerceBelow(26), individuals(900), fiveSmall(200), sites(12), projects(8), farms(40)],
-    '510402': [industrialAbove(62), commerceAbove(80), otherFourAbove(43), industrialBelow(300), commerceBelow(2_200), individuals(4_000), fiveSmall(700), farms(60), projects(71), hotels(40)],
-    '430102': [industrialAbove(40), commerceAbove(420), otherFourAbove(200), commerceBelow(6_500), individuals(9_000), fiveSmall(1_500), hotels(160), buildings(120), projects(20)],
+    '120119': [
+      industrialAbove(98),
+      industrialBelow(569),
+      commerceAbove(180),
+      commerceBelow(11_650),
+      individuals(18_000),
+      fiveSmall(2_400),
+      farms(5_772),
+      sites(60),
+      projects(40),
+      hotels(120),
+      buildings(30),
+    ],
+    '350503': [
+      industrialAbove(210),
+      commerceAbove(320),
+      otherFourAbove(230),
+      industrialBelow(900),
+      commerceBelow(5_100),
+      individuals(6_800),
+      fiveSmall(1_200),
+      hotels(90),
+      buildings(60),
+      projects(30),
+    ],
+    '230506': [
+      industrialAbove(24),
+      industrialBelow(40),
+      commerceAbove(20),
+      commerceBelow(26),
+      individuals(900),
+      fiveSmall(200),
+      sites(12),
+      projects(8),
+      farms(40),
+    ],
+    '510402': [
+      industrialAbove(62),
+      commerceAbove(80),
+      otherFourAbove(43),
+      industrialBelow(300),
+      commerceBelow(2_200),
+      individuals(4_000),
+      fiveSmall(700),
+      farms(60),
+      projects(71),
+      hotels(40),
+    ],
+    '430102': [
+      industrialAbove(40),
+      commerceAbove(420),
+      otherFourAbove(200),
+      commerceBelow(6_500),
+      individuals(9_000),
+      fiveSmall(1_500),
+      hotels(160),
+      buildings(120),
+      projects(20),
+    ],
   } as Record<string, Segment[]>,
   /**
    * Registered staff per district relative to the size classes' ranges. Fengze's seed gives 90,887 staff
@@ -108,7 +200,9 @@ function makeUscc(prefix: '91' | '92', district: string, seq: number): string {
 export function buildDistrictEntities(d: DistrictDef, segments: Segment[], scale: number): EntityInput[] {
   const r = rng(Number(d.code) * 7 + 11);
   const staffScale = registryDemoConfig.staffScale[d.code] ?? 1;
-  const grids = buildDistrictRegions(d).filter((x) => x.level === 'grid').map((x) => x.code);
+  const grids = buildDistrictRegions(d)
+    .filter((x) => x.level === 'grid')
+    .map((x) => x.code);
   const place = d.name.replace(/区$/, '');
   const out: EntityInput[] = [];
   let seq = 1;
@@ -117,12 +211,20 @@ export function buildDistrictEntities(d: DistrictDef, segments: Segment[], scale
     for (let i = 0; i < n; i++) {
       const no = seq++;
       const venueType = s.smallVenueTypes ? r.pick(s.smallVenueTypes) : null;
-      const industry = venueType === 'small_restaurant' ? '餐饮业' : venueType === 'small_barbershop' ? '居民服务业' : r.pick(s.industries);
-      const word = venueType ? VENUE_WORD[venueType]! : INDUSTRY_WORD[industry] ?? '';
+      const industry =
+        venueType === 'small_restaurant' ? '餐饮业' : venueType === 'small_barbershop' ? '居民服务业' : r.pick(s.industries);
+      const word = venueType ? VENUE_WORD[venueType]! : (INDUSTRY_WORD[industry] ?? '');
       const name = `${s.kind === 'enterprise' ? place : ''}${r.pick([...WORDS])}${r.pick([...WORDS])}${word}${r.pick(SUFFIX[s.kind])}`;
       const hasUscc = r.next() < (s.withUscc ?? 1);
       const size = r.pick(s.sizes);
-      const sized = size === 'large' ? r.int(300, 2000) : size === 'medium' ? r.int(100, 299) : size === 'small' ? r.int(10, 99) : r.int(1, 9);
+      const sized =
+        size === 'large'
+          ? r.int(300, 2000)
+          : size === 'medium'
+            ? r.int(100, 299)
+            : size === 'small'
+              ? r.int(10, 99)
+              : r.int(1, 9);
       const staff = Math.max(1, Math.round(sized * staffScale));
       out.push({
         kind: s.kind,
@@ -189,8 +291,18 @@ export async function registryDemo(s: Services, log: (m: string) => void): Promi
     registeredStaff: 180,
     contactName: '李恒达',
   });
-  await s.users.createUser(ctx, { username: 'enterprise', displayName: '福顺小餐馆', password: DEMO_PASSWORD, grants: [{ role: 'enterprise', entityId: restaurant }] });
-  await s.users.createUser(ctx, { username: 'enterprise2', displayName: '恒达机械', password: DEMO_PASSWORD, grants: [{ role: 'enterprise', entityId: factory }] });
+  await s.users.createUser(ctx, {
+    username: 'enterprise',
+    displayName: '福顺小餐馆',
+    password: DEMO_PASSWORD,
+    grants: [{ role: 'enterprise', entityId: restaurant }],
+  });
+  await s.users.createUser(ctx, {
+    username: 'enterprise2',
+    displayName: '恒达机械',
+    password: DEMO_PASSWORD,
+    grants: [{ role: 'enterprise', entityId: factory }],
+  });
   return [
     { username: 'enterprise', role: 'enterprise', where: `${town.name} 小餐馆 #${restaurant}` },
     { username: 'enterprise2', role: 'enterprise', where: `${town.name} 制造企业 #${factory}` },

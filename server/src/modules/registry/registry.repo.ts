@@ -1,5 +1,15 @@
 import { preparedQuery } from '../../db/prepared';
-import { sql, type Expression, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type SqlBool, type Transaction, type Updateable } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type { DB } from '../../db/schema';
 import type { Dialect } from '../../db/database';
 import { containsText, pathPrefix } from '../../db/sql-helpers';
@@ -29,18 +39,24 @@ export interface EntityFilter {
 // SQLite allows 32766 bound values per statement; 400 rows × ~26 columns stays well below
 const BATCH = 400;
 
-
 // every report, filing and booking looks its entity up: compiled once
 const entityById = preparedQuery((db, p: { id: number }) => db.selectFrom('entity').selectAll().where('id', '=', p.id));
 // the summary only: a full row has about forty columns, and every daily report reads this one
-const summaryById = preparedQuery((db, p: { id: number }) => db.selectFrom('entity').select(SUMMARY_COLUMNS).where('id', '=', p.id));
+const summaryById = preparedQuery((db, p: { id: number }) =>
+  db.selectFrom('entity').select(SUMMARY_COLUMNS).where('id', '=', p.id),
+);
 
 export function registryRepo(dialect: Dialect) {
   function filtered(db: Db, f: EntityFilter, extra: EntityWhere[]) {
     let q = db.selectFrom('entity');
     if (f.q) {
       const needle = f.q;
-      q = q.where((eb) => eb.or([containsText(eb, 'entity.name', needle, dialect), eb('entity.uscc', 'like', needle.toUpperCase().replace(/[\\%_]/g, '') + '%')]));
+      q = q.where((eb) =>
+        eb.or([
+          containsText(eb, 'entity.name', needle, dialect),
+          eb('entity.uscc', 'like', needle.toUpperCase().replace(/[\\%_]/g, '') + '%'),
+        ]),
+      );
     }
     if (f.underPath) q = q.where(sql<SqlBool>`entity.region_path like ${pathPrefix(f.underPath)} escape '\\'`);
     if (f.kind) q = q.where('entity.kind', '=', f.kind);
@@ -94,7 +110,8 @@ export function registryRepo(dialect: Dialect) {
       const q = filtered(db, f, extra);
       return {
         count: () => q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        rows: () => q.selectAll().orderBy('entity.regionPath').orderBy('entity.id').offset(page.offset).limit(page.limit).execute(),
+        rows: () =>
+          q.selectAll().orderBy('entity.regionPath').orderBy('entity.id').offset(page.offset).limit(page.limit).execute(),
       };
     },
     insert(db: Db, row: Insertable<EntityTable>) {
@@ -103,7 +120,11 @@ export function registryRepo(dialect: Dialect) {
     async insertMany(db: Db, rows: Insertable<EntityTable>[]): Promise<{ id: number; identityKey: string }[]> {
       const out: { id: number; identityKey: string }[] = [];
       for (let i = 0; i < rows.length; i += BATCH) {
-        const r = await db.insertInto('entity').values(rows.slice(i, i + BATCH)).returning(['id', 'identityKey']).execute();
+        const r = await db
+          .insertInto('entity')
+          .values(rows.slice(i, i + BATCH))
+          .returning(['id', 'identityKey'])
+          .execute();
         out.push(...r.map((x) => ({ id: Number(x.id), identityKey: x.identityKey })));
       }
       return out;
@@ -113,14 +134,29 @@ export function registryRepo(dialect: Dialect) {
     },
     /** Moves the status only if it is still `from`: two concurrent changes cannot both succeed. */
     async setStatusIf(db: Db, id: number, from: string, to: string, at: string): Promise<boolean> {
-      const r = await db.updateTable('entity').set({ status: to, statusChangedAt: at, updatedAt: at }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+      const r = await db
+        .updateTable('entity')
+        .set({ status: to, statusChangedAt: at, updatedAt: at })
+        .where('id', '=', id)
+        .where('status', '=', from)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
     async insertHistory(db: Db, rows: Insertable<EntityStatusHistoryTable>[]) {
-      for (let i = 0; i < rows.length; i += BATCH) await db.insertInto('entityStatusHistory').values(rows.slice(i, i + BATCH)).execute();
+      for (let i = 0; i < rows.length; i += BATCH)
+        await db
+          .insertInto('entityStatusHistory')
+          .values(rows.slice(i, i + BATCH))
+          .execute();
     },
     historyOf(db: Db, entityId: number) {
-      return db.selectFrom('entityStatusHistory').selectAll().where('entityId', '=', entityId).orderBy('at', 'desc').orderBy('id', 'desc').execute();
+      return db
+        .selectFrom('entityStatusHistory')
+        .selectAll()
+        .where('entityId', '=', entityId)
+        .orderBy('at', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
     },
 
     insertJob(db: Db, row: Insertable<EntityImportJobTable>) {
@@ -131,7 +167,12 @@ export function registryRepo(dialect: Dialect) {
     },
     /** Claims a preview for confirmation; false when another request already did. */
     async confirmJobIf(db: Db, token: string, at: string): Promise<boolean> {
-      const r = await db.updateTable('entityImportJob').set({ status: 'confirmed', confirmedAt: at }).where('token', '=', token).where('status', '=', 'preview').executeTakeFirst();
+      const r = await db
+        .updateTable('entityImportJob')
+        .set({ status: 'confirmed', confirmedAt: at })
+        .where('token', '=', token)
+        .where('status', '=', 'preview')
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
     /** Previews nobody confirmed are dropped after they expire: they hold a whole file. */

@@ -1,5 +1,14 @@
 import type { Expression, Kysely, SqlBool, Transaction } from 'kysely';
-import type { Entity, EntityInput, EntityListQuery, EntityStatus, EntitySummary, Page, StatusHistoryItem, TimelineItem } from '@fugong/contract';
+import type {
+  Entity,
+  EntityInput,
+  EntityListQuery,
+  EntityStatus,
+  EntitySummary,
+  Page,
+  StatusHistoryItem,
+  TimelineItem,
+} from '@fugong/contract';
 import { entityInputSchema } from '@fugong/contract';
 import type { DB } from '../../db/schema';
 import type { Dialect } from '../../db/database';
@@ -60,7 +69,8 @@ export function createRegistryService(deps: Deps) {
   function readScope(ctx: RequestContext): Scope {
     const actor = ctx.actor;
     if (!actor) throw new AppError('auth.required', 401);
-    if (!actor.permissions.has('registry.read') && !actor.permissions.has('registry.own')) throw new AppError('common.forbidden', 403);
+    if (!actor.permissions.has('registry.read') && !actor.permissions.has('registry.own'))
+      throw new AppError('common.forbidden', 403);
     const read = scopeOf(actor, 'registry.read');
     const own = scopeOf(actor, 'registry.own');
     return { ...read, entityIds: [...new Set([...read.entityIds, ...own.entityIds])] };
@@ -75,7 +85,9 @@ export function createRegistryService(deps: Deps) {
   async function placeIn(ctx: RequestContext, regionCode: string): Promise<{ code: string; path: string }> {
     const region = await regions.resolve(regionCode, 'regionCode');
     if (ctx.actor && !canManage(ctx.actor, region.path)) {
-      throw new AppError('common.validation_failed', 400, { code: regionCode }, [{ field: 'regionCode', message: 'registry.region_out_of_scope' }]);
+      throw new AppError('common.validation_failed', 400, { code: regionCode }, [
+        { field: 'regionCode', message: 'registry.region_out_of_scope' },
+      ]);
     }
     return region;
   }
@@ -85,7 +97,8 @@ export function createRegistryService(deps: Deps) {
     const msg = String((err as Error)?.message ?? '');
     if (!/unique|duplicate/i.test(msg)) throw err;
     // with a credit code the identity key is the code itself, so only the reg-no index means something else
-    if (uscc && !/reg_?no/i.test(msg)) throw new AppError('registry.uscc_taken', 409, { uscc }, [{ field: 'uscc', message: 'registry.uscc_taken' }]);
+    if (uscc && !/reg_?no/i.test(msg))
+      throw new AppError('registry.uscc_taken', 409, { uscc }, [{ field: 'uscc', message: 'registry.uscc_taken' }]);
     throw new AppError('registry.identity_taken', 409, {}, [{ field: 'regNo', message: 'registry.identity_taken' }]);
   }
 
@@ -103,7 +116,11 @@ export function createRegistryService(deps: Deps) {
         statusChangedAt: r.statusChangedAt,
         createdAt: r.createdAt,
         updatedAt: r.updatedAt,
-        abilities: { edit: manage, changeStatus: manage, nextStatuses: manage ? [...entityStatusTransitions[r.status as EntityStatus]] : [] },
+        abilities: {
+          edit: manage,
+          changeStatus: manage,
+          nextStatuses: manage ? [...entityStatusTransitions[r.status as EntityStatus]] : [],
+        },
       };
     });
   }
@@ -112,7 +129,8 @@ export function createRegistryService(deps: Deps) {
     const scope = readScope(ctx);
     const row = await repo.byId(db, id);
     if (!row) throw new AppError('common.not_found', 404);
-    if (!inRegionScope(scope, row.regionPath) && !scope.entityIds.includes(Number(row.id))) throw new AppError('common.not_found', 404);
+    if (!inRegionScope(scope, row.regionPath) && !scope.entityIds.includes(Number(row.id)))
+      throw new AppError('common.not_found', 404);
     return row;
   }
 
@@ -133,13 +151,19 @@ export function createRegistryService(deps: Deps) {
     };
     if (q.regionCode) {
       const region = await regions.get(q.regionCode);
-      if (!region) throw new AppError('common.validation_failed', 400, { code: q.regionCode }, [{ field: 'regionCode', message: 'regions.unknown' }]);
+      if (!region)
+        throw new AppError('common.validation_failed', 400, { code: q.regionCode }, [
+          { field: 'regionCode', message: 'regions.unknown' },
+        ]);
       f.underPath = region.path;
     }
     const extra: EntityWhere[] = [(eb) => scopeFilter(eb, scope, { path: 'entity.region_path', entityId: 'entity.id' })];
     if (q.coverage) {
       const cf = coverageFilters.get(q.coverage);
-      if (!cf) throw new AppError('common.validation_failed', 400, { name: q.coverage }, [{ field: 'coverage', message: 'registry.unknown_coverage' }]);
+      if (!cf)
+        throw new AppError('common.validation_failed', 400, { name: q.coverage }, [
+          { field: 'coverage', message: 'registry.unknown_coverage' },
+        ]);
       extra.push(() => cf.where('entity.id', ctx));
     }
     return { f, extra };
@@ -155,12 +179,34 @@ export function createRegistryService(deps: Deps) {
       .transaction()
       .execute(async (trx) => {
         const fields = fieldsOf(e, region.path, pii);
-        const { id } = await repo.insert(trx, { ...fields, status: 'not_resumed', statusChangedAt: now, createdAt: now, updatedAt: now });
+        const { id } = await repo.insert(trx, {
+          ...fields,
+          status: 'not_resumed',
+          statusChangedAt: now,
+          createdAt: now,
+          updatedAt: now,
+        });
         await repo.insertHistory(trx, [
-          { entityId: Number(id), fromStatus: null, toStatus: 'not_resumed', reason: t(ctx.locale, 'registry.reason.created'), sourceType: 'registry', sourceId: null, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, at: now },
+          {
+            entityId: Number(id),
+            fromStatus: null,
+            toStatus: 'not_resumed',
+            reason: t(ctx.locale, 'registry.reason.created'),
+            sourceType: 'registry',
+            sourceId: null,
+            actorId: ctx.actor?.id ?? null,
+            actorName: ctx.actor?.username ?? null,
+            at: now,
+          },
         ]);
         await registryStatsRepo.addCreated(trx, [fields], now);
-        await audit.record(trx, ctx, { action: 'registry.create', targetType: 'entity', targetId: Number(id), regionPath: region.path, detail: { name: e.name, uscc: e.uscc, kind: e.kind } });
+        await audit.record(trx, ctx, {
+          action: 'registry.create',
+          targetType: 'entity',
+          targetId: Number(id),
+          regionPath: region.path,
+          detail: { name: e.name, uscc: e.uscc, kind: e.kind },
+        });
         return Number(id);
       })
       .catch((err: unknown) => uniqueViolation(err, e.uscc));
@@ -178,18 +224,42 @@ export function createRegistryService(deps: Deps) {
     const places = await regions.placesOf(parsed.map((e) => e.regionCode));
     const rows = parsed.map((e, i) => {
       const place = places.get(e.regionCode);
-      if (!place) throw new AppError('common.validation_failed', 400, { code: e.regionCode }, [{ field: `${i}.regionCode`, message: 'regions.unknown' }]);
+      if (!place)
+        throw new AppError('common.validation_failed', 400, { code: e.regionCode }, [
+          { field: `${i}.regionCode`, message: 'regions.unknown' },
+        ]);
       if (ctx.actor && !canManage(ctx.actor, place.path)) {
-        throw new AppError('common.validation_failed', 400, { code: e.regionCode }, [{ field: `${i}.regionCode`, message: 'registry.region_out_of_scope' }]);
+        throw new AppError('common.validation_failed', 400, { code: e.regionCode }, [
+          { field: `${i}.regionCode`, message: 'registry.region_out_of_scope' },
+        ]);
       }
       return fieldsOf(e, place.path, pii);
     });
     const now = clock.now().toISOString();
     const reason = t(ctx.locale, 'registry.reason.created');
     return db.transaction().execute(async (trx) => {
-      const inserted = await repo.insertMany(trx, rows.map((r) => ({ ...r, status: 'not_resumed', statusChangedAt: now, createdAt: now, updatedAt: now })));
-      await repo.insertHistory(trx, inserted.map((e) => ({ entityId: e.id, fromStatus: null, toStatus: 'not_resumed', reason, sourceType: 'registry', sourceId: null, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, at: now })));
-      await registryStatsRepo.addEntities(trx, inserted.map((e) => e.id));
+      const inserted = await repo.insertMany(
+        trx,
+        rows.map((r) => ({ ...r, status: 'not_resumed', statusChangedAt: now, createdAt: now, updatedAt: now })),
+      );
+      await repo.insertHistory(
+        trx,
+        inserted.map((e) => ({
+          entityId: e.id,
+          fromStatus: null,
+          toStatus: 'not_resumed',
+          reason,
+          sourceType: 'registry',
+          sourceId: null,
+          actorId: ctx.actor?.id ?? null,
+          actorName: ctx.actor?.username ?? null,
+          at: now,
+        })),
+      );
+      await registryStatsRepo.addEntities(
+        trx,
+        inserted.map((e) => e.id),
+      );
       await audit.record(trx, ctx, { action: 'registry.create_many', targetType: 'entity', detail: { count: inserted.length } });
       return inserted.map((e) => e.id);
     });
@@ -200,17 +270,40 @@ export function createRegistryService(deps: Deps) {
    * enforcement closes …): the status table decides, and the change is written only if no one
    * else changed the status meanwhile.
    */
-  async function changeStatus(trx: Db, ctx: RequestContext, entityId: number, to: EntityStatus, reason: string, source?: { type: string; id: number | string }): Promise<void> {
+  async function changeStatus(
+    trx: Db,
+    ctx: RequestContext,
+    entityId: number,
+    to: EntityStatus,
+    reason: string,
+    source?: { type: string; id: number | string },
+  ): Promise<void> {
     const row = await repo.byId(trx, entityId);
     if (!row) throw new AppError('common.not_found', 404);
     const from = row.status as EntityStatus;
     assertStatusChange(from, to);
     const at = clock.now().toISOString();
     if (!(await repo.setStatusIf(trx, entityId, from, to, at))) throw new AppError('common.conflict', 409);
-    const line = { entityId, fromStatus: from, toStatus: to, reason, sourceType: source?.type ?? null, sourceId: source ? String(source.id) : null, actorId: ctx.actor?.id ?? null, actorName: ctx.actor?.username ?? null, at };
+    const line = {
+      entityId,
+      fromStatus: from,
+      toStatus: to,
+      reason,
+      sourceType: source?.type ?? null,
+      sourceId: source ? String(source.id) : null,
+      actorId: ctx.actor?.id ?? null,
+      actorName: ctx.actor?.username ?? null,
+      at,
+    };
     await repo.insertHistory(trx, [line]);
     await registryStatsRepo.addStatusLine(trx, row, line);
-    await audit.record(trx, ctx, { action: 'registry.status', targetType: 'entity', targetId: entityId, regionPath: row.regionPath, detail: { from, to, reason, source } });
+    await audit.record(trx, ctx, {
+      action: 'registry.status',
+      targetType: 'entity',
+      targetId: entityId,
+      regionPath: row.regionPath,
+      detail: { from, to, reason, source },
+    });
   }
 
   const importer = createEntityImport({ db, dialect: deps.dialect, clock, audit, pii, regions, repo, canManage });
@@ -262,7 +355,11 @@ export function createRegistryService(deps: Deps) {
       const { f, extra } = await listFilter(ctx, query);
       const rows = await repo.list(db, f, extra, { offset: 0, limit: MAX_EXPORT_ROWS }).rows();
       const names = await regions.namesOf(rows.map((r) => r.regionCode));
-      await audit.record(db, ctx, { action: 'registry.export', targetType: 'entity', detail: { filter: query, rows: rows.length } });
+      await audit.record(db, ctx, {
+        action: 'registry.export',
+        targetType: 'entity',
+        detail: { filter: query, rows: rows.length },
+      });
       return entityExport(ctx.locale, rows, names);
     },
 
@@ -274,20 +371,35 @@ export function createRegistryService(deps: Deps) {
     async update(ctx: RequestContext, id: number, input: EntityInput): Promise<void> {
       const actor = requirePermission(ctx.actor, 'registry.manage');
       const current = await repo.byId(db, id);
-      if (!current || !inRegionScope(scopeOf(actor, 'registry.manage'), current.regionPath)) throw new AppError('common.not_found', 404);
+      if (!current || !inRegionScope(scopeOf(actor, 'registry.manage'), current.regionPath))
+        throw new AppError('common.not_found', 404);
       const e = parseInput(entityInputSchema, input, ctx);
       const region = await placeIn(ctx, e.regionCode);
       await db
         .transaction()
         .execute(async (trx) => {
           const row = await repo.byId(trx, id);
-          if (!row || !inRegionScope(scopeOf(actor, 'registry.manage'), row.regionPath)) throw new AppError('common.not_found', 404);
+          if (!row || !inRegionScope(scopeOf(actor, 'registry.manage'), row.regionPath))
+            throw new AppError('common.not_found', 404);
           const next = fieldsOf(e, region.path, pii);
-          if (e.contactPhone === undefined) Object.assign(next, { contactPhoneEnc: row.contactPhoneEnc, contactPhoneHash: row.contactPhoneHash, contactPhoneMasked: row.contactPhoneMasked });
+          if (e.contactPhone === undefined)
+            Object.assign(next, {
+              contactPhoneEnc: row.contactPhoneEnc,
+              contactPhoneHash: row.contactPhoneHash,
+              contactPhoneMasked: row.contactPhoneMasked,
+            });
           const changes = changedFields(row, next);
           if (changes.length === 0) return;
-          await registryStatsRepo.trackCounts(trx, [id], () => repo.update(trx, id, { ...next, updatedAt: clock.now().toISOString() }));
-          await audit.record(trx, ctx, { action: 'registry.update', targetType: 'entity', targetId: id, regionPath: region.path, detail: { changes } });
+          await registryStatsRepo.trackCounts(trx, [id], () =>
+            repo.update(trx, id, { ...next, updatedAt: clock.now().toISOString() }),
+          );
+          await audit.record(trx, ctx, {
+            action: 'registry.update',
+            targetType: 'entity',
+            targetId: id,
+            regionPath: region.path,
+            detail: { changes },
+          });
         })
         .catch((err: unknown) => uniqueViolation(err, e.uscc));
     },
@@ -298,7 +410,11 @@ export function createRegistryService(deps: Deps) {
       const row = await repo.byId(db, id);
       if (!row || !inRegionScope(scopeOf(actor, 'registry.manage'), row.regionPath)) throw new AppError('common.not_found', 404);
       await db.transaction().execute((trx) => changeStatus(trx, ctx, id, to, reason, { type: 'registry', id: actor.id }));
-      events.publish({ type: 'registry.status_changed', regionPath: row.regionPath, data: { entityId: id, from: row.status, to } });
+      events.publish({
+        type: 'registry.status_changed',
+        regionPath: row.regionPath,
+        data: { entityId: id, from: row.status, to },
+      });
     },
 
     async history(ctx: RequestContext, id: number): Promise<StatusHistoryItem[]> {
@@ -322,7 +438,9 @@ export function createRegistryService(deps: Deps) {
       const own: TimelineItem[] = (await repo.historyOf(db, id)).map((h) => ({
         at: h.at,
         kind: h.fromStatus ? 'registry.status' : 'registry.created',
-        title: h.fromStatus ? t(ctx.locale, 'registry.timeline.status', { from: status(h.fromStatus), to: status(h.toStatus) }) : t(ctx.locale, 'registry.timeline.created'),
+        title: h.fromStatus
+          ? t(ctx.locale, 'registry.timeline.status', { from: status(h.fromStatus), to: status(h.toStatus) })
+          : t(ctx.locale, 'registry.timeline.created'),
         detail: [h.reason, h.actorName].filter(Boolean).join(' · '),
       }));
       const others = await Promise.all(timelineSources.map((s) => s.load(id, ctx)));

@@ -23,8 +23,13 @@ const badUscc = (n: number) => {
 
 function multipart(fileName: string, data: Buffer, type = 'application/octet-stream') {
   const boundary = '----fugong' + Math.random().toString(16).slice(2);
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`);
-  return { payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${type}\r\n\r\n`,
+  );
+  return {
+    payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 async function upload(c: Client, fileName: string, data: Buffer, headers: Record<string, string> = {}) {
   const m = multipart(fileName, data);
@@ -70,7 +75,13 @@ async function readXlsx(body: Buffer): Promise<string[][]> {
   return out;
 }
 
-const base = (over: Record<string, unknown> = {}) => ({ kind: 'enterprise', name: '蓟州测试制造有限公司', sector: 'secondary', regionCode: t.regions.gridA, ...over });
+const base = (over: Record<string, unknown> = {}) => ({
+  kind: 'enterprise',
+  name: '蓟州测试制造有限公司',
+  sector: 'secondary',
+  regionCode: t.regions.gridA,
+  ...over,
+});
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -85,10 +96,20 @@ describe('registry service for other modules', () => {
   it('creates an entity, moves its status inside the caller’s transaction and records history and audit', async () => {
     const ctx = systemContext();
     const id = await t.services.registry.createEntity(ctx, base({ name: '服务接口企业', uscc: uscc(1) }) as EntityInput);
-    expect(await t.services.registry.getForService(id)).toMatchObject({ id, status: 'not_resumed', uscc: uscc(1), regionCode: t.regions.gridA, kind: 'enterprise' });
-    await t.core.db.transaction().execute((trx) => t.services.registry.changeStatus(trx, ctx, id, 'filing', '提交备案', { type: 'filing', id: 7 }));
+    expect(await t.services.registry.getForService(id)).toMatchObject({
+      id,
+      status: 'not_resumed',
+      uscc: uscc(1),
+      regionCode: t.regions.gridA,
+      kind: 'enterprise',
+    });
+    await t.core.db
+      .transaction()
+      .execute((trx) => t.services.registry.changeStatus(trx, ctx, id, 'filing', '提交备案', { type: 'filing', id: 7 }));
     expect((await t.services.registry.getForService(id))!.status).toBe('filing');
-    await expect(t.core.db.transaction().execute((trx) => t.services.registry.changeStatus(trx, ctx, id, 'suspended', 'x'))).rejects.toMatchObject({ status: 409 });
+    await expect(
+      t.core.db.transaction().execute((trx) => t.services.registry.changeStatus(trx, ctx, id, 'suspended', 'x')),
+    ).rejects.toMatchObject({ status: 409 });
     // a failing caller transaction takes the status change with it
     await expect(
       t.core.db.transaction().execute(async (trx) => {
@@ -98,11 +119,20 @@ describe('registry service for other modules', () => {
     ).rejects.toThrow('caller failed');
     expect((await t.services.registry.getForService(id))!.status).toBe('filing');
     const hist = await admin.get(`/api/registry/entities/${id}/history`);
-    expect(hist.json().items.map((h: { to: string; sourceType: string | null; sourceId: string | null }) => [h.to, h.sourceType, h.sourceId])).toEqual([
+    expect(
+      hist
+        .json()
+        .items.map((h: { to: string; sourceType: string | null; sourceId: string | null }) => [h.to, h.sourceType, h.sourceId]),
+    ).toEqual([
       ['filing', 'filing', '7'],
       ['not_resumed', 'registry', null],
     ]);
-    const audits = await t.core.db.selectFrom('auditLog').select('action').where('targetType', '=', 'entity').where('targetId', '=', String(id)).execute();
+    const audits = await t.core.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('targetType', '=', 'entity')
+      .where('targetId', '=', String(id))
+      .execute();
     expect(audits.map((a) => a.action).sort()).toEqual(['registry.create', 'registry.status']);
     expect(await t.services.registry.getForService(999999)).toBeNull();
     const many = await t.services.registry.getManyForService([id, id, 999999]);
@@ -112,21 +142,40 @@ describe('registry service for other modules', () => {
 
   it('creates many entities in one transaction, or none when one input is wrong', async () => {
     const ctx = systemContext();
-    const inputs = [0, 1, 2].map((i) => base({ name: `批量企业${i}`, uscc: uscc(30 + i), regionCode: i === 2 ? t.regions.gridB : t.regions.gridA }) as EntityInput);
+    const inputs = [0, 1, 2].map(
+      (i) =>
+        base({
+          name: `批量企业${i}`,
+          uscc: uscc(30 + i),
+          regionCode: i === 2 ? t.regions.gridB : t.regions.gridA,
+        }) as EntityInput,
+    );
     const ids = await t.services.registry.createEntities(ctx, inputs);
     expect(ids).toHaveLength(3);
     expect((await t.services.registry.getForService(ids[2]!))!.regionPath).toContain(`/${t.regions.gridB}/`);
     expect((await admin.get(`/api/registry/entities/${ids[0]}/history`)).json().items).toHaveLength(1);
-    const bad = [base({ name: '批量A', uscc: uscc(40) }), base({ name: '批量B', uscc: uscc(41), regionCode: '120119777777' })] as EntityInput[];
-    await expect(t.services.registry.createEntities(ctx, bad)).rejects.toMatchObject({ status: 400, fields: [{ field: '1.regionCode', message: 'regions.unknown' }] });
+    const bad = [
+      base({ name: '批量A', uscc: uscc(40) }),
+      base({ name: '批量B', uscc: uscc(41), regionCode: '120119777777' }),
+    ] as EntityInput[];
+    await expect(t.services.registry.createEntities(ctx, bad)).rejects.toMatchObject({
+      status: 400,
+      fields: [{ field: '1.regionCode', message: 'regions.unknown' }],
+    });
     expect((await admin.get(`/api/registry/entities?q=${uscc(40)}`)).json().total).toBe(0);
   });
 
   it('adds items of registered timeline sources to the entity page', async () => {
-    const id = await t.services.registry.createEntity(systemContext(), base({ name: '时间线企业', uscc: uscc(2) }) as EntityInput);
+    const id = await t.services.registry.createEntity(
+      systemContext(),
+      base({ name: '时间线企业', uscc: uscc(2) }) as EntityInput,
+    );
     t.services.registry.registerTimelineSource({
       name: 'test-source',
-      load: async (entityId, ctx) => (entityId === id ? [{ at: '2030-01-01T00:00:00.000Z', kind: 'test.item', title: ctx.locale === 'en' ? 'Filed' : '已备案', link: '/x' }] : []),
+      load: async (entityId, ctx) =>
+        entityId === id
+          ? [{ at: '2030-01-01T00:00:00.000Z', kind: 'test.item', title: ctx.locale === 'en' ? 'Filed' : '已备案', link: '/x' }]
+          : [],
     });
     const res = await admin.get(`/api/registry/entities/${id}/timeline`, { 'x-locale': 'en' });
     expect(res.statusCode).toBe(200);
@@ -142,8 +191,22 @@ describe('entity API: permissions', () => {
   let inB: number;
   let enterprise: Client;
   beforeAll(async () => {
-    inA = (await admin.post('/api/registry/entities', base({ name: '甲镇小餐馆', kind: 'individual', sector: 'tertiary', regNo: 'GT-0001', smallVenueType: 'small_restaurant', sizeClass: 'micro' }))).json().id;
-    inB = (await admin.post('/api/registry/entities', base({ name: '乙镇工厂', uscc: uscc(3), regionCode: t.regions.gridB }))).json().id;
+    inA = (
+      await admin.post(
+        '/api/registry/entities',
+        base({
+          name: '甲镇小餐馆',
+          kind: 'individual',
+          sector: 'tertiary',
+          regNo: 'GT-0001',
+          smallVenueType: 'small_restaurant',
+          sizeClass: 'micro',
+        }),
+      )
+    ).json().id;
+    inB = (
+      await admin.post('/api/registry/entities', base({ name: '乙镇工厂', uscc: uscc(3), regionCode: t.regions.gridB }))
+    ).json().id;
     enterprise = await t.userWith('ent-a', [{ role: 'enterprise', entityId: inA }]);
   });
 
@@ -162,19 +225,27 @@ describe('entity API: permissions', () => {
   });
 
   it('lets a town officer see and manage only its own town', async () => {
-    const ids = (await townA.get('/api/registry/entities?pageSize=500')).json().items.map((e: { id: number; regionPath: string }) => e);
+    const ids = (await townA.get('/api/registry/entities?pageSize=500'))
+      .json()
+      .items.map((e: { id: number; regionPath: string }) => e);
     expect(ids.length).toBeGreaterThan(0);
     expect(ids.every((e: { regionPath: string }) => e.regionPath.includes(`/${t.regions.townA}/`))).toBe(true);
     expect(ids.some((e: { id: number }) => e.id === inB)).toBe(false);
     expect((await townA.get(`/api/registry/entities/${inB}`)).statusCode).toBe(404);
-    expect((await townA.put(`/api/registry/entities/${inB}`, base({ name: '改名', uscc: uscc(3), regionCode: t.regions.gridB }))).statusCode).toBe(404);
+    expect(
+      (await townA.put(`/api/registry/entities/${inB}`, base({ name: '改名', uscc: uscc(3), regionCode: t.regions.gridB })))
+        .statusCode,
+    ).toBe(404);
     expect((await townA.post(`/api/registry/entities/${inB}/status`, { to: 'filing', reason: 'x' })).statusCode).toBe(404);
     const outside = await townA.post('/api/registry/entities', base({ uscc: uscc(5), regionCode: t.regions.gridB }));
     expect(outside.statusCode).toBe(400);
     expect(outside.json().fields).toEqual([{ field: 'regionCode', message: `区划 ${t.regions.gridB} 不在您的管辖范围内` }]);
     // asking for another town's subtree yields nothing rather than another town's data
     expect((await townA.get(`/api/registry/entities?regionCode=${t.regions.townB}`)).json().total).toBe(0);
-    expect((await townB.get(`/api/registry/entities/${inB}`)).json()).toMatchObject({ id: inB, abilities: { edit: true, changeStatus: true, nextStatuses: ['filing', 'resumed', 'closed'] } });
+    expect((await townB.get(`/api/registry/entities/${inB}`)).json()).toMatchObject({
+      id: inB,
+      abilities: { edit: true, changeStatus: true, nextStatuses: ['filing', 'resumed', 'closed'] },
+    });
   });
 
   it('shows a grid worker entities of its grid read-only', async () => {
@@ -216,19 +287,37 @@ describe('entity API: validation', () => {
   ];
   for (const [what, patch, field] of cases) {
     it(`answers 400 naming ${field} for a bad ${what}, and writes nothing`, async () => {
-      const before = await t.core.db.selectFrom('entity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const before = await t.core.db
+        .selectFrom('entity')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       const res = await admin.post('/api/registry/entities', base({ uscc: uscc(11), ...patch }));
       expect(res.statusCode).toBe(400);
       expect(res.json().fields.map((f: { field: string }) => f.field)).toContain(field);
-      const after = await t.core.db.selectFrom('entity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const after = await t.core.db
+        .selectFrom('entity')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(after.n)).toBe(Number(before.n));
     });
   }
 
   it('explains a bad credit code in the caller’s language', async () => {
-    const en = await admin.request({ method: 'POST', url: '/api/registry/entities', payload: base({ uscc: badUscc(12) }), headers: { 'x-locale': 'en' } });
-    expect(en.json().fields).toEqual([{ field: 'uscc', message: 'Invalid unified social credit code (check character mismatch)' }]);
-    const tw = await admin.request({ method: 'POST', url: '/api/registry/entities', payload: base({ uscc: badUscc(12) }), headers: { 'x-locale': 'zh-TW' } });
+    const en = await admin.request({
+      method: 'POST',
+      url: '/api/registry/entities',
+      payload: base({ uscc: badUscc(12) }),
+      headers: { 'x-locale': 'en' },
+    });
+    expect(en.json().fields).toEqual([
+      { field: 'uscc', message: 'Invalid unified social credit code (check character mismatch)' },
+    ]);
+    const tw = await admin.request({
+      method: 'POST',
+      url: '/api/registry/entities',
+      payload: base({ uscc: badUscc(12) }),
+      headers: { 'x-locale': 'zh-TW' },
+    });
     expect(tw.json().fields[0].message).toBe('統一社會信用代碼無效（校驗位不符）');
   });
 
@@ -254,14 +343,20 @@ describe('entity API: validation', () => {
 
   it('updates attributes, and refuses to take another entity’s credit code', async () => {
     const id = (await admin.post('/api/registry/entities', base({ uscc: uscc(14) }))).json().id;
-    const res = await admin.put(`/api/registry/entities/${id}`, base({ uscc: uscc(14), name: '新名称', contactPhone: '13812345678', registeredStaff: 40 }));
+    const res = await admin.put(
+      `/api/registry/entities/${id}`,
+      base({ uscc: uscc(14), name: '新名称', contactPhone: '13812345678', registeredStaff: 40 }),
+    );
     expect(res.statusCode).toBe(200);
     const e = (await admin.get(`/api/registry/entities/${id}`)).json();
     expect(e).toMatchObject({ name: '新名称', contactPhoneMasked: '138****5678', registeredStaff: 40, status: 'not_resumed' });
     expect(JSON.stringify(e)).not.toContain('13812345678');
     // leaving the phone out keeps it; null clears it
     await admin.put(`/api/registry/entities/${id}`, base({ uscc: uscc(14), name: '再改名' }));
-    expect((await admin.get(`/api/registry/entities/${id}`)).json()).toMatchObject({ name: '再改名', contactPhoneMasked: '138****5678' });
+    expect((await admin.get(`/api/registry/entities/${id}`)).json()).toMatchObject({
+      name: '再改名',
+      contactPhoneMasked: '138****5678',
+    });
     await admin.put(`/api/registry/entities/${id}`, base({ uscc: uscc(14), name: '再改名', contactPhone: null }));
     expect((await admin.get(`/api/registry/entities/${id}`)).json().contactPhoneMasked).toBeNull();
     expect((await admin.put(`/api/registry/entities/${id}`, base({ uscc: uscc(13) }))).statusCode).toBe(409);
@@ -271,12 +366,21 @@ describe('entity API: validation', () => {
 describe('entity API: status', () => {
   it('changes status through the state machine with who and why, and refuses invalid moves with 409', async () => {
     const id = (await townA.post('/api/registry/entities', base({ uscc: uscc(20) }))).json().id;
-    expect((await townA.post(`/api/registry/entities/${id}/status`, { to: 'resumed', reason: '疫情前已复工' })).statusCode).toBe(200);
-    const bad = await townA.request({ method: 'POST', url: `/api/registry/entities/${id}/status`, payload: { to: 'filing', reason: 'x' }, headers: { 'x-locale': 'en' } });
+    expect((await townA.post(`/api/registry/entities/${id}/status`, { to: 'resumed', reason: '疫情前已复工' })).statusCode).toBe(
+      200,
+    );
+    const bad = await townA.request({
+      method: 'POST',
+      url: `/api/registry/entities/${id}/status`,
+      payload: { to: 'filing', reason: 'x' },
+      headers: { 'x-locale': 'en' },
+    });
     expect(bad.statusCode).toBe(409);
     expect(bad.json()).toMatchObject({ code: 'common.bad_transition', message: 'Cannot filing while the record is resumed' });
     expect((await townA.post(`/api/registry/entities/${id}/status`, { to: 'suspended', reason: '' })).statusCode).toBe(400);
-    expect((await townA.post(`/api/registry/entities/${id}/status`, { to: 'suspended', reason: '发现发热员工' })).statusCode).toBe(200);
+    expect(
+      (await townA.post(`/api/registry/entities/${id}/status`, { to: 'suspended', reason: '发现发热员工' })).statusCode,
+    ).toBe(200);
     const hist = (await townA.get(`/api/registry/entities/${id}/history`)).json().items;
     expect(hist[0]).toMatchObject({ from: 'resumed', to: 'suspended', reason: '发现发热员工', actorName: 'town-a' });
     expect(hist).toHaveLength(3);
@@ -287,14 +391,25 @@ describe('entity API: status', () => {
 
 describe('entity API: list and export', () => {
   beforeAll(async () => {
-    const mk = (n: number, over: Record<string, unknown>) => admin.post('/api/registry/entities', base({ uscc: uscc(100 + n), name: `筛选企业${n}`, ...over }));
+    const mk = (n: number, over: Record<string, unknown>) =>
+      admin.post('/api/registry/entities', base({ uscc: uscc(100 + n), name: `筛选企业${n}`, ...over }));
     await mk(1, { aboveScale: true, fourAbove: true, sizeClass: 'large', industry: '制造业' });
-    await mk(2, { kind: 'individual', sector: 'tertiary', smallVenueType: 'small_pharmacy', industry: '零售业', regionCode: t.regions.communityB });
+    await mk(2, {
+      kind: 'individual',
+      sector: 'tertiary',
+      smallVenueType: 'small_pharmacy',
+      industry: '零售业',
+      regionCode: t.regions.communityB,
+    });
     await mk(3, { aboveQuota: true, fourAbove: true, sector: 'tertiary', industry: '批发业', riskLevel: 'high' });
   });
 
   it('filters by search, region subtree, kind, sector, industry, flags, small-venue type, status and risk', async () => {
-    const names = async (qs: string) => (await admin.get(`/api/registry/entities?pageSize=500&${qs}`)).json().items.map((e: { name: string }) => e.name).filter((n: string) => n.startsWith('筛选'));
+    const names = async (qs: string) =>
+      (await admin.get(`/api/registry/entities?pageSize=500&${qs}`))
+        .json()
+        .items.map((e: { name: string }) => e.name)
+        .filter((n: string) => n.startsWith('筛选'));
     expect(await names('q=筛选企业')).toEqual(expect.arrayContaining(['筛选企业1', '筛选企业2', '筛选企业3']));
     expect(await names(`q=${uscc(102).slice(0, 18)}`)).toEqual(['筛选企业2']);
     expect(await names(`q=${encodeURIComponent('筛选企业')}&regionCode=${t.regions.townB}`)).toEqual(['筛选企业2']);
@@ -326,7 +441,9 @@ describe('entity API: list and export', () => {
   it('applies a coverage filter registered by another module, and rejects unknown ones', async () => {
     const target = (await admin.get(`/api/registry/entities?q=${encodeURIComponent('筛选企业3')}`)).json().items[0].id as number;
     t.services.registry.registerCoverageFilter({ name: 'testOnly', where: (col) => sql`${sql.ref(col)} = ${target}` });
-    expect((await admin.get('/api/registry/entities?coverage=testOnly')).json().items.map((e: { id: number }) => e.id)).toEqual([target]);
+    expect((await admin.get('/api/registry/entities?coverage=testOnly')).json().items.map((e: { id: number }) => e.id)).toEqual([
+      target,
+    ]);
     expect((await admin.get('/api/registry/entities?coverage=nope')).statusCode).toBe(400);
   });
 
@@ -336,9 +453,16 @@ describe('entity API: list and export', () => {
     expect(zh.headers['content-type']).toContain('spreadsheetml');
     const rows = await readXlsx(zh.rawPayload);
     expect(rows[0]).toEqual(expect.arrayContaining(['统一社会信用代码', '名称', '主体类型', '规上', '状态']));
-    expect(rows.slice(1).map((r) => r[2]).sort()).toEqual(['筛选企业1', '筛选企业3']);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[2])
+        .sort(),
+    ).toEqual(['筛选企业1', '筛选企业3']);
     expect(rows[1]).toEqual(expect.arrayContaining(['企业', '二产', '是', '未复工']));
-    const en = await admin.get(`/api/registry/entities/export?fourAbove=true&q=${encodeURIComponent('筛选')}`, { 'x-locale': 'en' });
+    const en = await admin.get(`/api/registry/entities/export?fourAbove=true&q=${encodeURIComponent('筛选')}`, {
+      'x-locale': 'en',
+    });
     const enRows = await readXlsx(en.rawPayload);
     expect(enRows[0]).toEqual(expect.arrayContaining(['Credit code', 'Name', 'Kind', 'Status']));
     expect(enRows[1]).toEqual(expect.arrayContaining(['Enterprise', 'Not resumed']));
@@ -346,12 +470,84 @@ describe('entity API: list and export', () => {
 });
 
 describe('bulk import', () => {
-  const HEAD = ['统一社会信用代码', '注册号', '名称', '主体类型', '区划代码', '地址', '产业', '行业', '规上', '限上', '四上', '企业规模', '五小/九小类型', '登记从业人数', '联系人', '联系电话', '风险等级'];
+  const HEAD = [
+    '统一社会信用代码',
+    '注册号',
+    '名称',
+    '主体类型',
+    '区划代码',
+    '地址',
+    '产业',
+    '行业',
+    '规上',
+    '限上',
+    '四上',
+    '企业规模',
+    '五小/九小类型',
+    '登记从业人数',
+    '联系人',
+    '联系电话',
+    '风险等级',
+  ];
   const rows = () => [
     HEAD,
-    [uscc(501), '', '导入制造一厂', '企业', t.regions.gridA, '工业园1号', '二产', '制造业', '是', '否', '是', '中型', '', 120, '张三', '13900001111', '低'],
-    [uscc(502), '', '导入商贸公司', '企业', t.regions.communityA, '', '三产', '批发业', '否', '是', '是', '小型', '', 15, '', '', '中'],
-    ['', 'GT-501', '导入小超市', '个体工商户', t.regions.gridA, '', '三产', '零售业', '否', '否', '否', '微型', '小超市', 3, '', '', '低'],
+    [
+      uscc(501),
+      '',
+      '导入制造一厂',
+      '企业',
+      t.regions.gridA,
+      '工业园1号',
+      '二产',
+      '制造业',
+      '是',
+      '否',
+      '是',
+      '中型',
+      '',
+      120,
+      '张三',
+      '13900001111',
+      '低',
+    ],
+    [
+      uscc(502),
+      '',
+      '导入商贸公司',
+      '企业',
+      t.regions.communityA,
+      '',
+      '三产',
+      '批发业',
+      '否',
+      '是',
+      '是',
+      '小型',
+      '',
+      15,
+      '',
+      '',
+      '中',
+    ],
+    [
+      '',
+      'GT-501',
+      '导入小超市',
+      '个体工商户',
+      t.regions.gridA,
+      '',
+      '三产',
+      '零售业',
+      '否',
+      '否',
+      '否',
+      '微型',
+      '小超市',
+      3,
+      '',
+      '',
+      '低',
+    ],
     [badUscc(503), '', '坏代码公司', '企业', t.regions.gridA, '', '二产', '', '', '', '', '', '', '', '', '', ''],
     [uscc(504), '', '未知区划公司', '企业', '120119888888', '', '二产', '', '', '', '', '', '', '', '', '', ''],
     [uscc(505), '', '', '企业', t.regions.gridA, '', '二产', '', '', '', '', '', '', '', '', '', ''],
@@ -361,19 +557,42 @@ describe('bulk import', () => {
 
   it('previews an .xlsx with each row’s action and every error in the user’s language, writes nothing until confirmed', async () => {
     const file = await xlsx(rows());
-    const before = Number((await t.core.db.selectFrom('entity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const before = Number(
+      (
+        await t.core.db
+          .selectFrom('entity')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const res = await upload(admin, '主体.xlsx', file);
     expect(res.statusCode).toBe(200);
     const p = res.json();
     expect(p.summary).toEqual({ total: 8, create: 3, update: 0, unchanged: 0, error: 5 });
     const byRow = new Map(p.rows.map((r: { row: number }) => [r.row, r]));
     expect(byRow.get(2)).toMatchObject({ action: 'create', name: '导入制造一厂', errors: [] });
-    expect(byRow.get(5)).toMatchObject({ action: 'error', errors: [{ field: 'uscc', message: '统一社会信用代码无效（校验位不符）' }] });
-    expect(byRow.get(6)).toMatchObject({ action: 'error', errors: [{ field: 'regionCode', message: '行政区划代码 120119888888 不存在' }] });
+    expect(byRow.get(5)).toMatchObject({
+      action: 'error',
+      errors: [{ field: 'uscc', message: '统一社会信用代码无效（校验位不符）' }],
+    });
+    expect(byRow.get(6)).toMatchObject({
+      action: 'error',
+      errors: [{ field: 'regionCode', message: '行政区划代码 120119888888 不存在' }],
+    });
     expect(byRow.get(7)).toMatchObject({ action: 'error', errors: [{ field: 'name', message: '必填' }] });
-    expect((byRow.get(8) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['registeredStaff', 'sizeClass']);
+    expect((byRow.get(8) as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual([
+      'registeredStaff',
+      'sizeClass',
+    ]);
     expect(byRow.get(9)).toMatchObject({ action: 'error', errors: [{ field: 'uscc', message: '与第 2 行是同一主体' }] });
-    const after = Number((await t.core.db.selectFrom('entity').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const after = Number(
+      (
+        await t.core.db
+          .selectFrom('entity')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(after).toBe(before);
 
     const en = (await admin.get(`/api/registry/imports/${p.token}?only=error`, { 'x-locale': 'en' })).json();
@@ -385,15 +604,34 @@ describe('bulk import', () => {
     expect(ok.json()).toEqual({ created: 3, updated: 0, unchanged: 0, skipped: 5 });
     expect((await admin.post(`/api/registry/imports/${p.token}/confirm`)).statusCode).toBe(409);
     const listed = (await admin.get(`/api/registry/entities?q=${encodeURIComponent('导入')}&pageSize=50`)).json();
-    expect(listed.items.map((e: { name: string }) => e.name).sort()).toEqual(['导入商贸公司', '导入小超市', '导入制造一厂'].sort());
+    expect(listed.items.map((e: { name: string }) => e.name).sort()).toEqual(
+      ['导入商贸公司', '导入小超市', '导入制造一厂'].sort(),
+    );
     const shop = listed.items.find((e: { name: string }) => e.name === '导入小超市');
-    expect(shop).toMatchObject({ kind: 'individual', uscc: null, regNo: 'GT-501', smallVenueType: 'small_supermarket', sizeClass: 'micro', status: 'not_resumed' });
-    expect(listed.items.find((e: { name: string }) => e.name === '导入制造一厂')).toMatchObject({ aboveScale: true, fourAbove: true, registeredStaff: 120, contactPhoneMasked: '139****1111' });
+    expect(shop).toMatchObject({
+      kind: 'individual',
+      uscc: null,
+      regNo: 'GT-501',
+      smallVenueType: 'small_supermarket',
+      sizeClass: 'micro',
+      status: 'not_resumed',
+    });
+    expect(listed.items.find((e: { name: string }) => e.name === '导入制造一厂')).toMatchObject({
+      aboveScale: true,
+      fourAbove: true,
+      registeredStaff: 120,
+      contactPhoneMasked: '139****1111',
+    });
 
     // the same file again changes nothing
     const again = (await upload(admin, '主体.xlsx', file)).json();
     expect(again.summary).toEqual({ total: 8, create: 0, update: 0, unchanged: 3, error: 5 });
-    expect((await admin.post(`/api/registry/imports/${again.token}/confirm`)).json()).toEqual({ created: 0, updated: 0, unchanged: 3, skipped: 5 });
+    expect((await admin.post(`/api/registry/imports/${again.token}/confirm`)).json()).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 3,
+      skipped: 5,
+    });
     const total = (await admin.get(`/api/registry/entities?q=${encodeURIComponent('导入')}`)).json().total;
     expect(total).toBe(3);
 
@@ -426,7 +664,12 @@ describe('bulk import', () => {
   });
 
   it('matches a row without a credit code to the entity holding its reg-no, name and region', async () => {
-    const id = (await admin.post('/api/registry/entities', base({ kind: 'individual', sector: 'tertiary', name: '有码有号店', regNo: 'GT-777', uscc: uscc(777) }))).json().id;
+    const id = (
+      await admin.post(
+        '/api/registry/entities',
+        base({ kind: 'individual', sector: 'tertiary', name: '有码有号店', regNo: 'GT-777', uscc: uscc(777) }),
+      )
+    ).json().id;
     const file = await xlsx([
       ['名称', '主体类型', '区划代码', '产业', '注册号', '登记从业人数'],
       ['有码有号店', '个体工商户', t.regions.gridA, '三产', 'GT-777', 9],
@@ -461,16 +704,22 @@ describe('bulk import', () => {
     const cols = await upload(admin, 'c.csv', Buffer.from('名称,地址\n某公司,某路\n'));
     expect(cols.statusCode).toBe(400);
     expect(cols.json().message).toBe('缺少必需的列：主体类型、区划代码、产业');
-    expect((await upload(admin, 'e.csv', Buffer.from('名称,主体类型,区划代码,产业\n'))).json().code).toBe('registry.import_empty');
+    expect((await upload(admin, 'e.csv', Buffer.from('名称,主体类型,区划代码,产业\n'))).json().code).toBe(
+      'registry.import_empty',
+    );
     expect((await admin.post('/api/registry/imports', {})).statusCode).toBe(400);
-    expect((await grid.request({ method: 'POST', url: '/api/registry/imports', ...multipart('a.csv', Buffer.from('a')) })).statusCode).toBe(403);
+    expect(
+      (await grid.request({ method: 'POST', url: '/api/registry/imports', ...multipart('a.csv', Buffer.from('a')) })).statusCode,
+    ).toBe(403);
   });
 
   it('serves a template with Chinese headers that imports as is', async () => {
     const res = await admin.get('/api/registry/imports/template');
     expect(res.statusCode).toBe(200);
     const head = (await readXlsx(res.rawPayload))[0]!;
-    expect(head).toEqual(expect.arrayContaining(['统一社会信用代码', '名称*', '主体类型*', '区划代码*', '产业*', '五小/九小类型']));
+    expect(head).toEqual(
+      expect.arrayContaining(['统一社会信用代码', '名称*', '主体类型*', '区划代码*', '产业*', '五小/九小类型']),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as never);
     wb.worksheets[0]!.addRow(['', 'GT-901', '模板填写店', '个体工商户', t.regions.gridA, '', '三产']);

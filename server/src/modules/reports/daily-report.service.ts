@@ -1,5 +1,15 @@
 import type { Kysely } from 'kysely';
-import type { DailyReport, DailyReportInput, DailyReportVersion, MissingReport, MissingReportsQuery, MyReports, Page, ReportAlert, ReportListQuery } from '@fugong/contract';
+import type {
+  DailyReport,
+  DailyReportInput,
+  DailyReportVersion,
+  MissingReport,
+  MissingReportsQuery,
+  MyReports,
+  Page,
+  ReportAlert,
+  ReportListQuery,
+} from '@fugong/contract';
 import { dailyReportInputSchema } from '@fugong/contract';
 import type { DB } from '../../db/schema';
 import type { Clock } from '../../platform/clock';
@@ -92,9 +102,18 @@ export function createDailyReportService(deps: Deps) {
   // share districts and towns), the version rows and the audit rows of the reports that succeeded
   const reportCommits = createGroupCommit<BatchedWrites>(db, {
     flush: async (trx, items) => {
-      await reportRollupRepo.apply(trx, items.map((w) => w.rollup));
-      await repo.insertVersions(trx, items.map((w) => w.version));
-      await audit.recordAll(trx, items.map((w) => w.audit));
+      await reportRollupRepo.apply(
+        trx,
+        items.map((w) => w.rollup),
+      );
+      await repo.insertVersions(
+        trx,
+        items.map((w) => w.version),
+      );
+      await audit.recordAll(
+        trx,
+        items.map((w) => w.audit),
+      );
     },
   });
   const today = () => localDate(clock.now());
@@ -121,7 +140,11 @@ export function createDailyReportService(deps: Deps) {
 
   async function describeMissing(date: string, rows: Awaited<ReturnType<typeof missingIn>>['missing']): Promise<MissingReport[]> {
     const ids = rows.map((e) => Number(e.id));
-    const [names, last, reminded] = await Promise.all([regions.namesOf(rows.map((e) => e.regionCode)), repo.lastReportDates(db, ids), repo.remindersOn(db, ids, date)]);
+    const [names, last, reminded] = await Promise.all([
+      regions.namesOf(rows.map((e) => e.regionCode)),
+      repo.lastReportDates(db, ids),
+      repo.remindersOn(db, ids, date),
+    ]);
     return rows.map((e) => ({
       entityId: Number(e.id),
       name: e.name,
@@ -140,7 +163,15 @@ export function createDailyReportService(deps: Deps) {
       const e = await registry.getForService(id);
       if (!e) throw new AppError('common.not_found', 404);
       const rows = await repo.ofEntity(db, id, 60);
-      return { entityId: id, entityName: e.name, entityStatus: e.status, registeredStaff: e.registeredStaff, today: today(), canReport: e.status === 'resumed', items: rows.map(toReport) };
+      return {
+        entityId: id,
+        entityName: e.name,
+        entityStatus: e.status,
+        registeredStaff: e.registeredStaff,
+        today: today(),
+        canReport: e.status === 'resumed',
+        items: rows.map(toReport),
+      };
     },
 
     /**
@@ -152,66 +183,113 @@ export function createDailyReportService(deps: Deps) {
       const id = ownEntity(ctx, input.entityId);
       const r = parseInput(dailyReportInputSchema, input, ctx);
       const now = today();
-      if (r.reportDate > now) throw new AppError('common.validation_failed', 400, { today: now }, [{ field: 'reportDate', message: 'reports.future_date' }]);
-      if (r.reportDate < addDays(now, -LATE_REPORT_DAYS)) throw new AppError('common.validation_failed', 400, { days: LATE_REPORT_DAYS }, [{ field: 'reportDate', message: 'reports.too_old' }]);
-      const sub = (['fromOtherProvinces', 'underObservation', 'abnormalTemperature', 'suspectedCases'] as const).filter((k) => r[k] > r.staffOnDuty);
-      if (sub.length) throw new AppError('common.validation_failed', 400, {}, sub.map((field) => ({ field, message: 'reports.on_duty_exceeds' })));
+      if (r.reportDate > now)
+        throw new AppError('common.validation_failed', 400, { today: now }, [
+          { field: 'reportDate', message: 'reports.future_date' },
+        ]);
+      if (r.reportDate < addDays(now, -LATE_REPORT_DAYS))
+        throw new AppError('common.validation_failed', 400, { days: LATE_REPORT_DAYS }, [
+          { field: 'reportDate', message: 'reports.too_old' },
+        ]);
+      const sub = (['fromOtherProvinces', 'underObservation', 'abnormalTemperature', 'suspectedCases'] as const).filter(
+        (k) => r[k] > r.staffOnDuty,
+      );
+      if (sub.length)
+        throw new AppError(
+          'common.validation_failed',
+          400,
+          {},
+          sub.map((field) => ({ field, message: 'reports.on_duty_exceeds' })),
+        );
       const at = clock.now().toISOString();
       const by = ctx.actor?.username ?? null;
       const abnormal = r.abnormalTemperature > 0 || r.suspectedCases > 0;
-      const write = () => reportCommits.run(async (trx, defer) => {
-        // read in the write's transaction: the status cannot change in between (and on SQLite a read
-        // outside one pays for a transaction of its own)
-        const e = await registry.getForService(id, trx);
-        if (!e) throw new AppError('common.not_found', 404);
-        if (e.status !== 'resumed') throw new AppError('reports.not_resumed', 409, { status: t(ctx.locale, `registry.status.${e.status}`) });
-        const before = await repo.current(trx, id, r.reportDate);
-        const fields = {
-          entityId: id,
-          entityName: e.name,
-          reportDate: r.reportDate,
-          regionPath: e.regionPath,
-          kind: e.kind,
-          sector: e.sector,
-          industry: e.industry,
-          aboveScale: e.aboveScale ? 1 : 0,
-          aboveQuota: e.aboveQuota ? 1 : 0,
-          fourAbove: e.fourAbove ? 1 : 0,
-          sizeClass: e.sizeClass,
-          registeredStaff: e.registeredStaff,
-          staffOnDuty: r.staffOnDuty,
-          fromOtherProvinces: r.fromOtherProvinces,
-          underObservation: r.underObservation,
-          abnormalTemperature: r.abnormalTemperature,
-          suspectedCases: r.suspectedCases,
-          capacityTenths: Math.round(r.capacityRate * 10),
-          supplyDaysLeft: r.supplyDaysLeft,
-          problems: r.problems,
-          submittedBy: by,
-          submittedAt: at,
-        };
-        const { id: reportId, version } = await repo.upsert(trx, fields);
-        const row: Row = Object.assign(fields, { id: reportId, version });
-        // another submission of the same day was committed between the read and the upsert (PostgreSQL): start again
-        if (version !== (before ? Number(before.version) : 0) + 1) throw new ReplacedMeanwhile();
-        // the rollup change, the version row and the audit row are written with the batch's (see reportCommits)
-        defer({
-          rollup: reportRollupRepo.changeOf(before, row),
-          version: { reportId, version, data: JSON.stringify(r), submittedBy: by, submittedAt: at },
-          audit: audit.entry(ctx, { action: 'reports.submit', targetType: 'daily_report', targetId: reportId, regionPath: e.regionPath, detail: { entityId: id, date: r.reportDate, version } }),
+      const write = () =>
+        reportCommits.run(async (trx, defer) => {
+          // read in the write's transaction: the status cannot change in between (and on SQLite a read
+          // outside one pays for a transaction of its own)
+          const e = await registry.getForService(id, trx);
+          if (!e) throw new AppError('common.not_found', 404);
+          if (e.status !== 'resumed')
+            throw new AppError('reports.not_resumed', 409, { status: t(ctx.locale, `registry.status.${e.status}`) });
+          const before = await repo.current(trx, id, r.reportDate);
+          const fields = {
+            entityId: id,
+            entityName: e.name,
+            reportDate: r.reportDate,
+            regionPath: e.regionPath,
+            kind: e.kind,
+            sector: e.sector,
+            industry: e.industry,
+            aboveScale: e.aboveScale ? 1 : 0,
+            aboveQuota: e.aboveQuota ? 1 : 0,
+            fourAbove: e.fourAbove ? 1 : 0,
+            sizeClass: e.sizeClass,
+            registeredStaff: e.registeredStaff,
+            staffOnDuty: r.staffOnDuty,
+            fromOtherProvinces: r.fromOtherProvinces,
+            underObservation: r.underObservation,
+            abnormalTemperature: r.abnormalTemperature,
+            suspectedCases: r.suspectedCases,
+            capacityTenths: Math.round(r.capacityRate * 10),
+            supplyDaysLeft: r.supplyDaysLeft,
+            problems: r.problems,
+            submittedBy: by,
+            submittedAt: at,
+          };
+          const { id: reportId, version } = await repo.upsert(trx, fields);
+          const row: Row = Object.assign(fields, { id: reportId, version });
+          // another submission of the same day was committed between the read and the upsert (PostgreSQL): start again
+          if (version !== (before ? Number(before.version) : 0) + 1) throw new ReplacedMeanwhile();
+          // the rollup change, the version row and the audit row are written with the batch's (see reportCommits)
+          defer({
+            rollup: reportRollupRepo.changeOf(before, row),
+            version: { reportId, version, data: JSON.stringify(r), submittedBy: by, submittedAt: at },
+            audit: audit.entry(ctx, {
+              action: 'reports.submit',
+              targetType: 'daily_report',
+              targetId: reportId,
+              regionPath: e.regionPath,
+              detail: { entityId: id, date: r.reportDate, version },
+            }),
+          });
+          if (abnormal) {
+            await repo.insertAlert(trx, {
+              entityId: id,
+              entityName: e.name,
+              regionPath: e.regionPath,
+              reportDate: r.reportDate,
+              abnormalTemperature: r.abnormalTemperature,
+              suspectedCases: r.suspectedCases,
+              at,
+            });
+            const title = t('zh-CN', 'reports.notify.alert', {
+              name: e.name,
+              date: r.reportDate,
+              fever: r.abnormalTemperature,
+              suspected: r.suspectedCases,
+            });
+            const to = [
+              ...(await notifier.usersCovering(trx, 'town', e.regionPath)),
+              ...(await notifier.usersCovering(trx, 'commander', e.regionPath)),
+            ];
+            await notifier.send(trx, to, {
+              kind: 'reports.alert',
+              title,
+              link: `/reports/daily?date=${r.reportDate}&abnormalOnly=true`,
+            });
+          }
+          return { row, e };
         });
-        if (abnormal) {
-          await repo.insertAlert(trx, { entityId: id, entityName: e.name, regionPath: e.regionPath, reportDate: r.reportDate, abnormalTemperature: r.abnormalTemperature, suspectedCases: r.suspectedCases, at });
-          const title = t('zh-CN', 'reports.notify.alert', { name: e.name, date: r.reportDate, fever: r.abnormalTemperature, suspected: r.suspectedCases });
-          const to = [...(await notifier.usersCovering(trx, 'town', e.regionPath)), ...(await notifier.usersCovering(trx, 'commander', e.regionPath))];
-          await notifier.send(trx, to, { kind: 'reports.alert', title, link: `/reports/daily?date=${r.reportDate}&abnormalOnly=true` });
-        }
-        return { row, e };
-      });
       const { row: saved, e } = await retryReplaced(write);
       const data = { entityId: id, reportId: Number(saved.id), date: r.reportDate, version: Number(saved.version) };
       events.publish({ type: 'reports.submitted', regionPath: e.regionPath, data });
-      if (abnormal) events.publish({ type: 'reports.alert', regionPath: e.regionPath, data: { ...data, entityName: e.name, abnormalTemperature: r.abnormalTemperature, suspectedCases: r.suspectedCases } });
+      if (abnormal)
+        events.publish({
+          type: 'reports.alert',
+          regionPath: e.regionPath,
+          data: { ...data, entityName: e.name, abnormalTemperature: r.abnormalTemperature, suspectedCases: r.suspectedCases },
+        });
       return toReport(saved);
     },
 
@@ -222,12 +300,21 @@ export function createDailyReportService(deps: Deps) {
       if (!row) throw new AppError('common.not_found', 404);
       const perm = actor.permissions.has('reports.read') ? 'reports.read' : 'reports.submit';
       requireInScope(scopeOf(actor, perm), row.regionPath, Number(row.entityId));
-      return (await repo.versions(db, reportId)).map((v) => ({ ...(JSON.parse(v.data) as DailyReportInput), version: Number(v.version), submittedAt: v.submittedAt, submittedBy: v.submittedBy }));
+      return (await repo.versions(db, reportId)).map((v) => ({
+        ...(JSON.parse(v.data) as DailyReportInput),
+        version: Number(v.version),
+        submittedAt: v.submittedAt,
+        submittedBy: v.submittedBy,
+      }));
     },
 
     async list(ctx: RequestContext, q: ReportListQuery): Promise<Page<DailyReport>> {
       const { root } = await rootFor(regions, ctx, 'reports.read', q.regionCode);
-      const l = repo.list(db, { underPath: root.path, date: q.date ?? today(), abnormalOnly: !!q.abnormalOnly }, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+      const l = repo.list(
+        db,
+        { underPath: root.path, date: q.date ?? today(), abnormalOnly: !!q.abnormalOnly },
+        { offset: (q.page - 1) * q.pageSize, limit: q.pageSize },
+      );
       const [total, rows] = await Promise.all([l.count(), l.rows()]);
       return { items: rows.map(toReport), total, page: q.page, pageSize: q.pageSize };
     },
@@ -243,17 +330,24 @@ export function createDailyReportService(deps: Deps) {
       const { date, missing } = await missingIn(ctx, q);
       const rows = await describeMissing(date, missing);
       const L = (k: string) => t(ctx.locale, `reports.export.${k}`);
-      return toXlsx(L('sheet'), [
-        { header: 'ID', value: (r: MissingReport) => r.entityId, width: 10 },
-        { header: L('name'), value: (r) => r.name, width: 36 },
-        { header: L('region'), value: (r) => r.regionName, width: 24 },
-        { header: L('last'), value: (r) => r.lastReportDate ?? '', width: 14 },
-        { header: L('reminded'), value: (r) => r.remindedAt ?? '', width: 24 },
-      ], rows);
+      return toXlsx(
+        L('sheet'),
+        [
+          { header: 'ID', value: (r: MissingReport) => r.entityId, width: 10 },
+          { header: L('name'), value: (r) => r.name, width: 36 },
+          { header: L('region'), value: (r) => r.regionName, width: 24 },
+          { header: L('last'), value: (r) => r.lastReportDate ?? '', width: 14 },
+          { header: L('reminded'), value: (r) => r.remindedAt ?? '', width: 24 },
+        ],
+        rows,
+      );
     },
 
     /** Reminds the missing entities (all of the scope, or the ones named) through every reminder channel. */
-    async remind(ctx: RequestContext, body: { date?: string; entityIds?: number[]; regionCode?: string }): Promise<{ entities: number; recipients: number }> {
+    async remind(
+      ctx: RequestContext,
+      body: { date?: string; entityIds?: number[]; regionCode?: string },
+    ): Promise<{ entities: number; recipients: number }> {
       requirePermission(ctx.actor, 'reports.remind');
       const { date, missing } = await missingIn(ctx, { date: body.date, regionCode: body.regionCode });
       const wanted = body.entityIds ? new Set(body.entityIds) : null;
@@ -263,18 +357,32 @@ export function createDailyReportService(deps: Deps) {
       const recipients = await db.transaction().execute(async (trx) => {
         const users = await repo.entityUsers(trx, ids);
         const title = t('zh-CN', 'reports.notify.reminder', { date });
-        const reminders = ids.filter((id) => users.has(id)).map((id) => ({ userIds: users.get(id)!, title, link: '/reports/mine' }));
+        const reminders = ids
+          .filter((id) => users.has(id))
+          .map((id) => ({ userIds: users.get(id)!, title, link: '/reports/mine' }));
         let n = 0;
         for (const ch of deps.reminderChannels) n += await ch.deliver(trx, reminders);
-        await repo.insertReminders(trx, ids.map((entityId) => ({ entityId, reportDate: date, sentBy: ctx.actor?.username ?? null, at })));
-        await audit.record(trx, ctx, { action: 'reports.remind', targetType: 'daily_report', detail: { date, entities: ids.length } });
+        await repo.insertReminders(
+          trx,
+          ids.map((entityId) => ({ entityId, reportDate: date, sentBy: ctx.actor?.username ?? null, at })),
+        );
+        await audit.record(trx, ctx, {
+          action: 'reports.remind',
+          targetType: 'daily_report',
+          detail: { date, entities: ids.length },
+        });
         return n;
       });
       return { entities: ids.length, recipients };
     },
 
     async alerts(ctx: RequestContext, q: { regionCode?: string; date?: string }): Promise<ReportAlert[]> {
-      const { root } = await rootFor(regions, ctx, ctx.actor?.permissions.has('reports.read') ? 'reports.read' : 'dashboard.read', q.regionCode);
+      const { root } = await rootFor(
+        regions,
+        ctx,
+        ctx.actor?.permissions.has('reports.read') ? 'reports.read' : 'dashboard.read',
+        q.regionCode,
+      );
       return (await repo.alerts(db, root.path, q.date ?? today(), 50)).map((a) => ({
         id: Number(a.id),
         entityId: Number(a.entityId),
@@ -290,7 +398,8 @@ export function createDailyReportService(deps: Deps) {
     /** For the dashboard (which checks its own permission): the day's sums of a subtree, from the rollup. */
     sums: (rootPath: string, date: string, childLen: number | null) => reportRollupRepo.sums(db, rootPath, date, childLen),
     /** The same recomputed from the reports themselves (checks of the rollup). */
-    sumsFromReports: (rootPath: string, date: string, childLen: number | null) => repo.sumsFromReports(db, rootPath, date, childLen),
+    sumsFromReports: (rootPath: string, date: string, childLen: number | null) =>
+      repo.sumsFromReports(db, rootPath, date, childLen),
     dailyTotals: (rootPath: string, from: string, to: string) => reportRollupRepo.dailyTotals(db, rootPath, from, to),
     /** The last day up to `onOrBefore` on which anyone in the subtree reported, or null. */
     latestReportDate: (rootPath: string, onOrBefore: string) => reportRollupRepo.latestDate(db, rootPath, onOrBefore),

@@ -22,7 +22,8 @@ export function inAppReminders(notifier: Notifier): ReminderChannel {
     name: 'in_app',
     async deliver(db, reminders) {
       let n = 0;
-      for (const r of reminders) n += await notifier.send(db, r.userIds, { kind: 'reports.reminder', title: r.title, link: r.link });
+      for (const r of reminders)
+        n += await notifier.send(db, r.userIds, { kind: 'reports.reminder', title: r.title, link: r.link });
       return n;
     },
   };

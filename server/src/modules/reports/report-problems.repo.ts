@@ -28,7 +28,12 @@ export const reportProblemsRepo = {
     if (f.converted === false) q = q.where('reportProblemTicket.ticketId', 'is', null);
     if (f.q) {
       const like = '%' + f.q.replace(/[\\%_]/g, (m) => '\\' + m) + '%';
-      q = q.where((eb) => eb.or([sql<SqlBool>`${sql.ref('daily_report.entity_name')} like ${like} escape '\\'`, sql<SqlBool>`${sql.ref('daily_report.problems')} like ${like} escape '\\'`]));
+      q = q.where((eb) =>
+        eb.or([
+          sql<SqlBool>`${sql.ref('daily_report.entity_name')} like ${like} escape '\\'`,
+          sql<SqlBool>`${sql.ref('daily_report.problems')} like ${like} escape '\\'`,
+        ]),
+      );
     }
     return {
       count: async () => Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),

@@ -48,10 +48,25 @@ export function createReportProblemsService({ db, clock, audit, regions, tickets
     return s.all || s.regionPaths.some((p) => path.startsWith(p));
   };
 
-  async function query(ctx: RequestContext, q: Omit<ReportProblemsQuery, 'page' | 'pageSize'>, page: { offset: number; limit: number }) {
+  async function query(
+    ctx: RequestContext,
+    q: Omit<ReportProblemsQuery, 'page' | 'pageSize'>,
+    page: { offset: number; limit: number },
+  ) {
     const { actor, root } = await rootFor(regions, ctx, 'reports.read', q.regionCode);
     const today = localDate(clock.now());
-    const l = reportProblemsRepo.list(db, { underPath: root.path, from: q.from ?? addDays(today, -PROBLEM_LIST_DAYS), to: q.to ?? today, converted: q.converted, reportId: q.reportId, q: q.q }, page);
+    const l = reportProblemsRepo.list(
+      db,
+      {
+        underPath: root.path,
+        from: q.from ?? addDays(today, -PROBLEM_LIST_DAYS),
+        to: q.to ?? today,
+        converted: q.converted,
+        reportId: q.reportId,
+        q: q.q,
+      },
+      page,
+    );
     return { actor, l };
   }
 
@@ -69,7 +84,10 @@ export function createReportProblemsService({ db, clock, audit, regions, tickets
           reportDate: r.reportDate,
           problems: r.problems,
           submittedAt: r.submittedAt,
-          ticket: r.ticketId == null ? null : { ticketId: Number(r.ticketId), ticketNo: r.ticketNo!, convertedAt: r.convertedAt!, convertedBy: r.convertedBy },
+          ticket:
+            r.ticketId == null
+              ? null
+              : { ticketId: Number(r.ticketId), ticketNo: r.ticketNo!, convertedAt: r.convertedAt!, convertedBy: r.convertedBy },
           canConvert: r.ticketId == null && canConvert(actor, r.regionPath),
         })),
         total,
@@ -84,14 +102,22 @@ export function createReportProblemsService({ db, clock, audit, regions, tickets
       const rows = await l.rows();
       const names = await regions.namesOf(rows.map((r) => lastCode(r.regionPath)));
       const L = (k: string) => t(ctx.locale, `reports.export.${k}`);
-      await audit.record(db, ctx, { action: 'reports.export_problems', targetType: 'daily_report', detail: { filter: q, rows: rows.length } });
-      return toXlsx(L('problemsSheet'), [
-        { header: L('date'), value: (r: (typeof rows)[number]) => r.reportDate, width: 12 },
-        { header: L('name'), value: (r) => r.entityName, width: 32 },
-        { header: L('region'), value: (r) => names.get(lastCode(r.regionPath)) ?? '', width: 20 },
-        { header: L('problems'), value: (r) => r.problems, width: 60 },
-        { header: L('ticket'), value: (r) => r.ticketNo ?? '', width: 20 },
-      ], rows);
+      await audit.record(db, ctx, {
+        action: 'reports.export_problems',
+        targetType: 'daily_report',
+        detail: { filter: q, rows: rows.length },
+      });
+      return toXlsx(
+        L('problemsSheet'),
+        [
+          { header: L('date'), value: (r: (typeof rows)[number]) => r.reportDate, width: 12 },
+          { header: L('name'), value: (r) => r.entityName, width: 32 },
+          { header: L('region'), value: (r) => names.get(lastCode(r.regionPath)) ?? '', width: 20 },
+          { header: L('problems'), value: (r) => r.problems, width: 60 },
+          { header: L('ticket'), value: (r) => r.ticketNo ?? '', width: 20 },
+        ],
+        rows,
+      );
     },
 
     /**
@@ -106,7 +132,14 @@ export function createReportProblemsService({ db, clock, audit, regions, tickets
       requireInScope(scopeOf(actor, 'reports.convert'), report.regionPath);
       // a read for the common case (a second click later); the unique keys below settle races
       const known = await reportProblemsRepo.link(db, reportId);
-      if (known) return { ticketId: Number(known.ticketId), ticketNo: known.ticketNo, convertedAt: known.convertedAt, convertedBy: known.convertedBy, created: false };
+      if (known)
+        return {
+          ticketId: Number(known.ticketId),
+          ticketNo: known.ticketNo,
+          convertedAt: known.convertedAt,
+          convertedBy: known.convertedBy,
+          created: false,
+        };
       const problems = report.problems.trim();
       if (!problems) throw new AppError('reports.no_problems', 409);
       const firstLine = problems.split(/\r?\n/)[0]!;
@@ -125,8 +158,20 @@ export function createReportProblemsService({ db, clock, audit, regions, tickets
       try {
         const created = await db.transaction().execute(async (trx) => {
           const t = await tickets.createTicket(trx, ctx, prepared);
-          await reportProblemsRepo.insertLink(trx, { reportId, ticketId: t.id, ticketNo: t.no, convertedBy: by, convertedAt: at });
-          await audit.record(trx, ctx, { action: 'reports.convert_problem', targetType: 'daily_report', targetId: reportId, regionPath: report.regionPath, detail: { ticketId: t.id, ticketNo: t.no, entityId: Number(report.entityId) } });
+          await reportProblemsRepo.insertLink(trx, {
+            reportId,
+            ticketId: t.id,
+            ticketNo: t.no,
+            convertedBy: by,
+            convertedAt: at,
+          });
+          await audit.record(trx, ctx, {
+            action: 'reports.convert_problem',
+            targetType: 'daily_report',
+            targetId: reportId,
+            regionPath: report.regionPath,
+            detail: { ticketId: t.id, ticketNo: t.no, entityId: Number(report.entityId) },
+          });
           return t;
         });
         tickets.announceCreated(created);
@@ -135,7 +180,13 @@ export function createReportProblemsService({ db, clock, audit, regions, tickets
         if (!isUniqueViolation(err)) throw err;
         const link = await reportProblemsRepo.link(db, reportId);
         if (!link) throw new AppError('common.conflict', 409);
-        return { ticketId: Number(link.ticketId), ticketNo: link.ticketNo, convertedAt: link.convertedAt, convertedBy: link.convertedBy, created: false };
+        return {
+          ticketId: Number(link.ticketId),
+          ticketNo: link.ticketNo,
+          convertedAt: link.convertedAt,
+          convertedBy: link.convertedBy,
+          created: false,
+        };
       }
     },
   };

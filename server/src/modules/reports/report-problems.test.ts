@@ -18,9 +18,30 @@ let supplies: number;
 let labour: number;
 
 const base = (regionCode: string, name: string): EntityInput =>
-  ({ kind: 'enterprise', name, regNo: `REG-${name}`, regionCode, sector: 'secondary', industry: '制造业', aboveScale: true, fourAbove: true, sizeClass: 'medium', registeredStaff: 50 }) as EntityInput;
+  ({
+    kind: 'enterprise',
+    name,
+    regNo: `REG-${name}`,
+    regionCode,
+    sector: 'secondary',
+    industry: '制造业',
+    aboveScale: true,
+    fourAbove: true,
+    sizeClass: 'medium',
+    registeredStaff: 50,
+  }) as EntityInput;
 
-const report = (reportDate: string, problems: string) => ({ reportDate, staffOnDuty: 40, fromOtherProvinces: 2, underObservation: 0, abnormalTemperature: 0, suspectedCases: 0, capacityRate: 70, supplyDaysLeft: 5, problems });
+const report = (reportDate: string, problems: string) => ({
+  reportDate,
+  staffOnDuty: 40,
+  fromOtherProvinces: 2,
+  underObservation: 0,
+  abnormalTemperature: 0,
+  suspectedCases: 0,
+  capacityRate: 70,
+  supplyDaysLeft: 5,
+  problems,
+});
 
 async function submit(c: Client, date: string, problems: string): Promise<number> {
   const r = await c.post('/api/reports/daily', report(date, problems));
@@ -58,7 +79,13 @@ describe('daily report problems → tickets (转为问题单)', () => {
     await submit(entB, today, '招工困难，缺操作工 20 人');
     const list = (await townA.get('/api/reports/problems')).json();
     expect(list.total).toBe(1);
-    expect(list.items[0]).toMatchObject({ reportId: reportA, entityName: '红星纺织', reportDate: today, ticket: null, canConvert: true });
+    expect(list.items[0]).toMatchObject({
+      reportId: reportA,
+      entityName: '红星纺织',
+      reportDate: today,
+      ticket: null,
+      canConvert: true,
+    });
     expect((await townA.get('/api/reports/problems?converted=true')).json().total).toBe(0);
     expect((await townA.get('/api/reports/problems?converted=false')).json().total).toBe(1);
     // the district sees both towns
@@ -81,12 +108,18 @@ describe('daily report problems → tickets (转为问题单)', () => {
   });
 
   it('parallel conversions of one report file exactly one ticket, and every caller gets its number', async () => {
-    const results = await Promise.all(Array.from({ length: 6 }, () => townA.post(`/api/reports/daily/${reportA}/ticket`, { categoryId: supplies })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => townA.post(`/api/reports/daily/${reportA}/ticket`, { categoryId: supplies })),
+    );
     for (const r of results) expect(r.statusCode).toBe(200);
     const bodies = results.map((r) => r.json());
     expect(new Set(bodies.map((b) => b.ticketId)).size).toBe(1);
     expect(bodies.filter((b) => b.created)).toHaveLength(1);
-    const tickets = await t.core.db.selectFrom('ticket').select(['id', 'no']).where('sourceRef', '=', `report:${reportA}`).execute();
+    const tickets = await t.core.db
+      .selectFrom('ticket')
+      .select(['id', 'no'])
+      .where('sourceRef', '=', `report:${reportA}`)
+      .execute();
     expect(tickets).toHaveLength(1);
     expect(bodies[0].ticketNo).toBe(tickets[0]!.no);
     // later clicks too
@@ -95,11 +128,25 @@ describe('daily report problems → tickets (转为问题单)', () => {
   });
 
   it('the database itself refuses a second link and a second ticket for the same report', async () => {
-    const link = await t.core.db.selectFrom('reportProblemTicket').selectAll().where('reportId', '=', reportA).executeTakeFirstOrThrow();
-    await expect(t.core.db.insertInto('reportProblemTicket').values({ ...link, ticketNo: 'X' }).execute()).rejects.toThrow();
+    const link = await t.core.db
+      .selectFrom('reportProblemTicket')
+      .selectAll()
+      .where('reportId', '=', reportA)
+      .executeTakeFirstOrThrow();
+    await expect(
+      t.core.db
+        .insertInto('reportProblemTicket')
+        .values({ ...link, ticketNo: 'X' })
+        .execute(),
+    ).rejects.toThrow();
     const ticket = await t.core.db.selectFrom('ticket').selectAll().where('id', '=', link.ticketId).executeTakeFirstOrThrow();
     const { id: _id, ...copy } = ticket;
-    await expect(t.core.db.insertInto('ticket').values({ ...copy, no: 'WT-copy' }).execute()).rejects.toThrow();
+    await expect(
+      t.core.db
+        .insertInto('ticket')
+        .values({ ...copy, no: 'WT-copy' })
+        .execute(),
+    ).rejects.toThrow();
   });
 
   it('the ticket names its source report and entity, and is assigned to the category’s department; the report shows the ticket number', async () => {
@@ -107,7 +154,14 @@ describe('daily report problems → tickets (转为问题单)', () => {
     expect(row).toMatchObject({ reportId: reportA, canConvert: false, ticket: { convertedBy: 'town-a' } });
     expect(row.ticket.ticketNo).toMatch(/^WT\d{14}$/);
     const tk = (await townA.get(`/api/tickets/${row.ticket.ticketId}`)).json();
-    expect(tk).toMatchObject({ source: 'daily_report', sourceRef: `report:${reportA}`, entityName: '红星纺织', title: '口罩库存仅够两天', status: 'assigned', department: 'industry' });
+    expect(tk).toMatchObject({
+      source: 'daily_report',
+      sourceRef: `report:${reportA}`,
+      entityName: '红星纺织',
+      title: '口罩库存仅够两天',
+      status: 'assigned',
+      department: 'industry',
+    });
     expect(tk.description).toContain('体温枪');
     // the enterprise sees the ticket filed for it
     expect((await entA.get(`/api/tickets/${tk.id}`)).statusCode).toBe(200);
@@ -119,13 +173,21 @@ describe('daily report problems → tickets (转为问题单)', () => {
     const sheet = book.worksheets[0]!;
     expect(sheet.rowCount).toBe(2);
     expect(sheet.getRow(2).getCell(5).value).toBe(row.ticket.ticketNo);
-    const audit = await t.core.db.selectFrom('auditLog').select('action').where('action', '=', 'reports.convert_problem').execute();
+    const audit = await t.core.db
+      .selectFrom('auditLog')
+      .select('action')
+      .where('action', '=', 'reports.convert_problem')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
   it('a district commander converts a report of any town in the district, with its own title and without 交办', async () => {
     const id = (await commander.get('/api/reports/problems?converted=false')).json().items[0].reportId;
-    const r = await commander.post(`/api/reports/daily/${id}/ticket`, { categoryId: labour, title: '缺操作工 20 人', assignNow: false });
+    const r = await commander.post(`/api/reports/daily/${id}/ticket`, {
+      categoryId: labour,
+      title: '缺操作工 20 人',
+      assignNow: false,
+    });
     expect(r.json()).toMatchObject({ created: true });
     const tk = (await commander.get(`/api/tickets/${r.json().ticketId}`)).json();
     expect(tk).toMatchObject({ title: '缺操作工 20 人', status: 'collected', department: null, entityName: '蓝天食品' });

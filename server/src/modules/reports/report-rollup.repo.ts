@@ -9,13 +9,47 @@ import type { DailyReportTable } from './reports.tables';
 type Db = Kysely<DB> | Transaction<DB>;
 type Rollup = DailyReportRollupTable;
 
-const KEY = ['reportDate', 'level', 'regionPath', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass'] as const;
-const VALUES = ['reporting', 'registeredStaff', 'staffOnDuty', 'fromOtherProvinces', 'capacityWeighted', 'abnormalTemperature', 'suspectedCases', 'abnormalEntities'] as const;
+const KEY = [
+  'reportDate',
+  'level',
+  'regionPath',
+  'kind',
+  'sector',
+  'industry',
+  'aboveScale',
+  'aboveQuota',
+  'fourAbove',
+  'sizeClass',
+] as const;
+const VALUES = [
+  'reporting',
+  'registeredStaff',
+  'staffOnDuty',
+  'fromOtherProvinces',
+  'capacityWeighted',
+  'abnormalTemperature',
+  'suspectedCases',
+  'abnormalEntities',
+] as const;
 
 /** The fields of a daily report the rollup is made of. */
 export type RollupSource = Pick<
   DailyReportTable,
-  'reportDate' | 'regionPath' | 'kind' | 'sector' | 'industry' | 'aboveScale' | 'aboveQuota' | 'fourAbove' | 'sizeClass' | 'registeredStaff' | 'staffOnDuty' | 'fromOtherProvinces' | 'capacityTenths' | 'abnormalTemperature' | 'suspectedCases'
+  | 'reportDate'
+  | 'regionPath'
+  | 'kind'
+  | 'sector'
+  | 'industry'
+  | 'aboveScale'
+  | 'aboveQuota'
+  | 'fourAbove'
+  | 'sizeClass'
+  | 'registeredStaff'
+  | 'staffOnDuty'
+  | 'fromOtherProvinces'
+  | 'capacityTenths'
+  | 'abnormalTemperature'
+  | 'suspectedCases'
 >;
 
 /** Daily sums of one group of reporting entities (same attributes, same child region). */
@@ -40,7 +74,8 @@ function rowsOf(r: RollupSource, sign: 1 | -1): Rollup[] {
   return categoryKeysOf(r).map((key) => ({ reportDate: r.reportDate, ...key, ...values }));
 }
 
-const keyOf = (r: Rollup) => `${r.reportDate}\u0001${r.level}\u0001${r.regionPath}\u0001${r.kind}\u0001${r.sector}\u0001${r.industry}\u0001${r.aboveScale}\u0001${r.aboveQuota}\u0001${r.fourAbove}\u0001${r.sizeClass}`;
+const keyOf = (r: Rollup) =>
+  `${r.reportDate}\u0001${r.level}\u0001${r.regionPath}\u0001${r.kind}\u0001${r.sector}\u0001${r.industry}\u0001${r.aboveScale}\u0001${r.aboveQuota}\u0001${r.fourAbove}\u0001${r.sizeClass}`;
 
 /**
  * Rows summed per key, so a statement never names a key twice (PostgreSQL refuses that in one upsert),
@@ -68,12 +103,26 @@ const upsertRows = preparedRows(
     db
       .insertInto('dailyReportRollup')
       .values(rows as unknown as Rollup[])
-      .onConflict((oc) => oc.columns([...KEY]).doUpdateSet(Object.fromEntries(VALUES.map((v) => [v, sql<number>`${sql.ref(`daily_report_rollup.${snake(v)}`)} + ${sql.ref(`excluded.${snake(v)}`)}`])))),
+      .onConflict((oc) =>
+        oc
+          .columns([...KEY])
+          .doUpdateSet(
+            Object.fromEntries(
+              VALUES.map((v) => [
+                v,
+                sql<number>`${sql.ref(`daily_report_rollup.${snake(v)}`)} + ${sql.ref(`excluded.${snake(v)}`)}`,
+              ]),
+            ),
+          ),
+      ),
   COLUMNS,
 );
 
 async function upsert(db: Db, rows: Rollup[]): Promise<void> {
-  await upsertRows(db, rows.map((r) => COLUMNS.map((c) => r[c])));
+  await upsertRows(
+    db,
+    rows.map((r) => COLUMNS.map((c) => r[c])),
+  );
 }
 
 /** A sum row as the database returns it (bigint sums arrive as text on PostgreSQL); '' reads as null. */
@@ -145,7 +194,12 @@ export const reportRollupRepo = {
     const rows = await db
       .selectFrom('dailyReportRollup as r')
       .select('r.reportDate')
-      .select((eb) => [eb.fn.sum<number>('r.reporting').as('reporting'), eb.fn.sum<number>('r.registeredStaff').as('registeredStaff'), eb.fn.sum<number>('r.staffOnDuty').as('staffOnDuty'), eb.fn.sum<number>('r.capacityWeighted').as('capacityWeighted')])
+      .select((eb) => [
+        eb.fn.sum<number>('r.reporting').as('reporting'),
+        eb.fn.sum<number>('r.registeredStaff').as('registeredStaff'),
+        eb.fn.sum<number>('r.staffOnDuty').as('staffOnDuty'),
+        eb.fn.sum<number>('r.capacityWeighted').as('capacityWeighted'),
+      ])
       .where('r.reportDate', '>=', from)
       .where('r.reportDate', '<=', to)
       .where('r.level', '=', totalsLevel(rootPath))
@@ -155,7 +209,14 @@ export const reportRollupRepo = {
     return new Map(
       rows
         .filter((r) => Number(r.reporting) !== 0)
-        .map((r) => [r.reportDate, { registeredStaff: Number(r.registeredStaff), staffOnDuty: Number(r.staffOnDuty), capacityWeighted: Number(r.capacityWeighted) }]),
+        .map((r) => [
+          r.reportDate,
+          {
+            registeredStaff: Number(r.registeredStaff),
+            staffOnDuty: Number(r.staffOnDuty),
+            capacityWeighted: Number(r.capacityWeighted),
+          },
+        ]),
     );
   },
 
@@ -176,10 +237,27 @@ export const reportRollupRepo = {
   async rebuild(db: Db): Promise<number> {
     await db.deleteFrom('dailyReportRollup').execute();
     let n = 0;
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const rows = await db
         .selectFrom('dailyReport')
-        .select(['id', 'reportDate', 'regionPath', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'registeredStaff', 'staffOnDuty', 'fromOtherProvinces', 'capacityTenths', 'abnormalTemperature', 'suspectedCases'])
+        .select([
+          'id',
+          'reportDate',
+          'regionPath',
+          'kind',
+          'sector',
+          'industry',
+          'aboveScale',
+          'aboveQuota',
+          'fourAbove',
+          'sizeClass',
+          'registeredStaff',
+          'staffOnDuty',
+          'fromOtherProvinces',
+          'capacityTenths',
+          'abnormalTemperature',
+          'suspectedCases',
+        ])
         .where('id', '>', after)
         .orderBy('id')
         .limit(20_000)

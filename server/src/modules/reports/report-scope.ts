@@ -13,7 +13,12 @@ export interface Root {
  * The region subtree a list or a dashboard is about: the one asked for when the caller may see
  * it (404 otherwise, never revealing it), else the caller's first region.
  */
-export async function rootFor(regions: RegionsService, ctx: RequestContext, perm: string, regionCode: string | undefined): Promise<{ actor: Actor; root: Root }> {
+export async function rootFor(
+  regions: RegionsService,
+  ctx: RequestContext,
+  perm: string,
+  regionCode: string | undefined,
+): Promise<{ actor: Actor; root: Root }> {
   const actor = requirePermission(ctx.actor, perm);
   const scope = scopeOf(actor, perm);
   if (regionCode) {

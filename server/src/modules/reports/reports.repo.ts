@@ -14,20 +14,67 @@ export type { ReportSumRow } from './report-rollup.repo';
 
 // ---- the three statements of every submission, compiled once ----
 type ReportRow = Required<NewDailyReport>;
-const REPORT_COLUMNS = ['entityId', 'entityName', 'reportDate', 'regionPath', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'registeredStaff', 'staffOnDuty', 'fromOtherProvinces', 'underObservation', 'abnormalTemperature', 'suspectedCases', 'capacityTenths', 'supplyDaysLeft', 'problems', 'submittedBy', 'submittedAt'] as const satisfies readonly (keyof ReportRow)[];
+const REPORT_COLUMNS = [
+  'entityId',
+  'entityName',
+  'reportDate',
+  'regionPath',
+  'kind',
+  'sector',
+  'industry',
+  'aboveScale',
+  'aboveQuota',
+  'fourAbove',
+  'sizeClass',
+  'registeredStaff',
+  'staffOnDuty',
+  'fromOtherProvinces',
+  'underObservation',
+  'abnormalTemperature',
+  'suspectedCases',
+  'capacityTenths',
+  'supplyDaysLeft',
+  'problems',
+  'submittedBy',
+  'submittedAt',
+] as const satisfies readonly (keyof ReportRow)[];
 /** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. */
 const upsertReport = preparedQuery((db, p: ReportRow) => {
   const pick = (keys: readonly (keyof ReportRow)[]) => Object.fromEntries(keys.map((k) => [k, p[k]])) as unknown as ReportRow;
   return db
     .insertInto('dailyReport')
     .values({ ...pick(REPORT_COLUMNS), version: 1 })
-    .onConflict((oc) => oc.columns(['entityId', 'reportDate']).doUpdateSet({ ...pick(REPORT_COLUMNS.filter((k) => k !== 'entityId' && k !== 'reportDate')), version: sql<number>`daily_report.version + 1` }))
+    .onConflict((oc) =>
+      oc
+        .columns(['entityId', 'reportDate'])
+        .doUpdateSet({
+          ...pick(REPORT_COLUMNS.filter((k) => k !== 'entityId' && k !== 'reportDate')),
+          version: sql<number>`daily_report.version + 1`,
+        }),
+    )
     .returning(['id', 'version']);
 });
 const currentReport = preparedQuery((db, p: { entityId: number; reportDate: string }) =>
   db
     .selectFrom('dailyReport')
-    .select(['reportDate', 'regionPath', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'registeredStaff', 'staffOnDuty', 'fromOtherProvinces', 'capacityTenths', 'abnormalTemperature', 'suspectedCases', 'version'])
+    .select([
+      'reportDate',
+      'regionPath',
+      'kind',
+      'sector',
+      'industry',
+      'aboveScale',
+      'aboveQuota',
+      'fourAbove',
+      'sizeClass',
+      'registeredStaff',
+      'staffOnDuty',
+      'fromOtherProvinces',
+      'capacityTenths',
+      'abnormalTemperature',
+      'suspectedCases',
+      'version',
+    ])
     .where('entityId', '=', p.entityId)
     .where('reportDate', '=', p.reportDate),
 );
@@ -38,8 +85,17 @@ export interface NewReportVersion {
   submittedBy: string | null;
   submittedAt: string;
 }
-const VERSION_COLUMNS = ['reportId', 'version', 'data', 'submittedBy', 'submittedAt'] as const satisfies readonly (keyof NewReportVersion)[];
-const insertReportVersions = preparedRows((db, rows) => db.insertInto('dailyReportVersion').values(rows as unknown as NewReportVersion[]), VERSION_COLUMNS);
+const VERSION_COLUMNS = [
+  'reportId',
+  'version',
+  'data',
+  'submittedBy',
+  'submittedAt',
+] as const satisfies readonly (keyof NewReportVersion)[];
+const insertReportVersions = preparedRows(
+  (db, rows) => db.insertInto('dailyReportVersion').values(rows as unknown as NewReportVersion[]),
+  VERSION_COLUMNS,
+);
 
 export const reportsRepo = {
   /** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. Returns its id and version. */
@@ -58,13 +114,24 @@ export const reportsRepo = {
 
   /** Version rows of many submissions (a group commit batch) in one statement. */
   async insertVersions(db: Db, rows: readonly NewReportVersion[]) {
-    if (rows.length) await insertReportVersions(db, rows.map((v) => VERSION_COLUMNS.map((c) => v[c])));
+    if (rows.length)
+      await insertReportVersions(
+        db,
+        rows.map((v) => VERSION_COLUMNS.map((c) => v[c])),
+      );
   },
 
   /** Many reports at once (demo data, benchmarks), added to the rollup too; never replaces. */
   async insertMany(db: Db, rows: NewDailyReport[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 500) await db.insertInto('dailyReport').values(rows.slice(i, i + 500).map((r) => ({ ...r, version: 1 }))).execute();
-    await reportRollupRepo.addReports(db, rows.map((r) => ({ ...r, industry: r.industry ?? null, sizeClass: r.sizeClass ?? null })));
+    for (let i = 0; i < rows.length; i += 500)
+      await db
+        .insertInto('dailyReport')
+        .values(rows.slice(i, i + 500).map((r) => ({ ...r, version: 1 })))
+        .execute();
+    await reportRollupRepo.addReports(
+      db,
+      rows.map((r) => ({ ...r, industry: r.industry ?? null, sizeClass: r.sizeClass ?? null })),
+    );
   },
 
   byId(db: Db, id: number) {
@@ -72,7 +139,13 @@ export const reportsRepo = {
   },
 
   ofEntity(db: Db, entityId: number, limit: number) {
-    return db.selectFrom('dailyReport').selectAll().where('entityId', '=', entityId).orderBy('reportDate', 'desc').limit(limit).execute();
+    return db
+      .selectFrom('dailyReport')
+      .selectAll()
+      .where('entityId', '=', entityId)
+      .orderBy('reportDate', 'desc')
+      .limit(limit)
+      .execute();
   },
 
   versions(db: Db, reportId: number) {
@@ -84,13 +157,19 @@ export const reportsRepo = {
     if (f.abnormalOnly) q = q.where((eb) => eb.or([eb('abnormalTemperature', '>', 0), eb('suspectedCases', '>', 0)]));
     return {
       count: async () => Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
-      rows: () => q.selectAll().orderBy('submittedAt', 'desc').orderBy('id', 'desc').offset(page.offset).limit(page.limit).execute(),
+      rows: () =>
+        q.selectAll().orderBy('submittedAt', 'desc').orderBy('id', 'desc').offset(page.offset).limit(page.limit).execute(),
     };
   },
 
   /** Entity ids that have a report for `date` under a path. */
   async reportedOn(db: Db, underPath: string, date: string): Promise<Set<number>> {
-    const rows = await db.selectFrom('dailyReport').select('entityId').where('reportDate', '=', date).where(under('daily_report.region_path', underPath)).execute();
+    const rows = await db
+      .selectFrom('dailyReport')
+      .select('entityId')
+      .where('reportDate', '=', date)
+      .where(under('daily_report.region_path', underPath))
+      .execute();
     return new Set(rows.map((r) => Number(r.entityId)));
   },
 
@@ -123,8 +202,15 @@ export const reportsRepo = {
     return out;
   },
 
-  async insertReminders(db: Db, rows: { entityId: number; reportDate: string; sentBy: string | null; at: string }[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += 500) await db.insertInto('reportReminder').values(rows.slice(i, i + 500)).execute();
+  async insertReminders(
+    db: Db,
+    rows: { entityId: number; reportDate: string; sentBy: string | null; at: string }[],
+  ): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500)
+      await db
+        .insertInto('reportReminder')
+        .values(rows.slice(i, i + 500))
+        .execute();
   },
 
   /** Users signed in for an entity (enterprise grants): who a reminder goes to. */
@@ -143,12 +229,30 @@ export const reportsRepo = {
     return out;
   },
 
-  insertAlert(db: Db, a: { entityId: number; entityName: string; regionPath: string; reportDate: string; abnormalTemperature: number; suspectedCases: number; at: string }) {
+  insertAlert(
+    db: Db,
+    a: {
+      entityId: number;
+      entityName: string;
+      regionPath: string;
+      reportDate: string;
+      abnormalTemperature: number;
+      suspectedCases: number;
+      at: string;
+    },
+  ) {
     return db.insertInto('reportAlert').values(a).execute();
   },
 
   alerts(db: Db, underPath: string, date: string, limit: number) {
-    return db.selectFrom('reportAlert').selectAll().where('reportDate', '=', date).where(under('report_alert.region_path', underPath)).orderBy('id', 'desc').limit(limit).execute();
+    return db
+      .selectFrom('reportAlert')
+      .selectAll()
+      .where('reportDate', '=', date)
+      .where(under('report_alert.region_path', underPath))
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
   },
 
   /**
@@ -156,11 +260,28 @@ export const reportsRepo = {
    * `childLen` is given), recomputed from the reports: what the rollup must equal.
    */
   async sumsFromReports(db: Db, rootPath: string, date: string, childLen: number | null): Promise<ReportSumRow[]> {
-    const child = childLen === null ? sql<string | null>`null` : sql<string>`substr(daily_report.region_path, 1, ${rootPath.length + childLen + 1})`;
+    const child =
+      childLen === null
+        ? sql<string | null>`null`
+        : sql<string>`substr(daily_report.region_path, 1, ${rootPath.length + childLen + 1})`;
     // the child prefix is computed once in a subquery, so PostgreSQL can group by it (a repeated parameter would not match)
     const day = db
       .selectFrom('dailyReport')
-      .select(['kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'registeredStaff', 'staffOnDuty', 'fromOtherProvinces', 'capacityTenths', 'abnormalTemperature', 'suspectedCases'])
+      .select([
+        'kind',
+        'sector',
+        'industry',
+        'aboveScale',
+        'aboveQuota',
+        'fourAbove',
+        'sizeClass',
+        'registeredStaff',
+        'staffOnDuty',
+        'fromOtherProvinces',
+        'capacityTenths',
+        'abnormalTemperature',
+        'suspectedCases',
+      ])
       .select(child.as('child'))
       .where('reportDate', '=', date)
       .where(under('daily_report.region_path', rootPath))
@@ -183,7 +304,21 @@ export const reportsRepo = {
     return rows.map(toSumRow);
   },
 
-  insertReview(db: Db, r: { entityId: number; entityName: string; regionPath: string; method: string; reviewedOn: string; preventionOk: number; findings: string; reviewerId: number | null; reviewerName: string; createdAt: string }) {
+  insertReview(
+    db: Db,
+    r: {
+      entityId: number;
+      entityName: string;
+      regionPath: string;
+      method: string;
+      reviewedOn: string;
+      preventionOk: number;
+      findings: string;
+      reviewerId: number | null;
+      reviewerName: string;
+      createdAt: string;
+    },
+  ) {
     return db.insertInto('entityReview').values(r).returning('id').executeTakeFirstOrThrow();
   },
 
@@ -202,6 +337,13 @@ export const reportsRepo = {
   },
 
   reviewsOf(db: Db, entityId: number) {
-    return db.selectFrom('entityReview').selectAll().where('entityId', '=', entityId).orderBy('reviewedOn', 'desc').orderBy('id', 'desc').limit(100).execute();
+    return db
+      .selectFrom('entityReview')
+      .selectAll()
+      .where('entityId', '=', entityId)
+      .orderBy('reviewedOn', 'desc')
+      .orderBy('id', 'desc')
+      .limit(100)
+      .execute();
   },
 };

@@ -34,7 +34,8 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
   route(app, {
     method: 'GET',
     url: '/api/reports/problems',
-    summary: 'Recent daily reports whose problems field is filled, with the ticket each became (filter converted / not converted)',
+    summary:
+      'Recent daily reports whose problems field is filled, with the ticket each became (filter converted / not converted)',
     tags,
     query: reportProblemsQuerySchema,
     response: pageOf(reportProblemSchema),

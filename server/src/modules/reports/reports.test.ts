@@ -20,7 +20,18 @@ let notResumed: number;
 const events: DomainEvent[] = [];
 
 const base = (regionCode: string, name: string): EntityInput =>
-  ({ kind: 'enterprise', name, regNo: `REG-${name}`, regionCode, sector: 'secondary', industry: '制造业', aboveScale: true, fourAbove: true, sizeClass: 'medium', registeredStaff: 100 }) as EntityInput;
+  ({
+    kind: 'enterprise',
+    name,
+    regNo: `REG-${name}`,
+    regionCode,
+    sector: 'secondary',
+    industry: '制造业',
+    aboveScale: true,
+    fourAbove: true,
+    sizeClass: 'medium',
+    registeredStaff: 100,
+  }) as EntityInput;
 
 const report = (over: Record<string, unknown> = {}) => ({
   reportDate: today,
@@ -40,7 +51,16 @@ beforeAll(async () => {
   const ctx = systemContext();
   const s = t.services;
   factory = await s.registry.createEntity(ctx, base(t.regions.gridA, '恒达机械有限公司'));
-  shop = await s.registry.createEntity(ctx, { ...base(t.regions.gridA, '福顺小店'), kind: 'individual', sector: 'tertiary', industry: '零售业', aboveScale: false, fourAbove: false, sizeClass: 'micro', registeredStaff: 3 } as EntityInput);
+  shop = await s.registry.createEntity(ctx, {
+    ...base(t.regions.gridA, '福顺小店'),
+    kind: 'individual',
+    sector: 'tertiary',
+    industry: '零售业',
+    aboveScale: false,
+    fourAbove: false,
+    sizeClass: 'micro',
+    registeredStaff: 3,
+  } as EntityInput);
   notResumed = await s.registry.createEntity(ctx, base(t.regions.gridB, '未复工公司'));
   await t.core.db.transaction().execute(async (trx) => {
     await s.registry.changeStatus(trx, ctx, factory, 'resumed', 'test');
@@ -103,10 +123,19 @@ describe('daily reports', () => {
   it('a fever raises an alert event, a notice to town and district, and an alert on the dashboard', async () => {
     events.length = 0;
     const shopUser = await t.login('shopkeeper');
-    const res = await shopUser.post('/api/reports/daily', report({ staffOnDuty: 3, fromOtherProvinces: 0, underObservation: 0, abnormalTemperature: 1 }));
+    const res = await shopUser.post(
+      '/api/reports/daily',
+      report({ staffOnDuty: 3, fromOtherProvinces: 0, underObservation: 0, abnormalTemperature: 1 }),
+    );
     expect(res.statusCode).toBe(200);
     // on PostgreSQL the event comes back through LISTEN/NOTIFY, a moment after the response
-    await vi.waitFor(() => expect(events.find((e) => e.type === 'reports.alert')).toMatchObject({ data: { entityId: shop, abnormalTemperature: 1 } }), { timeout: 5000 });
+    await vi.waitFor(
+      () =>
+        expect(events.find((e) => e.type === 'reports.alert')).toMatchObject({
+          data: { entityId: shop, abnormalTemperature: 1 },
+        }),
+      { timeout: 5000 },
+    );
     expect(events.find((e) => e.type === 'reports.alert')!.regionPath).toContain(t.regions.gridA);
     const notices = await t.core.db.selectFrom('notification').selectAll().where('kind', '=', 'reports.alert').execute();
     const to = new Set(notices.map((n) => Number(n.userId)));
@@ -151,14 +180,26 @@ describe('five-day reviews', () => {
     expect(due.items.map((d: { entityId: number }) => d.entityId).sort()).toEqual([factory, shop].sort());
     expect(due.items[0].overdueDays).toBe(0);
     const now = localDate(clock.now());
-    const rec = await grid.post('/api/reports/reviews', { entityId: factory, method: 'onsite', reviewedOn: now, preventionOk: true, findings: '测温登记齐全' });
+    const rec = await grid.post('/api/reports/reviews', {
+      entityId: factory,
+      method: 'onsite',
+      reviewedOn: now,
+      preventionOk: true,
+      findings: '测温登记齐全',
+    });
     expect(rec.statusCode).toBe(200);
-    expect((await grid.get('/api/reports/reviews/due')).json().items.map((d: { entityId: number }) => d.entityId)).toEqual([shop]);
+    expect((await grid.get('/api/reports/reviews/due')).json().items.map((d: { entityId: number }) => d.entityId)).toEqual([
+      shop,
+    ]);
     clock.advance(2 * 86_400_000);
     [grid, townA, ent] = await Promise.all([t.login('gridA'), t.login('townA'), t.login('ent')]);
     const overdue = (await townA.get('/api/reports/reviews/due?overdueOnly=true')).json();
     expect(overdue.items).toEqual([expect.objectContaining({ entityId: shop, overdueDays: 2 })]);
-    expect((await grid.get(`/api/reports/reviews?entityId=${factory}`)).json()[0]).toMatchObject({ method: 'onsite', findings: '测温登记齐全', preventionOk: true });
+    expect((await grid.get(`/api/reports/reviews?entityId=${factory}`)).json()[0]).toMatchObject({
+      method: 'onsite',
+      findings: '测温登记齐全',
+      preventionOk: true,
+    });
   });
 
   it('refuses reviews of entities outside the worker’s area, of non-resumed ones, and from enterprises', async () => {
@@ -166,6 +207,8 @@ describe('five-day reviews', () => {
     const body = { method: 'phone', reviewedOn: now, preventionOk: true, findings: '电话核实' };
     expect((await grid.post('/api/reports/reviews', { ...body, entityId: notResumed })).statusCode).toBe(404);
     expect((await ent.post('/api/reports/reviews', { ...body, entityId: factory })).statusCode).toBe(403);
-    expect((await grid.post('/api/reports/reviews', { ...body, entityId: factory, reviewedOn: addDays(now, 1) })).statusCode).toBe(400);
+    expect(
+      (await grid.post('/api/reports/reviews', { ...body, entityId: factory, reviewedOn: addDays(now, 1) })).statusCode,
+    ).toBe(400);
   });
 });

@@ -9,7 +9,11 @@ function daysBetween(from: string, to: string): number {
  * When an entity's next five-day review falls due: five days after its last review, or after
  * it resumed when it was never reviewed; overdue days count from that date.
  */
-export function reviewDue(lastReviewedOn: string | null, resumedOn: string, today: string): { dueOn: string; overdueDays: number } {
+export function reviewDue(
+  lastReviewedOn: string | null,
+  resumedOn: string,
+  today: string,
+): { dueOn: string; overdueDays: number } {
   const dueOn = addDays(lastReviewedOn ?? resumedOn, REVIEW_INTERVAL_DAYS);
   return { dueOn, overdueDays: Math.max(0, daysBetween(dueOn, today)) };
 }

@@ -41,21 +41,37 @@ export function createReviewService(deps: Deps) {
       const perm = permOf(ctx);
       const { actor, root } = await rootFor(regions, ctx, perm, q.regionCode);
       const entities = await registryStats.resumedIn(scopeOf(actor, perm), root.path);
-      const last = await repo.lastReviews(db, entities.map((e) => Number(e.id)));
+      const last = await repo.lastReviews(
+        db,
+        entities.map((e) => Number(e.id)),
+      );
       const now = today();
       let items = entities
         .map((e) => {
           const lastReviewedOn = last.get(Number(e.id)) ?? null;
           const resumedOn = e.statusChangedAt ? localDate(new Date(e.statusChangedAt)) : now;
           const { dueOn, overdueDays } = reviewDue(lastReviewedOn, resumedOn, now);
-          return { entityId: Number(e.id), name: e.name, regionCode: e.regionCode, regionName: '', lastReviewedOn, dueOn, overdueDays };
+          return {
+            entityId: Number(e.id),
+            name: e.name,
+            regionCode: e.regionCode,
+            regionName: '',
+            lastReviewedOn,
+            dueOn,
+            overdueDays,
+          };
         })
         .filter((r) => r.dueOn <= addDays(now, 1))
         .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.entityId - b.entityId));
       if (q.overdueOnly) items = items.filter((r) => r.overdueDays > 0);
       const slice = items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
       const names = await regions.namesOf(slice.map((r) => r.regionCode));
-      return { items: slice.map((r) => ({ ...r, regionName: names.get(r.regionCode) ?? r.regionCode })), total: items.length, page: q.page, pageSize: q.pageSize };
+      return {
+        items: slice.map((r) => ({ ...r, regionName: names.get(r.regionCode) ?? r.regionCode })),
+        total: items.length,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     async record(ctx: RequestContext, input: ReviewInput): Promise<Review> {
@@ -64,7 +80,8 @@ export function createReviewService(deps: Deps) {
       const e = await registry.getForService(r.entityId);
       if (!e) throw new AppError('common.not_found', 404);
       requireInScope(scopeOf(actor, 'reports.review'), e.regionPath);
-      if (r.reviewedOn > today()) throw new AppError('common.validation_failed', 400, {}, [{ field: 'reviewedOn', message: 'reports.review_future' }]);
+      if (r.reviewedOn > today())
+        throw new AppError('common.validation_failed', 400, {}, [{ field: 'reviewedOn', message: 'reports.review_future' }]);
       if (e.status !== 'resumed') throw new AppError('reports.review_not_resumed', 409);
       const createdAt = clock.now().toISOString();
       const id = await db.transaction().execute(async (trx) => {
@@ -80,7 +97,13 @@ export function createReviewService(deps: Deps) {
           reviewerName: actor.displayName,
           createdAt,
         });
-        await audit.record(trx, ctx, { action: 'reports.review', targetType: 'entity', targetId: e.id, regionPath: e.regionPath, detail: { method: r.method, reviewedOn: r.reviewedOn, preventionOk: r.preventionOk } });
+        await audit.record(trx, ctx, {
+          action: 'reports.review',
+          targetType: 'entity',
+          targetId: e.id,
+          regionPath: e.regionPath,
+          detail: { method: r.method, reviewedOn: r.reviewedOn, preventionOk: r.preventionOk },
+        });
         return Number(id);
       });
       events.publish({ type: 'reports.reviewed', regionPath: e.regionPath, data: { entityId: e.id, reviewId: id } });

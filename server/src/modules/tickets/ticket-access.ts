@@ -34,7 +34,10 @@ export function canSee(actor: Actor, t: TicketPlace): boolean {
   return actor.grants.some(
     (g) =>
       (has(g, 'tickets.read') && under(g, t.regionPath)) ||
-      (has(g, 'tickets.handle') && !!g.department && g.department === t.department && (!g.regionPath || t.regionPath.startsWith(g.regionPath))) ||
+      (has(g, 'tickets.handle') &&
+        !!g.department &&
+        g.department === t.department &&
+        (!g.regionPath || t.regionPath.startsWith(g.regionPath))) ||
       (has(g, 'tickets.own') && g.entityId != null && g.entityId === t.entityId),
   );
 }
@@ -48,7 +51,11 @@ export function visibleWhere(actor: Actor): TicketWhere {
     for (const g of actor.grants) {
       if (has(g, 'tickets.read') && g.regionPath) ors.push(like(g.regionPath));
       if (has(g, 'tickets.handle') && g.department) {
-        ors.push(g.regionPath ? eb.and([eb('ticket.department', '=', g.department), like(g.regionPath)]) : eb('ticket.department', '=', g.department));
+        ors.push(
+          g.regionPath
+            ? eb.and([eb('ticket.department', '=', g.department), like(g.regionPath)])
+            : eb('ticket.department', '=', g.department),
+        );
       }
       if (has(g, 'tickets.own') && g.entityId) ors.push(eb('ticket.entityId', '=', g.entityId));
     }
@@ -56,12 +63,17 @@ export function visibleWhere(actor: Actor): TicketWhere {
   };
 }
 
-export const canAssign = (actor: Actor, t: TicketPlace) => grantsWith(actor, 'tickets.assign').some((g) => under(g, t.regionPath));
+export const canAssign = (actor: Actor, t: TicketPlace) =>
+  grantsWith(actor, 'tickets.assign').some((g) => under(g, t.regionPath));
 export const canHandle = (actor: Actor, t: TicketPlace) =>
-  grantsWith(actor, 'tickets.handle').some((g) => !!g.department && g.department === t.department && (!g.regionPath || t.regionPath.startsWith(g.regionPath)));
+  grantsWith(actor, 'tickets.handle').some(
+    (g) => !!g.department && g.department === t.department && (!g.regionPath || t.regionPath.startsWith(g.regionPath)),
+  );
 /** The enterprise confirms; the reporter (e.g. its liaison) or an assigner may confirm on its behalf. */
 export const canConfirm = (actor: Actor, t: TicketPlace) =>
-  t.reporterId === actor.id || canAssign(actor, t) || grantsWith(actor, 'tickets.own').some((g) => g.entityId != null && g.entityId === t.entityId);
+  t.reporterId === actor.id ||
+  canAssign(actor, t) ||
+  grantsWith(actor, 'tickets.own').some((g) => g.entityId != null && g.entityId === t.entityId);
 export const canWhistle = (actor: Actor, t: TicketPlace) => grantsWith(actor, 'tickets.whistle').length > 0 && canSee(actor, t);
 export const canLead = (actor: Actor, t: TicketPlace) => grantsWith(actor, 'tickets.lead').some((g) => under(g, t.regionPath));
 

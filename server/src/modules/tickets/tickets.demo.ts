@@ -14,13 +14,25 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
 /** A request context for a demo user: the real user id (so "my tickets" and confirmations work) and their grant. */
-async function actorOf(s: Services, username: string, grant: Partial<ActorGrant> & Pick<ActorGrant, 'role'>, fallbackName = username): Promise<RequestContext> {
-  const admin = { ...systemContext(), actor: makeActor({ id: 0, username: 'demo', displayName: 'demo' }, [{ role: 'admin', regionPath: null, department: null, entityId: null, venueId: null }]) };
+async function actorOf(
+  s: Services,
+  username: string,
+  grant: Partial<ActorGrant> & Pick<ActorGrant, 'role'>,
+  fallbackName = username,
+): Promise<RequestContext> {
+  const admin = {
+    ...systemContext(),
+    actor: makeActor({ id: 0, username: 'demo', displayName: 'demo' }, [
+      { role: 'admin', regionPath: null, department: null, entityId: null, venueId: null },
+    ]),
+  };
   const found = (await s.users.list(admin, { q: username, page: 1, pageSize: 20 })).items.find((u) => u.username === username);
   return {
     ...systemContext(),
     ip: '127.0.0.1',
-    actor: makeActor({ id: found?.id ?? 0, username, displayName: found?.displayName ?? fallbackName }, [{ regionPath: null, department: null, entityId: null, venueId: null, ...grant }]),
+    actor: makeActor({ id: found?.id ?? 0, username, displayName: found?.displayName ?? fallbackName }, [
+      { regionPath: null, department: null, entityId: null, venueId: null, ...grant },
+    ]),
   };
 }
 
@@ -56,7 +68,13 @@ export async function ticketsDemo(s: Services, log: (m: string) => void): Promis
   const townCtx = await actorOf(s, 'town', { role: 'town', regionPath: town.path });
   const liaison = await actorOf(s, 'liaison', { role: 'liaison', regionPath: town.path });
   const commander = await actorOf(s, 'commander', { role: 'commander', regionPath: district.path });
-  const dept = (d: Department) => actorOf(s, d === 'industry' || d === 'commerce' ? d : `demo-${d}`, { role: 'department', regionPath: district.path, department: d }, `区${t('zh-CN', `department.${d}`)}`);
+  const dept = (d: Department) =>
+    actorOf(
+      s,
+      d === 'industry' || d === 'commerce' ? d : `demo-${d}`,
+      { role: 'department', regionPath: district.path, department: d },
+      `区${t('zh-CN', `department.${d}`)}`,
+    );
 
   const page = await s.registry.list(admin, { page: 1, pageSize: 60, regionCode: town.code } as EntityListQuery);
   const entities = page.items;
@@ -76,7 +94,12 @@ export async function ticketsDemo(s: Services, log: (m: string) => void): Promis
   const deadlineIn = (hours: number) => new Date(clock.now().getTime() + hours * HOUR).toISOString();
 
   // 1. the walkthrough's own: the restaurant reports a shortage; the department has answered, the owner is to confirm
-  const supplies = await file(enterpriseCtx, restaurant ?? others[0]!, { source: 'self_report', categoryCode: 'supplies', title: '缺少额温枪和消毒液', description: '复工前需额温枪 2 把、消毒液 20 升，市场上买不到。' });
+  const supplies = await file(enterpriseCtx, restaurant ?? others[0]!, {
+    source: 'self_report',
+    categoryCode: 'supplies',
+    title: '缺少额温枪和消毒液',
+    description: '复工前需额温枪 2 把、消毒液 20 升，市场上买不到。',
+  });
   await tickets.assign(townCtx, supplies.id, { department: 'industry', note: '请工信局从区储备调剂' });
   later(2);
   const industry = await dept('industry');
@@ -85,20 +108,46 @@ export async function ticketsDemo(s: Services, log: (m: string) => void): Promis
   await tickets.handle(industry, supplies.id, '已从区防疫物资储备调拨额温枪 2 把、消毒液 20 升，明日送达。');
 
   // 2. the overdue one: a liaison's financing problem that nobody solved in time
-  const loan = await file(liaison, others[0]!, { source: 'liaison_visit', categoryCode: 'financing', title: '流动资金缺口 300 万元，贷款到期无法续贷', description: '企业反映 3 月到期贷款 300 万元，银行要求先还后贷，复工后资金周转困难。', major: true });
+  const loan = await file(liaison, others[0]!, {
+    source: 'liaison_visit',
+    categoryCode: 'financing',
+    title: '流动资金缺口 300 万元，贷款到期无法续贷',
+    description: '企业反映 3 月到期贷款 300 万元，银行要求先还后贷，复工后资金周转困难。',
+    major: true,
+  });
   await tickets.assign(townCtx, loan.id, { department: 'finance', deadline: deadlineIn(20), note: '请金融事务中心协调银行续贷' });
 
   // 3. waiting for 交办
-  await file(liaison, others[1]!, { source: 'liaison_visit', categoryCode: 'logistics', title: '原料运输车辆无法进入外省', description: '外省原料供应商所在地卡口劝返，原料断供。' });
+  await file(liaison, others[1]!, {
+    source: 'liaison_visit',
+    categoryCode: 'logistics',
+    title: '原料运输车辆无法进入外省',
+    description: '外省原料供应商所在地卡口劝返，原料断供。',
+  });
 
   // 4. a reminder: dining, overdue since yesterday
-  const dining = await file(townCtx, others[2]!, { source: 'daily_report', categoryCode: 'dining', title: '员工就餐无法分餐', description: '食堂面积小，无法做到错峰分餐。' });
+  const dining = await file(townCtx, others[2]!, {
+    source: 'daily_report',
+    categoryCode: 'dining',
+    title: '员工就餐无法分餐',
+    description: '食堂面积小，无法做到错峰分餐。',
+  });
   await tickets.assign(townCtx, dining.id, { department: 'market_regulation', deadline: deadlineIn(24 * 6) });
 
   // 5. labour, closed with a satisfied enterprise; 6. certificates, reopened once then closed; 7. policy, fresh
-  const labour = await file(liaison, others[3]!, { source: 'liaison_visit', categoryCode: 'labour', title: '缺普工 30 人', description: '订单恢复，一线普工缺口 30 人。' });
+  const labour = await file(liaison, others[3]!, {
+    source: 'liaison_visit',
+    categoryCode: 'labour',
+    title: '缺普工 30 人',
+    description: '订单恢复，一线普工缺口 30 人。',
+  });
   await tickets.assign(townCtx, labour.id, { department: 'labour' });
-  const cert = await file(townCtx, others[4]!, { source: 'staff', categoryCode: 'certificates', title: '食品经营许可证到期需延续', description: '许可证 2 月到期，疫情期间无法现场办理。' });
+  const cert = await file(townCtx, others[4]!, {
+    source: 'staff',
+    categoryCode: 'certificates',
+    title: '食品经营许可证到期需延续',
+    description: '许可证 2 月到期，疫情期间无法现场办理。',
+  });
   await tickets.assign(townCtx, cert.id, { department: 'approval' });
 
   later(24);
@@ -119,7 +168,12 @@ export async function ticketsDemo(s: Services, log: (m: string) => void): Promis
   // the ladder for the financing ticket: reminder, then a supervision order a working day later, then the leaders
   later(20);
   await tickets.escalateDue();
-  const utilities = await file(liaison, others[5]!, { source: 'liaison_visit', categoryCode: 'utilities', title: '厂区用电容量不足', description: '复产后新增设备，变压器容量不足。' });
+  const utilities = await file(liaison, others[5]!, {
+    source: 'liaison_visit',
+    categoryCode: 'utilities',
+    title: '厂区用电容量不足',
+    description: '复产后新增设备，变压器容量不足。',
+  });
   await tickets.assign(townCtx, utilities.id, { department: 'housing', deadline: deadlineIn(6) });
   const housing = await dept('housing');
   await tickets.accept(housing, utilities.id, null);
@@ -134,13 +188,40 @@ export async function ticketsDemo(s: Services, log: (m: string) => void): Promis
   // a history of closed tickets across the district, for the statistics
   const districtPage = await s.registry.list(admin, { page: 1, pageSize: 200, regionCode: district.code } as EntityListQuery);
   const pool = districtPage.items.filter((e) => e !== restaurant);
-  const codes = ['supplies', 'financing', 'labour', 'logistics', 'dining', 'parking', 'certificates', 'utilities', 'policy'] as const;
-  const deptOf: Record<(typeof codes)[number], Department> = { supplies: 'industry', financing: 'finance', labour: 'labour', logistics: 'transport', dining: 'market_regulation', parking: 'transport', certificates: 'approval', utilities: 'housing', policy: 'commerce' };
+  const codes = [
+    'supplies',
+    'financing',
+    'labour',
+    'logistics',
+    'dining',
+    'parking',
+    'certificates',
+    'utilities',
+    'policy',
+  ] as const;
+  const deptOf: Record<(typeof codes)[number], Department> = {
+    supplies: 'industry',
+    financing: 'finance',
+    labour: 'labour',
+    logistics: 'transport',
+    dining: 'market_regulation',
+    parking: 'transport',
+    certificates: 'approval',
+    utilities: 'housing',
+    policy: 'commerce',
+  };
   for (let i = 0; i < 24 && pool.length > 0; i++) {
     const e = pool[r.int(0, pool.length - 1)]!;
     const code = r.pick(codes);
-    const tk = await file(commander, e, { source: r.pick(['liaison_visit', 'daily_report', 'self_report'] as const), categoryCode: code, title: `${e.name.slice(0, 10)}：${r.pick(['咨询复工补贴', '缺少防护服', '员工返岗通勤', '停车位不足', '用水压力不足', '申请贷款贴息'])}`, description: '走访中收集。' });
-    await tickets.assign(townCtx.actor && e.regionPath.startsWith(town.path) ? townCtx : commander, tk.id, { department: deptOf[code] });
+    const tk = await file(commander, e, {
+      source: r.pick(['liaison_visit', 'daily_report', 'self_report'] as const),
+      categoryCode: code,
+      title: `${e.name.slice(0, 10)}：${r.pick(['咨询复工补贴', '缺少防护服', '员工返岗通勤', '停车位不足', '用水压力不足', '申请贷款贴息'])}`,
+      description: '走访中收集。',
+    });
+    await tickets.assign(townCtx.actor && e.regionPath.startsWith(town.path) ? townCtx : commander, tk.id, {
+      department: deptOf[code],
+    });
     const d = await dept(deptOf[code]);
     await tickets.accept(d, tk.id, null);
     clock.advance(r.int(1, 30) * HOUR);
@@ -156,6 +237,7 @@ export async function ticketsDemo(s: Services, log: (m: string) => void): Promis
   clock.set(realNow);
   await tickets.escalateDue();
   // whichever rung the weekdays left it on, the liaison blows the whistle: 联络员吹哨，区领导报到
-  if ((await tickets.get(commander, loan.id)).escalationLevel !== 'leaders') await tickets.whistle(liaison, loan.id, { level: 'leaders', note: '企业资金链濒临断裂，联络员吹哨' });
+  if ((await tickets.get(commander, loan.id)).escalationLevel !== 'leaders')
+    await tickets.whistle(liaison, loan.id, { level: 'leaders', note: '企业资金链濒临断裂，联络员吹哨' });
   log('tickets: problem loop in Jizhou (tickets in the leaders’ queue, reminders and supervision orders, closed history)');
 }

@@ -2,27 +2,83 @@ import { registerMessages, type Messages } from '../../platform/i18n/index';
 
 // Errors, notification texts, timeline lines and export headers of the problem loop.
 export const ticketsMessages: Messages = {
-  'tickets.where_required': { 'zh-CN': '请选择市场主体或所在区域', 'zh-TW': '請選擇市場主體或所在區域', en: 'Choose an entity or a region' },
-  'tickets.unknown_category': { 'zh-CN': '问题类别不存在或已停用', 'zh-TW': '問題類別不存在或已停用', en: 'Unknown or inactive category' },
-  'tickets.category_taken': { 'zh-CN': '类别代码 {code} 已存在', 'zh-TW': '類別代碼 {code} 已存在', en: 'Category code {code} already exists' },
+  'tickets.where_required': {
+    'zh-CN': '请选择市场主体或所在区域',
+    'zh-TW': '請選擇市場主體或所在區域',
+    en: 'Choose an entity or a region',
+  },
+  'tickets.unknown_category': {
+    'zh-CN': '问题类别不存在或已停用',
+    'zh-TW': '問題類別不存在或已停用',
+    en: 'Unknown or inactive category',
+  },
+  'tickets.category_taken': {
+    'zh-CN': '类别代码 {code} 已存在',
+    'zh-TW': '類別代碼 {code} 已存在',
+    en: 'Category code {code} already exists',
+  },
   'tickets.unknown_entity': { 'zh-CN': '市场主体不存在', 'zh-TW': '市場主體不存在', en: 'No such entity' },
-  'tickets.out_of_scope': { 'zh-CN': '该主体或区域不在您的工作范围内', 'zh-TW': '該主體或區域不在您的工作範圍內', en: 'This entity or region is outside your area' },
-  'tickets.already_top': { 'zh-CN': '该问题已在区领导报到队列中', 'zh-TW': '該問題已在區領導報到佇列中', en: "The ticket is already in the leaders' queue" },
+  'tickets.out_of_scope': {
+    'zh-CN': '该主体或区域不在您的工作范围内',
+    'zh-TW': '該主體或區域不在您的工作範圍內',
+    en: 'This entity or region is outside your area',
+  },
+  'tickets.already_top': {
+    'zh-CN': '该问题已在区领导报到队列中',
+    'zh-TW': '該問題已在區領導報到佇列中',
+    en: "The ticket is already in the leaders' queue",
+  },
   'tickets.level_not_higher': { 'zh-CN': '只能向上升级', 'zh-TW': '只能向上升級', en: 'A ticket can only be escalated upwards' },
-  'tickets.merge_self': { 'zh-CN': '不能合并到自身或已办结的问题', 'zh-TW': '不能合併到自身或已辦結的問題', en: 'Cannot merge into itself or into a finished ticket' },
+  'tickets.merge_self': {
+    'zh-CN': '不能合并到自身或已办结的问题',
+    'zh-TW': '不能合併到自身或已辦結的問題',
+    en: 'Cannot merge into itself or into a finished ticket',
+  },
   'tickets.finished': { 'zh-CN': '问题已办结', 'zh-TW': '問題已辦結', en: 'The ticket is finished' },
-  'tickets.not_at_leaders': { 'zh-CN': '该问题不在区领导报到队列中', 'zh-TW': '該問題不在區領導報到佇列中', en: "The ticket is not in the leaders' queue" },
-  'tickets.deadline_past': { 'zh-CN': '办理时限须晚于当前时间', 'zh-TW': '辦理時限須晚於目前時間', en: 'The deadline must be in the future' },
+  'tickets.not_at_leaders': {
+    'zh-CN': '该问题不在区领导报到队列中',
+    'zh-TW': '該問題不在區領導報到佇列中',
+    en: "The ticket is not in the leaders' queue",
+  },
+  'tickets.deadline_past': {
+    'zh-CN': '办理时限须晚于当前时间',
+    'zh-TW': '辦理時限須晚於目前時間',
+    en: 'The deadline must be in the future',
+  },
 
   'tickets.level.reminder': { 'zh-CN': '提示', 'zh-TW': '提示', en: 'Reminder' },
   'tickets.level.supervision': { 'zh-CN': '督办', 'zh-TW': '督辦', en: 'Supervision order' },
   'tickets.level.leaders': { 'zh-CN': '区领导报到', 'zh-TW': '區領導報到', en: "Leaders' queue" },
-  'tickets.notify.assigned': { 'zh-CN': '新交办问题 {no}：{title}', 'zh-TW': '新交辦問題 {no}：{title}', en: 'New ticket assigned {no}: {title}' },
-  'tickets.notify.escalated': { 'zh-CN': '【{level}】问题 {no} 已逾期：{title}', 'zh-TW': '【{level}】問題 {no} 已逾期：{title}', en: '[{level}] Ticket {no} is overdue: {title}' },
-  'tickets.notify.whistle': { 'zh-CN': '【吹哨·{level}】问题 {no}：{title}', 'zh-TW': '【吹哨·{level}】問題 {no}：{title}', en: '[Whistle · {level}] Ticket {no}: {title}' },
-  'tickets.notify.feedback': { 'zh-CN': '问题 {no} 已办理，请确认：{title}', 'zh-TW': '問題 {no} 已辦理，請確認：{title}', en: 'Ticket {no} was handled; please confirm: {title}' },
-  'tickets.notify.reopened': { 'zh-CN': '问题 {no} 被退回重办：{title}', 'zh-TW': '問題 {no} 被退回重辦：{title}', en: 'Ticket {no} was reopened: {title}' },
-  'tickets.timeline': { 'zh-CN': '问题 {no}（{status}）：{title}', 'zh-TW': '問題 {no}（{status}）：{title}', en: 'Ticket {no} ({status}): {title}' },
+  'tickets.notify.assigned': {
+    'zh-CN': '新交办问题 {no}：{title}',
+    'zh-TW': '新交辦問題 {no}：{title}',
+    en: 'New ticket assigned {no}: {title}',
+  },
+  'tickets.notify.escalated': {
+    'zh-CN': '【{level}】问题 {no} 已逾期：{title}',
+    'zh-TW': '【{level}】問題 {no} 已逾期：{title}',
+    en: '[{level}] Ticket {no} is overdue: {title}',
+  },
+  'tickets.notify.whistle': {
+    'zh-CN': '【吹哨·{level}】问题 {no}：{title}',
+    'zh-TW': '【吹哨·{level}】問題 {no}：{title}',
+    en: '[Whistle · {level}] Ticket {no}: {title}',
+  },
+  'tickets.notify.feedback': {
+    'zh-CN': '问题 {no} 已办理，请确认：{title}',
+    'zh-TW': '問題 {no} 已辦理，請確認：{title}',
+    en: 'Ticket {no} was handled; please confirm: {title}',
+  },
+  'tickets.notify.reopened': {
+    'zh-CN': '问题 {no} 被退回重办：{title}',
+    'zh-TW': '問題 {no} 被退回重辦：{title}',
+    en: 'Ticket {no} was reopened: {title}',
+  },
+  'tickets.timeline': {
+    'zh-CN': '问题 {no}（{status}）：{title}',
+    'zh-TW': '問題 {no}（{status}）：{title}',
+    en: 'Ticket {no} ({status}): {title}',
+  },
 
   'tickets.status.collected': { 'zh-CN': '已收集', 'zh-TW': '已收集', en: 'Collected' },
   'tickets.status.assigned': { 'zh-CN': '已交办', 'zh-TW': '已交辦', en: 'Assigned' },

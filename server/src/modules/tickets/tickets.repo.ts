@@ -55,10 +55,19 @@ export const ticketsRepo = {
     return db.insertInto('ticket').values(row).returning('id').executeTakeFirstOrThrow();
   },
   /** Conditional update: applies only while the ticket is still in `fromStatus` (and level, when given). */
-  async update(db: Db, id: number, set: Updateable<TicketTable>, guard: { status?: string; escalationLevel?: string | null } = {}) {
+  async update(
+    db: Db,
+    id: number,
+    set: Updateable<TicketTable>,
+    guard: { status?: string; escalationLevel?: string | null } = {},
+  ) {
     let q = db.updateTable('ticket').set(set).where('id', '=', id);
     if (guard.status) q = q.where('status', '=', guard.status);
-    if (guard.escalationLevel !== undefined) q = guard.escalationLevel === null ? q.where('escalationLevel', 'is', null) : q.where('escalationLevel', '=', guard.escalationLevel);
+    if (guard.escalationLevel !== undefined)
+      q =
+        guard.escalationLevel === null
+          ? q.where('escalationLevel', 'is', null)
+          : q.where('escalationLevel', '=', guard.escalationLevel);
     const r = await q.executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   },

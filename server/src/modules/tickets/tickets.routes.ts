@@ -31,7 +31,15 @@ import type { Services } from '../../services';
 
 export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services): void {
   const tags = ['tickets'];
-  route(app, { method: 'GET', url: '/api/tickets', summary: 'Tickets the caller may see (filters, paginated)', tags, query: ticketListQuerySchema, response: pageOf(ticketSchema), handler: ({ query, ctx }) => tickets.list(ctx, query) });
+  route(app, {
+    method: 'GET',
+    url: '/api/tickets',
+    summary: 'Tickets the caller may see (filters, paginated)',
+    tags,
+    query: ticketListQuerySchema,
+    response: pageOf(ticketSchema),
+    handler: ({ query, ctx }) => tickets.list(ctx, query),
+  });
   route(app, {
     method: 'GET',
     url: '/api/tickets/export',
@@ -43,8 +51,24 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
       return sendXlsx(reply, `tickets-${localDate(core.clock.now())}.xlsx`, buf);
     },
   });
-  route(app, { method: 'GET', url: '/api/tickets/leaders-queue', summary: "区领导报到: open tickets escalated to the district leaders", tags, query: pageQuerySchema, response: pageOf(ticketSchema), handler: ({ query, ctx }) => tickets.leadersQueue(ctx, query) });
-  route(app, { method: 'GET', url: '/api/tickets/stats', summary: 'Received, closed, on-time %, average handling time, reopen rate, satisfaction per department or region', tags, query: ticketStatsQuerySchema, response: ticketStatsSchema, handler: ({ query, ctx }) => tickets.stats(ctx, query) });
+  route(app, {
+    method: 'GET',
+    url: '/api/tickets/leaders-queue',
+    summary: '区领导报到: open tickets escalated to the district leaders',
+    tags,
+    query: pageQuerySchema,
+    response: pageOf(ticketSchema),
+    handler: ({ query, ctx }) => tickets.leadersQueue(ctx, query),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/tickets/stats',
+    summary: 'Received, closed, on-time %, average handling time, reopen rate, satisfaction per department or region',
+    tags,
+    query: ticketStatsQuerySchema,
+    response: ticketStatsSchema,
+    handler: ({ query, ctx }) => tickets.stats(ctx, query),
+  });
   route(app, {
     method: 'GET',
     url: '/api/tickets/stats/export',
@@ -56,21 +80,152 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
       return sendXlsx(reply, `ticket-stats-${localDate(core.clock.now())}.xlsx`, buf);
     },
   });
-  route(app, { method: 'GET', url: '/api/tickets/categories', summary: 'Ticket categories (all=true includes inactive ones)', tags, query: z.object({ all: z.enum(['true', 'false']).optional() }), response: z.array(ticketCategorySchema), handler: ({ query, ctx }) => tickets.categories(ctx, query.all === 'true') });
-  route(app, { method: 'POST', url: '/api/tickets/categories', summary: 'Add a category with its default department and SLA', tags, body: ticketCategoryBodySchema, response: ticketCategorySchema, handler: ({ body, ctx }) => tickets.createCategory(ctx, body) });
-  route(app, { method: 'PATCH', url: '/api/tickets/categories/:id', summary: 'Change a category', tags, params: idParamSchema, body: ticketCategoryPatchSchema, response: ticketCategorySchema, handler: ({ params, body, ctx }) => tickets.updateCategory(ctx, params.id, body) });
-  route(app, { method: 'POST', url: '/api/tickets', summary: 'Report a problem (enterprise self-report or staff)', tags, body: createTicketBodySchema, response: ticketSchema, handler: ({ body, ctx }) => tickets.create(ctx, body) });
-  route(app, { method: 'GET', url: '/api/tickets/:id', summary: 'One ticket with its timeline and what the caller may do', tags, params: idParamSchema, response: ticketDetailSchema, handler: ({ params, ctx }) => tickets.get(ctx, params.id) });
-  route(app, { method: 'POST', url: '/api/tickets/:id/assign', summary: '交办 to a department with a deadline', tags, params: idParamSchema, body: assignTicketBodySchema, response: ticketSchema, handler: ({ params, body, ctx }) => tickets.assign(ctx, params.id, body) });
-  route(app, { method: 'POST', url: '/api/tickets/:id/reassign', summary: 'Hand to another department', tags, params: idParamSchema, body: assignTicketBodySchema, response: ticketSchema, handler: ({ params, body, ctx }) => tickets.reassign(ctx, params.id, body) });
-  route(app, { method: 'POST', url: '/api/tickets/:id/accept', summary: 'The department accepts the ticket', tags, params: idParamSchema, body: optionalNoteBodySchema, response: ticketSchema, handler: ({ params, body, ctx }) => tickets.accept(ctx, params.id, body.note) });
-  route(app, { method: 'POST', url: '/api/tickets/:id/handle', summary: 'The department records its result; the enterprise is asked to confirm', tags, params: idParamSchema, body: handleTicketBodySchema, response: ticketSchema, handler: ({ params, body, ctx }) => tickets.handle(ctx, params.id, body.result) });
-  route(app, { method: 'POST', url: '/api/tickets/:id/confirm', summary: 'The enterprise confirms with a satisfaction score: 销号', tags, params: idParamSchema, body: confirmTicketBodySchema, response: ticketSchema, handler: ({ params, body, ctx }) => tickets.confirm(ctx, params.id, body) });
-  route(app, { method: 'POST', url: '/api/tickets/:id/reopen', summary: 'The enterprise is not satisfied: back to the department', tags, params: idParamSchema, body: noteBodySchema, response: ticketSchema, handler: ({ params, body, ctx }) => tickets.reopen(ctx, params.id, body.note) });
-  route(app, { method: 'POST', url: '/api/tickets/:id/close', summary: 'Close out by staff (invalid problem, no answer from the enterprise)', tags, params: idParamSchema, body: noteBodySchema, response: ticketSchema, handler: ({ params, body, ctx }) => tickets.close(ctx, params.id, body.note) });
-  route(app, { method: 'POST', url: '/api/tickets/:id/merge', summary: 'Merge a duplicate into another ticket', tags, params: idParamSchema, body: mergeTicketBodySchema, response: ticketSchema, handler: ({ params, body, ctx }) => tickets.merge(ctx, params.id, body) });
-  route(app, { method: 'POST', url: '/api/tickets/:id/whistle', summary: '吹哨: escalate by hand (one level, or straight to a chosen higher level)', tags, params: idParamSchema, body: whistleBodySchema, response: ticketSchema, handler: ({ params, body, ctx }) => tickets.whistle(ctx, params.id, body) });
-  route(app, { method: 'POST', url: '/api/tickets/:id/acknowledge', summary: '区领导报到: a leader takes up an escalated ticket', tags, params: idParamSchema, body: optionalNoteBodySchema, response: ticketSchema, handler: ({ params, body, ctx }) => tickets.acknowledge(ctx, params.id, body.note) });
+  route(app, {
+    method: 'GET',
+    url: '/api/tickets/categories',
+    summary: 'Ticket categories (all=true includes inactive ones)',
+    tags,
+    query: z.object({ all: z.enum(['true', 'false']).optional() }),
+    response: z.array(ticketCategorySchema),
+    handler: ({ query, ctx }) => tickets.categories(ctx, query.all === 'true'),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/tickets/categories',
+    summary: 'Add a category with its default department and SLA',
+    tags,
+    body: ticketCategoryBodySchema,
+    response: ticketCategorySchema,
+    handler: ({ body, ctx }) => tickets.createCategory(ctx, body),
+  });
+  route(app, {
+    method: 'PATCH',
+    url: '/api/tickets/categories/:id',
+    summary: 'Change a category',
+    tags,
+    params: idParamSchema,
+    body: ticketCategoryPatchSchema,
+    response: ticketCategorySchema,
+    handler: ({ params, body, ctx }) => tickets.updateCategory(ctx, params.id, body),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/tickets',
+    summary: 'Report a problem (enterprise self-report or staff)',
+    tags,
+    body: createTicketBodySchema,
+    response: ticketSchema,
+    handler: ({ body, ctx }) => tickets.create(ctx, body),
+  });
+  route(app, {
+    method: 'GET',
+    url: '/api/tickets/:id',
+    summary: 'One ticket with its timeline and what the caller may do',
+    tags,
+    params: idParamSchema,
+    response: ticketDetailSchema,
+    handler: ({ params, ctx }) => tickets.get(ctx, params.id),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/tickets/:id/assign',
+    summary: '交办 to a department with a deadline',
+    tags,
+    params: idParamSchema,
+    body: assignTicketBodySchema,
+    response: ticketSchema,
+    handler: ({ params, body, ctx }) => tickets.assign(ctx, params.id, body),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/tickets/:id/reassign',
+    summary: 'Hand to another department',
+    tags,
+    params: idParamSchema,
+    body: assignTicketBodySchema,
+    response: ticketSchema,
+    handler: ({ params, body, ctx }) => tickets.reassign(ctx, params.id, body),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/tickets/:id/accept',
+    summary: 'The department accepts the ticket',
+    tags,
+    params: idParamSchema,
+    body: optionalNoteBodySchema,
+    response: ticketSchema,
+    handler: ({ params, body, ctx }) => tickets.accept(ctx, params.id, body.note),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/tickets/:id/handle',
+    summary: 'The department records its result; the enterprise is asked to confirm',
+    tags,
+    params: idParamSchema,
+    body: handleTicketBodySchema,
+    response: ticketSchema,
+    handler: ({ params, body, ctx }) => tickets.handle(ctx, params.id, body.result),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/tickets/:id/confirm',
+    summary: 'The enterprise confirms with a satisfaction score: 销号',
+    tags,
+    params: idParamSchema,
+    body: confirmTicketBodySchema,
+    response: ticketSchema,
+    handler: ({ params, body, ctx }) => tickets.confirm(ctx, params.id, body),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/tickets/:id/reopen',
+    summary: 'The enterprise is not satisfied: back to the department',
+    tags,
+    params: idParamSchema,
+    body: noteBodySchema,
+    response: ticketSchema,
+    handler: ({ params, body, ctx }) => tickets.reopen(ctx, params.id, body.note),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/tickets/:id/close',
+    summary: 'Close out by staff (invalid problem, no answer from the enterprise)',
+    tags,
+    params: idParamSchema,
+    body: noteBodySchema,
+    response: ticketSchema,
+    handler: ({ params, body, ctx }) => tickets.close(ctx, params.id, body.note),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/tickets/:id/merge',
+    summary: 'Merge a duplicate into another ticket',
+    tags,
+    params: idParamSchema,
+    body: mergeTicketBodySchema,
+    response: ticketSchema,
+    handler: ({ params, body, ctx }) => tickets.merge(ctx, params.id, body),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/tickets/:id/whistle',
+    summary: '吹哨: escalate by hand (one level, or straight to a chosen higher level)',
+    tags,
+    params: idParamSchema,
+    body: whistleBodySchema,
+    response: ticketSchema,
+    handler: ({ params, body, ctx }) => tickets.whistle(ctx, params.id, body),
+  });
+  route(app, {
+    method: 'POST',
+    url: '/api/tickets/:id/acknowledge',
+    summary: '区领导报到: a leader takes up an escalated ticket',
+    tags,
+    params: idParamSchema,
+    body: optionalNoteBodySchema,
+    response: ticketSchema,
+    handler: ({ params, body, ctx }) => tickets.acknowledge(ctx, params.id, body.note),
+  });
   route(app, {
     method: 'POST',
     url: '/api/tickets/:id/comments',

@@ -75,8 +75,12 @@ export interface NewTicket {
   assignNow?: boolean;
 }
 
-export type PreparedTicket = NewTicket & { category: { id: number; code: string; department: string; slaValue: number; slaUnit: string }; regionCode: string; regionPath: string; entityName: string | null };
-
+export type PreparedTicket = NewTicket & {
+  category: { id: number; code: string; department: string; slaValue: number; slaUnit: string };
+  regionCode: string;
+  regionPath: string;
+  entityName: string | null;
+};
 
 const levelRank = (l: string | null) => (l ? escalationLevels.indexOf(l as EscalationLevel) + 1 : 0);
 
@@ -118,10 +122,20 @@ export function createTicketsService(deps: Deps) {
       assignedAt: r.assignedAt,
       handledAt: r.handledAt,
       closedAt: r.closedAt,
-      abilities: actor ? abilitiesOf(actor, { ...r, entityId: r.entityId == null ? null : Number(r.entityId), reporterId: r.reporterId == null ? null : Number(r.reporterId) }) : undefined,
+      abilities: actor
+        ? abilitiesOf(actor, {
+            ...r,
+            entityId: r.entityId == null ? null : Number(r.entityId),
+            reporterId: r.reporterId == null ? null : Number(r.reporterId),
+          })
+        : undefined,
     };
   }
-  const place = (r: TicketRow) => ({ ...r, entityId: r.entityId == null ? null : Number(r.entityId), reporterId: r.reporterId == null ? null : Number(r.reporterId) });
+  const place = (r: TicketRow) => ({
+    ...r,
+    entityId: r.entityId == null ? null : Number(r.entityId),
+    reporterId: r.reporterId == null ? null : Number(r.reporterId),
+  });
 
   async function toTickets(rows: TicketRow[], actor: Actor | null): Promise<Ticket[]> {
     const names = await regions.namesOf(rows.map((r) => r.regionCode));
@@ -135,7 +149,12 @@ export function createTicketsService(deps: Deps) {
     return row;
   }
 
-  async function event(dbx: Db, ctx: RequestContext, ticketId: number, e: { action: string; from?: string | null; to?: string | null; note?: string | null; detail?: Record<string, unknown> }) {
+  async function event(
+    dbx: Db,
+    ctx: RequestContext,
+    ticketId: number,
+    e: { action: string; from?: string | null; to?: string | null; note?: string | null; detail?: Record<string, unknown> },
+  ) {
     await repo.addEvent(dbx, {
       ticketId,
       at: now().toISOString(),
@@ -159,7 +178,11 @@ export function createTicketsService(deps: Deps) {
       const ids = await notifier.usersCovering(dbx, 'department', row.regionPath, departmentSchema.parse(row.department));
       await notifier.send(dbx, ids, { kind: 'tickets.department', title, link });
     } else {
-      await notifier.send(dbx, await notifier.usersCovering(dbx, 'town', row.regionPath), { kind: 'tickets.collected', title, link });
+      await notifier.send(dbx, await notifier.usersCovering(dbx, 'town', row.regionPath), {
+        kind: 'tickets.collected',
+        title,
+        link,
+      });
     }
   }
 
@@ -168,7 +191,11 @@ export function createTicketsService(deps: Deps) {
    * on SQLite a read through another service inside one would wait for the connection it holds.
    */
   async function prepareTicket(input: NewTicket): Promise<PreparedTicket> {
-    const category = input.categoryId ? await repo.category(db, input.categoryId) : input.categoryCode ? await repo.categoryByCode(db, input.categoryCode) : undefined;
+    const category = input.categoryId
+      ? await repo.category(db, input.categoryId)
+      : input.categoryCode
+        ? await repo.categoryByCode(db, input.categoryCode)
+        : undefined;
     if (!category || !category.active) throw invalid([{ field: 'categoryId', message: 'tickets.unknown_category' }]);
     if (input.entityId) {
       const e = await registry.getForService(input.entityId);
@@ -184,7 +211,11 @@ export function createTicketsService(deps: Deps) {
    * Files a prepared ticket inside the caller's transaction. For other modules (liaison visits,
    * daily reports, inspections, complaints): the caller has checked its own permission.
    */
-  async function createTicket(trx: Db, ctx: RequestContext, input: PreparedTicket): Promise<{ id: number; no: string; regionPath: string }> {
+  async function createTicket(
+    trx: Db,
+    ctx: RequestContext,
+    input: PreparedTicket,
+  ): Promise<{ id: number; no: string; regionPath: string }> {
     const { category, regionCode, regionPath, entityName } = input;
     const at = now();
     const deadline = addWorkingTime(at, category.slaValue, category.slaUnit as 'hours' | 'days').toISOString();
@@ -228,12 +259,32 @@ export function createTicketsService(deps: Deps) {
     const ticketId = Number(id);
     const no = `WT${at.toISOString().slice(0, 10).replace(/-/g, '')}${String(ticketId).padStart(6, '0')}`;
     await repo.update(trx, ticketId, { no });
-    await event(trx, ctx, ticketId, { action: 'collect', to: 'collected', detail: { source: input.source, sourceRef: input.sourceRef ?? null } });
+    await event(trx, ctx, ticketId, {
+      action: 'collect',
+      to: 'collected',
+      detail: { source: input.source, sourceRef: input.sourceRef ?? null },
+    });
     if (assign) {
-      await event(trx, ctx, ticketId, { action: 'assign', from: 'collected', to: 'assigned', detail: { department: category.department, deadline } });
+      await event(trx, ctx, ticketId, {
+        action: 'assign',
+        from: 'collected',
+        to: 'assigned',
+        detail: { department: category.department, deadline },
+      });
     }
-    await notifyDepartment(trx, { department: assign ? category.department : null, regionPath }, t('zh-CN', 'tickets.notify.assigned', { no, title: input.title }), `/tickets/${ticketId}`);
-    await audit.record(trx, ctx, { action: 'tickets.create', targetType: 'ticket', targetId: ticketId, regionPath, detail: { source: input.source, category: category.code, entityId: input.entityId ?? null } });
+    await notifyDepartment(
+      trx,
+      { department: assign ? category.department : null, regionPath },
+      t('zh-CN', 'tickets.notify.assigned', { no, title: input.title }),
+      `/tickets/${ticketId}`,
+    );
+    await audit.record(trx, ctx, {
+      action: 'tickets.create',
+      targetType: 'ticket',
+      targetId: ticketId,
+      regionPath,
+      detail: { source: input.source, category: category.code, entityId: input.entityId ?? null },
+    });
     return { id: ticketId, no, regionPath };
   }
 
@@ -247,7 +298,16 @@ export function createTicketsService(deps: Deps) {
     id: number,
     action: TicketAction,
     allowed: (actor: Actor, row: TicketRow) => boolean,
-    change: (row: TicketRow, at: Date, trx: Db) => Promise<{ set: Record<string, unknown>; note?: string | null; detail?: Record<string, unknown>; notify?: (row: TicketRow, trx: Db) => Promise<void> }>,
+    change: (
+      row: TicketRow,
+      at: Date,
+      trx: Db,
+    ) => Promise<{
+      set: Record<string, unknown>;
+      note?: string | null;
+      detail?: Record<string, unknown>;
+      notify?: (row: TicketRow, trx: Db) => Promise<void>;
+    }>,
   ): Promise<Ticket> {
     const actor = ctx.actor;
     if (!actor) throw new AppError('auth.required', 401);
@@ -258,9 +318,16 @@ export function createTicketsService(deps: Deps) {
       const to = ticketTransition(from, action);
       const at = now();
       const c = await change(row, at, trx);
-      if (!(await repo.update(trx, id, { ...c.set, status: to, updatedAt: at.toISOString() }, { status: from }))) throw new AppError('common.conflict', 409);
+      if (!(await repo.update(trx, id, { ...c.set, status: to, updatedAt: at.toISOString() }, { status: from })))
+        throw new AppError('common.conflict', 409);
       await event(trx, ctx, id, { action, from, to, note: c.note, detail: c.detail });
-      await audit.record(trx, ctx, { action: `tickets.${action}`, targetType: 'ticket', targetId: id, regionPath: row.regionPath, detail: { from, to, ...c.detail } });
+      await audit.record(trx, ctx, {
+        action: `tickets.${action}`,
+        targetType: 'ticket',
+        targetId: id,
+        regionPath: row.regionPath,
+        detail: { from, to, ...c.detail },
+      });
       const updated = (await repo.byId(trx, id))!;
       await c.notify?.(updated, trx);
       return updated;
@@ -282,24 +349,51 @@ export function createTicketsService(deps: Deps) {
         set: { department: body.department, deadline, assignedAt: at.toISOString() },
         note: body.note,
         detail: { department: body.department, from: row.department, deadline },
-        notify: (r: TicketRow, tx: Db) => notifyDepartment(tx, r, t('zh-CN', 'tickets.notify.assigned', { no: r.no, title: r.title }), `/tickets/${r.id}`),
+        notify: (r: TicketRow, tx: Db) =>
+          notifyDepartment(tx, r, t('zh-CN', 'tickets.notify.assigned', { no: r.no, title: r.title }), `/tickets/${r.id}`),
       };
     };
   }
 
   /** Escalates one ticket to `level` (conditional on its current level); returns false if someone else moved it first. */
-  async function raise(trx: Db, ctx: RequestContext, row: { id: number; no: string; title: string; regionPath: string; department: string | null; escalationLevel: string | null }, level: EscalationLevel, how: 'auto' | 'whistle', note: string | null) {
+  async function raise(
+    trx: Db,
+    ctx: RequestContext,
+    row: { id: number; no: string; title: string; regionPath: string; department: string | null; escalationLevel: string | null },
+    level: EscalationLevel,
+    how: 'auto' | 'whistle',
+    note: string | null,
+  ) {
     const at = now();
     const set: Record<string, unknown> = { escalationLevel: level, escalatedAt: at.toISOString(), updatedAt: at.toISOString() };
     // 督办单: the supervision order comes with a new, short deadline
     if (level === 'supervision') set.deadline = supervisionDeadline(at);
     if (!(await repo.update(trx, Number(row.id), set, { escalationLevel: row.escalationLevel }))) return false;
-    await event(trx, ctx, Number(row.id), { action: how === 'auto' ? 'escalate' : 'whistle', note, detail: { from: row.escalationLevel, level, deadline: set.deadline ?? null } });
-    await audit.record(trx, ctx, { action: `tickets.${how === 'auto' ? 'escalate' : 'whistle'}`, targetType: 'ticket', targetId: Number(row.id), regionPath: row.regionPath, detail: { from: row.escalationLevel, level } });
-    const title = t('zh-CN', how === 'auto' ? 'tickets.notify.escalated' : 'tickets.notify.whistle', { level: t('zh-CN', `tickets.level.${level}`), no: row.no, title: row.title });
+    await event(trx, ctx, Number(row.id), {
+      action: how === 'auto' ? 'escalate' : 'whistle',
+      note,
+      detail: { from: row.escalationLevel, level, deadline: set.deadline ?? null },
+    });
+    await audit.record(trx, ctx, {
+      action: `tickets.${how === 'auto' ? 'escalate' : 'whistle'}`,
+      targetType: 'ticket',
+      targetId: Number(row.id),
+      regionPath: row.regionPath,
+      detail: { from: row.escalationLevel, level },
+    });
+    const title = t('zh-CN', how === 'auto' ? 'tickets.notify.escalated' : 'tickets.notify.whistle', {
+      level: t('zh-CN', `tickets.level.${level}`),
+      no: row.no,
+      title: row.title,
+    });
     const link = `/tickets/${row.id}`;
     await notifyDepartment(trx, row, title, link);
-    if (level !== 'reminder') await notifier.send(trx, await notifier.usersCovering(trx, 'commander', row.regionPath), { kind: `tickets.${level}`, title, link });
+    if (level !== 'reminder')
+      await notifier.send(trx, await notifier.usersCovering(trx, 'commander', row.regionPath), {
+        kind: `tickets.${level}`,
+        title,
+        link,
+      });
     return true;
   }
 
@@ -322,13 +416,27 @@ export function createTicketsService(deps: Deps) {
       if (regionPath) ands.push(sql<SqlBool>`${sql.ref('ticket.regionPath')} like ${pathPrefix(regionPath)} escape '\\'`);
       if (q.q) {
         const like = '%' + q.q.replace(/[\\%_]/g, (m) => '\\' + m) + '%';
-        ands.push(eb.or([sql<SqlBool>`${sql.ref('ticket.title')} like ${like} escape '\\'`, sql<SqlBool>`${sql.ref('ticket.no')} like ${like} escape '\\'`, sql<SqlBool>`${sql.ref('ticket.entityName')} like ${like} escape '\\'`]));
+        ands.push(
+          eb.or([
+            sql<SqlBool>`${sql.ref('ticket.title')} like ${like} escape '\\'`,
+            sql<SqlBool>`${sql.ref('ticket.no')} like ${like} escape '\\'`,
+            sql<SqlBool>`${sql.ref('ticket.entityName')} like ${like} escape '\\'`,
+          ]),
+        );
       }
       return eb.and(ands);
     };
   }
 
-  const TICKET_PERMS = ['tickets.read', 'tickets.handle', 'tickets.own', 'tickets.report', 'tickets.stats', 'tickets.lead', 'tickets.configure'];
+  const TICKET_PERMS = [
+    'tickets.read',
+    'tickets.handle',
+    'tickets.own',
+    'tickets.report',
+    'tickets.stats',
+    'tickets.lead',
+    'tickets.configure',
+  ];
   /** Anyone the problem loop concerns; others (a bank officer …) get a 403, not an empty list. */
   function readActor(ctx: RequestContext): Actor {
     const actor = ctx.actor;
@@ -347,7 +455,22 @@ export function createTicketsService(deps: Deps) {
     active: !!c.active,
   });
 
-  function statsRow(key: string, name: string | null, a: { received: number; closed: number; onTime: number; handled: number; handlingMinutes: number; reopened: number; satisfactionSum: number; rated: number; escalated: number; open: number }): TicketStatsRow {
+  function statsRow(
+    key: string,
+    name: string | null,
+    a: {
+      received: number;
+      closed: number;
+      onTime: number;
+      handled: number;
+      handlingMinutes: number;
+      reopened: number;
+      satisfactionSum: number;
+      rated: number;
+      escalated: number;
+      open: number;
+    },
+  ): TicketStatsRow {
     const pct = (n: number, d: number) => (d > 0 ? Math.round((1000 * n) / d) / 10 : null);
     return {
       key,
@@ -365,7 +488,10 @@ export function createTicketsService(deps: Deps) {
     };
   }
 
-  async function stats(ctx: RequestContext, q: { from?: string; to?: string; regionCode?: string; by: 'department' | 'region' }): Promise<TicketStats> {
+  async function stats(
+    ctx: RequestContext,
+    q: { from?: string; to?: string; regionCode?: string; by: 'department' | 'region' },
+  ): Promise<TicketStats> {
     const actor = requirePermission(ctx.actor, 'tickets.stats');
     const region = q.regionCode ? await regions.resolve(q.regionCode) : null;
     // business dates are local (UTC+8): a day starts at 16:00 UTC the day before
@@ -378,13 +504,27 @@ export function createTicketsService(deps: Deps) {
       if (toIso) ands.push(eb('ticket.createdAt', '<=', toIso));
       return eb.and(ands);
     });
-    const empty = () => ({ received: 0, closed: 0, onTime: 0, handled: 0, handlingMinutes: 0, reopened: 0, satisfactionSum: 0, rated: 0, escalated: 0, open: 0 });
+    const empty = () => ({
+      received: 0,
+      closed: 0,
+      onTime: 0,
+      handled: 0,
+      handlingMinutes: 0,
+      reopened: 0,
+      satisfactionSum: 0,
+      rated: 0,
+      escalated: 0,
+      open: 0,
+    });
     const groups = new Map<string, ReturnType<typeof empty>>();
     const total = empty();
     // group by department, or by the child region under the requested one (town under a district …)
     const depth = region ? region.path.split('/').filter(Boolean).length : 1;
     for (const r of rows) {
-      const key = q.by === 'department' ? (r.department ?? '-') : (r.regionPath.split('/').filter(Boolean)[depth] ?? r.regionPath.split('/').filter(Boolean)[depth - 1] ?? '-');
+      const key =
+        q.by === 'department'
+          ? (r.department ?? '-')
+          : (r.regionPath.split('/').filter(Boolean)[depth] ?? r.regionPath.split('/').filter(Boolean)[depth - 1] ?? '-');
       const g = groups.get(key) ?? empty();
       for (const k of Object.keys(total) as (keyof typeof total)[]) {
         g[k] += Number(r[k] ?? 0);
@@ -393,7 +533,12 @@ export function createTicketsService(deps: Deps) {
       groups.set(key, g);
     }
     const names = q.by === 'region' ? await regions.namesOf([...groups.keys()]) : new Map<string, string>();
-    const nameOf = (k: string) => (q.by === 'department' ? (k === '-' ? t(ctx.locale, 'tickets.status.collected') : t(ctx.locale, `department.${k}`)) : (names.get(k) ?? k));
+    const nameOf = (k: string) =>
+      q.by === 'department'
+        ? k === '-'
+          ? t(ctx.locale, 'tickets.status.collected')
+          : t(ctx.locale, `department.${k}`)
+        : (names.get(k) ?? k);
     return {
       rows: [...groups.entries()].sort((a, b) => b[1].received - a[1].received).map(([k, a]) => statsRow(k, nameOf(k), a)),
       total: statsRow('total', t(ctx.locale, 'tickets.col.total'), total),
@@ -403,16 +548,22 @@ export function createTicketsService(deps: Deps) {
   registry.registerTimelineSource({
     name: 'tickets',
     async load(entityId, ctx) {
-      const rows = await repo.list(db, (eb) => eb('ticket.entityId', '=', entityId), { offset: 0, limit: 200, order: 'created' }).rows();
-      return rows.map(
-        (r): TimelineItem => ({
-          at: r.createdAt,
-          kind: 'tickets.ticket',
-          title: t(ctx.locale, 'tickets.timeline', { no: r.no, status: t(ctx.locale, `tickets.status.${r.status}`), title: r.title }),
-          detail: [r.categoryName, r.department ? t(ctx.locale, `department.${r.department}`) : null, r.result].filter(Boolean).join(' · '),
-          link: `/tickets/${r.id}`,
+      const rows = await repo
+        .list(db, (eb) => eb('ticket.entityId', '=', entityId), { offset: 0, limit: 200, order: 'created' })
+        .rows();
+      return rows.map((r): TimelineItem => ({
+        at: r.createdAt,
+        kind: 'tickets.ticket',
+        title: t(ctx.locale, 'tickets.timeline', {
+          no: r.no,
+          status: t(ctx.locale, `tickets.status.${r.status}`),
+          title: r.title,
         }),
-      );
+        detail: [r.categoryName, r.department ? t(ctx.locale, `department.${r.department}`) : null, r.result]
+          .filter(Boolean)
+          .join(' · '),
+        link: `/tickets/${r.id}`,
+      }));
     },
   });
 
@@ -422,9 +573,17 @@ export function createTicketsService(deps: Deps) {
     announceCreated: (c: { id: number; regionPath: string }) => announce('tickets.created', c.regionPath, { ticketId: c.id }),
 
     /** The tickets another module filed, by its source references (e.g. a visit's problems). */
-    async bySourceRefs(source: TicketSource, refs: string[]): Promise<{ id: number; sourceRef: string | null; title: string; status: string }[]> {
+    async bySourceRefs(
+      source: TicketSource,
+      refs: string[],
+    ): Promise<{ id: number; sourceRef: string | null; title: string; status: string }[]> {
       if (refs.length === 0) return [];
-      const rows = await db.selectFrom('ticket').select(['id', 'sourceRef', 'title', 'status']).where('source', '=', source).where('sourceRef', 'in', refs).execute();
+      const rows = await db
+        .selectFrom('ticket')
+        .select(['id', 'sourceRef', 'title', 'status'])
+        .where('source', '=', source)
+        .where('sourceRef', 'in', refs)
+        .execute();
       return rows.map((r) => ({ id: Number(r.id), sourceRef: r.sourceRef, title: r.title, status: r.status }));
     },
 
@@ -434,14 +593,19 @@ export function createTicketsService(deps: Deps) {
       if (body.entityId) {
         const e = await registry.getForService(body.entityId);
         const own = actor.grants.some((g) => g.entityId === body.entityId);
-        if (!e || !(own || actor.grants.some((g) => g.role === 'admin' || (g.regionPath && e.regionPath.startsWith(g.regionPath))))) {
+        if (
+          !e ||
+          !(own || actor.grants.some((g) => g.role === 'admin' || (g.regionPath && e.regionPath.startsWith(g.regionPath))))
+        ) {
           throw invalid([{ field: 'entityId', message: 'tickets.out_of_scope' }]);
         }
       } else if (body.regionCode) {
         const r = await regions.resolve(body.regionCode);
-        if (!actor.grants.some((g) => g.role === 'admin' || (g.regionPath && r.path.startsWith(g.regionPath)))) throw invalid([{ field: 'regionCode', message: 'tickets.out_of_scope' }]);
+        if (!actor.grants.some((g) => g.role === 'admin' || (g.regionPath && r.path.startsWith(g.regionPath))))
+          throw invalid([{ field: 'regionCode', message: 'tickets.out_of_scope' }]);
       }
-      const source: TicketSource = actor.grants.some((g) => g.role === 'enterprise') && body.source === 'staff' ? 'self_report' : body.source;
+      const source: TicketSource =
+        actor.grants.some((g) => g.role === 'enterprise') && body.source === 'staff' ? 'self_report' : body.source;
       const prepared = await prepareTicket({ ...body, source, sourceRef: null });
       const created = await db.transaction().execute((trx) => createTicket(trx, ctx, prepared));
       announce('tickets.created', created.regionPath, { ticketId: created.id });
@@ -491,59 +655,117 @@ export function createTicketsService(deps: Deps) {
     async exportXlsx(ctx: RequestContext, q: Omit<TicketListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
       const actor = readActor(ctx);
       const region = q.regionCode ? await regions.resolve(q.regionCode) : null;
-      const rows = await repo.list(db, listWhere(actor, q, region?.path ?? null), { offset: 0, limit: 50_000, order: 'created' }).rows();
+      const rows = await repo
+        .list(db, listWhere(actor, q, region?.path ?? null), { offset: 0, limit: 50_000, order: 'created' })
+        .rows();
       const L = ctx.locale;
       await audit.record(db, ctx, { action: 'tickets.export', targetType: 'ticket', detail: { filter: q, rows: rows.length } });
-      return toXlsx<TicketRow>(t(L, 'tickets.sheet.list'), [
-        { header: t(L, 'tickets.col.no'), width: 20, value: (r) => r.no },
-        { header: t(L, 'tickets.col.title'), width: 36, value: (r) => r.title },
-        { header: t(L, 'tickets.col.category'), value: (r) => r.categoryName },
-        { header: t(L, 'tickets.col.entity'), width: 28, value: (r) => r.entityName },
-        { header: t(L, 'tickets.col.department'), value: (r) => (r.department ? t(L, `department.${r.department}`) : '') },
-        { header: t(L, 'tickets.col.status'), value: (r) => t(L, `tickets.status.${r.status}`) },
-        { header: t(L, 'tickets.col.deadline'), width: 22, value: (r) => r.deadline },
-        { header: t(L, 'tickets.col.escalation'), value: (r) => (r.escalationLevel ? t(L, `tickets.level.${r.escalationLevel}`) : '') },
-        { header: t(L, 'tickets.col.createdAt'), width: 22, value: (r) => r.createdAt },
-      ], rows);
+      return toXlsx<TicketRow>(
+        t(L, 'tickets.sheet.list'),
+        [
+          { header: t(L, 'tickets.col.no'), width: 20, value: (r) => r.no },
+          { header: t(L, 'tickets.col.title'), width: 36, value: (r) => r.title },
+          { header: t(L, 'tickets.col.category'), value: (r) => r.categoryName },
+          { header: t(L, 'tickets.col.entity'), width: 28, value: (r) => r.entityName },
+          { header: t(L, 'tickets.col.department'), value: (r) => (r.department ? t(L, `department.${r.department}`) : '') },
+          { header: t(L, 'tickets.col.status'), value: (r) => t(L, `tickets.status.${r.status}`) },
+          { header: t(L, 'tickets.col.deadline'), width: 22, value: (r) => r.deadline },
+          {
+            header: t(L, 'tickets.col.escalation'),
+            value: (r) => (r.escalationLevel ? t(L, `tickets.level.${r.escalationLevel}`) : ''),
+          },
+          { header: t(L, 'tickets.col.createdAt'), width: 22, value: (r) => r.createdAt },
+        ],
+        rows,
+      );
     },
 
-    assign: (ctx: RequestContext, id: number, body: { department: Department; deadline?: string | null; note?: string | null }) => act(ctx, id, 'assign', canAssign, assignChange(body)),
-    reassign: (ctx: RequestContext, id: number, body: { department: Department; deadline?: string | null; note?: string | null }) =>
-      act(ctx, id, 'reassign', (a, r) => canAssign(a, place(r)) || canHandle(a, place(r)), assignChange(body)),
-    accept: (ctx: RequestContext, id: number, note: string | null) => act(ctx, id, 'accept', (a, r) => canHandle(a, place(r)), async () => ({ set: {}, note })),
+    assign: (ctx: RequestContext, id: number, body: { department: Department; deadline?: string | null; note?: string | null }) =>
+      act(ctx, id, 'assign', canAssign, assignChange(body)),
+    reassign: (
+      ctx: RequestContext,
+      id: number,
+      body: { department: Department; deadline?: string | null; note?: string | null },
+    ) => act(ctx, id, 'reassign', (a, r) => canAssign(a, place(r)) || canHandle(a, place(r)), assignChange(body)),
+    accept: (ctx: RequestContext, id: number, note: string | null) =>
+      act(
+        ctx,
+        id,
+        'accept',
+        (a, r) => canHandle(a, place(r)),
+        async () => ({ set: {}, note }),
+      ),
     handle: (ctx: RequestContext, id: number, result: string) =>
-      act(ctx, id, 'handle', (a, r) => canHandle(a, place(r)), async (row, at) => {
-        const first = row.onTime == null;
-        return {
-          set: {
-            result,
-            handledAt: at.toISOString(),
-            // measured once: a reopened ticket keeps its first hand-back's timing
-            ...(first ? { onTime: row.deadline && at.toISOString() > row.deadline ? 0 : 1, handlingMinutes: Math.round((at.getTime() - new Date(row.createdAt).getTime()) / 60_000) } : {}),
-          },
-          note: result,
-          notify: async (r, tx) => {
-            const to = [...(r.reporterId ? [Number(r.reporterId)] : [])];
-            await notifier.send(tx, to, { kind: 'tickets.feedback', title: t('zh-CN', 'tickets.notify.feedback', { no: r.no, title: r.title }), link: `/tickets/${r.id}` });
-          },
-        };
-      }),
+      act(
+        ctx,
+        id,
+        'handle',
+        (a, r) => canHandle(a, place(r)),
+        async (row, at) => {
+          const first = row.onTime == null;
+          return {
+            set: {
+              result,
+              handledAt: at.toISOString(),
+              // measured once: a reopened ticket keeps its first hand-back's timing
+              ...(first
+                ? {
+                    onTime: row.deadline && at.toISOString() > row.deadline ? 0 : 1,
+                    handlingMinutes: Math.round((at.getTime() - new Date(row.createdAt).getTime()) / 60_000),
+                  }
+                : {}),
+            },
+            note: result,
+            notify: async (r, tx) => {
+              const to = [...(r.reporterId ? [Number(r.reporterId)] : [])];
+              await notifier.send(tx, to, {
+                kind: 'tickets.feedback',
+                title: t('zh-CN', 'tickets.notify.feedback', { no: r.no, title: r.title }),
+                link: `/tickets/${r.id}`,
+              });
+            },
+          };
+        },
+      ),
     confirm: (ctx: RequestContext, id: number, body: { satisfaction: number; note?: string | null }) =>
-      act(ctx, id, 'confirm', (a, r) => canConfirm(a, place(r)), async (_row, at) => ({ set: { satisfaction: body.satisfaction, closedAt: at.toISOString() }, note: body.note, detail: { satisfaction: body.satisfaction } })),
+      act(
+        ctx,
+        id,
+        'confirm',
+        (a, r) => canConfirm(a, place(r)),
+        async (_row, at) => ({
+          set: { satisfaction: body.satisfaction, closedAt: at.toISOString() },
+          note: body.note,
+          detail: { satisfaction: body.satisfaction },
+        }),
+      ),
     reopen: (ctx: RequestContext, id: number, note: string) =>
-      act(ctx, id, 'reopen', (a, r) => canConfirm(a, place(r)), async (row) => ({
-        set: { reopenCount: Number(row.reopenCount) + 1, result: null },
-        note,
-        notify: (r, tx) => notifyDepartment(tx, r, t('zh-CN', 'tickets.notify.reopened', { no: r.no, title: r.title }), `/tickets/${r.id}`),
-      })),
-    close: (ctx: RequestContext, id: number, note: string) => act(ctx, id, 'close', canAssign, async (_row, at) => ({ set: { closedAt: at.toISOString() }, note })),
+      act(
+        ctx,
+        id,
+        'reopen',
+        (a, r) => canConfirm(a, place(r)),
+        async (row) => ({
+          set: { reopenCount: Number(row.reopenCount) + 1, result: null },
+          note,
+          notify: (r, tx) =>
+            notifyDepartment(tx, r, t('zh-CN', 'tickets.notify.reopened', { no: r.no, title: r.title }), `/tickets/${r.id}`),
+        }),
+      ),
+    close: (ctx: RequestContext, id: number, note: string) =>
+      act(ctx, id, 'close', canAssign, async (_row, at) => ({ set: { closedAt: at.toISOString() }, note })),
     merge: (ctx: RequestContext, id: number, body: { intoId: number; note?: string | null }) =>
       act(ctx, id, 'merge', canAssign, async (row, at, trx) => {
         const actor = ctx.actor!;
         const into = body.intoId === id ? null : await repo.byId(trx, body.intoId);
-        if (!into || !canSee(actor, place(into)) || (finishedStates as readonly string[]).includes(into.status)) throw invalid([{ field: 'intoId', message: 'tickets.merge_self' }]);
+        if (!into || !canSee(actor, place(into)) || (finishedStates as readonly string[]).includes(into.status))
+          throw invalid([{ field: 'intoId', message: 'tickets.merge_self' }]);
         await event(trx, ctx, Number(into.id), { action: 'merged_in', note: body.note, detail: { ticketId: id, no: row.no } });
-        return { set: { mergedInto: Number(into.id), closedAt: at.toISOString() }, note: body.note, detail: { intoId: Number(into.id), intoNo: into.no } };
+        return {
+          set: { mergedInto: Number(into.id), closedAt: at.toISOString() },
+          note: body.note,
+          detail: { intoId: Number(into.id), intoNo: into.no },
+        };
       }),
 
     async comment(ctx: RequestContext, id: number, note: string): Promise<void> {
@@ -551,7 +773,12 @@ export function createTicketsService(deps: Deps) {
       await db.transaction().execute(async (trx) => {
         const row = await visible(trx, actor, id);
         await event(trx, ctx, id, { action: 'comment', note });
-        await audit.record(trx, ctx, { action: 'tickets.comment', targetType: 'ticket', targetId: id, regionPath: row.regionPath });
+        await audit.record(trx, ctx, {
+          action: 'tickets.comment',
+          targetType: 'ticket',
+          targetId: id,
+          regionPath: row.regionPath,
+        });
       });
     },
 
@@ -564,8 +791,17 @@ export function createTicketsService(deps: Deps) {
       const { fileId, regionPath } = await db.transaction().execute(async (trx) => {
         const row = await visible(trx, actor, id);
         const { id: fileId } = await repo.insertAttachment(trx, { ticketId: id, ...file });
-        await event(trx, ctx, id, { action: 'attach', detail: { fileId: Number(fileId), fileName: file.fileName, mime: file.mime } });
-        await audit.record(trx, ctx, { action: 'tickets.attach', targetType: 'ticket', targetId: id, regionPath: row.regionPath, detail: { fileId: Number(fileId), fileName: file.fileName, size: file.size, sha256: file.sha256 } });
+        await event(trx, ctx, id, {
+          action: 'attach',
+          detail: { fileId: Number(fileId), fileName: file.fileName, mime: file.mime },
+        });
+        await audit.record(trx, ctx, {
+          action: 'tickets.attach',
+          targetType: 'ticket',
+          targetId: id,
+          regionPath: row.regionPath,
+          detail: { fileId: Number(fileId), fileName: file.fileName, size: file.size, sha256: file.sha256 },
+        });
         return { fileId: Number(fileId), regionPath: row.regionPath };
       });
       announce('tickets.attached', regionPath, { ticketId: id, fileId });
@@ -592,7 +828,8 @@ export function createTicketsService(deps: Deps) {
         if (current >= escalationLevels.length) throw new AppError('tickets.already_top', 409);
         const level = body.level ?? escalationLevels[current]!;
         if (levelRank(level) <= current) throw invalid([{ field: 'level', message: 'tickets.level_not_higher' }]);
-        if (!(await raise(trx, ctx, { ...row, id: Number(row.id) }, level, 'whistle', body.note))) throw new AppError('common.conflict', 409);
+        if (!(await raise(trx, ctx, { ...row, id: Number(row.id) }, level, 'whistle', body.note)))
+          throw new AppError('common.conflict', 409);
         return (await repo.byId(trx, id))!;
       });
       announce('tickets.escalated', row.regionPath, { ticketId: id, level: row.escalationLevel });
@@ -606,10 +843,24 @@ export function createTicketsService(deps: Deps) {
         const row = await visible(trx, actor, id);
         if (!canLead(actor, place(row))) throw new AppError('common.forbidden', 403);
         if (row.escalationLevel !== 'leaders') throw new AppError('tickets.not_at_leaders', 409);
-        await repo.update(trx, id, { leaderAckAt: now().toISOString(), leaderAckBy: actor.displayName, updatedAt: now().toISOString() });
+        await repo.update(trx, id, {
+          leaderAckAt: now().toISOString(),
+          leaderAckBy: actor.displayName,
+          updatedAt: now().toISOString(),
+        });
         await event(trx, ctx, id, { action: 'leader_ack', note });
-        await audit.record(trx, ctx, { action: 'tickets.leader_ack', targetType: 'ticket', targetId: id, regionPath: row.regionPath });
-        await notifyDepartment(trx, row, t('zh-CN', 'tickets.notify.whistle', { level: t('zh-CN', 'tickets.level.leaders'), no: row.no, title: row.title }), `/tickets/${id}`);
+        await audit.record(trx, ctx, {
+          action: 'tickets.leader_ack',
+          targetType: 'ticket',
+          targetId: id,
+          regionPath: row.regionPath,
+        });
+        await notifyDepartment(
+          trx,
+          row,
+          t('zh-CN', 'tickets.notify.whistle', { level: t('zh-CN', 'tickets.level.leaders'), no: row.no, title: row.title }),
+          `/tickets/${id}`,
+        );
         return (await repo.byId(trx, id))!;
       });
       return (await toTickets([row], actor))[0]!;
@@ -638,21 +889,31 @@ export function createTicketsService(deps: Deps) {
     },
 
     stats,
-    async statsXlsx(ctx: RequestContext, q: { from?: string; to?: string; regionCode?: string; by: 'department' | 'region' }): Promise<Buffer> {
+    async statsXlsx(
+      ctx: RequestContext,
+      q: { from?: string; to?: string; regionCode?: string; by: 'department' | 'region' },
+    ): Promise<Buffer> {
       const s = await stats(ctx, q);
       const L = ctx.locale;
-      const col = (k: string, value: (r: TicketStatsRow) => string | number | null) => ({ header: t(L, `tickets.col.${k}`), value });
-      return toXlsx<TicketStatsRow>(t(L, 'tickets.sheet.stats'), [
-        { ...col('key', (r) => r.name), width: 24 },
-        col('received', (r) => r.received),
-        col('closed', (r) => r.closed),
-        col('onTimeRate', (r) => r.onTimeRate),
-        col('avgHours', (r) => r.avgHandlingHours),
-        col('reopenRate', (r) => r.reopenRate),
-        col('satisfaction', (r) => r.satisfaction),
-        col('escalated', (r) => r.escalated),
-        col('open', (r) => r.open),
-      ], [...s.rows, s.total]);
+      const col = (k: string, value: (r: TicketStatsRow) => string | number | null) => ({
+        header: t(L, `tickets.col.${k}`),
+        value,
+      });
+      return toXlsx<TicketStatsRow>(
+        t(L, 'tickets.sheet.stats'),
+        [
+          { ...col('key', (r) => r.name), width: 24 },
+          col('received', (r) => r.received),
+          col('closed', (r) => r.closed),
+          col('onTimeRate', (r) => r.onTimeRate),
+          col('avgHours', (r) => r.avgHandlingHours),
+          col('reopenRate', (r) => r.reopenRate),
+          col('satisfaction', (r) => r.satisfaction),
+          col('escalated', (r) => r.escalated),
+          col('open', (r) => r.open),
+        ],
+        [...s.rows, s.total],
+      );
     },
 
     async categories(ctx: RequestContext, all: boolean): Promise<TicketCategory[]> {
@@ -662,20 +923,37 @@ export function createTicketsService(deps: Deps) {
     async createCategory(ctx: RequestContext, body: z.infer<typeof ticketCategoryBodySchema>): Promise<TicketCategory> {
       requirePermission(ctx.actor, 'tickets.configure');
       const id = await db.transaction().execute(async (trx) => {
-        if (await repo.categoryByCode(trx, body.code)) throw new AppError('tickets.category_taken', 409, { code: body.code }, [{ field: 'code', message: 'tickets.category_taken' }]);
+        if (await repo.categoryByCode(trx, body.code))
+          throw new AppError('tickets.category_taken', 409, { code: body.code }, [
+            { field: 'code', message: 'tickets.category_taken' },
+          ]);
         const { id } = await repo.insertCategory(trx, { ...body, active: body.active ? 1 : 0 });
-        await audit.record(trx, ctx, { action: 'tickets.category_create', targetType: 'ticket_category', targetId: Number(id), detail: body });
+        await audit.record(trx, ctx, {
+          action: 'tickets.category_create',
+          targetType: 'ticket_category',
+          targetId: Number(id),
+          detail: body,
+        });
         return Number(id);
       });
       return toCategory((await repo.category(db, id))!);
     },
-    async updateCategory(ctx: RequestContext, id: number, body: z.infer<typeof ticketCategoryPatchSchema>): Promise<TicketCategory> {
+    async updateCategory(
+      ctx: RequestContext,
+      id: number,
+      body: z.infer<typeof ticketCategoryPatchSchema>,
+    ): Promise<TicketCategory> {
       requirePermission(ctx.actor, 'tickets.configure');
       await db.transaction().execute(async (trx) => {
         if (!(await repo.category(trx, id))) throw new AppError('common.not_found', 404);
         const { active, ...rest } = body;
         await repo.updateCategory(trx, id, { ...rest, ...(active === undefined ? {} : { active: active ? 1 : 0 }) });
-        await audit.record(trx, ctx, { action: 'tickets.category_update', targetType: 'ticket_category', targetId: id, detail: body });
+        await audit.record(trx, ctx, {
+          action: 'tickets.category_update',
+          targetType: 'ticket_category',
+          targetId: id,
+          detail: body,
+        });
       });
       return toCategory((await repo.category(db, id))!);
     },

@@ -60,7 +60,12 @@ describe('the problem loop', () => {
   it('runs collected → assigned → handling → feedback → reopened → closed with every step on the timeline', async () => {
     const boss = await as('boss-a');
     const supplies = await categoryId('supplies');
-    const created = await boss.post('/api/tickets', { categoryId: supplies, title: '口罩缺口 5000 只', description: '复工后每日需口罩 500 只，库存仅够两天', entityId: entityA });
+    const created = await boss.post('/api/tickets', {
+      categoryId: supplies,
+      title: '口罩缺口 5000 只',
+      description: '复工后每日需口罩 500 只，库存仅够两天',
+      entityId: entityA,
+    });
     expect(created.statusCode).toBe(200);
     const tk = created.json();
     expect(tk).toMatchObject({ status: 'collected', source: 'self_report', entityName: '甲企业', department: null });
@@ -120,7 +125,16 @@ describe('the problem loop', () => {
     // statistics: handled on time (2 h after collection, deadline 8 h), reopened once, satisfaction 4
     const stats = (await (await as('commander')).get('/api/tickets/stats?by=department')).json();
     const ind = stats.rows.find((r: { key: string }) => r.key === 'industry');
-    expect(ind).toMatchObject({ received: 1, closed: 1, onTime: 1, onTimeRate: 100, avgHandlingHours: 2, reopened: 1, reopenRate: 100, satisfaction: 4 });
+    expect(ind).toMatchObject({
+      received: 1,
+      closed: 1,
+      onTime: 1,
+      onTimeRate: 100,
+      avgHandlingHours: 2,
+      reopened: 1,
+      reopenRate: 100,
+      satisfaction: 4,
+    });
     const byRegion = (await (await as('commander')).get(`/api/tickets/stats?by=region&regionCode=${t.regions.district}`)).json();
     expect(byRegion.rows.find((r: { key: string }) => r.key === t.regions.townA)).toMatchObject({ received: 1, closed: 1 });
     // a department's statistics cover only its own tickets
@@ -133,19 +147,27 @@ describe('the problem loop', () => {
     const none = await town.post('/api/tickets', { categoryId: supplies, title: 't', description: 'd' });
     expect(none.statusCode).toBe(400);
     expect(none.json().fields[0].field).toBe('entityId');
-    expect((await town.post('/api/tickets', { categoryId: 9999, title: 't', description: 'd', entityId: entityA })).statusCode).toBe(400);
+    expect(
+      (await town.post('/api/tickets', { categoryId: 9999, title: 't', description: 'd', entityId: entityA })).statusCode,
+    ).toBe(400);
     const other = await town.post('/api/tickets', { categoryId: supplies, title: 't', description: 'd', entityId: entityB });
     expect(other.statusCode).toBe(400);
     expect(other.json().fields[0]).toMatchObject({ field: 'entityId' });
     const boss = await as('boss-a');
-    expect((await boss.post('/api/tickets', { categoryId: supplies, title: 't', description: 'd', entityId: entityB })).statusCode).toBe(400);
+    expect(
+      (await boss.post('/api/tickets', { categoryId: supplies, title: 't', description: 'd', entityId: entityB })).statusCode,
+    ).toBe(400);
   });
 
   it('merges a duplicate into the original and closes it there', async () => {
     const town = await as('town-a');
     const fin = await categoryId('financing');
-    const a = (await town.post('/api/tickets', { categoryId: fin, title: '贷款展期', description: '原', entityId: entityA })).json();
-    const b = (await town.post('/api/tickets', { categoryId: fin, title: '贷款展期（重复）', description: '重复', entityId: entityA })).json();
+    const a = (
+      await town.post('/api/tickets', { categoryId: fin, title: '贷款展期', description: '原', entityId: entityA })
+    ).json();
+    const b = (
+      await town.post('/api/tickets', { categoryId: fin, title: '贷款展期（重复）', description: '重复', entityId: entityA })
+    ).json();
     expect((await town.post(`/api/tickets/${b.id}/merge`, { intoId: b.id })).statusCode).toBe(400);
     const merged = await town.post(`/api/tickets/${b.id}/merge`, { intoId: a.id, note: '同一问题' });
     expect(merged.json()).toMatchObject({ status: 'merged', mergedInto: a.id });
@@ -156,15 +178,40 @@ describe('the problem loop', () => {
 
   it('lets only admins configure categories', async () => {
     const admin = await as('admin');
-    const res = await admin.post('/api/tickets/categories', { code: 'heating', name: '供暖', department: 'housing', slaValue: 1, slaUnit: 'days' });
+    const res = await admin.post('/api/tickets/categories', {
+      code: 'heating',
+      name: '供暖',
+      department: 'housing',
+      slaValue: 1,
+      slaUnit: 'days',
+    });
     expect(res.statusCode).toBe(200);
-    expect((await admin.post('/api/tickets/categories', { code: 'heating', name: '供暖', department: 'housing', slaValue: 1, slaUnit: 'days' })).statusCode).toBe(409);
-    expect((await (await as('town-a')).post('/api/tickets/categories', { code: 'x_y', name: 'x', department: 'housing', slaValue: 1, slaUnit: 'days' })).statusCode).toBe(403);
+    expect(
+      (
+        await admin.post('/api/tickets/categories', {
+          code: 'heating',
+          name: '供暖',
+          department: 'housing',
+          slaValue: 1,
+          slaUnit: 'days',
+        })
+      ).statusCode,
+    ).toBe(409);
+    expect(
+      (
+        await (
+          await as('town-a')
+        ).post('/api/tickets/categories', { code: 'x_y', name: 'x', department: 'housing', slaValue: 1, slaUnit: 'days' })
+      ).statusCode,
+    ).toBe(403);
     const off = await admin.patch(`/api/tickets/categories/${res.json().id}`, { active: false });
     expect(off.json().active).toBe(false);
     const town = await as('town-a');
     expect((await town.get('/api/tickets/categories')).json().some((c: { code: string }) => c.code === 'heating')).toBe(false);
-    expect((await town.post('/api/tickets', { categoryId: res.json().id, title: 't', description: 'd', entityId: entityA })).statusCode).toBe(400);
+    expect(
+      (await town.post('/api/tickets', { categoryId: res.json().id, title: 't', description: 'd', entityId: entityA }))
+        .statusCode,
+    ).toBe(400);
   });
 
   it('exports the list the caller sees as .xlsx', async () => {
@@ -186,7 +233,14 @@ describe('escalation', () => {
     clock.set('2026-11-24T01:00:00.000Z'); // Tuesday 09:00 local
     const town = await as('town-a');
     const labour = await categoryId('labour'); // 3 working days
-    const tk = (await town.post('/api/tickets', { categoryId: labour, title: '缺普工 40 人', description: '订单恢复，急需普工', entityId: entityA })).json();
+    const tk = (
+      await town.post('/api/tickets', {
+        categoryId: labour,
+        title: '缺普工 40 人',
+        description: '订单恢复，急需普工',
+        entityId: entityA,
+      })
+    ).json();
     await town.post(`/api/tickets/${tk.id}/assign`, { department: 'finance', deadline: '2026-11-24T08:00:00.000Z' });
     const run = () => t.core.jobs.runOnce('tickets.escalate');
 
@@ -218,7 +272,10 @@ describe('escalation', () => {
     clock.set('2026-11-27T10:00:00.000Z'); // the supervision deadline passed → 区领导报到
     await run();
     const queue = (await (await as('commander')).get('/api/tickets/leaders-queue')).json();
-    expect(queue.items.find((i: { id: number }) => i.id === tk.id)).toMatchObject({ escalationLevel: 'leaders', department: 'finance' });
+    expect(queue.items.find((i: { id: number }) => i.id === tk.id)).toMatchObject({
+      escalationLevel: 'leaders',
+      department: 'finance',
+    });
     expect(await notificationsOf('commander')).toContain(`【区领导报到】问题 ${tk.no} 已逾期：缺普工 40 人`);
     // other departments and towns do not see it; the commander district-wide does
     expect((await (await as('industry')).get(`/api/tickets/${tk.id}`)).statusCode).toBe(404);
@@ -227,7 +284,9 @@ describe('escalation', () => {
     clock.set('2026-11-30T10:00:00.000Z');
     await run();
     const events = (await (await as('commander')).get(`/api/tickets/${tk.id}`)).json().events;
-    expect(events.filter((e: { action: string }) => e.action === 'escalate').map((e: { detail: { level: string } }) => e.detail.level)).toEqual(['reminder', 'supervision', 'leaders']);
+    expect(
+      events.filter((e: { action: string }) => e.action === 'escalate').map((e: { detail: { level: string } }) => e.detail.level),
+    ).toEqual(['reminder', 'supervision', 'leaders']);
 
     // 区领导报到: the leader takes it up; only commanders may
     expect((await (await as('town-a')).post(`/api/tickets/${tk.id}/acknowledge`, {})).statusCode).toBe(403);
@@ -240,7 +299,15 @@ describe('escalation', () => {
     clock.set('2026-12-01T02:00:00.000Z');
     const liaison = await as('liaison-a');
     const util = await categoryId('utilities');
-    const tk = (await liaison.post('/api/tickets', { categoryId: util, title: '停电三天', description: '变压器故障', entityId: entityA, source: 'liaison_visit' })).json();
+    const tk = (
+      await liaison.post('/api/tickets', {
+        categoryId: util,
+        title: '停电三天',
+        description: '变压器故障',
+        entityId: entityA,
+        source: 'liaison_visit',
+      })
+    ).json();
     expect(tk.source).toBe('liaison_visit');
     const w1 = await liaison.post(`/api/tickets/${tk.id}/whistle`, { note: '影响生产' });
     expect(w1.json().escalationLevel).toBe('reminder');

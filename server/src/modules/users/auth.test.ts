@@ -43,7 +43,12 @@ describe('sign-in and sessions', () => {
 
   it('refuses a state-changing request without the CSRF header', async () => {
     const admin = await t.login('admin');
-    const res = await admin.request({ method: 'PUT', url: '/api/auth/locale', payload: { locale: 'en' }, headers: { 'x-csrf-token': 'wrong' } });
+    const res = await admin.request({
+      method: 'PUT',
+      url: '/api/auth/locale',
+      payload: { locale: 'en' },
+      headers: { 'x-csrf-token': 'wrong' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('auth.csrf');
     expect((await admin.put('/api/auth/locale', { locale: 'en' })).statusCode).toBe(200);
@@ -52,7 +57,8 @@ describe('sign-in and sessions', () => {
 
   it('locks the account after repeated failures, then refuses even the right password', async () => {
     await t.userWith('lockme', [{ role: 'grid', regionCode: t.regions.gridA }]);
-    for (let i = 0; i < 4; i++) expect((await t.anonymous().post('/api/auth/login', { username: 'lockme', password: 'bad' })).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await t.anonymous().post('/api/auth/login', { username: 'lockme', password: 'bad' })).statusCode).toBe(401);
     expect((await t.anonymous().post('/api/auth/login', { username: 'lockme', password: 'bad' })).statusCode).toBe(429);
     const res = await t.anonymous().post('/api/auth/login', { username: 'lockme', password: TEST_PASSWORD });
     expect(res.statusCode).toBe(429);
@@ -71,11 +77,18 @@ describe('sign-in and sessions', () => {
     const b = await t.login('changer');
     const bad = await a.post('/api/auth/password', { currentPassword: 'wrong', newPassword: 'short' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().fields.map((f: { field: string }) => f.field).sort()).toEqual(['newPassword']);
+    expect(
+      bad
+        .json()
+        .fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['newPassword']);
     const wrongCurrent = await a.post('/api/auth/password', { currentPassword: 'wrong', newPassword: 'NewPass123' });
     expect(wrongCurrent.statusCode).toBe(400);
     expect(wrongCurrent.json().fields[0].field).toBe('currentPassword');
-    expect((await a.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'NewPass123' })).statusCode).toBe(200);
+    expect((await a.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'NewPass123' })).statusCode).toBe(
+      200,
+    );
     expect((await a.get('/api/auth/me')).statusCode).toBe(200);
     expect((await b.get('/api/auth/me')).statusCode).toBe(401);
     await t.login('changer', 'NewPass123');

@@ -29,9 +29,15 @@ export function usersRepo(dialect: Dialect) {
       return db.selectFrom('userGrant').selectAll().where('userId', 'in', userIds).orderBy('id').execute();
     },
     /** Users visible to a scope: all, or those holding at least one grant inside the given subtrees. */
-    list(db: Db, f: { q?: string; role?: string; disabled?: boolean; underPaths: string[] | null; offset: number; limit: number }) {
+    list(
+      db: Db,
+      f: { q?: string; role?: string; disabled?: boolean; underPaths: string[] | null; offset: number; limit: number },
+    ) {
       let q = db.selectFrom('appUser');
-      if (f.q) q = q.where((eb) => eb.or([containsText(eb, 'app_user.username', f.q!, dialect), containsText(eb, 'app_user.display_name', f.q!, dialect)]));
+      if (f.q)
+        q = q.where((eb) =>
+          eb.or([containsText(eb, 'app_user.username', f.q!, dialect), containsText(eb, 'app_user.display_name', f.q!, dialect)]),
+        );
       if (f.disabled !== undefined) q = q.where('disabled', '=', f.disabled ? 1 : 0);
       if (f.role || f.underPaths) {
         q = q.where('id', 'in', (sub) => {
@@ -54,7 +60,14 @@ export function usersRepo(dialect: Dialect) {
         .deleteFrom('userGrant')
         .where('userId', '=', userId)
         .execute()
-        .then(() => (grants.length ? db.insertInto('userGrant').values(grants.map((g) => ({ ...g, userId }))).execute() : undefined));
+        .then(() =>
+          grants.length
+            ? db
+                .insertInto('userGrant')
+                .values(grants.map((g) => ({ ...g, userId })))
+                .execute()
+            : undefined,
+        );
     },
     update(db: Db, id: number, set: Record<string, unknown>) {
       return db.updateTable('appUser').set(set).where('id', '=', id).executeTakeFirst();

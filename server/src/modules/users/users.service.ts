@@ -71,7 +71,8 @@ export function createUsersService(deps: Deps) {
 
   function phoneFields(phone: string | null | undefined) {
     if (!phone) return { phoneEnc: null, phoneMasked: null };
-    if (!isValidMobile(phone)) throw new AppError('common.validation_failed', 400, {}, [{ field: 'phone', message: 'validation.mobile' }]);
+    if (!isValidMobile(phone))
+      throw new AppError('common.validation_failed', 400, {}, [{ field: 'phone', message: 'validation.mobile' }]);
     const p = normalisePhone(phone);
     return { phoneEnc: pii.encrypt(p), phoneMasked: maskPhone(p) };
   }
@@ -83,7 +84,10 @@ export function createUsersService(deps: Deps) {
 
   /** Users with their grants, in the order given. */
   async function toUsers(rows: UserRow[]): Promise<User[]> {
-    const raw = await repo.grantsOf(db, rows.map((r) => r.id));
+    const raw = await repo.grantsOf(
+      db,
+      rows.map((r) => r.id),
+    );
     const grants = await toGrants(raw);
     const byUser = new Map<number, Grant[]>();
     raw.forEach((g, i) => byUser.set(g.userId, [...(byUser.get(g.userId) ?? []), grants[i]!]));
@@ -105,37 +109,49 @@ export function createUsersService(deps: Deps) {
     const phone = phoneFields(input.phone);
     const grants = await resolveGrants(input.grants);
     const passwordHash = await hashPassword(input.password);
-    return db.transaction().execute(async (trx) => {
-      if (await repo.byUsername(trx, input.username)) throw usernameTaken(input.username);
-      const { id } = await repo.insert(trx, {
-        username: input.username,
-        displayName: input.displayName,
-        passwordHash,
-        ...phone,
-        locale: 'zh-CN',
-        disabled: 0,
-        mustChangePassword: input.mustChangePassword ? 1 : 0,
-        failedLogins: 0,
-        lockedUntil: null,
-        createdAt: clock.now().toISOString(),
-        lastLoginAt: null,
+    return db
+      .transaction()
+      .execute(async (trx) => {
+        if (await repo.byUsername(trx, input.username)) throw usernameTaken(input.username);
+        const { id } = await repo.insert(trx, {
+          username: input.username,
+          displayName: input.displayName,
+          passwordHash,
+          ...phone,
+          locale: 'zh-CN',
+          disabled: 0,
+          mustChangePassword: input.mustChangePassword ? 1 : 0,
+          failedLogins: 0,
+          lockedUntil: null,
+          createdAt: clock.now().toISOString(),
+          lastLoginAt: null,
+        });
+        await repo.replaceGrants(trx, Number(id), grants);
+        await audit.record(trx, ctx, {
+          action: 'users.create',
+          targetType: 'user',
+          targetId: Number(id),
+          detail: { username: input.username, roles: grants.map((g) => g.role) },
+        });
+        return Number(id);
+      })
+      .catch((err: unknown) => {
+        // the unique index decides a race between two creators of one username
+        if (err instanceof AppError) throw err;
+        if (/unique|duplicate/i.test(String((err as Error).message))) throw usernameTaken(input.username);
+        throw err;
       });
-      await repo.replaceGrants(trx, Number(id), grants);
-      await audit.record(trx, ctx, { action: 'users.create', targetType: 'user', targetId: Number(id), detail: { username: input.username, roles: grants.map((g) => g.role) } });
-      return Number(id);
-    }).catch((err: unknown) => {
-      // the unique index decides a race between two creators of one username
-      if (err instanceof AppError) throw err;
-      if (/unique|duplicate/i.test(String((err as Error).message))) throw usernameTaken(input.username);
-      throw err;
-    });
   }
 
   /**
    * Many accounts sharing one initial password (hashed once), in one transaction with one audit
    * record: for bulk enrolment of cadres (e.g. a district's liaison teams) and the demo.
    */
-  async function createUsers(ctx: RequestContext, inputs: Omit<NewUser, 'password' | 'phone'>[], password: string): Promise<number[]> {
+  async function createUsers(
+    ctx: RequestContext,
+    inputs: Omit<NewUser, 'password' | 'phone'>[],
+    password: string,
+  ): Promise<number[]> {
     const passwordHash = await hashPassword(password);
     const regionCodes = [...new Set(inputs.flatMap((u) => u.grants.map((g) => g.regionCode)).filter((c): c is string => !!c))];
     const places = await regions.placesOf(regionCodes);
@@ -145,15 +161,40 @@ export function createUsersService(deps: Deps) {
       const grantRows = inputs.map((u) =>
         u.grants.map((g, i) => {
           const place = g.regionCode ? places.get(g.regionCode) : null;
-          if (g.regionCode && !place) throw new AppError('common.validation_failed', 400, { code: g.regionCode }, [{ field: `grants.${i}.regionCode`, message: 'regions.unknown' }]);
-          return { role: g.role, regionCode: place?.code ?? null, regionPath: g.role === 'admin' ? null : (place?.path ?? null), department: g.department ?? null, entityId: g.entityId ?? null, venueId: g.venueId ?? null };
+          if (g.regionCode && !place)
+            throw new AppError('common.validation_failed', 400, { code: g.regionCode }, [
+              { field: `grants.${i}.regionCode`, message: 'regions.unknown' },
+            ]);
+          return {
+            role: g.role,
+            regionCode: place?.code ?? null,
+            regionPath: g.role === 'admin' ? null : (place?.path ?? null),
+            department: g.department ?? null,
+            entityId: g.entityId ?? null,
+            venueId: g.venueId ?? null,
+          };
         }),
       );
       for (let i = 0; i < inputs.length; i += 200) {
         const chunk = inputs.slice(i, i + 200);
         const rows = await trx
           .insertInto('appUser')
-          .values(chunk.map((u) => ({ username: u.username, displayName: u.displayName, passwordHash, phoneEnc: null, phoneMasked: null, locale: 'zh-CN', disabled: 0, mustChangePassword: u.mustChangePassword ? 1 : 0, failedLogins: 0, lockedUntil: null, createdAt: now, lastLoginAt: null })))
+          .values(
+            chunk.map((u) => ({
+              username: u.username,
+              displayName: u.displayName,
+              passwordHash,
+              phoneEnc: null,
+              phoneMasked: null,
+              locale: 'zh-CN',
+              disabled: 0,
+              mustChangePassword: u.mustChangePassword ? 1 : 0,
+              failedLogins: 0,
+              lockedUntil: null,
+              createdAt: now,
+              lastLoginAt: null,
+            })),
+          )
           .returning(['id', 'username'])
           .execute();
         const idOf = new Map(rows.map((r) => [r.username, Number(r.id)]));
@@ -161,7 +202,11 @@ export function createUsersService(deps: Deps) {
         if (grants.length) await trx.insertInto('userGrant').values(grants).execute();
         ids.push(...chunk.map((u) => idOf.get(u.username)!));
       }
-      await audit.record(trx, ctx, { action: 'users.create_many', targetType: 'user', detail: { count: inputs.length, roles: [...new Set(inputs.flatMap((u) => u.grants.map((g) => g.role)))] } });
+      await audit.record(trx, ctx, {
+        action: 'users.create_many',
+        targetType: 'user',
+        detail: { count: inputs.length, roles: [...new Set(inputs.flatMap((u) => u.grants.map((g) => g.role)))] },
+      });
       return ids;
     });
   }
@@ -188,7 +233,11 @@ export function createUsersService(deps: Deps) {
             failedLogins: lock ? 0 : failures,
             lockedUntil: lock ? new Date(now.getTime() + deps.lockout.lockMinutes * 60_000).toISOString() : user.lockedUntil,
           });
-          await audit.record(trx, { ...ctx, actor: null }, { action: lock ? 'auth.locked' : 'auth.login_failed', targetType: 'user', targetId: user.id });
+          await audit.record(
+            trx,
+            { ...ctx, actor: null },
+            { action: lock ? 'auth.locked' : 'auth.login_failed', targetType: 'user', targetId: user.id },
+          );
         });
         if (lock) throw new AppError('auth.locked', 429, { minutes: deps.lockout.lockMinutes });
         throw new AppError('auth.bad_credentials', 401);
@@ -197,7 +246,11 @@ export function createUsersService(deps: Deps) {
       const session = await sessions.create(user.id, { ip: ctx.ip, userAgent });
       await db.transaction().execute(async (trx) => {
         await repo.update(trx, user.id, { failedLogins: 0, lockedUntil: null, lastLoginAt: now.toISOString() });
-        await audit.record(trx, { ...ctx, actor: null }, { action: 'auth.login', targetType: 'user', targetId: user.id, detail: { username } });
+        await audit.record(
+          trx,
+          { ...ctx, actor: null },
+          { action: 'auth.login', targetType: 'user', targetId: user.id, detail: { username } },
+        );
       });
       return session;
     },
@@ -244,7 +297,12 @@ export function createUsersService(deps: Deps) {
     async list(ctx: RequestContext, f: { q?: string; role?: string; disabled?: boolean; page: number; pageSize: number }) {
       const actor = requirePermission(ctx.actor, 'users.read');
       const scope = scopeOf(actor, 'users.read');
-      const q = repo.list(db, { ...f, underPaths: scope.all ? null : scope.regionPaths, offset: (f.page - 1) * f.pageSize, limit: f.pageSize });
+      const q = repo.list(db, {
+        ...f,
+        underPaths: scope.all ? null : scope.regionPaths,
+        offset: (f.page - 1) * f.pageSize,
+        limit: f.pageSize,
+      });
       const [{ n }, rows] = await Promise.all([q.count(), q.rows()]);
       const items = await toUsers(rows);
       return { items, total: Number(n), page: f.page, pageSize: f.pageSize };
@@ -280,7 +338,12 @@ export function createUsersService(deps: Deps) {
         if (patch.disabled !== undefined) set.disabled = patch.disabled ? 1 : 0;
         if (Object.keys(set).length) await repo.update(trx, id, set);
         if (grants) await repo.replaceGrants(trx, id, grants);
-        await audit.record(trx, ctx, { action: 'users.update', targetType: 'user', targetId: id, detail: { ...set, roles: grants?.map((g) => g.role) } });
+        await audit.record(trx, ctx, {
+          action: 'users.update',
+          targetType: 'user',
+          targetId: id,
+          detail: { ...set, roles: grants?.map((g) => g.role) },
+        });
       });
       if (patch.disabled || patch.grants) await sessions.destroyAllFor(id);
     },
@@ -298,7 +361,10 @@ export function createUsersService(deps: Deps) {
     },
 
     async count(): Promise<number> {
-      const r = await db.selectFrom('appUser').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const r = await db
+        .selectFrom('appUser')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       return Number(r.n);
     },
   };

@@ -19,30 +19,60 @@ const newUser = (username: string, extra: Record<string, unknown> = {}) => ({
   grants: [{ role: 'town', regionCode: t.regions.townA }],
   ...extra,
 });
-const login = (username: string, password: string) => t.anonymous().post('/api/auth/login', { username, password }, { 'accept-language': 'en-GB,en;q=0.9' });
+const login = (username: string, password: string) =>
+  t.anonymous().post('/api/auth/login', { username, password }, { 'accept-language': 'en-GB,en;q=0.9' });
 
 describe('creating users', () => {
   it('creates a user with grants, a masked phone and an encrypted one at rest', async () => {
-    const res = await admin.post('/api/users', newUser('wang.town', { phone: '+86 138 0013 8000', grants: [{ role: 'town', regionCode: t.regions.townA }, { role: 'liaison', regionCode: t.regions.communityA }] }));
+    const res = await admin.post(
+      '/api/users',
+      newUser('wang.town', {
+        phone: '+86 138 0013 8000',
+        grants: [
+          { role: 'town', regionCode: t.regions.townA },
+          { role: 'liaison', regionCode: t.regions.communityA },
+        ],
+      }),
+    );
     expect(res.statusCode).toBe(200);
     const id = res.json().id as number;
     const user = (await admin.get(`/api/users/${id}`)).json();
-    expect(user).toMatchObject({ id, username: 'wang.town', displayName: '用户 wang.town', phoneMasked: '138****8000', disabled: false, locale: 'zh-CN', lastLoginAt: null });
+    expect(user).toMatchObject({
+      id,
+      username: 'wang.town',
+      displayName: '用户 wang.town',
+      phoneMasked: '138****8000',
+      disabled: false,
+      locale: 'zh-CN',
+      lastLoginAt: null,
+    });
     expect(user.grants).toEqual([
       expect.objectContaining({ role: 'town', regionCode: t.regions.townA, regionName: expect.stringMatching(/./) }),
       expect.objectContaining({ role: 'liaison', regionCode: t.regions.communityA }),
     ]);
-    const row = await t.core.db.selectFrom('appUser').select(['phoneEnc', 'phoneMasked', 'passwordHash']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await t.core.db
+      .selectFrom('appUser')
+      .select(['phoneEnc', 'phoneMasked', 'passwordHash'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row.phoneEnc).not.toContain('13800138000');
     expect(t.core.pii.decrypt(row.phoneEnc!)).toBe('13800138000');
     expect(row.passwordHash).toMatch(/^\$argon2id\$/);
-    const grants = await t.core.db.selectFrom('userGrant').select(['role', 'regionPath']).where('userId', '=', id).orderBy('id').execute();
+    const grants = await t.core.db
+      .selectFrom('userGrant')
+      .select(['role', 'regionPath'])
+      .where('userId', '=', id)
+      .orderBy('id')
+      .execute();
     expect(grants[0]!.regionPath).toBe(`/120119/${t.regions.townA}/`);
 
     // the first sign-in must change the password
     const first = await login('wang.town', 'Start1234');
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ mustChangePassword: true, permissions: expect.arrayContaining(['registry.manage', 'liaison.visit']) });
+    expect(first.json()).toMatchObject({
+      mustChangePassword: true,
+      permissions: expect.arrayContaining(['registry.manage', 'liaison.visit']),
+    });
   });
 
   it('refuses a taken username with 409 naming the field, in the asked language', async () => {
@@ -103,11 +133,19 @@ describe('creating users', () => {
 
 describe('listing users', () => {
   it('searches, filters by role and status, and paginates', async () => {
-    await admin.post('/api/users', newUser('li.grid', { displayName: '李网格', grants: [{ role: 'grid', regionCode: t.regions.gridA }] }));
-    await admin.post('/api/users', newUser('zhao.grid', { displayName: '赵网格', grants: [{ role: 'grid', regionCode: t.regions.gridB }] }));
+    await admin.post(
+      '/api/users',
+      newUser('li.grid', { displayName: '李网格', grants: [{ role: 'grid', regionCode: t.regions.gridA }] }),
+    );
+    await admin.post(
+      '/api/users',
+      newUser('zhao.grid', { displayName: '赵网格', grants: [{ role: 'grid', regionCode: t.regions.gridB }] }),
+    );
     const grid = (await admin.get('/api/users?role=grid')).json();
     expect(grid.items.map((u: { username: string }) => u.username).sort()).toEqual(['li.grid', 'zhao.grid']);
-    expect((await admin.get(`/api/users?q=${encodeURIComponent('李网')}`)).json().items.map((u: { username: string }) => u.username)).toEqual(['li.grid']);
+    expect(
+      (await admin.get(`/api/users?q=${encodeURIComponent('李网')}`)).json().items.map((u: { username: string }) => u.username),
+    ).toEqual(['li.grid']);
     expect((await admin.get('/api/users?q=ZHAO')).json().total).toBe(1);
     // LIKE wildcards are matched literally
     expect((await admin.get('/api/users?q=%25')).json().total).toBe(0);
@@ -137,7 +175,9 @@ describe('disabling, enabling and resetting', () => {
     // a wrong password still says only "wrong credentials", revealing nothing about the account
     expect((await login('sun.disable', 'Wrong1234')).json().code).toBe('auth.bad_credentials');
     expect((await admin.get(`/api/users/${user.userId}`)).json().disabled).toBe(true);
-    expect((await admin.get('/api/users?disabled=true')).json().items.map((u: { username: string }) => u.username)).toContain('sun.disable');
+    expect((await admin.get('/api/users?disabled=true')).json().items.map((u: { username: string }) => u.username)).toContain(
+      'sun.disable',
+    );
 
     expect((await admin.patch(`/api/users/${user.userId}`, { disabled: false })).statusCode).toBe(200);
     expect((await login('sun.disable', TEST_PASSWORD)).statusCode).toBe(200);
@@ -152,12 +192,18 @@ describe('disabling, enabling and resetting', () => {
 
   it('replacing grants signs the user out and changes their permissions', async () => {
     const user = await t.userWith('qian.regrant', [{ role: 'grid', regionCode: t.regions.gridA }]);
-    const res = await admin.patch(`/api/users/${user.userId}`, { displayName: '钱', grants: [{ role: 'town', regionCode: t.regions.townB }] });
+    const res = await admin.patch(`/api/users/${user.userId}`, {
+      displayName: '钱',
+      grants: [{ role: 'town', regionCode: t.regions.townB }],
+    });
     expect(res.statusCode).toBe(200);
     expect((await user.get('/api/auth/me')).statusCode).toBe(401);
     const again = await t.login('qian.regrant');
     const me = (await again.get('/api/auth/me')).json();
-    expect(me).toMatchObject({ displayName: '钱', grants: [expect.objectContaining({ role: 'town', regionCode: t.regions.townB })] });
+    expect(me).toMatchObject({
+      displayName: '钱',
+      grants: [expect.objectContaining({ role: 'town', regionCode: t.regions.townB })],
+    });
     expect(me.permissions).toEqual([...permissionsOf(['town'])].sort());
     expect((await admin.patch(`/api/users/${user.userId}`, { grants: [{ role: 'town' }] })).statusCode).toBe(400);
     expect((await admin.patch('/api/users/999999', { displayName: 'x' })).statusCode).toBe(404);

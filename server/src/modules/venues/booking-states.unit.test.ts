@@ -24,11 +24,13 @@ function outcome(fn: () => string): string {
 describe('booking state machine', () => {
   for (const from of bookingStatuses)
     for (const action of bookingActions)
-      it(`${from} × ${action}`, () => expect(outcome(() => nextBookingStatus(from, action))).toBe(allowedBooking[`${from}/${action}`] ?? 'refused-409'));
+      it(`${from} × ${action}`, () =>
+        expect(outcome(() => nextBookingStatus(from, action))).toBe(allowedBooking[`${from}/${action}`] ?? 'refused-409'));
 });
 
 describe('visitor check-in state machine', () => {
   for (const from of checkinStatuses)
     for (const action of visitorActions)
-      it(`${from} × ${action}`, () => expect(outcome(() => nextVisitorStatus(from, action))).toBe(allowedVisitor[`${from}/${action}`] ?? 'refused-409'));
+      it(`${from} × ${action}`, () =>
+        expect(outcome(() => nextVisitorStatus(from, action))).toBe(allowedVisitor[`${from}/${action}`] ?? 'refused-409'));
 });

@@ -49,7 +49,14 @@ export function createBookingService(deps: VenuesDeps, repo: VenuesRepo) {
   }
 
   /** Takes n places on a counter, creating the day's counter first if nobody has booked that day yet. */
-  async function take(trx: Transaction<DB>, venueId: number, day: string, slotId: number, n: number, capacity: () => Promise<number>): Promise<boolean> {
+  async function take(
+    trx: Transaction<DB>,
+    venueId: number,
+    day: string,
+    slotId: number,
+    n: number,
+    capacity: () => Promise<number>,
+  ): Promise<boolean> {
     if (await repo.reserve(trx, venueId, day, slotId, n)) return true;
     await repo.ensureCounter(trx, venueId, day, slotId, await capacity());
     // a second try, whether we or a concurrent booking created the row: still the same conditional update
@@ -83,7 +90,11 @@ export function createBookingService(deps: VenuesDeps, repo: VenuesRepo) {
   }
 
   async function describe(b: BookingRow): Promise<Booking> {
-    const [v, visitors, slots] = await Promise.all([repo.venueById(db, b.venueId), repo.visitorsOf(db, [b.id]), b.slotId ? repo.slotsOf(db, b.venueId) : Promise.resolve([])]);
+    const [v, visitors, slots] = await Promise.all([
+      repo.venueById(db, b.venueId),
+      repo.visitorsOf(db, [b.id]),
+      b.slotId ? repo.slotsOf(db, b.venueId) : Promise.resolve([]),
+    ]);
     return toBooking(b, visitors, v?.name ?? '', slots.find((s) => s.id === b.slotId)?.label ?? null);
   }
 
@@ -93,17 +104,24 @@ export function createBookingService(deps: VenuesDeps, repo: VenuesRepo) {
     if (!v.bookable) throw new AppError('venues.not_bookable', 409);
     const today = localDate(clock.now());
     if (input.day < today || input.day > addDays(today, v.bookingDaysAhead)) {
-      throw new AppError('venues.day_out_of_range', 400, { days: v.bookingDaysAhead + 1 }, [{ field: 'day', message: 'venues.day_out_of_range' }]);
+      throw new AppError('venues.day_out_of_range', 400, { days: v.bookingDaysAhead + 1 }, [
+        { field: 'day', message: 'venues.day_out_of_range' },
+      ]);
     }
     if (!isOpenOn(v.openingDays, input.day)) throw new AppError('venues.closed_day', 409, { day: input.day });
     const slotId = input.slotId ?? null;
     const slot = slotId === null ? null : slots.find((s) => s.id === slotId);
-    if (slots.length > 0 && slotId === null) throw new AppError('common.validation_failed', 400, {}, [{ field: 'slotId', message: 'venues.slot_required' }]);
-    if (slotId !== null && !slot) throw new AppError('common.validation_failed', 400, {}, [{ field: 'slotId', message: 'venues.unknown_slot' }]);
+    if (slots.length > 0 && slotId === null)
+      throw new AppError('common.validation_failed', 400, {}, [{ field: 'slotId', message: 'venues.slot_required' }]);
+    if (slotId !== null && !slot)
+      throw new AppError('common.validation_failed', 400, {}, [{ field: 'slotId', message: 'venues.unknown_slot' }]);
 
     const hashes = input.visitors.map((x) => pii.hash(x.idNumber));
     const dupe = hashes.findIndex((h, i) => hashes.indexOf(h) !== i);
-    if (dupe >= 0) throw new AppError('common.validation_failed', 400, {}, [{ field: `visitors.${dupe}.idNumber`, message: 'venues.duplicate_in_party' }]);
+    if (dupe >= 0)
+      throw new AppError('common.validation_failed', 400, {}, [
+        { field: `visitors.${dupe}.idNumber`, message: 'venues.duplicate_in_party' },
+      ]);
 
     if (input.visitors.some((x) => x.policyId)) {
       const policies = await repo.policiesOf(db, v.id);
@@ -111,7 +129,9 @@ export function createBookingService(deps: VenuesDeps, repo: VenuesRepo) {
         if (!x.policyId) return;
         const p = policies.find((q) => q.id === x.policyId);
         if (!p || !p.active || p.validFrom > input.day || p.validTo < input.day) {
-          throw new AppError('common.validation_failed', 400, {}, [{ field: `visitors.${i}.policyId`, message: 'venues.policy_unavailable' }]);
+          throw new AppError('common.validation_failed', 400, {}, [
+            { field: `visitors.${i}.policyId`, message: 'venues.policy_unavailable' },
+          ]);
         }
       });
     }
@@ -166,15 +186,36 @@ export function createBookingService(deps: VenuesDeps, repo: VenuesRepo) {
       try {
         result = await commits.run(async (trx, defer) => {
           await opts.claim?.(trx);
-          const dayCapacity = async () => capacityOn(venue.normalCapacity, (await repo.rulesOf(trx, [venue.id])) as CapacityRule[], input.day);
+          const dayCapacity = async () =>
+            capacityOn(venue.normalCapacity, (await repo.rulesOf(trx, [venue.id])) as CapacityRule[], input.day);
           if (!(await take(trx, venue.id, input.day, 0, n, dayCapacity))) throw soldOut(input.day);
-          if (slot && !(await take(trx, venue.id, input.day, slot.id, n, async () => slot.capacity))) throw new AppError('venues.slot_sold_out', 409, { day: input.day });
+          if (slot && !(await take(trx, venue.id, input.day, slot.id, n, async () => slot.capacity)))
+            throw new AppError('venues.slot_sold_out', 409, { day: input.day });
           const id = await repo.insertBooking(trx, booking);
           // ids are set on the rows as built rather than copied into new objects (object spreads are slow on Node 20)
           for (const x of visitors) x.bookingId = id;
           const ids = await repo.insertVisitors(trx, visitors);
-          defer(audit.entry(ctx, { action: 'venues.booking_create', targetType: 'venue_booking', targetId: id, regionPath: venue.regionPath, detail: { venueId: venue.id, day: input.day, partySize: n, channel: opts.channel, partnerId: opts.partnerId ?? null } }));
-          const dto = toBooking(Object.assign(booking, { id }), visitors.map((x, i) => Object.assign(x, { id: ids[i]! })), venue.name, slot?.label ?? null);
+          defer(
+            audit.entry(ctx, {
+              action: 'venues.booking_create',
+              targetType: 'venue_booking',
+              targetId: id,
+              regionPath: venue.regionPath,
+              detail: {
+                venueId: venue.id,
+                day: input.day,
+                partySize: n,
+                channel: opts.channel,
+                partnerId: opts.partnerId ?? null,
+              },
+            }),
+          );
+          const dto = toBooking(
+            Object.assign(booking, { id }),
+            visitors.map((x, i) => Object.assign(x, { id: ids[i]! })),
+            venue.name,
+            slot?.label ?? null,
+          );
           await opts.inTransaction?.(trx, dto);
           return dto;
         });
@@ -182,13 +223,20 @@ export function createBookingService(deps: VenuesDeps, repo: VenuesRepo) {
         if (err instanceof AppError) throw err;
         // the person already holds a place that day: the unique index refused the visitor row (no pre-check:
         // it would cost every booking a query, and could not close the race anyway)
-        if (isUniqueViolation(err) && /visitor|id_hash/i.test(String((err as Error).message) + String((err as { constraint?: string }).constraint))) {
+        if (
+          isUniqueViolation(err) &&
+          /visitor|id_hash/i.test(String((err as Error).message) + String((err as { constraint?: string }).constraint))
+        ) {
           const held = await repo.heldHashes(db, venue.id, input.day, hashes);
           throw new AppError('venues.duplicate_person', 409, { idMasked: held[0]?.idMasked ?? visitors[0]!.idMasked });
         }
         throw err;
       }
-      events.publish({ type: 'venues.booking_created', regionPath: venue.regionPath, data: { venueId: venue.id, day: input.day, partySize: n } });
+      events.publish({
+        type: 'venues.booking_created',
+        regionPath: venue.regionPath,
+        data: { venueId: venue.id, day: input.day, partySize: n },
+      });
       return result;
     },
 
@@ -196,14 +244,16 @@ export function createBookingService(deps: VenuesDeps, repo: VenuesRepo) {
     async find(code: string, proof: { phone?: string; partnerId?: number }): Promise<Booking> {
       const b = await repo.bookingByCode(db, code);
       if (!b) throw bookingNotFound();
-      if (proof.partnerId !== undefined ? b.partnerId !== proof.partnerId : b.phoneHash !== pii.hash(proof.phone ?? '')) throw bookingNotFound();
+      if (proof.partnerId !== undefined ? b.partnerId !== proof.partnerId : b.phoneHash !== pii.hash(proof.phone ?? ''))
+        throw bookingNotFound();
       return describe(b);
     },
 
     async cancel(ctx: RequestContext, code: string, proof: { phone?: string; partnerId?: number }): Promise<Booking> {
       const b = await repo.bookingByCode(db, code);
       if (!b) throw bookingNotFound();
-      if (proof.partnerId !== undefined ? b.partnerId !== proof.partnerId : b.phoneHash !== pii.hash(proof.phone ?? '')) throw bookingNotFound();
+      if (proof.partnerId !== undefined ? b.partnerId !== proof.partnerId : b.phoneHash !== pii.hash(proof.phone ?? ''))
+        throw bookingNotFound();
       nextBookingStatus(b.status as BookingStatus, 'cancel');
       const visitors = await repo.visitorsOf(db, [b.id]);
       if (visitors.some((x) => x.checkinStatus === 'admitted')) throw new AppError('venues.already_checked_in', 409);
@@ -214,9 +264,19 @@ export function createBookingService(deps: VenuesDeps, repo: VenuesRepo) {
         if (released !== b.partySize) throw new AppError('venues.already_checked_in', 409);
         await repo.release(trx, b.venueId, b.day, 0, b.partySize);
         if (b.slotId) await repo.release(trx, b.venueId, b.day, b.slotId, b.partySize);
-        await audit.record(trx, ctx, { action: 'venues.booking_cancel', targetType: 'venue_booking', targetId: b.id, regionPath: b.regionPath, detail: { code: b.code } });
+        await audit.record(trx, ctx, {
+          action: 'venues.booking_cancel',
+          targetType: 'venue_booking',
+          targetId: b.id,
+          regionPath: b.regionPath,
+          detail: { code: b.code },
+        });
       });
-      events.publish({ type: 'venues.booking_cancelled', regionPath: b.regionPath, data: { venueId: b.venueId, day: b.day, partySize: b.partySize } });
+      events.publish({
+        type: 'venues.booking_cancelled',
+        regionPath: b.regionPath,
+        data: { venueId: b.venueId, day: b.day, partySize: b.partySize },
+      });
       return describe((await repo.bookingByCode(db, code))!);
     },
   };

@@ -1,4 +1,12 @@
-import type { BookingStatus, CheckinInput, CheckinResult, CheckinStatus, GateStats, RefusalReason, Booking } from '@fugong/contract';
+import type {
+  BookingStatus,
+  CheckinInput,
+  CheckinResult,
+  CheckinStatus,
+  GateStats,
+  RefusalReason,
+  Booking,
+} from '@fugong/contract';
 import { bookingCodeSchema, normaliseIdCard } from '@fugong/contract';
 import { localDate } from '../../platform/clock';
 import type { RequestContext } from '../../platform/context';
@@ -44,7 +52,13 @@ export function createGateService(deps: VenuesDeps, repo: VenuesRepo, access: Ve
 
       if (visitor.checkinStatus === 'admitted') {
         const time = new Date(new Date(visitor.admittedAt!).getTime() + 8 * 3600_000).toISOString().slice(11, 16);
-        return { outcome: 'already_admitted', reason: null, message: t(ctx.locale, 'venues.gate.already_admitted', { time }), policyApplied: false, admittedAt: visitor.admittedAt };
+        return {
+          outcome: 'already_admitted',
+          reason: null,
+          message: t(ctx.locale, 'venues.gate.already_admitted', { time }),
+          policyApplied: false,
+          admittedAt: visitor.admittedAt,
+        };
       }
       let reason: RefusalReason | null = null;
       if ((b.status as BookingStatus) === 'cancelled') reason = 'cancelled';
@@ -56,7 +70,13 @@ export function createGateService(deps: VenuesDeps, repo: VenuesRepo, access: Ve
       if (!reason && visitor.policyId) {
         const policy = (await repo.policiesOf(db, v.id)).find((p) => p.id === visitor.policyId);
         const p = policy ? toPolicy(policy) : null;
-        policyApplied = !!p && p.active && p.validFrom <= today && p.validTo >= today && !!input.proofType && p.proofTypes.includes(input.proofType);
+        policyApplied =
+          !!p &&
+          p.active &&
+          p.validFrom <= today &&
+          p.validTo >= today &&
+          !!input.proofType &&
+          p.proofTypes.includes(input.proofType);
         if (!policyApplied) policyNote = ' ' + t(ctx.locale, 'venues.gate.policy_proof_missing');
       }
       const from = visitor.checkinStatus as CheckinStatus;
@@ -79,11 +99,22 @@ export function createGateService(deps: VenuesDeps, repo: VenuesRepo, access: Ve
           staffId: ctx.actor?.id ?? null,
           at,
         });
-        await audit.record(trx, ctx, { action: reason ? 'venues.gate_refuse' : 'venues.gate_admit', targetType: 'venue_visitor', targetId: visitor.id, regionPath: v.regionPath, detail: { bookingId: b.id, reason } });
+        await audit.record(trx, ctx, {
+          action: reason ? 'venues.gate_refuse' : 'venues.gate_admit',
+          targetType: 'venue_visitor',
+          targetId: visitor.id,
+          regionPath: v.regionPath,
+          detail: { bookingId: b.id, reason },
+        });
         if (reason && reason !== 'wrong_day' && reason !== 'cancelled') {
           const managers = await repo.managersOf(trx, v.id);
           const why = t('zh-CN', `venues.gate.${reason}`, { temperature: input.temperature, day: b.day });
-          await notifier.send(trx, managers, { kind: 'venues.gate_refused', title: t('zh-CN', 'venues.alert.refused_title', { venue: v.name, reason: why }), body: `${visitor.nameMasked} ${visitor.idMasked}`, link: `/venues/${v.id}/gate` });
+          await notifier.send(trx, managers, {
+            kind: 'venues.gate_refused',
+            title: t('zh-CN', 'venues.alert.refused_title', { venue: v.name, reason: why }),
+            body: `${visitor.nameMasked} ${visitor.idMasked}`,
+            link: `/venues/${v.id}/gate`,
+          });
         }
         return true;
       });
@@ -94,19 +125,42 @@ export function createGateService(deps: VenuesDeps, repo: VenuesRepo, access: Ve
         throw new AppError('common.conflict', 409);
       }
       if (reason) {
-        if (reason !== 'wrong_day' && reason !== 'cancelled') events.publish({ type: 'venues.gate_refused', regionPath: v.regionPath, data: { venueId: v.id, reason } });
-        return { outcome: 'refused', reason, message: messageFor(ctx, reason, { temperature: input.temperature, day: b.day }), policyApplied: false, admittedAt: null };
+        if (reason !== 'wrong_day' && reason !== 'cancelled')
+          events.publish({ type: 'venues.gate_refused', regionPath: v.regionPath, data: { venueId: v.id, reason } });
+        return {
+          outcome: 'refused',
+          reason,
+          message: messageFor(ctx, reason, { temperature: input.temperature, day: b.day }),
+          policyApplied: false,
+          admittedAt: null,
+        };
       }
       events.publish({ type: 'venues.gate_admitted', regionPath: v.regionPath, data: { venueId: v.id } });
-      return { outcome: 'admitted', reason: null, message: t(ctx.locale, 'venues.gate.admitted') + policyNote, policyApplied, admittedAt: at };
+      return {
+        outcome: 'admitted',
+        reason: null,
+        message: t(ctx.locale, 'venues.gate.admitted') + policyNote,
+        policyApplied,
+        admittedAt: at,
+      };
     },
 
     /** Today's figures at the gate: capacity, places booked, admitted and refused. */
     async stats(ctx: RequestContext, venueId: number, dayAsked?: string): Promise<GateStats> {
       const v = await access.require(ctx, 'venues.gate', venueId);
       const day = dayAsked ?? localDate(clock.now());
-      const [capacity, booked, counts] = await Promise.all([access.capacityFor(v, day), repo.bookedOn(db, v.id, day), repo.checkinCounts(db, v.id, day)]);
-      return { day, capacity, booked, ...counts, occupancyPct: capacity ? Math.round((counts.admitted / capacity) * 1000) / 10 : 0 };
+      const [capacity, booked, counts] = await Promise.all([
+        access.capacityFor(v, day),
+        repo.bookedOn(db, v.id, day),
+        repo.checkinCounts(db, v.id, day),
+      ]);
+      return {
+        day,
+        capacity,
+        booked,
+        ...counts,
+        occupancyPct: capacity ? Math.round((counts.admitted / capacity) * 1000) / 10 : 0,
+      };
     },
   };
 }

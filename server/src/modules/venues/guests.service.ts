@@ -22,10 +22,19 @@ export function createGuestsService(deps: VenuesDeps, repo: VenuesRepo, access: 
     async list(ctx: RequestContext, venueId: number, f: { day?: string; page: number; pageSize: number }): Promise<Page<Guest>> {
       const v = await farmstay(ctx, venueId);
       const { items, total } = await repo.listGuests(db, { venueId: v.id, ...f });
-      const temps = await repo.temperaturesOf(db, items.map((g) => g.id));
+      const temps = await repo.temperaturesOf(
+        db,
+        items.map((g) => g.id),
+      );
       if (temps.length > 0) {
         // temperatures are health facts: showing them in clear is recorded
-        await audit.record(db, ctx, { action: 'venues.guest_health_view', targetType: 'venue', targetId: v.id, regionPath: v.regionPath, detail: { guests: items.map((g) => g.id) } });
+        await audit.record(db, ctx, {
+          action: 'venues.guest_health_view',
+          targetType: 'venue',
+          targetId: v.id,
+          regionPath: v.regionPath,
+          detail: { guests: items.map((g) => g.id) },
+        });
       }
       return {
         items: items.map((g) => ({
@@ -37,7 +46,9 @@ export function createGuestsService(deps: VenuesDeps, repo: VenuesRepo, access: 
           arrivalDay: g.arrivalDay,
           departureDay: g.departureDay,
           room: g.room,
-          temperatures: temps.filter((x) => x.guestId === g.id).map((x) => ({ day: x.day, temperature: Number(pii.decrypt(x.temperatureEnc)), fever: !!x.fever })),
+          temperatures: temps
+            .filter((x) => x.guestId === g.id)
+            .map((x) => ({ day: x.day, temperature: Number(pii.decrypt(x.temperatureEnc)), fever: !!x.fever })),
         })),
         total,
         page: f.page,
@@ -67,26 +78,56 @@ export function createGuestsService(deps: VenuesDeps, repo: VenuesRepo, access: 
           createdAt: clock.now().toISOString(),
           createdBy: ctx.actor?.id ?? null,
         });
-        await audit.record(trx, ctx, { action: 'venues.guest_register', targetType: 'venue_guest', targetId: id, regionPath: v.regionPath, detail: { arrivalDay: input.arrivalDay, departureDay: input.departureDay } });
+        await audit.record(trx, ctx, {
+          action: 'venues.guest_register',
+          targetType: 'venue_guest',
+          targetId: id,
+          regionPath: v.regionPath,
+          detail: { arrivalDay: input.arrivalDay, departureDay: input.departureDay },
+        });
         return id;
       });
     },
 
     /** One reading a day; a fever alerts the venue's managers. */
-    async recordTemperature(ctx: RequestContext, venueId: number, guestId: number, input: { day: string; temperature: number }): Promise<{ fever: boolean }> {
+    async recordTemperature(
+      ctx: RequestContext,
+      venueId: number,
+      guestId: number,
+      input: { day: string; temperature: number },
+    ): Promise<{ fever: boolean }> {
       const v = await farmstay(ctx, venueId);
       const g = await repo.guestById(db, guestId);
       if (!g || g.venueId !== v.id) throw notFound('guest');
-      if (input.day < g.arrivalDay || input.day > g.departureDay) throw new AppError('common.validation_failed', 400, {}, [{ field: 'day', message: 'venues.invalid.stay_day' }]);
+      if (input.day < g.arrivalDay || input.day > g.departureDay)
+        throw new AppError('common.validation_failed', 400, {}, [{ field: 'day', message: 'venues.invalid.stay_day' }]);
       const fever = isFever(input.temperature);
       const at = clock.now().toISOString();
       await db.transaction().execute(async (trx) => {
-        await repo.upsertTemperature(trx, { guestId: g.id, day: input.day, temperatureEnc: pii.encrypt(String(input.temperature)), fever: fever ? 1 : 0, recordedBy: ctx.actor?.id ?? null, recordedAt: at });
-        await audit.record(trx, ctx, { action: 'venues.guest_temperature', targetType: 'venue_guest', targetId: g.id, regionPath: v.regionPath, detail: { day: input.day, fever } });
+        await repo.upsertTemperature(trx, {
+          guestId: g.id,
+          day: input.day,
+          temperatureEnc: pii.encrypt(String(input.temperature)),
+          fever: fever ? 1 : 0,
+          recordedBy: ctx.actor?.id ?? null,
+          recordedAt: at,
+        });
+        await audit.record(trx, ctx, {
+          action: 'venues.guest_temperature',
+          targetType: 'venue_guest',
+          targetId: g.id,
+          regionPath: v.regionPath,
+          detail: { day: input.day, fever },
+        });
         if (fever) {
           const managers = await repo.managersOf(trx, v.id);
           const title = t('zh-CN', 'venues.alert.guest_fever', { venue: v.name, temperature: input.temperature });
-          await notifier.send(trx, managers, { kind: 'venues.guest_fever', title, body: `${g.nameMasked} ${g.room}`, link: `/venues/${v.id}/guests` });
+          await notifier.send(trx, managers, {
+            kind: 'venues.guest_fever',
+            title,
+            body: `${g.nameMasked} ${g.room}`,
+            link: `/venues/${v.id}/guests`,
+          });
         }
       });
       if (fever) events.publish({ type: 'venues.guest_fever', regionPath: v.regionPath, data: { venueId: v.id, guestId: g.id } });

@@ -24,23 +24,38 @@ export function createPartnersService(deps: VenuesDeps, repo: VenuesRepo, bookin
   // the rate limiter asks for every request: remember each key's limit briefly
   const limits = new Map<string, { max: number; until: number }>();
 
-  async function identify(key: string | undefined): Promise<(PartnerIdentity & { keyId: number; ratePerMinute: number; lastUsedAt: string | null }) | null> {
+  async function identify(
+    key: string | undefined,
+  ): Promise<(PartnerIdentity & { keyId: number; ratePerMinute: number; lastUsedAt: string | null }) | null> {
     if (!key || !key.startsWith(KEY_PREFIX) || key.length > 100) return null;
     const row = await repo.liveKeyByHash(db, sha256Hex(key));
-    return row ? { partnerId: row.partnerId, name: row.name, keyId: row.keyId, ratePerMinute: row.ratePerMinute, lastUsedAt: row.lastUsedAt } : null;
+    return row
+      ? {
+          partnerId: row.partnerId,
+          name: row.name,
+          keyId: row.keyId,
+          ratePerMinute: row.ratePerMinute,
+          lastUsedAt: row.lastUsedAt,
+        }
+      : null;
   }
 
   return {
     async list(ctx: RequestContext): Promise<Partner[]> {
       requirePermission(ctx.actor, 'venues.partners');
       const partners = await repo.partners(db);
-      const keys = await repo.keysOf(db, partners.map((p) => p.id));
+      const keys = await repo.keysOf(
+        db,
+        partners.map((p) => p.id),
+      );
       return partners.map((p) => ({
         id: p.id,
         name: p.name,
         ratePerMinute: p.ratePerMinute,
         createdAt: p.createdAt,
-        keys: keys.filter((k) => k.partnerId === p.id).map((k) => ({ id: k.id, prefix: k.prefix, createdAt: k.createdAt, revokedAt: k.revokedAt, lastUsedAt: k.lastUsedAt })),
+        keys: keys
+          .filter((k) => k.partnerId === p.id)
+          .map((k) => ({ id: k.id, prefix: k.prefix, createdAt: k.createdAt, revokedAt: k.revokedAt, lastUsedAt: k.lastUsedAt })),
       }));
     },
 
@@ -49,7 +64,12 @@ export function createPartnersService(deps: VenuesDeps, repo: VenuesRepo, bookin
       try {
         return await db.transaction().execute(async (trx) => {
           const id = await repo.insertPartner(trx, { ...input, createdAt: clock.now().toISOString() });
-          await audit.record(trx, ctx, { action: 'venues.partner_create', targetType: 'venue_partner', targetId: id, detail: input });
+          await audit.record(trx, ctx, {
+            action: 'venues.partner_create',
+            targetType: 'venue_partner',
+            targetId: id,
+            detail: input,
+          });
           return id;
         });
       } catch (err) {
@@ -65,8 +85,20 @@ export function createPartnersService(deps: VenuesDeps, repo: VenuesRepo, bookin
       const key = KEY_PREFIX + randomToken(24);
       const prefix = key.slice(0, 10);
       const id = await db.transaction().execute(async (trx) => {
-        const id = await repo.insertKey(trx, { partnerId, prefix, keyHash: sha256Hex(key), createdAt: clock.now().toISOString(), revokedAt: null, lastUsedAt: null });
-        await audit.record(trx, ctx, { action: 'venues.partner_key_issue', targetType: 'venue_partner', targetId: partnerId, detail: { keyId: id, prefix } });
+        const id = await repo.insertKey(trx, {
+          partnerId,
+          prefix,
+          keyHash: sha256Hex(key),
+          createdAt: clock.now().toISOString(),
+          revokedAt: null,
+          lastUsedAt: null,
+        });
+        await audit.record(trx, ctx, {
+          action: 'venues.partner_key_issue',
+          targetType: 'venue_partner',
+          targetId: partnerId,
+          detail: { keyId: id, prefix },
+        });
         return id;
       });
       return { id, prefix, key };
@@ -76,7 +108,12 @@ export function createPartnersService(deps: VenuesDeps, repo: VenuesRepo, bookin
       requirePermission(ctx.actor, 'venues.partners');
       await db.transaction().execute(async (trx) => {
         if (!(await repo.revokeKey(trx, partnerId, keyId, clock.now().toISOString()))) throw notFound('key');
-        await audit.record(trx, ctx, { action: 'venues.partner_key_revoke', targetType: 'venue_partner', targetId: partnerId, detail: { keyId } });
+        await audit.record(trx, ctx, {
+          action: 'venues.partner_key_revoke',
+          targetType: 'venue_partner',
+          targetId: partnerId,
+          detail: { keyId },
+        });
       });
     },
 
@@ -86,7 +123,8 @@ export function createPartnersService(deps: VenuesDeps, repo: VenuesRepo, bookin
       if (!p) throw invalidKey();
       const now = clock.now();
       // last use to the minute is enough, and spares a write on every call
-      if (!p.lastUsedAt || now.getTime() - new Date(p.lastUsedAt).getTime() > 60_000) await repo.touchKey(db, p.keyId, now.toISOString());
+      if (!p.lastUsedAt || now.getTime() - new Date(p.lastUsedAt).getTime() > 60_000)
+        await repo.touchKey(db, p.keyId, now.toISOString());
       return { partnerId: p.partnerId, name: p.name };
     },
 
@@ -106,7 +144,12 @@ export function createPartnersService(deps: VenuesDeps, repo: VenuesRepo, bookin
      * A partner booking. With an Idempotency-Key, the key is claimed in the booking's own transaction and the
      * reply stored with it, so a retried request gets the first reply and never a second booking.
      */
-    async book(ctx: RequestContext, partner: PartnerIdentity, idempotencyKey: string | undefined, input: BookingInput): Promise<Booking> {
+    async book(
+      ctx: RequestContext,
+      partner: PartnerIdentity,
+      idempotencyKey: string | undefined,
+      input: BookingInput,
+    ): Promise<Booking> {
       if (!idempotencyKey) return bookings.place(ctx, input, { channel: 'partner', partnerId: partner.partnerId });
       const requestHash = sha256Hex(JSON.stringify(input));
       const replay = async () => {
@@ -122,8 +165,16 @@ export function createPartnersService(deps: VenuesDeps, repo: VenuesRepo, bookin
           channel: 'partner',
           partnerId: partner.partnerId,
           claim: (trx) =>
-            repo.insertStoredRequest(trx, { partnerId: partner.partnerId, idempotencyKey, requestHash, statusCode: 0, response: '', createdAt: clock.now().toISOString() }),
-          inTransaction: (trx, booking) => repo.completeStoredRequest(trx, partner.partnerId, idempotencyKey, 200, JSON.stringify(booking)),
+            repo.insertStoredRequest(trx, {
+              partnerId: partner.partnerId,
+              idempotencyKey,
+              requestHash,
+              statusCode: 0,
+              response: '',
+              createdAt: clock.now().toISOString(),
+            }),
+          inTransaction: (trx, booking) =>
+            repo.completeStoredRequest(trx, partner.partnerId, idempotencyKey, 200, JSON.stringify(booking)),
         });
       } catch (err) {
         // a concurrent retry with the same key committed first (or took the same people): answer as it did
@@ -136,7 +187,8 @@ export function createPartnersService(deps: VenuesDeps, repo: VenuesRepo, bookin
     },
 
     find: (partner: PartnerIdentity, code: string) => bookings.find(code, { partnerId: partner.partnerId }),
-    cancel: (ctx: RequestContext, partner: PartnerIdentity, code: string) => bookings.cancel(ctx, code, { partnerId: partner.partnerId }),
+    cancel: (ctx: RequestContext, partner: PartnerIdentity, code: string) =>
+      bookings.cancel(ctx, code, { partnerId: partner.partnerId }),
   };
 }
 export type PartnersService = ReturnType<typeof createPartnersService>;

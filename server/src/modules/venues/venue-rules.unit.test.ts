@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { addDays, capacityOn, gateRefusal, isOpenOn, isoWeekday, newBookingCode } from './venue-rules';
 
-const rule = (r: Partial<Parameters<typeof capacityOn>[1][number]>) => ({ version: 1, mode: 'ratio', ratioPct: 50, capacity: null, effectiveFrom: '2020-03-28', effectiveTo: null, ...r });
+const rule = (r: Partial<Parameters<typeof capacityOn>[1][number]>) => ({
+  version: 1,
+  mode: 'ratio',
+  ratioPct: 50,
+  capacity: null,
+  effectiveFrom: '2020-03-28',
+  effectiveTo: null,
+  ...r,
+});
 
 describe('capacityOn', () => {
   it('halves Panshan from 40,000 to 20,000 while the rule is in force, not before', () => {
@@ -11,12 +19,21 @@ describe('capacityOn', () => {
     expect(capacityOn(40000, rules, '2020-03-27')).toBe(40000);
   });
   it('lets the newest version covering the day win, and honours end dates', () => {
-    const rules = [rule({}), rule({ version: 2, mode: 'absolute', capacity: 15000, effectiveFrom: '2020-04-06', effectiveTo: '2020-04-06' })];
+    const rules = [
+      rule({}),
+      rule({ version: 2, mode: 'absolute', capacity: 15000, effectiveFrom: '2020-04-06', effectiveTo: '2020-04-06' }),
+    ];
     expect(capacityOn(40000, rules, '2020-04-06')).toBe(15000);
     expect(capacityOn(40000, rules, '2020-04-07')).toBe(20000);
   });
   it('never exceeds normal capacity under a ratio rule', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.integer({ min: 1, max: 100 }), (n, pct) => capacityOn(n, [rule({ ratioPct: pct })], '2020-05-01') <= n));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.integer({ min: 1, max: 100 }),
+        (n, pct) => capacityOn(n, [rule({ ratioPct: pct })], '2020-05-01') <= n,
+      ),
+    );
   });
 });
 

@@ -24,7 +24,11 @@ describe('venues demo: Jizhou reopened', () => {
   it('has 7 reopened scenic spots at half their capacity, Panshan 40,000 → 20,000 a day', () => {
     expect(scenic).toHaveLength(7);
     for (const v of scenic) expect(v.capacityToday, v.name).toBe(v.normalCapacity / 2);
-    expect(scenic.find((v) => v.name === '盘山风景名胜区')).toMatchObject({ normalCapacity: 40000, capacityToday: 20000, bookable: true });
+    expect(scenic.find((v) => v.name === '盘山风景名胜区')).toMatchObject({
+      normalCapacity: 40000,
+      capacityToday: 20000,
+      bookable: true,
+    });
   });
 
   it('runs sightseeing cars at 4 of 9 seats and lets medical workers in free until 2020-12-31', async () => {
@@ -33,7 +37,12 @@ describe('venues demo: Jizhou reopened', () => {
     expect(d.abilities).toEqual({ manage: true, gate: true });
     expect(d.rules[0]).toMatchObject({ mode: 'ratio', ratioPct: 50, effectiveFrom: '2020-03-28', effectiveTo: null });
     expect(d.vehicles[0]).toMatchObject({ seats: 9, seatLimit: 4 });
-    expect(d.policies[0]).toMatchObject({ eligibility: 'medical_worker', validFrom: '2020-03-28', validTo: '2020-12-31', proofTypes: ['practising_certificate', 'work_id'] });
+    expect(d.policies[0]).toMatchObject({
+      eligibility: 'medical_worker',
+      validFrom: '2020-03-28',
+      validTo: '2020-12-31',
+      proofTypes: ['practising_certificate', 'work_id'],
+    });
     expect(d.slots.map((s) => s.label)).toEqual(['上午', '中午', '下午']);
     const stats = (await manager.get(`/api/venues/${panshan.id}/gate/stats`)).json();
     expect(stats).toMatchObject({ capacity: 20000 });

@@ -45,7 +45,12 @@ export async function venuesDemo(s: Services, log: (m: string) => void): Promise
   const r = rng(608);
   const jizhou = demoDistricts[0]!;
   const towns = buildDistrictRegions(jizhou).filter((x) => x.level === 'town');
-  const ctx = { ...systemContext(), actor: makeActor({ id: 0, username: 'demo', displayName: 'demo' }, [{ role: 'admin', regionPath: null, department: null, entityId: null, venueId: null }]) };
+  const ctx = {
+    ...systemContext(),
+    actor: makeActor({ id: 0, username: 'demo', displayName: 'demo' }, [
+      { role: 'admin', regionPath: null, department: null, entityId: null, venueId: null },
+    ]),
+  };
   const publicCtx = systemContext();
   const today = localDate(new Date());
   const name = () => r.pick(SURNAMES) + r.pick(GIVEN) + (r.next() < 0.6 ? r.pick(GIVEN) : '');
@@ -64,10 +69,25 @@ export async function venuesDemo(s: Services, log: (m: string) => void): Promise
       bookable: true,
     });
     ids[spot.name] = id;
-    await s.venues.addRule(ctx, id, { mode: 'ratio', ratioPct: 50, capacity: null, effectiveFrom: '2020-03-28', effectiveTo: null, note: '疫情期间日接待量减半' });
-    for (const [label, startTime, endTime, capacity] of spot.slots ?? []) await s.venues.addSlot(ctx, id, { label, startTime, endTime, capacity, active: true });
+    await s.venues.addRule(ctx, id, {
+      mode: 'ratio',
+      ratioPct: 50,
+      capacity: null,
+      effectiveFrom: '2020-03-28',
+      effectiveTo: null,
+      note: '疫情期间日接待量减半',
+    });
+    for (const [label, startTime, endTime, capacity] of spot.slots ?? [])
+      await s.venues.addSlot(ctx, id, { label, startTime, endTime, capacity, active: true });
     await s.venues.addVehicle(ctx, id, { name: '景区观光车', count: r.int(6, 30), seats: 9, seatLimit: 4 });
-    await s.venues.addPolicy(ctx, id, { name: '全国医护人员免门票', eligibility: 'medical_worker', proofTypes: ['practising_certificate', 'work_id'], validFrom: '2020-03-28', validTo: '2020-12-31', active: true });
+    await s.venues.addPolicy(ctx, id, {
+      name: '全国医护人员免门票',
+      eligibility: 'medical_worker',
+      proofTypes: ['practising_certificate', 'work_id'],
+      validFrom: '2020-03-28',
+      validTo: '2020-12-31',
+      active: true,
+    });
   }
   const panshan = ids['盘山风景名胜区']!;
   const panshanSlots = (await s.venues.get(ctx, panshan)).slots;
@@ -76,14 +96,34 @@ export async function venuesDemo(s: Services, log: (m: string) => void): Promise
   let booked = 0;
   for (let i = 0; i < 40; i++) {
     const party = r.int(1, 4);
-    const visitors = Array.from({ length: party }, () => ({ name: name(), idType: 'id_card' as const, idNumber: demoIdCard(r), policyId: null }));
+    const visitors = Array.from({ length: party }, () => ({
+      name: name(),
+      idType: 'id_card' as const,
+      idNumber: demoIdCard(r),
+      policyId: null,
+    }));
     try {
-      const b = await s.venues.bookings.place(publicCtx, { venueId: panshan, day: i < 30 ? today : addDays(today, 1 + (i % 3)), slotId: r.pick(panshanSlots).id, phone: `13${r.int(3, 9)}${String(r.int(0, 99999999)).padStart(8, '0')}`, visitors, healthAttested: true }, { channel: i % 4 === 0 ? 'phone' : 'web' });
+      const b = await s.venues.bookings.place(
+        publicCtx,
+        {
+          venueId: panshan,
+          day: i < 30 ? today : addDays(today, 1 + (i % 3)),
+          slotId: r.pick(panshanSlots).id,
+          phone: `13${r.int(3, 9)}${String(r.int(0, 99999999)).padStart(8, '0')}`,
+          visitors,
+          healthAttested: true,
+        },
+        { channel: i % 4 === 0 ? 'phone' : 'web' },
+      );
       booked++;
       if (i < 12) {
         for (const v of b.visitors) {
           const red = i === 5;
-          await s.venues.gate.checkin({ ...ctx, locale: 'zh-CN' }, panshan, { visitorId: v.id, healthCode: red ? 'red' : 'green', temperature: red ? 36.6 : 36.1 + r.int(0, 9) / 10 });
+          await s.venues.gate.checkin({ ...ctx, locale: 'zh-CN' }, panshan, {
+            visitorId: v.id,
+            healthCode: red ? 'red' : 'green',
+            temperature: red ? 36.6 : 36.1 + r.int(0, 9) / 10,
+          });
         }
       }
     } catch {
@@ -94,13 +134,32 @@ export async function venuesDemo(s: Services, log: (m: string) => void): Promise
   const farmIds: number[] = [];
   for (const [i, farm] of FARMSTAYS.entries()) {
     const town = towns[(i + 2) % towns.length]!;
-    const id = await s.venues.create(ctx, { name: farm, kind: 'farmstay', regionCode: town.code, address: `天津市蓟州区${town.name}`, phone: `1390022${String(1000 + i).slice(-4)}`, normalCapacity: 20 + i * 10, openingDays: '1234567', bookingDaysAhead: 7, bookable: false });
+    const id = await s.venues.create(ctx, {
+      name: farm,
+      kind: 'farmstay',
+      regionCode: town.code,
+      address: `天津市蓟州区${town.name}`,
+      phone: `1390022${String(1000 + i).slice(-4)}`,
+      normalCapacity: 20 + i * 10,
+      openingDays: '1234567',
+      bookingDaysAhead: 7,
+      bookable: false,
+    });
     farmIds.push(id);
     for (let g = 0; g < 4; g++) {
       const arrival = addDays(today, -r.int(0, 2));
       const departure = addDays(today, r.int(0, 2));
-      const guest = await s.venues.guests.register(ctx, id, { name: name(), idType: 'id_card', idNumber: demoIdCard(r), phone: `13${r.int(3, 9)}${String(r.int(0, 99999999)).padStart(8, '0')}`, arrivalDay: arrival, departureDay: departure, room: `${g + 1}号房` });
-      for (let d = arrival; d <= today; d = addDays(d, 1)) await s.venues.guests.recordTemperature(ctx, id, guest, { day: d, temperature: 36 + r.int(0, 10) / 10 });
+      const guest = await s.venues.guests.register(ctx, id, {
+        name: name(),
+        idType: 'id_card',
+        idNumber: demoIdCard(r),
+        phone: `13${r.int(3, 9)}${String(r.int(0, 99999999)).padStart(8, '0')}`,
+        arrivalDay: arrival,
+        departureDay: departure,
+        room: `${g + 1}号房`,
+      });
+      for (let d = arrival; d <= today; d = addDays(d, 1))
+        await s.venues.guests.recordTemperature(ctx, id, guest, { day: d, temperature: 36 + r.int(0, 10) / 10 });
     }
   }
   await s.venues.partners.create(ctx, { name: '携程', ratePerMinute: 600 });
@@ -108,10 +167,28 @@ export async function venuesDemo(s: Services, log: (m: string) => void): Promise
 
   const people = [
     { username: 'venue', displayName: '盘山检票员', role: 'venue' as const, venueId: panshan, where: '盘山风景名胜区 入园核验' },
-    { username: 'venue-manager', displayName: '盘山景区负责人', role: 'venueManager' as const, venueId: panshan, where: '盘山风景名胜区' },
-    { username: 'farmstay', displayName: '山泉农家院', role: 'venue' as const, venueId: farmIds[0]!, where: '山泉农家院 住客登记' },
+    {
+      username: 'venue-manager',
+      displayName: '盘山景区负责人',
+      role: 'venueManager' as const,
+      venueId: panshan,
+      where: '盘山风景名胜区',
+    },
+    {
+      username: 'farmstay',
+      displayName: '山泉农家院',
+      role: 'venue' as const,
+      venueId: farmIds[0]!,
+      where: '山泉农家院 住客登记',
+    },
   ];
-  for (const p of people) await s.users.createUser(systemContext(), { username: p.username, displayName: p.displayName, password: DEMO_PASSWORD, grants: [{ role: p.role, venueId: p.venueId }] });
+  for (const p of people)
+    await s.users.createUser(systemContext(), {
+      username: p.username,
+      displayName: p.displayName,
+      password: DEMO_PASSWORD,
+      grants: [{ role: p.role, venueId: p.venueId }],
+    });
   log(`venues: ${SPOTS.length} scenic spots (盘山 20,000/day), ${FARMSTAYS.length} farm-stays, ${booked} bookings`);
   return people.map((p) => ({ username: p.username, role: p.role, where: p.where }));
 }

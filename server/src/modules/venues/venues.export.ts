@@ -19,8 +19,20 @@ export function createVenuesExport(deps: VenuesDeps, repo: VenuesRepo, access: V
   const yes = (L: Locale, b: boolean) => (b ? t(L, 'venues.yes') : '');
   const health = (enc: string): Health => JSON.parse(pii.decrypt(enc)) as Health;
 
-  async function audited(ctx: RequestContext, v: { id: number; regionPath: string }, what: string, day: string | null, rows: number) {
-    await audit.record(db, ctx, { action: `venues.export_${what}`, targetType: 'venue', targetId: v.id, regionPath: v.regionPath, detail: { day, rows } });
+  async function audited(
+    ctx: RequestContext,
+    v: { id: number; regionPath: string },
+    what: string,
+    day: string | null,
+    rows: number,
+  ) {
+    await audit.record(db, ctx, {
+      action: `venues.export_${what}`,
+      targetType: 'venue',
+      targetId: v.id,
+      regionPath: v.regionPath,
+      detail: { day, rows },
+    });
   }
 
   return {
@@ -28,7 +40,11 @@ export function createVenuesExport(deps: VenuesDeps, repo: VenuesRepo, access: V
     async bookings(ctx: RequestContext, venueId: number, dayAsked?: string): Promise<{ name: string; file: Buffer }> {
       const v = await access.require(ctx, 'venues.gate', venueId);
       const day = dayAsked ?? localDate(clock.now());
-      const [visitors, checkins, slots] = await Promise.all([repo.visitorsOfDay(db, v.id, day), repo.checkinsOfDay(db, v.id, day), repo.slotsOf(db, v.id)]);
+      const [visitors, checkins, slots] = await Promise.all([
+        repo.visitorsOfDay(db, v.id, day),
+        repo.checkinsOfDay(db, v.id, day),
+        repo.slotsOf(db, v.id),
+      ]);
       const last = new Map<number, Health>();
       for (const c of checkins) last.set(c.visitorId, health(c.healthEnc));
       const slotOf = new Map(slots.map((s) => [s.id, s.label]));
@@ -44,7 +60,11 @@ export function createVenuesExport(deps: VenuesDeps, repo: VenuesRepo, access: V
         { header: t(L, 'venues.col.channel'), width: 10, value: (r) => t(L, `venues.channel.${r.channel}`) },
         { header: t(L, 'venues.col.status'), width: 10, value: (r) => t(L, `venues.status.${r.status}`) },
         { header: t(L, 'venues.col.checkin'), width: 10, value: (r) => t(L, `venues.checkin.${r.checkinStatus}`) },
-        { header: t(L, 'venues.col.healthCode'), width: 10, value: (r) => (last.has(r.id) ? t(L, `venues.health.${last.get(r.id)!.healthCode}`) : '') },
+        {
+          header: t(L, 'venues.col.healthCode'),
+          width: 10,
+          value: (r) => (last.has(r.id) ? t(L, `venues.health.${last.get(r.id)!.healthCode}`) : ''),
+        },
         { header: t(L, 'venues.col.temperature'), width: 10, value: (r) => last.get(r.id)?.temperature },
       ];
       await audited(ctx, v, 'bookings', day, visitors.length);
@@ -60,7 +80,8 @@ export function createVenuesExport(deps: VenuesDeps, repo: VenuesRepo, access: V
       const L = ctx.locale;
       const items = rows.map((r) => ({ ...r, health: health(r.healthEnc) }));
       // times as read on the gate's clock (China, UTC+8)
-      const local = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+      const local = (iso: string) =>
+        new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
       const columns: Column<(typeof items)[number]>[] = [
         { header: t(L, 'venues.col.time'), width: 20, value: (r) => local(r.at) },
         { header: t(L, 'venues.col.code'), width: 14, value: (r) => r.code },
@@ -71,7 +92,11 @@ export function createVenuesExport(deps: VenuesDeps, repo: VenuesRepo, access: V
         { header: t(L, 'venues.col.healthCode'), width: 10, value: (r) => t(L, `venues.health.${r.health.healthCode}`) },
         { header: t(L, 'venues.col.temperature'), width: 10, value: (r) => r.health.temperature },
         { header: t(L, 'venues.col.checkin'), width: 10, value: (r) => t(L, `venues.checkin.${r.outcome}`) },
-        { header: t(L, 'venues.col.reason'), width: 36, value: (r) => (r.reason ? t(L, `venues.gate.${r.reason}`, { temperature: r.health.temperature, day }) : '') },
+        {
+          header: t(L, 'venues.col.reason'),
+          width: 36,
+          value: (r) => (r.reason ? t(L, `venues.gate.${r.reason}`, { temperature: r.health.temperature, day }) : ''),
+        },
         { header: t(L, 'venues.col.proof'), width: 14, value: (r) => (r.proofType ? t(L, `venues.proof.${r.proofType}`) : '') },
         { header: t(L, 'venues.col.policyApplied'), width: 8, value: (r) => yes(L, !!r.policyApplied) },
       ];
@@ -84,10 +109,15 @@ export function createVenuesExport(deps: VenuesDeps, repo: VenuesRepo, access: V
       const v = await access.require(ctx, 'venues.guests', venueId);
       if (v.kind !== 'farmstay' && v.kind !== 'hotel') throw new AppError('venues.not_farmstay', 409);
       const { items } = await repo.listGuests(db, { venueId: v.id, day, page: 1, pageSize: 50_000 });
-      const temps = await repo.temperaturesOf(db, items.map((g) => g.id));
+      const temps = await repo.temperaturesOf(
+        db,
+        items.map((g) => g.id),
+      );
       type Reading = { day: string; temperature: number; fever: boolean };
       const rows = items.flatMap((g): { g: (typeof items)[number]; x: Reading | null }[] => {
-        const mine = temps.filter((x) => x.guestId === g.id).map((x) => ({ day: x.day, temperature: Number(pii.decrypt(x.temperatureEnc)), fever: !!x.fever }));
+        const mine = temps
+          .filter((x) => x.guestId === g.id)
+          .map((x) => ({ day: x.day, temperature: Number(pii.decrypt(x.temperatureEnc)), fever: !!x.fever }));
         return mine.length ? mine.map((x) => ({ g, x })) : [{ g, x: null }];
       });
       const L = ctx.locale;
@@ -104,7 +134,10 @@ export function createVenuesExport(deps: VenuesDeps, repo: VenuesRepo, access: V
         { header: t(L, 'venues.col.fever'), width: 8, value: (r) => yes(L, !!r.x?.fever) },
       ];
       await audited(ctx, v, 'guests', day ?? null, rows.length);
-      return { name: `guests-${v.id}${day ? '-' + day : ''}.xlsx`, file: await toXlsx(t(L, 'venues.sheet.guests'), columns, rows) };
+      return {
+        name: `guests-${v.id}${day ? '-' + day : ''}.xlsx`,
+        file: await toXlsx(t(L, 'venues.sheet.guests'), columns, rows),
+      };
     },
   };
 }

@@ -11,7 +11,13 @@ type Db = Kysely<DB> | Transaction<DB>;
 type New<T extends keyof VenuesTables> = Insertable<VenuesTables[T]>;
 
 /** The masked person and their booking, as the day's lists and exports show them. */
-const visitorListColumns = ['venueVisitor.nameMasked', 'venueVisitor.idType', 'venueVisitor.idMasked', 'venueBooking.code', 'venueBooking.slotId'] as const;
+const visitorListColumns = [
+  'venueVisitor.nameMasked',
+  'venueVisitor.idType',
+  'venueVisitor.idMasked',
+  'venueBooking.code',
+  'venueBooking.slotId',
+] as const;
 
 // ---- the booking path: every booking runs these, so they are compiled once ----
 type BookingInsert = Required<Omit<New<'venueBooking'>, 'id'>>;
@@ -30,13 +36,42 @@ const reserveOnCounter = preparedQuery((db, p: { venueId: number; day: string; s
 const insertBookingRow = preparedQuery((db, p: BookingInsert) =>
   db
     .insertInto('venueBooking')
-    .values({ code: p.code, venueId: p.venueId, day: p.day, slotId: p.slotId, partySize: p.partySize, phoneEnc: p.phoneEnc, phoneHash: p.phoneHash, phoneMasked: p.phoneMasked, channel: p.channel, partnerId: p.partnerId, status: p.status, regionPath: p.regionPath, createdAt: p.createdAt, cancelledAt: p.cancelledAt })
+    .values({
+      code: p.code,
+      venueId: p.venueId,
+      day: p.day,
+      slotId: p.slotId,
+      partySize: p.partySize,
+      phoneEnc: p.phoneEnc,
+      phoneHash: p.phoneHash,
+      phoneMasked: p.phoneMasked,
+      channel: p.channel,
+      partnerId: p.partnerId,
+      status: p.status,
+      regionPath: p.regionPath,
+      createdAt: p.createdAt,
+      cancelledAt: p.cancelledAt,
+    })
     .returning('id'),
 );
 const insertVisitorRow = preparedQuery((db, p: VisitorInsert) =>
   db
     .insertInto('venueVisitor')
-    .values({ bookingId: p.bookingId, venueId: p.venueId, day: p.day, nameEnc: p.nameEnc, nameMasked: p.nameMasked, idType: p.idType, idEnc: p.idEnc, idHash: p.idHash, idMasked: p.idMasked, policyId: p.policyId, held: p.held, checkinStatus: p.checkinStatus, admittedAt: p.admittedAt })
+    .values({
+      bookingId: p.bookingId,
+      venueId: p.venueId,
+      day: p.day,
+      nameEnc: p.nameEnc,
+      nameMasked: p.nameMasked,
+      idType: p.idType,
+      idEnc: p.idEnc,
+      idHash: p.idHash,
+      idMasked: p.idMasked,
+      policyId: p.policyId,
+      held: p.held,
+      checkinStatus: p.checkinStatus,
+      admittedAt: p.admittedAt,
+    })
     .returning('id'),
 );
 
@@ -48,10 +83,14 @@ export function venuesRepo(dialect: Dialect) {
       const r = await db.insertInto('venue').values(v).returning('id').executeTakeFirstOrThrow();
       return Number(r.id);
     },
-    updateVenue: (db: Db, id: number, v: Updateable<VenuesTables['venue']>) => db.updateTable('venue').set(v).where('id', '=', id).execute(),
+    updateVenue: (db: Db, id: number, v: Updateable<VenuesTables['venue']>) =>
+      db.updateTable('venue').set(v).where('id', '=', id).execute(),
     venueById: (db: Db, id: number) => db.selectFrom('venue').selectAll().where('id', '=', id).executeTakeFirst(),
 
-    async listVenues(db: Db, f: { scope: Scope | null; q?: string; kind?: string; bookableOnly?: boolean; page: number; pageSize: number }) {
+    async listVenues(
+      db: Db,
+      f: { scope: Scope | null; q?: string; kind?: string; bookableOnly?: boolean; page: number; pageSize: number },
+    ) {
       let q = db.selectFrom('venue');
       if (f.scope) {
         const scope = f.scope;
@@ -79,12 +118,17 @@ export function venuesRepo(dialect: Dialect) {
         ? Promise.resolve([])
         : db.selectFrom('venueCapacityRule').selectAll().where('venueId', 'in', venueIds).orderBy('version', 'desc').execute(),
     async nextRuleVersion(db: Db, venueId: number) {
-      const r = await db.selectFrom('venueCapacityRule').select((eb) => eb.fn.max('version').as('v')).where('venueId', '=', venueId).executeTakeFirst();
+      const r = await db
+        .selectFrom('venueCapacityRule')
+        .select((eb) => eb.fn.max('version').as('v'))
+        .where('venueId', '=', venueId)
+        .executeTakeFirst();
       return Number(r?.v ?? 0) + 1;
     },
     insertRule: (db: Db, r: New<'venueCapacityRule'>) => db.insertInto('venueCapacityRule').values(r).execute(),
 
-    slotsOf: (db: Db, venueId: number) => db.selectFrom('venueSlot').selectAll().where('venueId', '=', venueId).orderBy('startTime').orderBy('id').execute(),
+    slotsOf: (db: Db, venueId: number) =>
+      db.selectFrom('venueSlot').selectAll().where('venueId', '=', venueId).orderBy('startTime').orderBy('id').execute(),
     async insertSlot(db: Db, s: New<'venueSlot'>) {
       return Number((await db.insertInto('venueSlot').values(s).returning('id').executeTakeFirstOrThrow()).id);
     },
@@ -93,18 +137,26 @@ export function venuesRepo(dialect: Dialect) {
       return Number(r.numUpdatedRows);
     },
 
-    vehiclesOf: (db: Db, venueId: number) => db.selectFrom('venueVehicle').selectAll().where('venueId', '=', venueId).orderBy('id').execute(),
+    vehiclesOf: (db: Db, venueId: number) =>
+      db.selectFrom('venueVehicle').selectAll().where('venueId', '=', venueId).orderBy('id').execute(),
     async insertVehicle(db: Db, v: New<'venueVehicle'>) {
       return Number((await db.insertInto('venueVehicle').values(v).returning('id').executeTakeFirstOrThrow()).id);
     },
     /** Removes a vehicle of the venue; the removed row (for the audit), or undefined when there is none. */
-    deleteVehicle: (db: Db, venueId: number, id: number) => db.deleteFrom('venueVehicle').where('id', '=', id).where('venueId', '=', venueId).returningAll().executeTakeFirst(),
+    deleteVehicle: (db: Db, venueId: number, id: number) =>
+      db.deleteFrom('venueVehicle').where('id', '=', id).where('venueId', '=', venueId).returningAll().executeTakeFirst(),
     async updateVehicle(db: Db, venueId: number, id: number, v: Updateable<VenuesTables['venueVehicle']>) {
-      const r = await db.updateTable('venueVehicle').set(v).where('id', '=', id).where('venueId', '=', venueId).executeTakeFirst();
+      const r = await db
+        .updateTable('venueVehicle')
+        .set(v)
+        .where('id', '=', id)
+        .where('venueId', '=', venueId)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows);
     },
 
-    policiesOf: (db: Db, venueId: number) => db.selectFrom('venuePolicy').selectAll().where('venueId', '=', venueId).orderBy('id').execute(),
+    policiesOf: (db: Db, venueId: number) =>
+      db.selectFrom('venuePolicy').selectAll().where('venueId', '=', venueId).orderBy('id').execute(),
     async insertPolicy(db: Db, p: New<'venuePolicy'>) {
       return Number((await db.insertInto('venuePolicy').values(p).returning('id').executeTakeFirstOrThrow()).id);
     },
@@ -140,9 +192,21 @@ export function venuesRepo(dialect: Dialect) {
       return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
     },
     countersOf: (db: Db, venueId: number, from: string, to: string) =>
-      db.selectFrom('venueDayCounter').selectAll().where('venueId', '=', venueId).where('day', '>=', from).where('day', '<=', to).execute(),
+      db
+        .selectFrom('venueDayCounter')
+        .selectAll()
+        .where('venueId', '=', venueId)
+        .where('day', '>=', from)
+        .where('day', '<=', to)
+        .execute(),
     setCounterCapacity: (db: Db, venueId: number, day: string, slotId: number, capacity: number) =>
-      db.updateTable('venueDayCounter').set({ capacity }).where('venueId', '=', venueId).where('day', '=', day).where('slotId', '=', slotId).execute(),
+      db
+        .updateTable('venueDayCounter')
+        .set({ capacity })
+        .where('venueId', '=', venueId)
+        .where('day', '=', day)
+        .where('slotId', '=', slotId)
+        .execute(),
     /**
      * Sets a slot's capacity on every counted day from `from` on, but only where what is booked still fits:
      * one conditional UPDATE, then the days it left alone (booked above the new capacity) are returned.
@@ -178,20 +242,38 @@ export function venuesRepo(dialect: Dialect) {
       return ids;
     },
     heldHashes: (db: Db, venueId: number, day: string, hashes: string[]) =>
-      db.selectFrom('venueVisitor').select(['idHash', 'idMasked']).where('venueId', '=', venueId).where('day', '=', day).where('held', '=', 1).where('idHash', 'in', hashes).execute(),
-    bookingByCode: (db: Db, code: string) => db.selectFrom('venueBooking').selectAll().where('code', '=', code).executeTakeFirst(),
+      db
+        .selectFrom('venueVisitor')
+        .select(['idHash', 'idMasked'])
+        .where('venueId', '=', venueId)
+        .where('day', '=', day)
+        .where('held', '=', 1)
+        .where('idHash', 'in', hashes)
+        .execute(),
+    bookingByCode: (db: Db, code: string) =>
+      db.selectFrom('venueBooking').selectAll().where('code', '=', code).executeTakeFirst(),
     bookingById: (db: Db, id: number) => db.selectFrom('venueBooking').selectAll().where('id', '=', id).executeTakeFirst(),
     visitorsOf: (db: Db, bookingIds: number[]) =>
       bookingIds.length === 0
         ? Promise.resolve([])
         : db.selectFrom('venueVisitor').selectAll().where('bookingId', 'in', bookingIds).orderBy('id').execute(),
     async cancelBooking(db: Db, id: number, at: string): Promise<boolean> {
-      const r = await db.updateTable('venueBooking').set({ status: 'cancelled', cancelledAt: at }).where('id', '=', id).where('status', '=', 'booked').executeTakeFirst();
+      const r = await db
+        .updateTable('venueBooking')
+        .set({ status: 'cancelled', cancelledAt: at })
+        .where('id', '=', id)
+        .where('status', '=', 'booked')
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
     /** Frees the people of a booking for other bookings that day; admitted visitors are not freed (returns how many were). */
     async releaseVisitors(db: Db, bookingId: number): Promise<number> {
-      const r = await db.updateTable('venueVisitor').set({ held: null }).where('bookingId', '=', bookingId).where('checkinStatus', '!=', 'admitted').executeTakeFirst();
+      const r = await db
+        .updateTable('venueVisitor')
+        .set({ held: null })
+        .where('bookingId', '=', bookingId)
+        .where('checkinStatus', '!=', 'admitted')
+        .executeTakeFirst();
       return Number(r.numUpdatedRows);
     },
     async listBookings(db: Db, f: { venueId: number; day?: string; status?: string; page: number; pageSize: number }) {
@@ -199,7 +281,12 @@ export function venuesRepo(dialect: Dialect) {
       if (f.day) q = q.where('day', '=', f.day);
       if (f.status) q = q.where('status', '=', f.status);
       const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-      const items = await q.selectAll().orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+      const items = await q
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute();
       return { items, total: Number(total) };
     },
 
@@ -208,7 +295,14 @@ export function venuesRepo(dialect: Dialect) {
       db
         .selectFrom('venueVisitor')
         .innerJoin('venueBooking', 'venueBooking.id', 'venueVisitor.bookingId')
-        .select([...visitorListColumns, 'venueVisitor.id', 'venueVisitor.checkinStatus', 'venueBooking.status', 'venueBooking.channel', 'venueBooking.phoneMasked'])
+        .select([
+          ...visitorListColumns,
+          'venueVisitor.id',
+          'venueVisitor.checkinStatus',
+          'venueBooking.status',
+          'venueBooking.channel',
+          'venueBooking.phoneMasked',
+        ])
         .where('venueVisitor.venueId', '=', venueId)
         .where('venueVisitor.day', '=', day)
         .orderBy('venueBooking.id')
@@ -220,7 +314,17 @@ export function venuesRepo(dialect: Dialect) {
         .selectFrom('venueCheckin')
         .innerJoin('venueVisitor', 'venueVisitor.id', 'venueCheckin.visitorId')
         .innerJoin('venueBooking', 'venueBooking.id', 'venueVisitor.bookingId')
-        .select([...visitorListColumns, 'venueCheckin.id', 'venueCheckin.visitorId', 'venueCheckin.outcome', 'venueCheckin.reason', 'venueCheckin.healthEnc', 'venueCheckin.proofType', 'venueCheckin.policyApplied', 'venueCheckin.at'])
+        .select([
+          ...visitorListColumns,
+          'venueCheckin.id',
+          'venueCheckin.visitorId',
+          'venueCheckin.outcome',
+          'venueCheckin.reason',
+          'venueCheckin.healthEnc',
+          'venueCheckin.proofType',
+          'venueCheckin.policyApplied',
+          'venueCheckin.at',
+        ])
         .where('venueCheckin.venueId', '=', venueId)
         .where('venueCheckin.day', '=', day)
         .orderBy('venueCheckin.at')
@@ -231,9 +335,21 @@ export function venuesRepo(dialect: Dialect) {
     visitorById: (db: Db, id: number) => db.selectFrom('venueVisitor').selectAll().where('id', '=', id).executeTakeFirst(),
     /** A person's standing booking at a venue on a day, found by the keyed hash of their ID number. */
     visitorByIdHash: (db: Db, venueId: number, day: string, idHash: string) =>
-      db.selectFrom('venueVisitor').selectAll().where('venueId', '=', venueId).where('day', '=', day).where('idHash', '=', idHash).where('held', '=', 1).executeTakeFirst(),
+      db
+        .selectFrom('venueVisitor')
+        .selectAll()
+        .where('venueId', '=', venueId)
+        .where('day', '=', day)
+        .where('idHash', '=', idHash)
+        .where('held', '=', 1)
+        .executeTakeFirst(),
     async setVisitorStatus(db: Db, id: number, from: string, to: string, admittedAt: string | null): Promise<boolean> {
-      const r = await db.updateTable('venueVisitor').set({ checkinStatus: to, admittedAt }).where('id', '=', id).where('checkinStatus', '=', from).executeTakeFirst();
+      const r = await db
+        .updateTable('venueVisitor')
+        .set({ checkinStatus: to, admittedAt })
+        .where('id', '=', id)
+        .where('checkinStatus', '=', from)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
     insertCheckin: (db: Db, c: New<'venueCheckin'>) => db.insertInto('venueCheckin').values(c).execute(),
@@ -249,7 +365,13 @@ export function venuesRepo(dialect: Dialect) {
       return { admitted: by.get('admitted') ?? 0, refused: by.get('refused') ?? 0 };
     },
     async bookedOn(db: Db, venueId: number, day: string) {
-      const r = await db.selectFrom('venueDayCounter').select('booked').where('venueId', '=', venueId).where('day', '=', day).where('slotId', '=', 0).executeTakeFirst();
+      const r = await db
+        .selectFrom('venueDayCounter')
+        .select('booked')
+        .where('venueId', '=', venueId)
+        .where('day', '=', day)
+        .where('slotId', '=', 0)
+        .executeTakeFirst();
       return r?.booked ?? 0;
     },
 
@@ -262,7 +384,13 @@ export function venuesRepo(dialect: Dialect) {
       let q = db.selectFrom('venueGuest').where('venueId', '=', f.venueId);
       if (f.day) q = q.where('arrivalDay', '<=', f.day).where('departureDay', '>=', f.day);
       const { total } = await q.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-      const items = await q.selectAll().orderBy('arrivalDay', 'desc').orderBy('id', 'desc').limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+      const items = await q
+        .selectAll()
+        .orderBy('arrivalDay', 'desc')
+        .orderBy('id', 'desc')
+        .limit(f.pageSize)
+        .offset((f.page - 1) * f.pageSize)
+        .execute();
       return { items, total: Number(total) };
     },
     temperaturesOf: (db: Db, guestIds: number[]) =>
@@ -275,7 +403,14 @@ export function venuesRepo(dialect: Dialect) {
         .insertInto('venueGuestTemperature')
         .values(t)
         .onConflict((oc) =>
-          oc.columns(['guestId', 'day']).doUpdateSet({ temperatureEnc: t.temperatureEnc, fever: t.fever, recordedBy: t.recordedBy, recordedAt: t.recordedAt }),
+          oc
+            .columns(['guestId', 'day'])
+            .doUpdateSet({
+              temperatureEnc: t.temperatureEnc,
+              fever: t.fever,
+              recordedBy: t.recordedBy,
+              recordedAt: t.recordedAt,
+            }),
         )
         .execute(),
 
@@ -299,30 +434,55 @@ export function venuesRepo(dialect: Dialect) {
     partners: (db: Db) => db.selectFrom('venuePartner').selectAll().orderBy('id').execute(),
     partnerById: (db: Db, id: number) => db.selectFrom('venuePartner').selectAll().where('id', '=', id).executeTakeFirst(),
     keysOf: (db: Db, partnerIds: number[]) =>
-      partnerIds.length === 0 ? Promise.resolve([]) : db.selectFrom('venuePartnerKey').selectAll().where('partnerId', 'in', partnerIds).orderBy('id').execute(),
+      partnerIds.length === 0
+        ? Promise.resolve([])
+        : db.selectFrom('venuePartnerKey').selectAll().where('partnerId', 'in', partnerIds).orderBy('id').execute(),
     async insertKey(db: Db, k: New<'venuePartnerKey'>) {
       return Number((await db.insertInto('venuePartnerKey').values(k).returning('id').executeTakeFirstOrThrow()).id);
     },
     async revokeKey(db: Db, partnerId: number, keyId: number, at: string) {
-      const r = await db.updateTable('venuePartnerKey').set({ revokedAt: at }).where('id', '=', keyId).where('partnerId', '=', partnerId).where('revokedAt', 'is', null).executeTakeFirst();
+      const r = await db
+        .updateTable('venuePartnerKey')
+        .set({ revokedAt: at })
+        .where('id', '=', keyId)
+        .where('partnerId', '=', partnerId)
+        .where('revokedAt', 'is', null)
+        .executeTakeFirst();
       return Number(r.numUpdatedRows) === 1;
     },
     liveKeyByHash: (db: Db, keyHash: string) =>
       db
         .selectFrom('venuePartnerKey')
         .innerJoin('venuePartner', 'venuePartner.id', 'venuePartnerKey.partnerId')
-        .select(['venuePartnerKey.id as keyId', 'venuePartnerKey.lastUsedAt', 'venuePartner.id as partnerId', 'venuePartner.name', 'venuePartner.ratePerMinute'])
+        .select([
+          'venuePartnerKey.id as keyId',
+          'venuePartnerKey.lastUsedAt',
+          'venuePartner.id as partnerId',
+          'venuePartner.name',
+          'venuePartner.ratePerMinute',
+        ])
         .where('venuePartnerKey.keyHash', '=', keyHash)
         .where('venuePartnerKey.revokedAt', 'is', null)
         .executeTakeFirst(),
-    touchKey: (db: Db, keyId: number, at: string) => db.updateTable('venuePartnerKey').set({ lastUsedAt: at }).where('id', '=', keyId).execute(),
+    touchKey: (db: Db, keyId: number, at: string) =>
+      db.updateTable('venuePartnerKey').set({ lastUsedAt: at }).where('id', '=', keyId).execute(),
     storedRequest: (db: Db, partnerId: number, key: string) =>
-      db.selectFrom('venuePartnerRequest').selectAll().where('partnerId', '=', partnerId).where('idempotencyKey', '=', key).executeTakeFirst(),
+      db
+        .selectFrom('venuePartnerRequest')
+        .selectAll()
+        .where('partnerId', '=', partnerId)
+        .where('idempotencyKey', '=', key)
+        .executeTakeFirst(),
     insertStoredRequest: async (db: Db, r: New<'venuePartnerRequest'>) => {
       await db.insertInto('venuePartnerRequest').values(r).execute();
     },
     completeStoredRequest: async (db: Db, partnerId: number, key: string, statusCode: number, response: string) => {
-      await db.updateTable('venuePartnerRequest').set({ statusCode, response }).where('partnerId', '=', partnerId).where('idempotencyKey', '=', key).execute();
+      await db
+        .updateTable('venuePartnerRequest')
+        .set({ statusCode, response })
+        .where('partnerId', '=', partnerId)
+        .where('idempotencyKey', '=', key)
+        .execute();
     },
   };
 }

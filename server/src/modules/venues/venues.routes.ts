@@ -174,7 +174,13 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   });
   const children = [
     { path: 'slots', what: 'time slot', schema: slotInputSchema, add: venues.addSlot, update: venues.updateSlot },
-    { path: 'vehicles', what: 'vehicle with its seat limit', schema: vehicleInputSchema, add: venues.addVehicle, update: venues.updateVehicle },
+    {
+      path: 'vehicles',
+      what: 'vehicle with its seat limit',
+      schema: vehicleInputSchema,
+      add: venues.addVehicle,
+      update: venues.updateVehicle,
+    },
     { path: 'policies', what: 'admission policy', schema: policyInputSchema, add: venues.addPolicy, update: venues.updatePolicy },
   ] as const;
   for (const c of children) {
@@ -186,7 +192,9 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
       params: idParamSchema,
       body: c.schema as z.ZodType,
       response: idOut,
-      handler: async ({ params, body, ctx }) => ({ id: await (c.add as (ctx: unknown, id: number, b: unknown) => Promise<number>)(ctx, params.id, body) }),
+      handler: async ({ params, body, ctx }) => ({
+        id: await (c.add as (ctx: unknown, id: number, b: unknown) => Promise<number>)(ctx, params.id, body),
+      }),
     });
     route(app, {
       method: 'PUT',
@@ -197,7 +205,12 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
       body: c.schema as z.ZodType,
       response: okSchema,
       handler: async ({ params, body, ctx }) => {
-        await (c.update as (ctx: unknown, id: number, childId: number, b: unknown) => Promise<void>)(ctx, params.id, params.childId, body);
+        await (c.update as (ctx: unknown, id: number, childId: number, b: unknown) => Promise<void>)(
+          ctx,
+          params.id,
+          params.childId,
+          body,
+        );
         return ok;
       },
     });
@@ -220,7 +233,12 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     response: okSchema,
     handler: async ({ params, ctx }) => (await venues.endPolicy(ctx, params.id, params.childId), ok),
   });
-  const xlsx = (what: string, url: string, tag: string, make: (ctx: Parameters<typeof venues.get>[0], id: number, day?: string) => Promise<{ name: string; file: Buffer }>) =>
+  const xlsx = (
+    what: string,
+    url: string,
+    tag: string,
+    make: (ctx: Parameters<typeof venues.get>[0], id: number, day?: string) => Promise<{ name: string; file: Buffer }>,
+  ) =>
     route(app, {
       method: 'GET',
       url,
@@ -233,9 +251,24 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
         return sendXlsx(reply, name, file);
       },
     });
-  xlsx('A day’s bookings, one row per visitor with the gate result, health code and temperature', '/api/venues/:id/bookings/export', 'venues', venues.exports.bookings);
-  xlsx('A day’s gate check-ins with health code, temperature and the reason of each refusal', '/api/venues/:id/gate/checkins/export', 'venues-gate', venues.exports.checkins);
-  xlsx('The farm-stay guest register (guests staying on a day, when given) with each guest’s temperature log', '/api/venues/:id/guests/export', 'venues-guests', venues.exports.guests);
+  xlsx(
+    'A day’s bookings, one row per visitor with the gate result, health code and temperature',
+    '/api/venues/:id/bookings/export',
+    'venues',
+    venues.exports.bookings,
+  );
+  xlsx(
+    'A day’s gate check-ins with health code, temperature and the reason of each refusal',
+    '/api/venues/:id/gate/checkins/export',
+    'venues-gate',
+    venues.exports.checkins,
+  );
+  xlsx(
+    'The farm-stay guest register (guests staying on a day, when given) with each guest’s temperature log',
+    '/api/venues/:id/guests/export',
+    'venues-guests',
+    venues.exports.guests,
+  );
   route(app, {
     method: 'GET',
     url: '/api/venues/:id/bookings',
@@ -370,18 +403,26 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     method: 'GET',
     url: '/api/partner/v1/venues/:id/availability',
     summary: 'Places left on a day and its slots',
-    description: partnerDoc('Capacity and places left on the day asked (today when no day is given) and in each of its time slots, the days open for booking, and the admission policies a visitor may claim (for example free entry for medical workers, proof checked at the gate).'),
+    description: partnerDoc(
+      'Capacity and places left on the day asked (today when no day is given) and in each of its time slots, the days open for booking, and the admission policies a visitor may claim (for example free entry for medical workers, proof checked at the gate).',
+    ),
     params: idParamSchema,
     query: availabilityQuerySchema,
     response: availabilitySchema,
-    handler: async ({ req, params, query }) => (await partners.authenticate(header(req, 'x-api-key')), venues.availability(params.id, query.day)),
+    handler: async ({ req, params, query }) => (
+      await partners.authenticate(header(req, 'x-api-key')),
+      venues.availability(params.id, query.day)
+    ),
   });
   route(app, {
     ...partnerApi,
     method: 'POST',
     url: '/api/partner/v1/bookings',
-    summary: 'Book for named visitors. Send an Idempotency-Key header: a retry with the same key and body returns the first reply and never books twice',
-    description: partnerDoc('Every visitor is named with an ID document (a 身份证 number is checked). 409 venues.sold_out or venues.slot_sold_out when the day or slot is full; 409 venues.duplicate_person when someone already holds a booking at this venue that day. Idempotency-Key (up to 100 characters): the first reply is stored with the booking, and a retry with the same key and the same body gets that reply again — concurrent retries included — without a second booking; the same key with a different body is refused with 422 venues.idempotency_mismatch.'),
+    summary:
+      'Book for named visitors. Send an Idempotency-Key header: a retry with the same key and body returns the first reply and never books twice',
+    description: partnerDoc(
+      'Every visitor is named with an ID document (a 身份证 number is checked). 409 venues.sold_out or venues.slot_sold_out when the day or slot is full; 409 venues.duplicate_person when someone already holds a booking at this venue that day. Idempotency-Key (up to 100 characters): the first reply is stored with the booking, and a retry with the same key and the same body gets that reply again — concurrent retries included — without a second booking; the same key with a different body is refused with 422 venues.idempotency_mismatch.',
+    ),
     body: bookingInputSchema,
     response: bookingSchema,
     handler: async ({ req, body, ctx }) => {
@@ -404,9 +445,12 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     method: 'POST',
     url: '/api/partner/v1/bookings/:code/cancel',
     summary: 'Cancel one of the partner’s bookings; the places are freed at once',
-    description: partnerDoc('Cancels a booking made through this partner; its places are free for others at once. 409 when it is already cancelled or a visitor has already entered.'),
+    description: partnerDoc(
+      'Cancels a booking made through this partner; its places are free for others at once. 409 when it is already cancelled or a visitor has already entered.',
+    ),
     params: bookingCodeParamSchema,
     response: bookingSchema,
-    handler: async ({ req, params, ctx }) => partners.cancel(ctx, await partners.authenticate(header(req, 'x-api-key')), params.code),
+    handler: async ({ req, params, ctx }) =>
+      partners.cancel(ctx, await partners.authenticate(header(req, 'x-api-key')), params.code),
   });
 }

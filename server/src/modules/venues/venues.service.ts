@@ -90,7 +90,13 @@ export function createVenuesService(deps: VenuesDeps) {
 
   async function summaries(rows: VenueRow[]): Promise<VenueSummary[]> {
     const today = localDate(clock.now());
-    const [names, rules] = await Promise.all([regions.namesOf([...new Set(rows.map((r) => r.regionCode))]), repo.rulesOf(db, rows.map((r) => r.id))]);
+    const [names, rules] = await Promise.all([
+      regions.namesOf([...new Set(rows.map((r) => r.regionCode))]),
+      repo.rulesOf(
+        db,
+        rows.map((r) => r.id),
+      ),
+    ]);
     return rows.map((v) => ({
       id: v.id,
       name: v.name,
@@ -116,11 +122,32 @@ export function createVenuesService(deps: VenuesDeps) {
       repo.policiesOf(db, v.id),
     ]);
     const actor = ctx.actor!;
-    const canOn = (perm: string) => can(actor, perm) && (scopeOf(actor, perm).all || scopeOf(actor, perm).venueIds.includes(v.id) || scopeOf(actor, perm).regionPaths.some((p) => v.regionPath.startsWith(p)));
+    const canOn = (perm: string) =>
+      can(actor, perm) &&
+      (scopeOf(actor, perm).all ||
+        scopeOf(actor, perm).venueIds.includes(v.id) ||
+        scopeOf(actor, perm).regionPaths.some((p) => v.regionPath.startsWith(p)));
     return {
       ...summary!,
-      rules: rules.map((r) => ({ id: r.id, version: r.version, mode: r.mode as 'ratio' | 'absolute', ratioPct: r.ratioPct, capacity: r.capacity, effectiveFrom: r.effectiveFrom, effectiveTo: r.effectiveTo, note: r.note, createdAt: r.createdAt })),
-      slots: slots.map((s) => ({ id: s.id, label: s.label, startTime: s.startTime, endTime: s.endTime, capacity: s.capacity, active: !!s.active })),
+      rules: rules.map((r) => ({
+        id: r.id,
+        version: r.version,
+        mode: r.mode as 'ratio' | 'absolute',
+        ratioPct: r.ratioPct,
+        capacity: r.capacity,
+        effectiveFrom: r.effectiveFrom,
+        effectiveTo: r.effectiveTo,
+        note: r.note,
+        createdAt: r.createdAt,
+      })),
+      slots: slots.map((s) => ({
+        id: s.id,
+        label: s.label,
+        startTime: s.startTime,
+        endTime: s.endTime,
+        capacity: s.capacity,
+        active: !!s.active,
+      })),
       vehicles: vehicles.map((x) => ({ id: x.id, name: x.name, count: x.count, seats: x.seats, seatLimit: x.seatLimit })),
       policies: policies.map(toPolicy),
       abilities: { manage: canOn('venues.manage'), gate: canOn('venues.gate') },
@@ -139,7 +166,13 @@ export function createVenuesService(deps: VenuesDeps) {
     }
   }
 
-  async function write<T>(ctx: RequestContext, venueId: number, action: string, detailOf: unknown, fn: (trx: Parameters<VenuesRepo['countersOf']>[0], v: VenueRow) => Promise<T>): Promise<T> {
+  async function write<T>(
+    ctx: RequestContext,
+    venueId: number,
+    action: string,
+    detailOf: unknown,
+    fn: (trx: Parameters<VenuesRepo['countersOf']>[0], v: VenueRow) => Promise<T>,
+  ): Promise<T> {
     const v = await access.require(ctx, 'venues.manage', venueId);
     const out = await db.transaction().execute(async (trx) => {
       const r = await fn(trx, v);
@@ -159,7 +192,10 @@ export function createVenuesService(deps: VenuesDeps) {
     partners: createPartnersService(deps, repo, bookings),
     exports: createVenuesExport(deps, repo, access),
 
-    async list(ctx: RequestContext, f: { q?: string; kind?: VenueKind; page: number; pageSize: number }): Promise<Page<VenueSummary>> {
+    async list(
+      ctx: RequestContext,
+      f: { q?: string; kind?: VenueKind; page: number; pageSize: number },
+    ): Promise<Page<VenueSummary>> {
       const actor = requirePermission(ctx.actor, 'venues.read');
       const { items, total } = await repo.listVenues(db, { scope: scopeOf(actor, 'venues.read'), ...f });
       return { items: await summaries(items), total, page: f.page, pageSize: f.pageSize };
@@ -189,7 +225,13 @@ export function createVenuesService(deps: VenuesDeps) {
           createdAt: now,
           updatedAt: now,
         });
-        await audit.record(trx, ctx, { action: 'venues.create', targetType: 'venue', targetId: id, regionPath: region.path, detail: { name: input.name, kind: input.kind } });
+        await audit.record(trx, ctx, {
+          action: 'venues.create',
+          targetType: 'venue',
+          targetId: id,
+          regionPath: region.path,
+          detail: { name: input.name, kind: input.kind },
+        });
         return id;
       });
       events.publish({ type: 'venues.configured', regionPath: region.path, data: { venueId: id, action: 'venues.create' } });
@@ -214,7 +256,13 @@ export function createVenuesService(deps: VenuesDeps) {
     async addRule(ctx: RequestContext, id: number, input: CapacityRuleInput): Promise<void> {
       await write(ctx, id, 'venues.capacity_rule', input, async (trx, v) => {
         const version = await repo.nextRuleVersion(trx, v.id);
-        await repo.insertRule(trx, { venueId: v.id, version, ...input, createdAt: clock.now().toISOString(), createdBy: ctx.actor?.id ?? null });
+        await repo.insertRule(trx, {
+          venueId: v.id,
+          version,
+          ...input,
+          createdAt: clock.now().toISOString(),
+          createdBy: ctx.actor?.id ?? null,
+        });
         await recapCounters(trx, v);
       });
     },
@@ -227,9 +275,14 @@ export function createVenuesService(deps: VenuesDeps) {
         // from today on, the slot's days count against the new capacity (0 once deactivated) — never below what
         // is already booked: the update only touches days where the bookings fit, and any other day refuses the change
         const over = await repo.setSlotCapacityFrom(trx, v.id, slotId, localDate(clock.now()), s.active ? s.capacity : 0);
-        if (over.length > 0) throw new AppError(s.active ? 'venues.slot_below_booked' : 'venues.slot_has_bookings', 409, { day: over[0]!.day, booked: over[0]!.booked });
+        if (over.length > 0)
+          throw new AppError(s.active ? 'venues.slot_below_booked' : 'venues.slot_has_bookings', 409, {
+            day: over[0]!.day,
+            booked: over[0]!.booked,
+          });
       }),
-    addVehicle: (ctx: RequestContext, id: number, x: VehicleInput) => write(ctx, id, 'venues.vehicle_add', x, (trx, v) => repo.insertVehicle(trx, { venueId: v.id, ...x })),
+    addVehicle: (ctx: RequestContext, id: number, x: VehicleInput) =>
+      write(ctx, id, 'venues.vehicle_add', x, (trx, v) => repo.insertVehicle(trx, { venueId: v.id, ...x })),
     updateVehicle: (ctx: RequestContext, id: number, vehicleId: number, x: VehicleInput) =>
       write(ctx, id, 'venues.vehicle_update', { vehicleId, ...x }, async (trx, v) => {
         if (!(await repo.updateVehicle(trx, v.id, vehicleId, x))) throw notFound('vehicle');
@@ -250,11 +303,26 @@ export function createVenuesService(deps: VenuesDeps) {
     },
     addPolicy: (ctx: RequestContext, id: number, p: PolicyInput) =>
       write(ctx, id, 'venues.policy_add', p, (trx, v) =>
-        repo.insertPolicy(trx, { venueId: v.id, name: p.name, eligibility: p.eligibility, proofTypes: JSON.stringify(p.proofTypes), validFrom: p.validFrom, validTo: p.validTo, active: p.active ? 1 : 0 }),
+        repo.insertPolicy(trx, {
+          venueId: v.id,
+          name: p.name,
+          eligibility: p.eligibility,
+          proofTypes: JSON.stringify(p.proofTypes),
+          validFrom: p.validFrom,
+          validTo: p.validTo,
+          active: p.active ? 1 : 0,
+        }),
       ),
     updatePolicy: (ctx: RequestContext, id: number, policyId: number, p: PolicyInput) =>
       write(ctx, id, 'venues.policy_update', { policyId, ...p }, async (trx, v) => {
-        const n = await repo.updatePolicy(trx, v.id, policyId, { name: p.name, eligibility: p.eligibility, proofTypes: JSON.stringify(p.proofTypes), validFrom: p.validFrom, validTo: p.validTo, active: p.active ? 1 : 0 });
+        const n = await repo.updatePolicy(trx, v.id, policyId, {
+          name: p.name,
+          eligibility: p.eligibility,
+          proofTypes: JSON.stringify(p.proofTypes),
+          validFrom: p.validFrom,
+          validTo: p.validTo,
+          active: p.active ? 1 : 0,
+        });
         if (!n) throw notFound('policy');
       }),
     /** Ends a policy today: no booking can claim it for a later day, and a policy not yet started is switched off. */
@@ -269,12 +337,29 @@ export function createVenuesService(deps: VenuesDeps) {
       }),
 
     /** A venue's bookings for staff (the gate's list of the day), people masked. */
-    async bookingsOf(ctx: RequestContext, id: number, f: { day?: string; status?: 'booked' | 'cancelled'; page: number; pageSize: number }): Promise<Page<Booking>> {
+    async bookingsOf(
+      ctx: RequestContext,
+      id: number,
+      f: { day?: string; status?: 'booked' | 'cancelled'; page: number; pageSize: number },
+    ): Promise<Page<Booking>> {
       const v = await access.require(ctx, 'venues.read', id);
       const { items, total } = await repo.listBookings(db, { venueId: v.id, ...f });
-      const [visitors, slots] = await Promise.all([repo.visitorsOf(db, items.map((b) => b.id)), repo.slotsOf(db, v.id)]);
+      const [visitors, slots] = await Promise.all([
+        repo.visitorsOf(
+          db,
+          items.map((b) => b.id),
+        ),
+        repo.slotsOf(db, v.id),
+      ]);
       return {
-        items: items.map((b) => bookings.toBooking(b, visitors.filter((x) => x.bookingId === b.id), v.name, slots.find((s) => s.id === b.slotId)?.label ?? null)),
+        items: items.map((b) =>
+          bookings.toBooking(
+            b,
+            visitors.filter((x) => x.bookingId === b.id),
+            v.name,
+            slots.find((s) => s.id === b.slotId)?.label ?? null,
+          ),
+        ),
         total,
         page: f.page,
         pageSize: f.pageSize,
@@ -285,7 +370,15 @@ export function createVenuesService(deps: VenuesDeps) {
 
     async publicList(): Promise<PublicVenue[]> {
       const { items } = await repo.listVenues(db, { scope: null, bookableOnly: true, page: 1, pageSize: 500 });
-      return (await summaries(items)).map((v) => ({ id: v.id, name: v.name, kind: v.kind, regionName: v.regionName, address: v.address, capacityToday: v.capacityToday, normalCapacity: v.normalCapacity }));
+      return (await summaries(items)).map((v) => ({
+        id: v.id,
+        name: v.name,
+        kind: v.kind,
+        regionName: v.regionName,
+        address: v.address,
+        capacityToday: v.capacityToday,
+        normalCapacity: v.normalCapacity,
+      }));
     },
 
     /** Remaining places for one day (and its slots) plus the days open for booking. */
@@ -305,7 +398,8 @@ export function createVenuesService(deps: VenuesDeps) {
       const capOf = (d: string) => bookedOf(d, 0)?.capacity ?? capacityOn(v.normalCapacity, rules as CapacityRule[], d);
       const remainingOf = (d: string) => Math.max(0, capOf(d) - (bookedOf(d, 0)?.booked ?? 0));
       const days = [];
-      for (let d = today; d <= last; d = addDays(d, 1)) days.push({ day: d, open: isOpenOn(v.openingDays, d), capacity: capOf(d), remaining: remainingOf(d) });
+      for (let d = today; d <= last; d = addDays(d, 1))
+        days.push({ day: d, open: isOpenOn(v.openingDays, d), capacity: capOf(d), remaining: remainingOf(d) });
       const open = isOpenOn(v.openingDays, day) && day >= today && day <= last;
       return {
         venueId: v.id,
@@ -320,7 +414,14 @@ export function createVenuesService(deps: VenuesDeps) {
           .map((s) => {
             const c = bookedOf(day, s.id);
             const cap = c?.capacity ?? s.capacity;
-            return { slotId: s.id, label: s.label, startTime: s.startTime, endTime: s.endTime, capacity: cap, remaining: Math.max(0, cap - (c?.booked ?? 0)) };
+            return {
+              slotId: s.id,
+              label: s.label,
+              startTime: s.startTime,
+              endTime: s.endTime,
+              capacity: cap,
+              remaining: Math.max(0, cap - (c?.booked ?? 0)),
+            };
           }),
         days,
         policies: policies.filter((p) => p.active && p.validTo >= day && p.validFrom <= day).map(toPolicy),

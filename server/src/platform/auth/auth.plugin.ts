@@ -36,7 +36,8 @@ export function registerAuth(app: FastifyInstance, sessions: Sessions): void {
 
   app.addHook('onRequest', async (req) => {
     const asked = req.headers['x-locale'];
-    const headerLocale = typeof asked === 'string' && LOCALES.has(asked) ? (asked as Locale) : pickLocale(req.headers['accept-language']);
+    const headerLocale =
+      typeof asked === 'string' && LOCALES.has(asked) ? (asked as Locale) : pickLocale(req.headers['accept-language']);
     req.ctx = { actor: null, ip: req.ip ?? null, requestId: String(req.id), locale: headerLocale };
     if (!req.url.startsWith('/api/')) return;
     const token = req.cookies?.[SESSION_COOKIE];

@@ -1,8 +1,12 @@
 import { hash, verify, type Algorithm } from '@node-rs/argon2';
 
 // argon2id with OWASP's second recommended profile (19 MiB, 2 passes): ~20 ms a hash here.
-const OPTS = { algorithm: 2 as Algorithm, // Argon2id (a const enum, not importable under isolatedModules)
-  memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const OPTS = {
+  algorithm: 2 as Algorithm, // Argon2id (a const enum, not importable under isolatedModules)
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTS);

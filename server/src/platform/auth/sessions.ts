@@ -35,7 +35,16 @@ const sessionByHash = preparedQuery((db, p: { hash: string }) =>
   db
     .selectFrom('session')
     .innerJoin('appUser', 'appUser.id', 'session.userId')
-    .select(['appUser.id', 'appUser.username', 'appUser.displayName', 'appUser.locale', 'appUser.disabled', 'appUser.mustChangePassword', 'session.csrfToken', 'session.expiresAt'])
+    .select([
+      'appUser.id',
+      'appUser.username',
+      'appUser.displayName',
+      'appUser.locale',
+      'appUser.disabled',
+      'appUser.mustChangePassword',
+      'session.csrfToken',
+      'session.expiresAt',
+    ])
     .where('session.tokenHash', '=', p.hash),
 );
 const grantsOf = preparedQuery((db, p: { userId: number }) =>
@@ -80,7 +89,12 @@ export function createSessions({ db, clock, hours }: { db: Kysely<DB>; clock: Cl
         { id: row.id, username: row.username, displayName: row.displayName },
         grants.map((g) => ({ ...g, role: g.role as Role, department: g.department as Department | null })),
       );
-      const info = { actor, csrfToken: row.csrfToken, locale: row.locale as Locale, mustChangePassword: !!row.mustChangePassword };
+      const info = {
+        actor,
+        csrfToken: row.csrfToken,
+        locale: row.locale as Locale,
+        mustChangePassword: !!row.mustChangePassword,
+      };
       if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
       cache.set(hash, { info, userId: row.id, sessionExpiresAt: row.expiresAt, cachedUntil: now.getTime() + SESSION_CACHE_MS });
       return info;

@@ -1,6 +1,22 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { App, Button, Card, Col, Descriptions, Form, Input, Modal, Row, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -13,12 +29,24 @@ import { RecordFiles } from '../../components/RecordFiles';
 import { applyFieldErrors } from '../../components/form-errors';
 import { complaintStatusStyles } from './labels';
 
-function ActionModal({ complaint, action, onClose }: { complaint: ComplaintDetail; action: ComplaintAction; onClose: () => void }) {
+function ActionModal({
+  complaint,
+  action,
+  onClose,
+}: {
+  complaint: ComplaintDetail;
+  action: ComplaintAction;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('complaints');
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
-  const cats = useQuery({ queryKey: ['/api/tickets/categories'], enabled: action === 'handle', queryFn: () => api.get<TicketCategory[]>('/api/tickets/categories') });
+  const cats = useQuery({
+    queryKey: ['/api/tickets/categories'],
+    enabled: action === 'handle',
+    queryFn: () => api.get<TicketCategory[]>('/api/tickets/categories'),
+  });
   const run = useMutation({
     mutationFn: (v: Record<string, unknown>) => api.post(`/api/complaints/${complaint.id}/${action}`, v),
     onSuccess: () => {
@@ -32,14 +60,34 @@ function ActionModal({ complaint, action, onClose }: { complaint: ComplaintDetai
   });
   const field = action === 'reply' ? 'reply' : 'note';
   return (
-    <Modal open title={t(`action.${action}`)} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending} okText={t('common:action.confirm')} cancelText={t('common:action.cancel')} destroyOnHidden>
+    <Modal
+      open
+      title={t(`action.${action}`)}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={run.isPending}
+      okText={t('common:action.confirm')}
+      cancelText={t('common:action.cancel')}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)}>
-        <Form.Item name={field} label={t(action === 'reply' ? 'field.reply' : 'field.note')} rules={[{ required: true, message: t('common:validation.required') }]}>
+        <Form.Item
+          name={field}
+          label={t(action === 'reply' ? 'field.reply' : 'field.note')}
+          rules={[{ required: true, message: t('common:validation.required') }]}
+        >
           <Input.TextArea rows={4} maxLength={2000} showCount />
         </Form.Item>
         {action === 'handle' && (
           <Form.Item name="ticketCategoryId" label={t('form.ticket')} extra={t('form.ticketHint')}>
-            <Select allowClear loading={cats.isLoading} options={(cats.data ?? []).map((c) => ({ value: c.id, label: t(`tickets:category.${c.code}`, { defaultValue: c.name }) }))} />
+            <Select
+              allowClear
+              loading={cats.isLoading}
+              options={(cats.data ?? []).map((c) => ({
+                value: c.id,
+                label: t(`tickets:category.${c.code}`, { defaultValue: c.name }),
+              }))}
+            />
           </Form.Item>
         )}
       </Form>
@@ -68,7 +116,12 @@ export function ComplaintDetailPage() {
         </Space>
       }
       extra={actions.map((a) => (
-        <Button key={a} type={a === 'dismiss' ? 'default' : 'primary'} onClick={() => setAction(a)} data-testid={`complaint-${a}`}>
+        <Button
+          key={a}
+          type={a === 'dismiss' ? 'default' : 'primary'}
+          onClick={() => setAction(a)}
+          data-testid={`complaint-${a}`}
+        >
           {t(`action.${a}`)}
         </Button>
       ))}
@@ -78,11 +131,23 @@ export function ComplaintDetailPage() {
           <Card size="small">
             <Descriptions column={{ xs: 1, sm: 2 }} size="small">
               <Descriptions.Item label={t('field.channel')}>{t(`channel.${c.channel}`)}</Descriptions.Item>
-              <Descriptions.Item label={t('field.where')}>{c.entityId ? <Link to={`/registry/entities/${c.entityId}`}>{c.entityName}</Link> : [c.entityName, c.address, c.regionName].filter(Boolean).join(' · ')}</Descriptions.Item>
+              <Descriptions.Item label={t('field.where')}>
+                {c.entityId ? (
+                  <Link to={`/registry/entities/${c.entityId}`}>{c.entityName}</Link>
+                ) : (
+                  [c.entityName, c.address, c.regionName].filter(Boolean).join(' · ')
+                )}
+              </Descriptions.Item>
               <Descriptions.Item label={t('field.occurredOn')}>{c.occurredOn ?? '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('field.complainant')}>{c.anonymous ? t('field.anonymous') : [c.contactName, c.phoneMasked].filter(Boolean).join(' ')}</Descriptions.Item>
+              <Descriptions.Item label={t('field.complainant')}>
+                {c.anonymous ? t('field.anonymous') : [c.contactName, c.phoneMasked].filter(Boolean).join(' ')}
+              </Descriptions.Item>
               <Descriptions.Item label={t('field.deadline')}>{dayjs(c.deadline).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
-              {c.ticketId && <Descriptions.Item label={t('form.ticket')}><Link to={`/tickets/${c.ticketId}`}>#{c.ticketId}</Link></Descriptions.Item>}
+              {c.ticketId && (
+                <Descriptions.Item label={t('form.ticket')}>
+                  <Link to={`/tickets/${c.ticketId}`}>#{c.ticketId}</Link>
+                </Descriptions.Item>
+              )}
             </Descriptions>
             {/* plain text: the public's words are never rendered as HTML */}
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>{c.content}</Typography.Paragraph>

@@ -27,11 +27,24 @@ export function ComplaintStatusPage() {
   });
   return (
     <PublicShell title={t('public.statusTitle')}>
-      <Form form={form} layout="vertical" initialValues={{ receiptNo: search.get('no') ?? '' }} onFinish={(v) => lookup.mutate(v)}>
-        <Form.Item name="receiptNo" label={t('field.receiptNo')} rules={[{ required: true, message: t('common:validation.required') }]}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ receiptNo: search.get('no') ?? '' }}
+        onFinish={(v) => lookup.mutate(v)}
+      >
+        <Form.Item
+          name="receiptNo"
+          label={t('field.receiptNo')}
+          rules={[{ required: true, message: t('common:validation.required') }]}
+        >
           <Input maxLength={32} />
         </Form.Item>
-        <Form.Item name="secret" label={t('public.secret')} rules={[{ required: true, message: t('common:validation.required') }]}>
+        <Form.Item
+          name="secret"
+          label={t('public.secret')}
+          rules={[{ required: true, message: t('common:validation.required') }]}
+        >
           <Input maxLength={32} />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={lookup.isPending} data-testid="status-lookup">
@@ -47,7 +60,10 @@ export function ComplaintStatusPage() {
             direction="vertical"
             size="small"
             current={result.steps.length - 1}
-            items={result.steps.map((s) => ({ title: t(`status.${s.status}`), description: dayjs(s.at).format('YYYY-MM-DD HH:mm') }))}
+            items={result.steps.map((s) => ({
+              title: t(`status.${s.status}`),
+              description: dayjs(s.at).format('YYYY-MM-DD HH:mm'),
+            }))}
           />
           {result.reply ? (
             <Card size="small" type="inner" title={t('field.reply')} data-testid="complaint-reply">
@@ -55,7 +71,9 @@ export function ComplaintStatusPage() {
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{result.reply}</Typography.Paragraph>
             </Card>
           ) : (
-            <Typography.Text type="secondary">{t('public.waiting', { date: dayjs(result.deadline).format('YYYY-MM-DD') })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('public.waiting', { date: dayjs(result.deadline).format('YYYY-MM-DD') })}
+            </Typography.Text>
           )}
         </Card>
       )}

@@ -23,8 +23,15 @@ export function PublicComplaintPage() {
   const [photoErrors, setPhotoErrors] = useState<string[]>([]);
   const mb = recordFileLimits.maxBytes / 1024 / 1024;
   const anonymous = Form.useWatch('anonymous', form) as boolean | undefined;
-  const districts = useQuery({ queryKey: ['public-regions'], queryFn: () => api.get<Region[]>('/api/public/complaints/regions') });
-  const towns = useQuery({ queryKey: ['public-regions', district], enabled: !!district, queryFn: () => api.get<Region[]>('/api/public/complaints/regions', { parent: district }) });
+  const districts = useQuery({
+    queryKey: ['public-regions'],
+    queryFn: () => api.get<Region[]>('/api/public/complaints/regions'),
+  });
+  const towns = useQuery({
+    queryKey: ['public-regions', district],
+    enabled: !!district,
+    queryFn: () => api.get<Region[]>('/api/public/complaints/regions', { parent: district }),
+  });
   const submit = useMutation({
     mutationFn: async (v: Record<string, unknown>) => {
       const r = await api.post<ComplaintReceipt>('/api/public/complaints', {
@@ -36,7 +43,10 @@ export function PublicComplaintPage() {
         district: undefined,
       });
       // photos follow the complaint, proven by its receipt; one that fails does not undo the complaint
-      const { errors } = await sendFiles('/api/public/complaints/attachments', photos, { receiptNo: r.receiptNo, secret: r.queryCode });
+      const { errors } = await sendFiles('/api/public/complaints/attachments', photos, {
+        receiptNo: r.receiptNo,
+        secret: r.queryCode,
+      });
       setPhotoErrors(errors);
       return r;
     },
@@ -57,13 +67,23 @@ export function PublicComplaintPage() {
           extra={
             <Card size="small" style={{ textAlign: 'left' }} data-testid="complaint-receipt">
               <Typography.Paragraph>
-                {t('field.receiptNo')}: <Typography.Text strong copyable data-testid="receipt-no">{receipt.receiptNo}</Typography.Text>
+                {t('field.receiptNo')}:{' '}
+                <Typography.Text strong copyable data-testid="receipt-no">
+                  {receipt.receiptNo}
+                </Typography.Text>
               </Typography.Paragraph>
               <Typography.Paragraph>
-                {t('public.queryCode')}: <Typography.Text strong copyable data-testid="query-code">{receipt.queryCode}</Typography.Text>
+                {t('public.queryCode')}:{' '}
+                <Typography.Text strong copyable data-testid="query-code">
+                  {receipt.queryCode}
+                </Typography.Text>
               </Typography.Paragraph>
               <Typography.Paragraph type="secondary">{t('public.keepCode')}</Typography.Paragraph>
-              {photos.length > 0 && photoErrors.length === 0 && <Typography.Paragraph data-testid="photos-sent">{t('public.photosSent', { n: photos.length })}</Typography.Paragraph>}
+              {photos.length > 0 && photoErrors.length === 0 && (
+                <Typography.Paragraph data-testid="photos-sent">
+                  {t('public.photosSent', { n: photos.length })}
+                </Typography.Paragraph>
+              )}
               {photoErrors.map((e) => (
                 <Alert key={e} type="warning" showIcon message={e} style={{ marginBottom: 8 }} />
               ))}
@@ -79,10 +99,24 @@ export function PublicComplaintPage() {
       <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('public.intro')} />
       <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)} initialValues={{ anonymous: false }}>
         <Form.Item name="district" label={t('public.district')} rules={required}>
-          <Select loading={districts.isLoading} options={(districts.data ?? []).map((r) => ({ value: r.code, label: r.name }))} onChange={(v: string) => { setDistrict(v); form.setFieldValue('town', undefined); }} />
+          <Select
+            loading={districts.isLoading}
+            options={(districts.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
+            onChange={(v: string) => {
+              setDistrict(v);
+              form.setFieldValue('town', undefined);
+            }}
+          />
         </Form.Item>
         <Form.Item name="town" label={t('public.town')}>
-          <Select allowClear disabled={!district} loading={towns.isLoading} showSearch optionFilterProp="label" options={(towns.data ?? []).map((r) => ({ value: r.code, label: r.name }))} />
+          <Select
+            allowClear
+            disabled={!district}
+            loading={towns.isLoading}
+            showSearch
+            optionFilterProp="label"
+            options={(towns.data ?? []).map((r) => ({ value: r.code, label: r.name }))}
+          />
         </Form.Item>
         <Form.Item name="entityName" label={t('field.entityName')}>
           <Input maxLength={100} />
@@ -113,7 +147,11 @@ export function PublicComplaintPage() {
           </>
         )}
         {/* honeypot: hidden from people, filled by robots */}
-        <Form.Item name="website" style={{ position: 'absolute', left: -10000, width: 1, height: 1, overflow: 'hidden' }} aria-hidden>
+        <Form.Item
+          name="website"
+          style={{ position: 'absolute', left: -10000, width: 1, height: 1, overflow: 'hidden' }}
+          aria-hidden
+        >
           <Input tabIndex={-1} autoComplete="off" />
         </Form.Item>
         <Button type="primary" htmlType="submit" block size="large" loading={submit.isPending} data-testid="complaint-submit">

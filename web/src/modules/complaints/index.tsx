@@ -12,12 +12,28 @@ const perms = ['complaints.read', 'complaints.handle', 'complaints.intake'];
 export const complaintsModule: WebModule = {
   name: 'complaints',
   routes: [
-    { path: 'complaints', element: <RequirePermission permission={perms}><ComplaintsListPage /></RequirePermission> },
-    { path: 'complaints/:id', element: <RequirePermission permission={perms}><ComplaintDetailPage /></RequirePermission> },
+    {
+      path: 'complaints',
+      element: (
+        <RequirePermission permission={perms}>
+          <ComplaintsListPage />
+        </RequirePermission>
+      ),
+    },
+    {
+      path: 'complaints/:id',
+      element: (
+        <RequirePermission permission={perms}>
+          <ComplaintDetailPage />
+        </RequirePermission>
+      ),
+    },
   ],
   publicRoutes: [
     { path: 'complaint', element: <PublicComplaintPage /> },
     { path: 'complaint/status', element: <ComplaintStatusPage /> },
   ],
-  menu: [{ path: 'complaints', labelKey: 'complaints:menu.list', icon: <MessageOutlined />, permission: perms, group: 'prevention' }],
+  menu: [
+    { path: 'complaints', labelKey: 'complaints:menu.list', icon: <MessageOutlined />, permission: perms, group: 'prevention' },
+  ],
 };

@@ -6,7 +6,17 @@ import { ExportButton } from '../../components/ExportButton';
 import { pct, useSummary } from './queries';
 import './briefing.css';
 
-const LEAD = ['industrial', 'industrialAboveScale', 'commerce', 'commerceAboveQuota', 'servicesAboveScale', 'smallMicro', 'individual', 'agriculture', 'keyProject'];
+const LEAD = [
+  'industrial',
+  'industrialAboveScale',
+  'commerce',
+  'commerceAboveQuota',
+  'servicesAboveScale',
+  'smallMicro',
+  'individual',
+  'agriculture',
+  'keyProject',
+];
 
 /** 新闻发布会口径的日报: a print-ready page that reads like the figures district leaders quote. */
 export function BriefingPage() {
@@ -32,21 +42,48 @@ export function BriefingPage() {
         <h1>{t('briefing.title', { region: s.regionName })}</h1>
         <p className="fg-briefing-date">{t('briefing.asOf', { date: s.date })}</p>
         <p>
-          {t('briefing.overall', { resumed: overall.resumed.toLocaleString(), total: overall.total.toLocaleString(), rate: pct(overall.resumptionRate) })}
-          {overall.reporting > 0 && t('briefing.staff', { onDuty: overall.staffOnDuty.toLocaleString(), other: overall.fromOtherProvinces.toLocaleString(), capacity: pct(overall.capacityRate), attendance: pct(overall.attendanceRate) })}
+          {t('briefing.overall', {
+            resumed: overall.resumed.toLocaleString(),
+            total: overall.total.toLocaleString(),
+            rate: pct(overall.resumptionRate),
+          })}
+          {overall.reporting > 0 &&
+            t('briefing.staff', {
+              onDuty: overall.staffOnDuty.toLocaleString(),
+              other: overall.fromOtherProvinces.toLocaleString(),
+              capacity: pct(overall.capacityRate),
+              attendance: pct(overall.attendanceRate),
+            })}
         </p>
         <ul>
           {LEAD.map((k) => row(k))
             .filter((r) => r.total > 0)
             .map((r) => (
               <li key={r.key}>
-                {t('briefing.line', { name: t(`category.${r.key}`), total: r.total.toLocaleString(), resumed: r.resumed.toLocaleString(), rate: pct(r.resumptionRate) })}
+                {t('briefing.line', {
+                  name: t(`category.${r.key}`),
+                  total: r.total.toLocaleString(),
+                  resumed: r.resumed.toLocaleString(),
+                  rate: pct(r.resumptionRate),
+                })}
                 {r.reporting > 0 && t('briefing.lineRates', { capacity: pct(r.capacityRate), attendance: pct(r.attendanceRate) })}
               </li>
             ))}
         </ul>
-        <p>{t('briefing.sectors', { list: s.sectors.map((r) => `${t(`sector.${r.key}`)} ${pct(r.resumptionRate)}`).join('，') })}</p>
-        {s.alerts.entities > 0 ? <p>{t('briefing.alerts', { count: s.alerts.entities, fever: s.alerts.abnormalTemperature, suspected: s.alerts.suspectedCases })}</p> : <p>{t('briefing.noAlerts')}</p>}
+        <p>
+          {t('briefing.sectors', { list: s.sectors.map((r) => `${t(`sector.${r.key}`)} ${pct(r.resumptionRate)}`).join('，') })}
+        </p>
+        {s.alerts.entities > 0 ? (
+          <p>
+            {t('briefing.alerts', {
+              count: s.alerts.entities,
+              fever: s.alerts.abnormalTemperature,
+              suspected: s.alerts.suspectedCases,
+            })}
+          </p>
+        ) : (
+          <p>{t('briefing.noAlerts')}</p>
+        )}
         <h2>{t('briefing.ranking')}</h2>
         <table>
           <thead>

@@ -14,7 +14,20 @@ import { pct, useAlerts, useLiaisonCoverage, useSummary, useTrend } from './quer
 import { useLiveDashboard } from './use-live-dashboard';
 import './dashboard-screen.css';
 
-const TABLE_KEYS = ['overall', 'industrialAboveScale', 'commerceAboveQuota', 'servicesAboveScale', 'smallMicro', 'individual', 'industrial', 'commerce', 'fourAbove', 'fourBelow', 'agriculture', 'keyProject'];
+const TABLE_KEYS = [
+  'overall',
+  'industrialAboveScale',
+  'commerceAboveQuota',
+  'servicesAboveScale',
+  'smallMicro',
+  'individual',
+  'industrial',
+  'commerce',
+  'fourAbove',
+  'fourBelow',
+  'agriculture',
+  'keyProject',
+];
 
 /** 复工复产指挥大屏: full screen, headline rates, trend, town ranking, categories, alerts; refreshed live from the event stream. */
 export function DashboardScreen() {
@@ -46,42 +59,106 @@ export function DashboardScreen() {
       legend: { textStyle: { color: '#cfe3ff' }, top: 0 },
       grid: { left: 40, right: 16, top: 32, bottom: 24 },
       xAxis: { type: 'category', data: pts.map((p) => p.date.slice(5)), axisLabel: { color: '#cfe3ff' } },
-      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { color: '#cfe3ff', formatter: '{value}%' }, splitLine: { lineStyle: { color: '#1d3a66' } } },
+      yAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        axisLabel: { color: '#cfe3ff', formatter: '{value}%' },
+        splitLine: { lineStyle: { color: '#1d3a66' } },
+      },
       series: [
-        { name: t('rate.resumptionRate'), type: 'line', smooth: true, data: pts.map((p) => p.resumptionRate), itemStyle: { color: '#37d39b' } },
-        { name: t('rate.capacityRate'), type: 'line', smooth: true, connectNulls: true, data: pts.map((p) => p.capacityRate), itemStyle: { color: '#ffc53d' } },
-        { name: t('rate.attendanceRate'), type: 'line', smooth: true, connectNulls: true, data: pts.map((p) => p.attendanceRate), itemStyle: { color: '#4fa3ff' } },
+        {
+          name: t('rate.resumptionRate'),
+          type: 'line',
+          smooth: true,
+          data: pts.map((p) => p.resumptionRate),
+          itemStyle: { color: '#37d39b' },
+        },
+        {
+          name: t('rate.capacityRate'),
+          type: 'line',
+          smooth: true,
+          connectNulls: true,
+          data: pts.map((p) => p.capacityRate),
+          itemStyle: { color: '#ffc53d' },
+        },
+        {
+          name: t('rate.attendanceRate'),
+          type: 'line',
+          smooth: true,
+          connectNulls: true,
+          data: pts.map((p) => p.attendanceRate),
+          itemStyle: { color: '#4fa3ff' },
+        },
       ],
     };
   }, [trend.data, t]);
 
   const rankOption = useMemo(() => {
-    const rows = [...(s?.children ?? [])].filter((c) => c.total > 0).slice(0, 15).reverse();
+    const rows = [...(s?.children ?? [])]
+      .filter((c) => c.total > 0)
+      .slice(0, 15)
+      .reverse();
     return {
       textStyle: { color: '#cfe3ff' },
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
       grid: { left: 90, right: 40, top: 8, bottom: 20 },
-      xAxis: { type: 'value', min: 0, max: 100, axisLabel: { color: '#cfe3ff', formatter: '{value}%' }, splitLine: { lineStyle: { color: '#1d3a66' } } },
+      xAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        axisLabel: { color: '#cfe3ff', formatter: '{value}%' },
+        splitLine: { lineStyle: { color: '#1d3a66' } },
+      },
       yAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { color: '#cfe3ff' } },
-      series: [{ name: t('rate.resumptionRate'), type: 'bar', data: rows.map((r) => r.resumptionRate), itemStyle: { color: '#37d39b' }, label: { show: true, position: 'right', color: '#cfe3ff', formatter: '{c}%' } }],
+      series: [
+        {
+          name: t('rate.resumptionRate'),
+          type: 'bar',
+          data: rows.map((r) => r.resumptionRate),
+          itemStyle: { color: '#37d39b' },
+          label: { show: true, position: 'right', color: '#cfe3ff', formatter: '{c}%' },
+        },
+      ],
     };
   }, [s, t]);
 
-  if (summary.isError) return <div className="fg-screen"><ErrorState error={summary.error} onRetry={() => void summary.refetch()} /></div>;
+  if (summary.isError)
+    return (
+      <div className="fg-screen">
+        <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
+      </div>
+    );
 
   return (
     <div className="fg-screen" data-testid="dashboard-screen">
       <header className="fg-screen-head">
         <div className="fg-screen-tools">
-          <RegionPicker value={params.regionCode ?? null} onChange={(c) => set('regionCode', c)} placeholder={t('screen.region')} style={{ width: 200 }} />
-          <DatePicker value={params.date ? dayjs(params.date) : null} onChange={(d) => set('date', d ? d.format('YYYY-MM-DD') : null)} placeholder={t('screen.today')} />
+          <RegionPicker
+            value={params.regionCode ?? null}
+            onChange={(c) => set('regionCode', c)}
+            placeholder={t('screen.region')}
+            style={{ width: 200 }}
+          />
+          <DatePicker
+            value={params.date ? dayjs(params.date) : null}
+            onChange={(d) => set('date', d ? d.format('YYYY-MM-DD') : null)}
+            placeholder={t('screen.today')}
+          />
         </div>
         <h1>
           {s?.regionName} {t('screen.title')} <small>{s?.date}</small>
         </h1>
         <div className="fg-screen-tools">
           <Tooltip title={t('screen.liveHint')}>
-            <Badge status={live.connected ? 'processing' : 'default'} text={<span className="fg-live" data-testid="live-count">{t('screen.live', { count: live.events })}</span>} />
+            <Badge
+              status={live.connected ? 'processing' : 'default'}
+              text={
+                <span className="fg-live" data-testid="live-count">
+                  {t('screen.live', { count: live.events })}
+                </span>
+              }
+            />
           </Tooltip>
           <Link to={`/dashboard/briefing?${search.toString()}`}>{t('screen.briefing')}</Link>
           <Link to="/dashboard/statistics">{t('screen.exit')}</Link>
@@ -92,21 +169,55 @@ export function DashboardScreen() {
       ) : (
         <>
           <section className="fg-screen-cards">
-            <Card label={<MetricLabel kind="rate" k="resumptionRate" />} value={pct(overall?.resumptionRate)} sub={t('screen.resumedOf', { resumed: overall?.resumed ?? 0, total: overall?.total ?? 0 })} testId="headline-resumption" />
+            <Card
+              label={<MetricLabel kind="rate" k="resumptionRate" />}
+              value={pct(overall?.resumptionRate)}
+              sub={t('screen.resumedOf', { resumed: overall?.resumed ?? 0, total: overall?.total ?? 0 })}
+              testId="headline-resumption"
+            />
             <Card
               label={<MetricLabel kind="rate" k="capacityRate" />}
               value={pct(overall?.capacityRate)}
-              sub={<LatestReportsLink summary={s} onPick={(d) => set('date', d)} fallback={t('screen.reporting', { count: overall?.reporting ?? 0 })} />}
+              sub={
+                <LatestReportsLink
+                  summary={s}
+                  onPick={(d) => set('date', d)}
+                  fallback={t('screen.reporting', { count: overall?.reporting ?? 0 })}
+                />
+              }
             />
-            <Card label={<MetricLabel kind="rate" k="attendanceRate" />} value={pct(overall?.attendanceRate)} sub={t('screen.onDuty', { count: overall?.staffOnDuty ?? 0 })} />
-            <Card label={<MetricLabel kind="rate" k="fromOtherProvinces" />} value={(overall?.fromOtherProvinces ?? 0).toLocaleString()} sub={t('screen.people')} />
-            <Card label={<MetricLabel kind="category" k="keyProject" />} value={`${projects?.resumed ?? 0} / ${projects?.total ?? 0}`} sub={pct(projects?.resumptionRate)} />
+            <Card
+              label={<MetricLabel kind="rate" k="attendanceRate" />}
+              value={pct(overall?.attendanceRate)}
+              sub={t('screen.onDuty', { count: overall?.staffOnDuty ?? 0 })}
+            />
+            <Card
+              label={<MetricLabel kind="rate" k="fromOtherProvinces" />}
+              value={(overall?.fromOtherProvinces ?? 0).toLocaleString()}
+              sub={t('screen.people')}
+            />
+            <Card
+              label={<MetricLabel kind="category" k="keyProject" />}
+              value={`${projects?.resumed ?? 0} / ${projects?.total ?? 0}`}
+              sub={pct(projects?.resumptionRate)}
+            />
             {coverage.data && (
               <Link to="/liaison/coverage" className="fg-screen-card-link">
-                <Card label={t('screen.liaisonCoverage')} value={pct(coverage.data.total.rate)} sub={t('screen.coveredOf', { covered: coverage.data.total.covered, total: coverage.data.total.total })} testId="headline-liaison-coverage" />
+                <Card
+                  label={t('screen.liaisonCoverage')}
+                  value={pct(coverage.data.total.rate)}
+                  sub={t('screen.coveredOf', { covered: coverage.data.total.covered, total: coverage.data.total.total })}
+                  testId="headline-liaison-coverage"
+                />
               </Link>
             )}
-            <Card label={t('screen.alerts')} value={String(s.alerts.entities)} sub={t('screen.alertDetail', { fever: s.alerts.abnormalTemperature, suspected: s.alerts.suspectedCases })} danger={s.alerts.entities > 0} testId="headline-alerts" />
+            <Card
+              label={t('screen.alerts')}
+              value={String(s.alerts.entities)}
+              sub={t('screen.alertDetail', { fever: s.alerts.abnormalTemperature, suspected: s.alerts.suspectedCases })}
+              danger={s.alerts.entities > 0}
+              testId="headline-alerts"
+            />
           </section>
           <section className="fg-screen-grid">
             <Panel title={t('screen.trend')}>{trend.data ? <EChart option={trendOption} /> : <Spin />}</Panel>
@@ -121,7 +232,8 @@ export function DashboardScreen() {
                 <ul className="fg-screen-alerts">
                   {alerts.data!.map((a) => (
                     <li key={a.id}>
-                      <b>{a.entityName}</b> {t('screen.alertLine', { fever: a.abnormalTemperature, suspected: a.suspectedCases })} <small>{dayjs(a.at).format('HH:mm')}</small>
+                      <b>{a.entityName}</b> {t('screen.alertLine', { fever: a.abnormalTemperature, suspected: a.suspectedCases })}{' '}
+                      <small>{dayjs(a.at).format('HH:mm')}</small>
                     </li>
                   ))}
                 </ul>
@@ -134,7 +246,19 @@ export function DashboardScreen() {
   );
 }
 
-function Card({ label, value, sub, danger, testId }: { label: React.ReactNode; value: string; sub: React.ReactNode; danger?: boolean; testId?: string }) {
+function Card({
+  label,
+  value,
+  sub,
+  danger,
+  testId,
+}: {
+  label: React.ReactNode;
+  value: string;
+  sub: React.ReactNode;
+  danger?: boolean;
+  testId?: string;
+}) {
   return (
     <div className={`fg-screen-card${danger ? ' danger' : ''}`} data-testid={testId}>
       <div className="label">{label}</div>

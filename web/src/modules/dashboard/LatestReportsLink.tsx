@@ -6,7 +6,15 @@ import type { DashboardSummary } from '@fugong/contract';
  * On a day nobody reported, a link to the last day that has reports (the summary names it); `fallback`
  * otherwise, since `latestReportDate` equals the day whenever it has reports.
  */
-export function LatestReportsLink({ summary, onPick, fallback = null }: { summary: DashboardSummary; onPick: (date: string) => void; fallback?: ReactNode }) {
+export function LatestReportsLink({
+  summary,
+  onPick,
+  fallback = null,
+}: {
+  summary: DashboardSummary;
+  onPick: (date: string) => void;
+  fallback?: ReactNode;
+}) {
   const { t } = useTranslation('dashboard');
   const latest = summary.latestReportDate;
   if (!latest || latest === summary.date) return <>{fallback}</>;

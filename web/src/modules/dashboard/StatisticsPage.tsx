@@ -27,7 +27,11 @@ export function StatisticsPage() {
     setSearch(s, { replace: true });
   };
   const columns = (kind: 'category' | 'sector' | 'name'): TableColumnsType<MetricRow & { name?: string }> => [
-    { title: t('table.item'), key: 'key', render: (_, r) => (kind === 'name' ? (r.name ?? r.key) : <MetricLabel kind={kind} k={r.key} />) },
+    {
+      title: t('table.item'),
+      key: 'key',
+      render: (_, r) => (kind === 'name' ? (r.name ?? r.key) : <MetricLabel kind={kind} k={r.key} />),
+    },
     { title: t('table.total'), dataIndex: 'total', align: 'right' },
     { title: t('table.resumed'), dataIndex: 'resumed', align: 'right' },
     { title: <MetricLabel kind="rate" k="resumptionRate" />, dataIndex: 'resumptionRate', align: 'right', render: pct },
@@ -38,7 +42,15 @@ export function StatisticsPage() {
   ];
   const s = summary.data;
   const table = (rows: (MetricRow & { name?: string })[], kind: 'category' | 'sector' | 'name') => (
-    <Table rowKey="key" size="small" loading={summary.isFetching} dataSource={rows} columns={columns(kind)} pagination={false} scroll={{ x: 800 }} />
+    <Table
+      rowKey="key"
+      size="small"
+      loading={summary.isFetching}
+      dataSource={rows}
+      columns={columns(kind)}
+      pagination={false}
+      scroll={{ x: 800 }}
+    />
   );
   return (
     <PageContainer
@@ -50,7 +62,11 @@ export function StatisticsPage() {
               {t('screen.open')}
             </Button>
           </Link>
-          <ExportButton url="/api/dashboard/briefing.xlsx" filename={`${t('briefing.file')}-${s?.date ?? ''}.xlsx`} query={params} />
+          <ExportButton
+            url="/api/dashboard/briefing.xlsx"
+            filename={`${t('briefing.file')}-${s?.date ?? ''}.xlsx`}
+            query={params}
+          />
           <Link to={`/dashboard/briefing?${search.toString()}`}>
             <Button icon={<PrinterOutlined />}>{t('briefing.print')}</Button>
           </Link>
@@ -58,11 +74,25 @@ export function StatisticsPage() {
       }
     >
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <RegionPicker value={params.regionCode ?? null} onChange={(c) => set('regionCode', c)} placeholder={t('screen.region')} style={{ width: 240 }} />
-        <DatePicker value={params.date ? dayjs(params.date) : null} onChange={(d) => set('date', d ? d.format('YYYY-MM-DD') : null)} placeholder={t('screen.today')} />
+        <RegionPicker
+          value={params.regionCode ?? null}
+          onChange={(c) => set('regionCode', c)}
+          placeholder={t('screen.region')}
+          style={{ width: 240 }}
+        />
+        <DatePicker
+          value={params.date ? dayjs(params.date) : null}
+          onChange={(d) => set('date', d ? d.format('YYYY-MM-DD') : null)}
+          placeholder={t('screen.today')}
+        />
       </Flex>
       {s && s.latestReportDate !== s.date && s.latestReportDate && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} message={<LatestReportsLink summary={s} onPick={(d) => set('date', d)} />} />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          message={<LatestReportsLink summary={s} onPick={(d) => set('date', d)} />}
+        />
       )}
       {summary.isError ? (
         <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />

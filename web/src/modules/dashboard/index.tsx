@@ -16,7 +16,19 @@ export const dashboardModule: WebModule = {
     { path: 'dashboard/briefing', element: guard(<BriefingPage />) },
   ],
   menu: [
-    { path: 'dashboard/screen', labelKey: 'dashboard:menu.screen', icon: <DesktopOutlined />, permission: 'dashboard.read', group: 'resumption' },
-    { path: 'dashboard/statistics', labelKey: 'dashboard:menu.statistics', icon: <BarChartOutlined />, permission: 'dashboard.read', group: 'resumption' },
+    {
+      path: 'dashboard/screen',
+      labelKey: 'dashboard:menu.screen',
+      icon: <DesktopOutlined />,
+      permission: 'dashboard.read',
+      group: 'resumption',
+    },
+    {
+      path: 'dashboard/statistics',
+      labelKey: 'dashboard:menu.statistics',
+      icon: <BarChartOutlined />,
+      permission: 'dashboard.read',
+      group: 'resumption',
+    },
   ],
 };

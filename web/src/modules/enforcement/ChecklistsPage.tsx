@@ -18,7 +18,10 @@ export function ChecklistsPage() {
   const [dirty, setDirty] = useState(false);
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm();
-  const q = useQuery({ queryKey: ['/api/enforcement/checklists', type], queryFn: () => api.get<InspectionChecklist>(`/api/enforcement/checklists/${type}`) });
+  const q = useQuery({
+    queryKey: ['/api/enforcement/checklists', type],
+    queryFn: () => api.get<InspectionChecklist>(`/api/enforcement/checklists/${type}`),
+  });
   useEffect(() => {
     if (q.data) {
       setItems(q.data.items);
@@ -45,7 +48,13 @@ export function ChecklistsPage() {
           <Button icon={<PlusOutlined />} onClick={() => setAdding(true)} data-testid="checklist-add">
             {t('action.addItem')}
           </Button>
-          <Button type="primary" disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()} data-testid="checklist-save">
+          <Button
+            type="primary"
+            disabled={!dirty}
+            loading={save.isPending}
+            onClick={() => save.mutate()}
+            data-testid="checklist-save"
+          >
             {t('common:action.save')}
           </Button>
         </Flex>
@@ -71,11 +80,26 @@ export function ChecklistsPage() {
           pagination={false}
           dataSource={items}
           columns={[
-            { title: t('checklist.code'), dataIndex: 'code', width: 140, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },
+            {
+              title: t('checklist.code'),
+              dataIndex: 'code',
+              width: 140,
+              render: (c: string) => <Typography.Text code>{c}</Typography.Text>,
+            },
             {
               title: t('checklist.text'),
               dataIndex: 'text',
-              render: (text: string, r) => <Typography.Text editable={{ onChange: (v) => v.trim() && change(items.map((i) => (i.code === r.code ? { ...i, text: v.trim() } : i))) }} type={r.active ? undefined : 'secondary'} delete={!r.active}>{text}</Typography.Text>,
+              render: (text: string, r) => (
+                <Typography.Text
+                  editable={{
+                    onChange: (v) => v.trim() && change(items.map((i) => (i.code === r.code ? { ...i, text: v.trim() } : i))),
+                  }}
+                  type={r.active ? undefined : 'secondary'}
+                  delete={!r.active}
+                >
+                  {text}
+                </Typography.Text>
+              ),
             },
             {
               title: t('checklist.active'),
@@ -95,7 +119,13 @@ export function ChecklistsPage() {
           ]}
         />
       )}
-      <Modal open={adding} title={t('action.addItem')} onCancel={() => setAdding(false)} onOk={() => form.submit()} destroyOnHidden>
+      <Modal
+        open={adding}
+        title={t('action.addItem')}
+        onCancel={() => setAdding(false)}
+        onOk={() => form.submit()}
+        destroyOnHidden
+      >
         <Form
           form={form}
           layout="vertical"
@@ -108,10 +138,19 @@ export function ChecklistsPage() {
             setAdding(false);
           }}
         >
-          <Form.Item name="code" label={t('checklist.code')} extra={t('checklist.codeHint')} rules={[{ required: true, pattern: /^[a-z0-9_]{1,32}$/, message: t('checklist.codeHint') }]}>
+          <Form.Item
+            name="code"
+            label={t('checklist.code')}
+            extra={t('checklist.codeHint')}
+            rules={[{ required: true, pattern: /^[a-z0-9_]{1,32}$/, message: t('checklist.codeHint') }]}
+          >
             <Input maxLength={32} />
           </Form.Item>
-          <Form.Item name="text" label={t('checklist.text')} rules={[{ required: true, whitespace: true, message: t('common:validation.required') }]}>
+          <Form.Item
+            name="text"
+            label={t('checklist.text')}
+            rules={[{ required: true, whitespace: true, message: t('common:validation.required') }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
         </Form>

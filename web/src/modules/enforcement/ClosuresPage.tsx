@@ -12,14 +12,33 @@ import { LiftClosureButton } from './NoticeActions';
 export function ClosuresPage() {
   const { t } = useTranslation('enforcement');
   const perms = usePermissions();
-  const { query, filters, setFilters, tableProps } = useServerTable<ClosureOrder, 'q' | 'active'>('/api/enforcement/closures', ['q', 'active']);
+  const { query, filters, setFilters, tableProps } = useServerTable<ClosureOrder, 'q' | 'active'>('/api/enforcement/closures', [
+    'q',
+    'active',
+  ]);
   const columns: TableColumnsType<ClosureOrder> = [
-    { title: t('field.entity'), dataIndex: 'entityName', render: (n: string, r) => <Link to={`/registry/entities/${r.entityId}`}>{n}</Link> },
+    {
+      title: t('field.entity'),
+      dataIndex: 'entityName',
+      render: (n: string, r) => <Link to={`/registry/entities/${r.entityId}`}>{n}</Link>,
+    },
     { title: t('closure.orderedOn'), dataIndex: 'orderedOn', width: 110 },
     { title: t('closure.reason'), dataIndex: 'reason' },
-    { title: t('field.status'), width: 100, render: (_, r) => (r.liftedAt ? <Tag>{t('closure.lifted')}</Tag> : <Tag color="red">{t('closure.active')}</Tag>) },
-    { title: t('closure.liftedReason'), dataIndex: 'liftedReason', render: (x: string | null, r) => (x ? `${x}（${r.liftedAt!.slice(0, 10)}）` : '—') },
-    { title: t('common:table.actions'), width: 110, render: (_, r) => !r.liftedAt && perms.has('enforcement.inspect') && <LiftClosureButton closure={r} /> },
+    {
+      title: t('field.status'),
+      width: 100,
+      render: (_, r) => (r.liftedAt ? <Tag>{t('closure.lifted')}</Tag> : <Tag color="red">{t('closure.active')}</Tag>),
+    },
+    {
+      title: t('closure.liftedReason'),
+      dataIndex: 'liftedReason',
+      render: (x: string | null, r) => (x ? `${x}（${r.liftedAt!.slice(0, 10)}）` : '—'),
+    },
+    {
+      title: t('common:table.actions'),
+      width: 110,
+      render: (_, r) => !r.liftedAt && perms.has('enforcement.inspect') && <LiftClosureButton closure={r} />,
+    },
   ];
   return (
     <PageContainer title={t('menu.closures')}>
@@ -33,9 +52,23 @@ export function ClosuresPage() {
             { value: '', label: t('tally.total') },
           ]}
         />
-        <Input.Search allowClear placeholder={t('list.search')} defaultValue={filters.q} onSearch={(v) => setFilters({ ...filters, q: v })} style={{ maxWidth: 280 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('list.search')}
+          defaultValue={filters.q}
+          onSearch={(v) => setFilters({ ...filters, q: v })}
+          style={{ maxWidth: 280 }}
+        />
       </Flex>
-      <ServerTable<ClosureOrder> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 900 }} {...tableProps} locale={{ emptyText: t('closure.empty') }} />
+      <ServerTable<ClosureOrder>
+        query={query}
+        rowKey="id"
+        size="small"
+        columns={columns}
+        scroll={{ x: 900 }}
+        {...tableProps}
+        locale={{ emptyText: t('closure.empty') }}
+      />
     </PageContainer>
   );
 }

@@ -4,7 +4,14 @@ import { Alert, App, Button, Card, DatePicker, Form, Input, InputNumber, Radio, 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { inspectionKinds, premisesTypes, type Inspection, type InspectionChecklist, type InspectionRound, type Page } from '@fugong/contract';
+import {
+  inspectionKinds,
+  premisesTypes,
+  type Inspection,
+  type InspectionChecklist,
+  type InspectionRound,
+  type Page,
+} from '@fugong/contract';
 import { api } from '../../app/api';
 import { EntitySelect } from '../../components/EntitySelect';
 import { PageContainer } from '../../components/PageContainer';
@@ -33,12 +40,20 @@ export function InspectionFormPage() {
   const premisesType = (Form.useWatch('premisesType', form) as string | undefined) ?? 'five_small';
   const outcome = Form.useWatch('outcome', form) as string | undefined;
   const kind = Form.useWatch('kind', form) as string | undefined;
-  const checklist = useQuery({ queryKey: ['/api/enforcement/checklists', premisesType], queryFn: () => api.get<InspectionChecklist>(`/api/enforcement/checklists/${premisesType}`) });
-  const rounds = useQuery({ queryKey: ['/api/enforcement/rounds', 'active'], queryFn: () => api.get<Page<InspectionRound>>('/api/enforcement/rounds', { status: 'active', pageSize: 100 }) });
+  const checklist = useQuery({
+    queryKey: ['/api/enforcement/checklists', premisesType],
+    queryFn: () => api.get<InspectionChecklist>(`/api/enforcement/checklists/${premisesType}`),
+  });
+  const rounds = useQuery({
+    queryKey: ['/api/enforcement/rounds', 'active'],
+    queryFn: () => api.get<Page<InspectionRound>>('/api/enforcement/rounds', { status: 'active', pageSize: 100 }),
+  });
   const items = (checklist.data?.items ?? []).filter((i) => i.active);
   const save = useMutation({
     mutationFn: (v: Record<string, unknown>) => {
-      const results = Object.fromEntries(items.map((i) => [i.code, (v.results as Record<string, boolean> | undefined)?.[i.code] !== false]));
+      const results = Object.fromEntries(
+        items.map((i) => [i.code, (v.results as Record<string, boolean> | undefined)?.[i.code] !== false]),
+      );
       const inspectedOn = visit ? visit.date : (v.inspectedOn as Dayjs).format('YYYY-MM-DD');
       return api.post<Inspection>('/api/enforcement/inspections', {
         ...v,
@@ -53,7 +68,12 @@ export function InspectionFormPage() {
     },
     onSuccess: (ins) => {
       message.success(t('form.saved', { no: ins.no }));
-      setVisit({ id: ins.visitId!, date: ins.inspectedOn, count: ins.inspectorCount, done: (visit?.id === ins.visitId ? visit.done : 0) + 1 });
+      setVisit({
+        id: ins.visitId!,
+        date: ins.inspectedOn,
+        count: ins.inspectorCount,
+        done: (visit?.id === ins.visitId ? visit.done : 0) + 1,
+      });
       setLast(ins);
     },
     onError: (e) => {
@@ -81,7 +101,17 @@ export function InspectionFormPage() {
               data-testid="inspection-next"
               onClick={() => {
                 setLast(null);
-                form.resetFields(['entityId', 'results', 'extraProblems', 'fixedOnSpot', 'outcome', 'noticeItems', 'noticeDeadline', 'notes', 'filingId']);
+                form.resetFields([
+                  'entityId',
+                  'results',
+                  'extraProblems',
+                  'fixedOnSpot',
+                  'outcome',
+                  'noticeItems',
+                  'noticeDeadline',
+                  'notes',
+                  'filingId',
+                ]);
               }}
             >
               {t('action.next')}
@@ -101,7 +131,17 @@ export function InspectionFormPage() {
           form={form}
           layout="vertical"
           onFinish={(v) => save.mutate(v)}
-          initialValues={{ kind: 'routine', premisesType: 'five_small', inspectedOn: dayjs(), inspectorCount: 2, inspectors: [], extraProblems: 0, fixedOnSpot: 0, outcome: 'pass', roundId: search.get('roundId') ? Number(search.get('roundId')) : undefined }}
+          initialValues={{
+            kind: 'routine',
+            premisesType: 'five_small',
+            inspectedOn: dayjs(),
+            inspectorCount: 2,
+            inspectors: [],
+            extraProblems: 0,
+            fixedOnSpot: 0,
+            outcome: 'pass',
+            roundId: search.get('roundId') ? Number(search.get('roundId')) : undefined,
+          }}
         >
           {visit ? (
             <Alert
@@ -118,7 +158,13 @@ export function InspectionFormPage() {
           ) : (
             <>
               <Form.Item name="roundId" label={t('form.round')}>
-                <Select allowClear options={(rounds.data?.items ?? []).map((r) => ({ value: r.id, label: `${r.name}（${r.startsOn}～${r.endsOn}）` }))} />
+                <Select
+                  allowClear
+                  options={(rounds.data?.items ?? []).map((r) => ({
+                    value: r.id,
+                    label: `${r.name}（${r.startsOn}～${r.endsOn}）`,
+                  }))}
+                />
               </Form.Item>
               <Form.Item name="inspectedOn" label={t('field.inspectedOn')} rules={required}>
                 <DatePicker style={{ width: '100%' }} />
@@ -135,7 +181,9 @@ export function InspectionFormPage() {
             <EntitySelect placeholder={t('form.entitySearch')} testId="inspection-entity" />
           </Form.Item>
           <Form.Item name="kind" label={t('field.kind')}>
-            <Select options={inspectionKinds.filter((k) => k !== 'reinspection').map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
+            <Select
+              options={inspectionKinds.filter((k) => k !== 'reinspection').map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+            />
           </Form.Item>
           {kind === 'pre_opening' && (
             <Form.Item name="filingId" label={t('form.filingId')} rules={required}>
@@ -148,7 +196,14 @@ export function InspectionFormPage() {
           <Card size="small" title={t('form.checklist')} style={{ marginBottom: 16 }} loading={checklist.isLoading}>
             {items.length === 0 && !checklist.isLoading && <Alert type="warning" message={t('form.noChecklist')} />}
             {items.map((i) => (
-              <Form.Item key={`${premisesType}-${i.code}`} name={['results', i.code]} label={i.text} valuePropName="checked" initialValue={true} style={{ marginBottom: 8 }}>
+              <Form.Item
+                key={`${premisesType}-${i.code}`}
+                name={['results', i.code]}
+                label={i.text}
+                valuePropName="checked"
+                initialValue={true}
+                style={{ marginBottom: 8 }}
+              >
                 <Switch checkedChildren={t('form.ok')} unCheckedChildren={t('form.problem')} />
               </Form.Item>
             ))}
@@ -160,7 +215,10 @@ export function InspectionFormPage() {
             <InputNumber min={0} max={200} style={{ width: '100%' }} inputMode="numeric" />
           </Form.Item>
           <Form.Item name="outcome" label={t('field.outcome')}>
-            <Radio.Group optionType="button" options={(['pass', 'notice', 'closure'] as const).map((o) => ({ value: o, label: t(`outcome.${o}`) }))} />
+            <Radio.Group
+              optionType="button"
+              options={(['pass', 'notice', 'closure'] as const).map((o) => ({ value: o, label: t(`outcome.${o}`) }))}
+            />
           </Form.Item>
           {outcome === 'notice' && (
             <>

@@ -34,9 +34,18 @@ export function TallyCards({ tally, loading }: { tally?: Tally; loading?: boolea
 export function InspectionsPage() {
   const { t } = useTranslation('enforcement');
   const perms = usePermissions();
-  const { query, filters, setFilters, tableProps } = useServerTable<Inspection, 'roundId' | 'outcome' | 'entityId'>('/api/enforcement/inspections', ['roundId', 'outcome', 'entityId']);
-  const tally = useQuery({ queryKey: ['/api/enforcement/tally', filters.roundId], queryFn: () => api.get<Tally>('/api/enforcement/tally', { roundId: filters.roundId }) });
-  const rounds = useQuery({ queryKey: ['/api/enforcement/rounds', 'all'], queryFn: () => api.get<Page<InspectionRound>>('/api/enforcement/rounds', { pageSize: 100 }) });
+  const { query, filters, setFilters, tableProps } = useServerTable<Inspection, 'roundId' | 'outcome' | 'entityId'>(
+    '/api/enforcement/inspections',
+    ['roundId', 'outcome', 'entityId'],
+  );
+  const tally = useQuery({
+    queryKey: ['/api/enforcement/tally', filters.roundId],
+    queryFn: () => api.get<Tally>('/api/enforcement/tally', { roundId: filters.roundId }),
+  });
+  const rounds = useQuery({
+    queryKey: ['/api/enforcement/rounds', 'all'],
+    queryFn: () => api.get<Page<InspectionRound>>('/api/enforcement/rounds', { pageSize: 100 }),
+  });
   const columns: TableColumnsType<Inspection> = [
     { title: t('field.no'), dataIndex: 'no', width: 180 },
     { title: t('field.entity'), dataIndex: 'entityName' },
@@ -94,7 +103,15 @@ export function InspectionsPage() {
         />
       </Flex>
       <TallyCards tally={tally.data} loading={tally.isLoading} />
-      <ServerTable<Inspection> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 900 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />
+      <ServerTable<Inspection>
+        query={query}
+        rowKey="id"
+        size="small"
+        columns={columns}
+        scroll={{ x: 900 }}
+        {...tableProps}
+        locale={{ emptyText: t('list.empty') }}
+      />
     </PageContainer>
   );
 }

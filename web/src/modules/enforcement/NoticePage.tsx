@@ -16,7 +16,10 @@ export function NoticePage() {
   const { t } = useTranslation('enforcement');
   const { id } = useParams();
   const perms = usePermissions();
-  const q = useQuery({ queryKey: [`/api/enforcement/notices/${id}`], queryFn: () => api.get<RectificationNotice>(`/api/enforcement/notices/${id}`) });
+  const q = useQuery({
+    queryKey: [`/api/enforcement/notices/${id}`],
+    queryFn: () => api.get<RectificationNotice>(`/api/enforcement/notices/${id}`),
+  });
   if (q.isLoading) return <Spin style={{ display: 'block', margin: 48 }} />;
   if (q.isError || !q.data) return <ErrorState error={q.error} onRetry={() => void q.refetch()} />;
   const n = q.data;
@@ -30,7 +33,18 @@ export function NoticePage() {
         {n.status === 'issued' && perms.has('enforcement.inspect') && <ReinspectButton notice={n} />}
       </Flex>
       <style>{'@media print { .fg-no-print, .ant-layout-sider, .ant-layout-header { display: none !important; } }'}</style>
-      <div data-testid="notice" style={{ background: '#fff', maxWidth: 720, margin: '0 auto', padding: '48px 56px', border: '1px solid #eee', fontSize: 15, lineHeight: 2 }}>
+      <div
+        data-testid="notice"
+        style={{
+          background: '#fff',
+          maxWidth: 720,
+          margin: '0 auto',
+          padding: '48px 56px',
+          border: '1px solid #eee',
+          fontSize: 15,
+          lineHeight: 2,
+        }}
+      >
         <Typography.Title level={3} style={{ textAlign: 'center' }}>
           {t('notice.title')}
         </Typography.Title>

@@ -14,13 +14,26 @@ import { noticeStatusStyles } from './labels';
 export function NoticesPage() {
   const { t } = useTranslation('enforcement');
   const perms = usePermissions();
-  const { query, filters, setFilters, tableProps } = useServerTable<RectificationNotice, 'q' | 'status'>('/api/enforcement/notices', ['q', 'status']);
+  const { query, filters, setFilters, tableProps } = useServerTable<RectificationNotice, 'q' | 'status'>(
+    '/api/enforcement/notices',
+    ['q', 'status'],
+  );
   const columns: TableColumnsType<RectificationNotice> = [
-    { title: t('field.no'), dataIndex: 'no', width: 160, render: (no: string, r) => <Link to={`/enforcement/notices/${r.id}`}>{no}</Link> },
+    {
+      title: t('field.no'),
+      dataIndex: 'no',
+      width: 160,
+      render: (no: string, r) => <Link to={`/enforcement/notices/${r.id}`}>{no}</Link>,
+    },
     { title: t('field.entity'), dataIndex: 'entityName' },
     { title: t('field.issuedOn'), dataIndex: 'issuedOn', width: 110 },
     { title: t('field.deadline'), dataIndex: 'deadline', width: 110 },
-    { title: t('field.status'), dataIndex: 'status', width: 150, render: (s: RectificationNotice['status']) => <StatusTag value={s} map={noticeStatusStyles} /> },
+    {
+      title: t('field.status'),
+      dataIndex: 'status',
+      width: 150,
+      render: (s: RectificationNotice['status']) => <StatusTag value={s} map={noticeStatusStyles} />,
+    },
     {
       title: t('common:table.actions'),
       width: 160,
@@ -35,10 +48,31 @@ export function NoticesPage() {
   return (
     <PageContainer title={t('menu.notices')}>
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('list.search')} defaultValue={filters.q} onSearch={(v) => setFilters({ ...filters, q: v })} style={{ maxWidth: 280 }} />
-        <Select allowClear placeholder={t('field.status')} style={{ minWidth: 160 }} value={filters.status} onChange={(v?: string) => setFilters({ ...filters, status: v ?? '' })} options={noticeStatuses.map((s) => ({ value: s, label: t(`noticeStatus.${s}`) }))} />
+        <Input.Search
+          allowClear
+          placeholder={t('list.search')}
+          defaultValue={filters.q}
+          onSearch={(v) => setFilters({ ...filters, q: v })}
+          style={{ maxWidth: 280 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('field.status')}
+          style={{ minWidth: 160 }}
+          value={filters.status}
+          onChange={(v?: string) => setFilters({ ...filters, status: v ?? '' })}
+          options={noticeStatuses.map((s) => ({ value: s, label: t(`noticeStatus.${s}`) }))}
+        />
       </Flex>
-      <ServerTable<RectificationNotice> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 800 }} {...tableProps} locale={{ emptyText: t('notices.empty') }} />
+      <ServerTable<RectificationNotice>
+        query={query}
+        rowKey="id"
+        size="small"
+        columns={columns}
+        scroll={{ x: 800 }}
+        {...tableProps}
+        locale={{ emptyText: t('notices.empty') }}
+      />
     </PageContainer>
   );
 }

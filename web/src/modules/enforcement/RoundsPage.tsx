@@ -21,12 +21,22 @@ export function RoundsPage() {
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const [form] = Form.useForm();
-  const { query, filters, setFilters, tableProps } = useServerTable<InspectionRound, 'q' | 'status'>('/api/enforcement/rounds', ['q', 'status']);
+  const { query, filters, setFilters, tableProps } = useServerTable<InspectionRound, 'q' | 'status'>('/api/enforcement/rounds', [
+    'q',
+    'status',
+  ]);
   const refresh = () => void qc.invalidateQueries({ queryKey: ['/api/enforcement/rounds'] });
   const create = useMutation({
     mutationFn: (v: Record<string, unknown>) => {
       const [from, to] = v.period as [Dayjs, Dayjs];
-      return api.post<InspectionRound>('/api/enforcement/rounds', { name: v.name, regionCode: v.regionCode, premisesTypes: v.premisesTypes, notes: v.notes ?? null, startsOn: from.format('YYYY-MM-DD'), endsOn: to.format('YYYY-MM-DD') });
+      return api.post<InspectionRound>('/api/enforcement/rounds', {
+        name: v.name,
+        regionCode: v.regionCode,
+        premisesTypes: v.premisesTypes,
+        notes: v.notes ?? null,
+        startsOn: from.format('YYYY-MM-DD'),
+        endsOn: to.format('YYYY-MM-DD'),
+      });
     },
     onSuccess: () => {
       message.success(t('round.created'));
@@ -36,24 +46,46 @@ export function RoundsPage() {
     },
     onError: (e) => {
       // the period is one field here, two on the server
-      if (e instanceof ApiError && e.fields.length) form.setFields(e.fields.map((f) => ({ name: (['startsOn', 'endsOn'].includes(f.field) ? 'period' : f.field) as never, errors: [f.message] })));
+      if (e instanceof ApiError && e.fields.length)
+        form.setFields(
+          e.fields.map((f) => ({
+            name: (['startsOn', 'endsOn'].includes(f.field) ? 'period' : f.field) as never,
+            errors: [f.message],
+          })),
+        );
       else message.error(e.message);
     },
   });
-  const close = useMutation({ mutationFn: (id: number) => api.post(`/api/enforcement/rounds/${id}/close`, {}), onSuccess: refresh, onError: (e) => message.error(e.message) });
+  const close = useMutation({
+    mutationFn: (id: number) => api.post(`/api/enforcement/rounds/${id}/close`, {}),
+    onSuccess: refresh,
+    onError: (e) => message.error(e.message),
+  });
   const required = [{ required: true, message: t('common:validation.required') }];
   const columns: TableColumnsType<InspectionRound> = [
     { title: t('round.name'), dataIndex: 'name' },
     { title: t('round.region'), dataIndex: 'regionName', width: 120 },
     { title: t('round.period'), width: 200, render: (_, r) => `${r.startsOn} ～ ${r.endsOn}` },
-    { title: t('round.types'), dataIndex: 'premisesTypes', width: 200, render: (ts: string[]) => ts.map((x) => <Tag key={x}>{t(`premises.${x}`)}</Tag>) },
-    { title: t('field.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'active' ? 'processing' : 'default'}>{t(`round.status.${s}`)}</Tag> },
+    {
+      title: t('round.types'),
+      dataIndex: 'premisesTypes',
+      width: 200,
+      render: (ts: string[]) => ts.map((x) => <Tag key={x}>{t(`premises.${x}`)}</Tag>),
+    },
+    {
+      title: t('field.status'),
+      dataIndex: 'status',
+      width: 90,
+      render: (s: string) => <Tag color={s === 'active' ? 'processing' : 'default'}>{t(`round.status.${s}`)}</Tag>,
+    },
     {
       title: t('common:table.actions'),
       width: 240,
       render: (_, r) => (
         <Space wrap size={4}>
-          <Link to={`/enforcement/tally?roundId=${r.id}&from=${r.startsOn}&to=${r.endsOn}&regionCode=${r.regionCode}`}>{t('tally.open')}</Link>
+          <Link to={`/enforcement/tally?roundId=${r.id}&from=${r.startsOn}&to=${r.endsOn}&regionCode=${r.regionCode}`}>
+            {t('tally.open')}
+          </Link>
           <Link to={`/enforcement/inspections?roundId=${r.id}`}>{t('action.inspections')}</Link>
           {r.status === 'active' && perms.has('enforcement.inspect') && (
             <Popconfirm title={t('round.closeConfirm')} onConfirm={() => close.mutate(r.id)}>
@@ -76,12 +108,45 @@ export function RoundsPage() {
       }
     >
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('round.name')} defaultValue={filters.q} onSearch={(v) => setFilters({ ...filters, q: v })} style={{ maxWidth: 280 }} />
-        <Select allowClear placeholder={t('field.status')} style={{ minWidth: 120 }} value={filters.status} onChange={(v?: string) => setFilters({ ...filters, status: v ?? '' })} options={(['active', 'closed'] as const).map((s) => ({ value: s, label: t(`round.status.${s}`) }))} />
+        <Input.Search
+          allowClear
+          placeholder={t('round.name')}
+          defaultValue={filters.q}
+          onSearch={(v) => setFilters({ ...filters, q: v })}
+          style={{ maxWidth: 280 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('field.status')}
+          style={{ minWidth: 120 }}
+          value={filters.status}
+          onChange={(v?: string) => setFilters({ ...filters, status: v ?? '' })}
+          options={(['active', 'closed'] as const).map((s) => ({ value: s, label: t(`round.status.${s}`) }))}
+        />
       </Flex>
-      <ServerTable<InspectionRound> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 900 }} {...tableProps} locale={{ emptyText: t('round.empty') }} />
-      <Modal open={open} title={t('action.newRound')} onCancel={() => setOpen(false)} onOk={() => form.submit()} confirmLoading={create.isPending} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={(v) => create.mutate(v)} initialValues={{ premisesTypes: ['mall', 'five_small'] }}>
+      <ServerTable<InspectionRound>
+        query={query}
+        rowKey="id"
+        size="small"
+        columns={columns}
+        scroll={{ x: 900 }}
+        {...tableProps}
+        locale={{ emptyText: t('round.empty') }}
+      />
+      <Modal
+        open={open}
+        title={t('action.newRound')}
+        onCancel={() => setOpen(false)}
+        onOk={() => form.submit()}
+        confirmLoading={create.isPending}
+        destroyOnHidden
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => create.mutate(v)}
+          initialValues={{ premisesTypes: ['mall', 'five_small'] }}
+        >
           <Form.Item name="name" label={t('round.name')} rules={required}>
             <Input maxLength={100} />
           </Form.Item>

@@ -17,17 +17,33 @@ type Row = TallyReport['rows'][number];
 export function TallyPage() {
   const { t } = useTranslation('enforcement');
   const [search, setSearch] = useSearchParams();
-  const params = { regionCode: search.get('regionCode') ?? undefined, from: search.get('from') ?? undefined, to: search.get('to') ?? undefined, roundId: search.get('roundId') ?? undefined };
+  const params = {
+    regionCode: search.get('regionCode') ?? undefined,
+    from: search.get('from') ?? undefined,
+    to: search.get('to') ?? undefined,
+    roundId: search.get('roundId') ?? undefined,
+  };
   const set = (next: Partial<typeof params>) => {
     const s = new URLSearchParams();
     for (const [k, v] of Object.entries({ ...params, ...next })) if (v) s.set(k, v);
     setSearch(s, { replace: true });
   };
-  const rounds = useQuery({ queryKey: ['/api/enforcement/rounds', 'all'], queryFn: () => api.get<Page<InspectionRound>>('/api/enforcement/rounds', { pageSize: 100 }) });
-  const q = useQuery({ queryKey: ['/api/enforcement/tally/report', params], queryFn: () => api.get<TallyReport>('/api/enforcement/tally/report', params) });
-  const rows: Row[] = q.data ? [...q.data.rows, { ...q.data.total, regionName: `${t('tally.total')}（${q.data.total.regionName}）` }] : [];
+  const rounds = useQuery({
+    queryKey: ['/api/enforcement/rounds', 'all'],
+    queryFn: () => api.get<Page<InspectionRound>>('/api/enforcement/rounds', { pageSize: 100 }),
+  });
+  const q = useQuery({
+    queryKey: ['/api/enforcement/tally/report', params],
+    queryFn: () => api.get<TallyReport>('/api/enforcement/tally/report', params),
+  });
+  const rows: Row[] = q.data
+    ? [...q.data.rows, { ...q.data.total, regionName: `${t('tally.total')}（${q.data.total.regionName}）` }]
+    : [];
   return (
-    <PageContainer title={t('menu.tally')} extra={<ExportButton url="/api/enforcement/tally/export" filename={`${t('menu.tally')}.xlsx`} query={params} />}>
+    <PageContainer
+      title={t('menu.tally')}
+      extra={<ExportButton url="/api/enforcement/tally/export" filename={`${t('menu.tally')}.xlsx`} query={params} />}
+    >
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <RegionPicker value={params.regionCode ?? null} onChange={(c) => set({ regionCode: c ?? undefined })} />
         <DatePicker.RangePicker
@@ -62,8 +78,20 @@ export function TallyPage() {
             dataSource={q.data && q.data.total.inspections > 0 ? rows : []}
             locale={{ emptyText: t('tally.empty') }}
             columns={[
-              { title: t('tally.region'), dataIndex: 'regionName', fixed: 'left', width: 160, render: (n: string, r) => (r.regionCode && r !== rows.at(-1) ? <a onClick={() => set({ regionCode: r.regionCode! })}>{n}</a> : <b>{n}</b>) },
-              ...[...tallyKeys, 'distinctPremises' as const].map((k) => ({ title: t(`tally.${k}`), dataIndex: k, align: 'right' as const, width: 120 })),
+              {
+                title: t('tally.region'),
+                dataIndex: 'regionName',
+                fixed: 'left',
+                width: 160,
+                render: (n: string, r) =>
+                  r.regionCode && r !== rows.at(-1) ? <a onClick={() => set({ regionCode: r.regionCode! })}>{n}</a> : <b>{n}</b>,
+              },
+              ...[...tallyKeys, 'distinctPremises' as const].map((k) => ({
+                title: t(`tally.${k}`),
+                dataIndex: k,
+                align: 'right' as const,
+                width: 120,
+              })),
             ]}
           />
         </>

@@ -1,4 +1,11 @@
-import { AuditOutlined, BarChartOutlined, FileExclamationOutlined, FlagOutlined, SafetyCertificateOutlined, StopOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  FileExclamationOutlined,
+  FlagOutlined,
+  SafetyCertificateOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
 import type { WebModule } from '../types';
 import { RequirePermission } from '../../components/RequirePermission';
 import { InspectionsPage } from './InspectionsPage';
@@ -11,7 +18,9 @@ import { TallyPage } from './TallyPage';
 import { ChecklistsPage } from './ChecklistsPage';
 
 const perms = ['enforcement.read', 'enforcement.inspect'];
-const page = (permission: string | string[], element: React.ReactNode) => <RequirePermission permission={permission}>{element}</RequirePermission>;
+const page = (permission: string | string[], element: React.ReactNode) => (
+  <RequirePermission permission={permission}>{element}</RequirePermission>
+);
 
 /** 综合执法: rounds, inspections on a phone, rectification notices and re-inspection, closures, the tally, checklists. */
 export const enforcementModule: WebModule = {
@@ -27,11 +36,47 @@ export const enforcementModule: WebModule = {
     { path: 'enforcement/checklists', element: page('enforcement.configure', <ChecklistsPage />) },
   ],
   menu: [
-    { path: 'enforcement/inspections', labelKey: 'enforcement:menu.inspections', icon: <SafetyCertificateOutlined />, permission: perms, group: 'prevention' },
-    { path: 'enforcement/rounds', labelKey: 'enforcement:menu.rounds', icon: <FlagOutlined />, permission: perms, group: 'prevention' },
-    { path: 'enforcement/notices', labelKey: 'enforcement:menu.notices', icon: <FileExclamationOutlined />, permission: perms, group: 'prevention' },
-    { path: 'enforcement/closures', labelKey: 'enforcement:menu.closures', icon: <StopOutlined />, permission: perms, group: 'prevention' },
-    { path: 'enforcement/tally', labelKey: 'enforcement:menu.tally', icon: <BarChartOutlined />, permission: perms, group: 'prevention' },
-    { path: 'enforcement/checklists', labelKey: 'enforcement:menu.checklists', icon: <AuditOutlined />, permission: 'enforcement.configure', group: 'system' },
+    {
+      path: 'enforcement/inspections',
+      labelKey: 'enforcement:menu.inspections',
+      icon: <SafetyCertificateOutlined />,
+      permission: perms,
+      group: 'prevention',
+    },
+    {
+      path: 'enforcement/rounds',
+      labelKey: 'enforcement:menu.rounds',
+      icon: <FlagOutlined />,
+      permission: perms,
+      group: 'prevention',
+    },
+    {
+      path: 'enforcement/notices',
+      labelKey: 'enforcement:menu.notices',
+      icon: <FileExclamationOutlined />,
+      permission: perms,
+      group: 'prevention',
+    },
+    {
+      path: 'enforcement/closures',
+      labelKey: 'enforcement:menu.closures',
+      icon: <StopOutlined />,
+      permission: perms,
+      group: 'prevention',
+    },
+    {
+      path: 'enforcement/tally',
+      labelKey: 'enforcement:menu.tally',
+      icon: <BarChartOutlined />,
+      permission: perms,
+      group: 'prevention',
+    },
+    {
+      path: 'enforcement/checklists',
+      labelKey: 'enforcement:menu.checklists',
+      icon: <AuditOutlined />,
+      permission: 'enforcement.configure',
+      group: 'system',
+    },
   ],
 };

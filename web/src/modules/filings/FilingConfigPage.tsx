@@ -1,10 +1,37 @@
 import { useState } from 'react';
-import { App, Button, Card, Checkbox, Flex, Form, Input, InputNumber, Popconfirm, Select, Skeleton, Space, Switch, Table, Tabs, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Form,
+  Input,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Skeleton,
+  Space,
+  Switch,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
-import { departments, entityKinds, filingRoutes, sectors, smallVenueTypes, type Batch, type FilingConfigVersion, type WhitelistItem } from '@fugong/contract';
+import {
+  departments,
+  entityKinds,
+  filingRoutes,
+  sectors,
+  smallVenueTypes,
+  type Batch,
+  type FilingConfigVersion,
+  type WhitelistItem,
+} from '@fugong/contract';
 import { api } from '../../app/api';
 import { ErrorState } from '../../components/ErrorState';
 import { PageContainer } from '../../components/PageContainer';
@@ -18,7 +45,9 @@ function ConfigForm({ current }: { current: FilingConfigVersion }) {
   const { message, modal } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
-  const checklistKeys = (Form.useWatch(['config', 'checklists'], form) as { key?: string }[] | undefined)?.map((c) => c?.key).filter(Boolean) ?? current.config.checklists.map((c) => c.key);
+  const checklistKeys =
+    (Form.useWatch(['config', 'checklists'], form) as { key?: string }[] | undefined)?.map((c) => c?.key).filter(Boolean) ??
+    current.config.checklists.map((c) => c.key);
   const save = useMutation({
     mutationFn: (v: unknown) => api.post<FilingConfigVersion>('/api/filings/config', v),
     onSuccess: async (v) => {
@@ -30,80 +59,133 @@ function ConfigForm({ current }: { current: FilingConfigVersion }) {
       else message.error(e.message);
     },
   });
-  const opts = (values: readonly string[], prefix: string, ns = 'filings') => values.map((v) => ({ value: v, label: t(`${ns}:${prefix}.${v}`) }));
+  const opts = (values: readonly string[], prefix: string, ns = 'filings') =>
+    values.map((v) => ({ value: v, label: t(`${ns}:${prefix}.${v}`) }));
   const req = { required: true, message: t('common:validation.required') };
 
   const rulesTab = (
     <Space direction="vertical" style={{ width: '100%' }}>
-    <Form.List name={['config', 'rules']}>
-      {(fields, { add, remove, move }) => (
-        <Space direction="vertical" style={{ width: '100%' }}>
-          {fields.map((f, i) => (
-            <Card
-              key={f.key}
-              size="small"
-              title={<Form.Item noStyle name={[f.name, 'name']} rules={[req]}><Input style={{ maxWidth: 320 }} placeholder={t('config.ruleName')} /></Form.Item>}
-              extra={
-                <Space>
-                  <Button size="small" disabled={i === 0} onClick={() => move(i, i - 1)}>
-                    ↑
-                  </Button>
-                  <Button size="small" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('common:action.delete')} />
-                </Space>
+      <Form.List name={['config', 'rules']}>
+        {(fields, { add, remove, move }) => (
+          <Space direction="vertical" style={{ width: '100%' }}>
+            {fields.map((f, i) => (
+              <Card
+                key={f.key}
+                size="small"
+                title={
+                  <Form.Item noStyle name={[f.name, 'name']} rules={[req]}>
+                    <Input style={{ maxWidth: 320 }} placeholder={t('config.ruleName')} />
+                  </Form.Item>
+                }
+                extra={
+                  <Space>
+                    <Button size="small" disabled={i === 0} onClick={() => move(i, i - 1)}>
+                      ↑
+                    </Button>
+                    <Button
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      onClick={() => remove(f.name)}
+                      aria-label={t('common:action.delete')}
+                    />
+                  </Space>
+                }
+              >
+                <Flex wrap gap={12}>
+                  <Form.Item name={[f.name, 'match', 'kinds']} label={t('config.kinds')} style={{ minWidth: 220 }}>
+                    <Select
+                      mode="multiple"
+                      allowClear
+                      options={opts(entityKinds, 'kind', 'registry')}
+                      placeholder={t('config.any')}
+                    />
+                  </Form.Item>
+                  <Form.Item
+                    name={[f.name, 'match', 'smallVenueTypes']}
+                    label={t('config.smallVenueTypes')}
+                    style={{ minWidth: 260 }}
+                  >
+                    <Select
+                      mode="multiple"
+                      allowClear
+                      options={opts(smallVenueTypes, 'smallVenueType', 'registry')}
+                      placeholder={t('config.any')}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'match', 'sectors']} label={t('config.sectors')} style={{ minWidth: 180 }}>
+                    <Select
+                      mode="multiple"
+                      allowClear
+                      options={opts(sectors, 'sector', 'registry')}
+                      placeholder={t('config.any')}
+                    />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'match', 'industries']} label={t('config.industries')} style={{ minWidth: 260 }}>
+                    <Select mode="tags" allowClear placeholder={t('config.any')} />
+                  </Form.Item>
+                </Flex>
+                <Flex wrap gap={12}>
+                  <Form.Item name={[f.name, 'route']} label={t('field.route')} rules={[req]} style={{ minWidth: 160 }}>
+                    <Select options={opts(filingRoutes, 'route')} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'batchNo']} label={t('config.batchNo')}>
+                    <InputNumber min={1} max={5} precision={0} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'department']} label={t('field.department')} style={{ minWidth: 160 }}>
+                    <Select allowClear options={departments.map((d) => ({ value: d, label: t(`common:department.${d}`) }))} />
+                  </Form.Item>
+                  <Form.Item
+                    name={[f.name, 'checklistKey']}
+                    label={t('config.checklist')}
+                    rules={[req]}
+                    style={{ minWidth: 160 }}
+                  >
+                    <Select options={checklistKeys.map((k) => ({ value: k, label: k }))} />
+                  </Form.Item>
+                  <Form.Item name={[f.name, 'whitelistFastTrack']} label={t('config.whitelistFastTrack')} valuePropName="checked">
+                    <Switch />
+                  </Form.Item>
+                </Flex>
+              </Card>
+            ))}
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() =>
+                add({
+                  name: '',
+                  match: { kinds: [], smallVenueTypes: [], sectors: [], industries: [] },
+                  route: 'online',
+                  batchNo: null,
+                  department: null,
+                  whitelistFastTrack: false,
+                  checklistKey: checklistKeys[0],
+                })
               }
             >
-              <Flex wrap gap={12}>
-                <Form.Item name={[f.name, 'match', 'kinds']} label={t('config.kinds')} style={{ minWidth: 220 }}>
-                  <Select mode="multiple" allowClear options={opts(entityKinds, 'kind', 'registry')} placeholder={t('config.any')} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'match', 'smallVenueTypes']} label={t('config.smallVenueTypes')} style={{ minWidth: 260 }}>
-                  <Select mode="multiple" allowClear options={opts(smallVenueTypes, 'smallVenueType', 'registry')} placeholder={t('config.any')} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'match', 'sectors']} label={t('config.sectors')} style={{ minWidth: 180 }}>
-                  <Select mode="multiple" allowClear options={opts(sectors, 'sector', 'registry')} placeholder={t('config.any')} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'match', 'industries']} label={t('config.industries')} style={{ minWidth: 260 }}>
-                  <Select mode="tags" allowClear placeholder={t('config.any')} />
-                </Form.Item>
-              </Flex>
-              <Flex wrap gap={12}>
-                <Form.Item name={[f.name, 'route']} label={t('field.route')} rules={[req]} style={{ minWidth: 160 }}>
-                  <Select options={opts(filingRoutes, 'route')} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'batchNo']} label={t('config.batchNo')}>
-                  <InputNumber min={1} max={5} precision={0} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'department']} label={t('field.department')} style={{ minWidth: 160 }}>
-                  <Select allowClear options={departments.map((d) => ({ value: d, label: t(`common:department.${d}`) }))} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'checklistKey']} label={t('config.checklist')} rules={[req]} style={{ minWidth: 160 }}>
-                  <Select options={checklistKeys.map((k) => ({ value: k, label: k }))} />
-                </Form.Item>
-                <Form.Item name={[f.name, 'whitelistFastTrack']} label={t('config.whitelistFastTrack')} valuePropName="checked">
-                  <Switch />
-                </Form.Item>
-              </Flex>
-            </Card>
-          ))}
-          <Button icon={<PlusOutlined />} onClick={() => add({ name: '', match: { kinds: [], smallVenueTypes: [], sectors: [], industries: [] }, route: 'online', batchNo: null, department: null, whitelistFastTrack: false, checklistKey: checklistKeys[0] })}>
-            {t('config.addRule')}
-          </Button>
-        </Space>
-      )}
-    </Form.List>
-          <Card size="small" title={t('config.fallback')}>
-            <Flex wrap gap={12}>
-              <Form.Item name={['config', 'fallback', 'route']} label={t('field.route')} style={{ minWidth: 160 }}>
-                <Select options={opts(filingRoutes.filter((r) => r !== 'batch'), 'route')} />
-              </Form.Item>
-              <Form.Item name={['config', 'fallback', 'department']} label={t('field.department')} style={{ minWidth: 160 }}>
-                <Select allowClear options={departments.map((d) => ({ value: d, label: t(`common:department.${d}`) }))} />
-              </Form.Item>
-              <Form.Item name={['config', 'fallback', 'checklistKey']} label={t('config.checklist')} style={{ minWidth: 160 }}>
-                <Select options={checklistKeys.map((k) => ({ value: k, label: k }))} />
-              </Form.Item>
-            </Flex>
-          </Card>
+              {t('config.addRule')}
+            </Button>
+          </Space>
+        )}
+      </Form.List>
+      <Card size="small" title={t('config.fallback')}>
+        <Flex wrap gap={12}>
+          <Form.Item name={['config', 'fallback', 'route']} label={t('field.route')} style={{ minWidth: 160 }}>
+            <Select
+              options={opts(
+                filingRoutes.filter((r) => r !== 'batch'),
+                'route',
+              )}
+            />
+          </Form.Item>
+          <Form.Item name={['config', 'fallback', 'department']} label={t('field.department')} style={{ minWidth: 160 }}>
+            <Select allowClear options={departments.map((d) => ({ value: d, label: t(`common:department.${d}`) }))} />
+          </Form.Item>
+          <Form.Item name={['config', 'fallback', 'checklistKey']} label={t('config.checklist')} style={{ minWidth: 160 }}>
+            <Select options={checklistKeys.map((k) => ({ value: k, label: k }))} />
+          </Form.Item>
+        </Flex>
+      </Card>
     </Space>
   );
 
@@ -125,7 +207,15 @@ function ConfigForm({ current }: { current: FilingConfigVersion }) {
                   </Form.Item>
                 </Space>
               }
-              extra={<Button size="small" danger icon={<DeleteOutlined />} onClick={() => remove(l.name)} aria-label={t('common:action.delete')} />}
+              extra={
+                <Button
+                  size="small"
+                  danger
+                  icon={<DeleteOutlined />}
+                  onClick={() => remove(l.name)}
+                  aria-label={t('common:action.delete')}
+                />
+              }
             >
               <Form.List name={[l.name, 'items']}>
                 {(items, { add: addItem, remove: removeItem }) => (
@@ -154,7 +244,10 @@ function ConfigForm({ current }: { current: FilingConfigVersion }) {
               </Form.List>
             </Card>
           ))}
-          <Button icon={<PlusOutlined />} onClick={() => add({ key: '', title: '', items: [{ code: '', text: '', required: true }] })}>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => add({ key: '', title: '', items: [{ code: '', text: '', required: true }] })}
+          >
             {t('config.addChecklist')}
           </Button>
         </Space>
@@ -171,7 +264,20 @@ function ConfigForm({ current }: { current: FilingConfigVersion }) {
         {(qs, { add, remove }) => (
           <Space direction="vertical" style={{ width: '100%' }}>
             {qs.map((q, i) => (
-              <Card key={q.key} size="small" title={`${i + 1}`} extra={<Button size="small" danger icon={<DeleteOutlined />} onClick={() => remove(q.name)} aria-label={t('common:action.delete')} />}>
+              <Card
+                key={q.key}
+                size="small"
+                title={`${i + 1}`}
+                extra={
+                  <Button
+                    size="small"
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(q.name)}
+                    aria-label={t('common:action.delete')}
+                  />
+                }
+              >
                 <Form.Item name={[q.name, 'text']} label={t('config.question')} rules={[req]}>
                   <Input />
                 </Form.Item>
@@ -197,7 +303,14 @@ function ConfigForm({ current }: { current: FilingConfigVersion }) {
       form={form}
       layout="vertical"
       initialValues={{ note: '', config: current.config }}
-      onFinish={(v) => modal.confirm({ title: t('config.confirmSave', { version: current.version + 1 }), onOk: () => save.mutateAsync(v), okText: t('common:action.confirm'), cancelText: t('common:action.cancel') })}
+      onFinish={(v) =>
+        modal.confirm({
+          title: t('config.confirmSave', { version: current.version + 1 }),
+          onOk: () => save.mutateAsync(v),
+          okText: t('common:action.confirm'),
+          cancelText: t('common:action.cancel'),
+        })
+      }
     >
       <Tabs
         items={[
@@ -235,7 +348,8 @@ function Batches() {
   const batches = useQuery({ queryKey: ['filings', 'batches'], queryFn: () => api.get<Batch[]>('/api/filings/batches') });
   const [dates, setDates] = useState<Record<number, string>>({});
   const set = useMutation({
-    mutationFn: (b: { no: number; date: string | null }) => api.put<{ released: number }>(`/api/filings/batches/${b.no}`, { releaseDate: b.date }),
+    mutationFn: (b: { no: number; date: string | null }) =>
+      api.put<{ released: number }>(`/api/filings/batches/${b.no}`, { releaseDate: b.date }),
     onSuccess: async (r) => {
       message.success(t('config.batchSaved', { released: r.released }));
       await qc.invalidateQueries({ queryKey: ['filings'] });
@@ -255,7 +369,15 @@ function Batches() {
         {
           title: t('config.releaseDate'),
           key: 'date',
-          render: (_, b) => <Input type="date" style={{ width: 170 }} value={dates[b.batchNo] ?? b.releaseDate ?? ''} onChange={(e) => setDates({ ...dates, [b.batchNo]: e.target.value })} aria-label={t('config.releaseDate')} />,
+          render: (_, b) => (
+            <Input
+              type="date"
+              style={{ width: 170 }}
+              value={dates[b.batchNo] ?? b.releaseDate ?? ''}
+              onChange={(e) => setDates({ ...dates, [b.batchNo]: e.target.value })}
+              aria-label={t('config.releaseDate')}
+            />
+          ),
         },
         { title: t('config.waiting'), dataIndex: 'waiting', width: 100 },
         {
@@ -264,7 +386,12 @@ function Batches() {
           width: 200,
           render: (_, b) => (
             <Space>
-              <Popconfirm title={t('config.confirmBatch')} onConfirm={() => set.mutate({ no: b.batchNo, date: dates[b.batchNo] ?? b.releaseDate })} okText={t('common:action.confirm')} cancelText={t('common:action.cancel')}>
+              <Popconfirm
+                title={t('config.confirmBatch')}
+                onConfirm={() => set.mutate({ no: b.batchNo, date: dates[b.batchNo] ?? b.releaseDate })}
+                okText={t('common:action.confirm')}
+                cancelText={t('common:action.cancel')}
+              >
                 <Button size="small" type="primary">
                   {t('common:action.save')}
                 </Button>
@@ -287,7 +414,10 @@ function Whitelist() {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm();
-  const list = useQuery({ queryKey: ['filings', 'whitelist'], queryFn: () => api.get<WhitelistItem[]>('/api/filings/whitelist') });
+  const list = useQuery({
+    queryKey: ['filings', 'whitelist'],
+    queryFn: () => api.get<WhitelistItem[]>('/api/filings/whitelist'),
+  });
   const done = async () => {
     await qc.invalidateQueries({ queryKey: ['filings', 'whitelist'] });
   };
@@ -301,7 +431,11 @@ function Whitelist() {
       if (!applyFieldErrors(form, e)) message.error(e.message);
     },
   });
-  const remove = useMutation({ mutationFn: (id: number) => api.delete(`/api/filings/whitelist/${id}`), onSuccess: done, onError: (e) => message.error(e.message) });
+  const remove = useMutation({
+    mutationFn: (id: number) => api.delete(`/api/filings/whitelist/${id}`),
+    onSuccess: done,
+    onError: (e) => message.error(e.message),
+  });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t('config.whitelistHint')}</Typography.Text>
@@ -329,12 +463,21 @@ function Whitelist() {
             { title: t('config.entityId'), dataIndex: 'entityId', width: 90 },
             { title: t('field.entity'), dataIndex: 'entityName' },
             { title: t('config.reason'), dataIndex: 'reason' },
-            { title: t('config.addedAt'), dataIndex: 'addedAt', render: (d: string, w) => `${dayjs(d).format('YYYY-MM-DD')} ${w.addedBy ?? ''}` },
+            {
+              title: t('config.addedAt'),
+              dataIndex: 'addedAt',
+              render: (d: string, w) => `${dayjs(d).format('YYYY-MM-DD')} ${w.addedBy ?? ''}`,
+            },
             {
               title: t('common:table.actions'),
               key: 'a',
               render: (_, w) => (
-                <Popconfirm title={t('config.confirmRemove', { name: w.entityName })} onConfirm={() => remove.mutate(w.entityId)} okText={t('common:action.confirm')} cancelText={t('common:action.cancel')}>
+                <Popconfirm
+                  title={t('config.confirmRemove', { name: w.entityName })}
+                  onConfirm={() => remove.mutate(w.entityId)}
+                  okText={t('common:action.confirm')}
+                  cancelText={t('common:action.cancel')}
+                >
                   <Button size="small" danger type="link">
                     {t('common:action.delete')}
                   </Button>
@@ -352,7 +495,10 @@ function Versions() {
   const { t } = useTranslation('filings');
   const versions = useQuery({
     queryKey: ['filings', 'config', 'versions'],
-    queryFn: () => api.get<{ version: number; note: string | null; createdAt: string; createdBy: string | null }[]>('/api/filings/config/versions'),
+    queryFn: () =>
+      api.get<{ version: number; note: string | null; createdAt: string; createdBy: string | null }[]>(
+        '/api/filings/config/versions',
+      ),
   });
   if (versions.isError) return <ErrorState error={versions.error} onRetry={() => void versions.refetch()} />;
   return (
@@ -363,7 +509,16 @@ function Versions() {
       pagination={false}
       dataSource={versions.data ?? []}
       columns={[
-        { title: t('config.version'), dataIndex: 'version', render: (v: number, _r, i) => <Space>v{v}{i === 0 && <Tag color="blue">{t('config.current')}</Tag>}</Space> },
+        {
+          title: t('config.version'),
+          dataIndex: 'version',
+          render: (v: number, _r, i) => (
+            <Space>
+              v{v}
+              {i === 0 && <Tag color="blue">{t('config.current')}</Tag>}
+            </Space>
+          ),
+        },
         { title: t('config.note'), dataIndex: 'note', render: (n: string | null) => n ?? '—' },
         { title: t('config.savedBy'), dataIndex: 'createdBy', render: (n: string | null) => n ?? t('detail.system') },
         { title: t('config.savedAt'), dataIndex: 'createdAt', render: (d: string) => dayjs(d).format('YYYY-MM-DD HH:mm') },
@@ -383,7 +538,13 @@ export function FilingConfigPage() {
           {
             key: 'config',
             label: t('config.tabConfig'),
-            children: current.isPending ? <Skeleton active /> : current.isError ? <ErrorState error={current.error} onRetry={() => void current.refetch()} /> : <ConfigForm key={current.data.version} current={current.data} />,
+            children: current.isPending ? (
+              <Skeleton active />
+            ) : current.isError ? (
+              <ErrorState error={current.error} onRetry={() => void current.refetch()} />
+            ) : (
+              <ConfigForm key={current.data.version} current={current.data} />
+            ),
           },
           { key: 'batches', label: t('config.tabBatches'), children: <Batches /> },
           { key: 'whitelist', label: t('config.tabWhitelist'), children: <Whitelist /> },

@@ -13,11 +13,26 @@ export function AttachmentLink({ a }: { a: Attachment }) {
 }
 
 /** What an enterprise filed (a draft may be incomplete): numbers, plans, supplies and the checklist. */
-export function FilingContent({ data, checklist, attachments }: { data: Partial<FilingData>; checklist: Checklist; attachments: Attachment[] }) {
+export function FilingContent({
+  data,
+  checklist,
+  attachments,
+}: {
+  data: Partial<FilingData>;
+  checklist: Checklist;
+  attachments: Attachment[];
+}) {
   const { t } = useTranslation('filings');
   const n = (v: number | undefined) => (v === undefined ? '—' : v);
   const files = (ids: number[] | undefined) =>
-    (ids ?? []).map((id) => attachments.find((a) => a.id === id)).filter((a): a is Attachment => !!a).map((a) => <div key={a.id}><AttachmentLink a={a} /></div>);
+    (ids ?? [])
+      .map((id) => attachments.find((a) => a.id === id))
+      .filter((a): a is Attachment => !!a)
+      .map((a) => (
+        <div key={a.id}>
+          <AttachmentLink a={a} />
+        </div>
+      ));
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={12}>
       <Descriptions size="small" bordered column={{ xs: 1, sm: 2, xl: 4 }}>
@@ -31,11 +46,15 @@ export function FilingContent({ data, checklist, attachments }: { data: Partial<
         <Descriptions.Item label={t('field.disinfectantLitres')}>{n(data.supplies?.disinfectantLitres)}</Descriptions.Item>
       </Descriptions>
       <Card size="small" title={t('field.preventionPlan')}>
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>{data.preventionPlan?.text || '—'}</Typography.Paragraph>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
+          {data.preventionPlan?.text || '—'}
+        </Typography.Paragraph>
         {files(data.preventionPlan?.attachmentIds)}
       </Card>
       <Card size="small" title={t('field.emergencyPlan')}>
-        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>{data.emergencyPlan?.text || '—'}</Typography.Paragraph>
+        <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 8 }}>
+          {data.emergencyPlan?.text || '—'}
+        </Typography.Paragraph>
         {files(data.emergencyPlan?.attachmentIds)}
       </Card>
       <Card size="small" title={checklist.title}>
@@ -45,7 +64,11 @@ export function FilingContent({ data, checklist, attachments }: { data: Partial<
           renderItem={(i) => (
             <List.Item>
               <Space align="start">
-                {data.checklist?.[i.code] ? <CheckCircleTwoTone twoToneColor="#52c41a" /> : <CloseCircleTwoTone twoToneColor="#ff4d4f" />}
+                {data.checklist?.[i.code] ? (
+                  <CheckCircleTwoTone twoToneColor="#52c41a" />
+                ) : (
+                  <CloseCircleTwoTone twoToneColor="#ff4d4f" />
+                )}
                 <span>
                   {i.text} {!i.required && <Tag>{t('checklist.optional')}</Tag>}
                 </span>

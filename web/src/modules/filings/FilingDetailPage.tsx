@@ -1,6 +1,24 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Row, Select, Skeleton, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -31,7 +49,8 @@ function ReasonDialog({ filing, dialog, onClose }: { filing: FilingDetail; dialo
   const send = useMutation({
     mutationFn: (text: string) => {
       if (!dialog) throw new Error('no dialog');
-      if (dialog.kind === 'decision') return api.post(`/api/filings/${filing.id}/decision`, { action: dialog.action, reason: text });
+      if (dialog.kind === 'decision')
+        return api.post(`/api/filings/${filing.id}/decision`, { action: dialog.action, reason: text });
       if (dialog.kind === 'onsite') return api.post(`/api/filings/${filing.id}/onsite`, { passed: dialog.passed, notes: text });
       return api.post(`/api/filings/${filing.id}/${dialog.kind}`, { reason: text });
     },
@@ -46,15 +65,32 @@ function ReasonDialog({ filing, dialog, onClose }: { filing: FilingDetail; dialo
   });
   if (!dialog) return null;
   const title =
-    dialog.kind === 'decision' ? t(`decision.${dialog.action}`) : dialog.kind === 'onsite' ? t(dialog.passed ? 'decision.onsitePass' : 'decision.onsiteFail') : t(`decision.${dialog.kind}`);
+    dialog.kind === 'decision'
+      ? t(`decision.${dialog.action}`)
+      : dialog.kind === 'onsite'
+        ? t(dialog.passed ? 'decision.onsitePass' : 'decision.onsiteFail')
+        : t(`decision.${dialog.kind}`);
   const optional = dialog.kind === 'onsite' && dialog.passed;
   return (
-    <Modal open title={title} onCancel={onClose} onOk={() => form.submit()} okText={t('common:action.confirm')} cancelText={t('common:action.cancel')} confirmLoading={send.isPending} destroyOnHidden>
+    <Modal
+      open
+      title={title}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common:action.confirm')}
+      cancelText={t('common:action.cancel')}
+      confirmLoading={send.isPending}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" preserve={false} onFinish={(v) => send.mutate(v[field] ?? '')}>
         <Form.Item
           name={field}
           label={dialog.kind === 'onsite' ? t('decision.notes') : t('decision.reason')}
-          rules={optional ? [{ max: 1000 }] : [{ required: true, whitespace: true, min: 2, message: t('decision.reasonRequired') }, { max: 1000 }]}
+          rules={
+            optional
+              ? [{ max: 1000 }]
+              : [{ required: true, whitespace: true, min: 2, message: t('decision.reasonRequired') }, { max: 1000 }]
+          }
         >
           <Input.TextArea rows={4} />
         </Form.Item>
@@ -86,12 +122,23 @@ function Decisions({ filing }: { filing: FilingDetail }) {
           {t('decision.reject')}
         </Button>
       )}
-      {a.review && <Button onClick={() => setDialog({ kind: 'decision', action: 'request_changes' })}>{t('decision.request_changes')}</Button>}
+      {a.review && (
+        <Button onClick={() => setDialog({ kind: 'decision', action: 'request_changes' })}>
+          {t('decision.request_changes')}
+        </Button>
+      )}
       {a.review && (
         <Button
           type="primary"
           loading={act.isPending}
-          onClick={() => modal.confirm({ title: t('decision.confirmApprove', { name: filing.entityName }), onOk: () => act.mutateAsync('approve'), okText: t('common:action.confirm'), cancelText: t('common:action.cancel') })}
+          onClick={() =>
+            modal.confirm({
+              title: t('decision.confirmApprove', { name: filing.entityName }),
+              onOk: () => act.mutateAsync('approve'),
+              okText: t('common:action.confirm'),
+              cancelText: t('common:action.cancel'),
+            })
+          }
         >
           {t('decision.approve')}
         </Button>
@@ -137,13 +184,25 @@ function Versions({ filing }: { filing: FilingDetail }) {
   });
   const options = [
     { value: 'current' as const, label: t('detail.currentVersion') },
-    ...filing.revisions.map((r) => ({ value: r.revision, label: t('detail.version', { n: r.revision, at: dayjs(r.submittedAt).format('YYYY-MM-DD HH:mm') }) })),
+    ...filing.revisions.map((r) => ({
+      value: r.revision,
+      label: t('detail.version', { n: r.revision, at: dayjs(r.submittedAt).format('YYYY-MM-DD HH:mm') }),
+    })),
   ];
   return (
     <Card
       size="small"
       title={t('detail.content')}
-      extra={<Select size="small" value={rev} onChange={setRev} options={options} style={{ minWidth: 200 }} aria-label={t('detail.pickVersion')} />}
+      extra={
+        <Select
+          size="small"
+          value={rev}
+          onChange={setRev}
+          options={options}
+          style={{ minWidth: 200 }}
+          aria-label={t('detail.pickVersion')}
+        />
+      }
     >
       {rev === 'current' ? (
         <FilingContent data={filing.data as never} checklist={filing.checklist} attachments={filing.attachments} />
@@ -165,7 +224,10 @@ function StaffReadiness({ filing }: { filing: FilingDetail }) {
     queryFn: () => api.get<Page<StaffMember>>('/api/filings/staff', { entityId: filing.entityId, pageSize: 100 }),
   });
   return (
-    <Card size="small" title={t('detail.staffReadiness', { passed: filing.staffReadiness.passed, total: filing.staffReadiness.total })}>
+    <Card
+      size="small"
+      title={t('detail.staffReadiness', { passed: filing.staffReadiness.passed, total: filing.staffReadiness.total })}
+    >
       {staff.isError ? (
         <ErrorState error={staff.error} />
       ) : (
@@ -179,7 +241,12 @@ function StaffReadiness({ filing }: { filing: FilingDetail }) {
           columns={[
             { title: t('staff.name'), dataIndex: 'name' },
             { title: t('staff.idNumber'), dataIndex: 'idMasked' },
-            { title: t('staff.result'), dataIndex: 'passed', render: (p: boolean, s) => (p ? <Tag color="success">{t('staff.passed', { score: s.bestScore })}</Tag> : <Tag>{t('staff.notPassed')}</Tag>) },
+            {
+              title: t('staff.result'),
+              dataIndex: 'passed',
+              render: (p: boolean, s) =>
+                p ? <Tag color="success">{t('staff.passed', { score: s.bestScore })}</Tag> : <Tag>{t('staff.notPassed')}</Tag>,
+            },
           ]}
         />
       )}
@@ -222,10 +289,16 @@ export function FilingDetailPage() {
                     {f.batchNo ? t('field.batchNo', { no: f.batchNo }) : null}
                     {f.whitelisted && <Tag color="gold">{t('field.whitelisted')}</Tag>}
                   </Descriptions.Item>
-                  <Descriptions.Item label={t('field.department')}>{f.department ? t(`common:department.${f.department}`) : '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('field.department')}>
+                    {f.department ? t(`common:department.${f.department}`) : '—'}
+                  </Descriptions.Item>
                   <Descriptions.Item label={t('field.configVersion')}>v{f.configVersion}</Descriptions.Item>
-                  <Descriptions.Item label={t('field.submittedAt')}>{f.submittedAt ? dayjs(f.submittedAt).format('YYYY-MM-DD HH:mm') : '—'}</Descriptions.Item>
-                  <Descriptions.Item label={t('field.decidedAt')}>{f.decidedAt ? dayjs(f.decidedAt).format('YYYY-MM-DD HH:mm') : '—'}</Descriptions.Item>
+                  <Descriptions.Item label={t('field.submittedAt')}>
+                    {f.submittedAt ? dayjs(f.submittedAt).format('YYYY-MM-DD HH:mm') : '—'}
+                  </Descriptions.Item>
+                  <Descriptions.Item label={t('field.decidedAt')}>
+                    {f.decidedAt ? dayjs(f.decidedAt).format('YYYY-MM-DD HH:mm') : '—'}
+                  </Descriptions.Item>
                 </Descriptions>
               </Card>
               <Versions filing={f} />
@@ -238,7 +311,14 @@ export function FilingDetailPage() {
                 <Timeline
                   items={[...f.events].reverse().map((e) => ({
                     key: e.id,
-                    color: e.toStatus === 'approved' ? 'green' : e.toStatus === 'rejected' || e.toStatus === 'suspended' ? 'red' : e.toStatus === 'changes_requested' ? 'orange' : 'blue',
+                    color:
+                      e.toStatus === 'approved'
+                        ? 'green'
+                        : e.toStatus === 'rejected' || e.toStatus === 'suspended'
+                          ? 'red'
+                          : e.toStatus === 'changes_requested'
+                            ? 'orange'
+                            : 'blue',
                     children: (
                       <div data-testid="history-item">
                         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -258,10 +338,16 @@ export function FilingDetailPage() {
                   f.commitments.map((c) => (
                     <Descriptions key={c.id} size="small" column={1} bordered style={{ marginBottom: 8 }}>
                       <Descriptions.Item label={t('detail.version', { n: c.revision, at: '' })}>
-                        {c.intact ? <Tag color="success">{t('detail.intact')}</Tag> : <Tag color="error">{t('detail.tampered')}</Tag>}
+                        {c.intact ? (
+                          <Tag color="success">{t('detail.intact')}</Tag>
+                        ) : (
+                          <Tag color="error">{t('detail.tampered')}</Tag>
+                        )}
                       </Descriptions.Item>
                       <Descriptions.Item label={t('detail.signer')}>{c.signerName}</Descriptions.Item>
-                      <Descriptions.Item label={t('detail.signedAt')}>{dayjs(c.signedAt).format('YYYY-MM-DD HH:mm:ss')}</Descriptions.Item>
+                      <Descriptions.Item label={t('detail.signedAt')}>
+                        {dayjs(c.signedAt).format('YYYY-MM-DD HH:mm:ss')}
+                      </Descriptions.Item>
                       <Descriptions.Item label="IP">{c.ip ?? '—'}</Descriptions.Item>
                       <Descriptions.Item label="SHA-256">
                         <Typography.Text code style={{ fontSize: 11, wordBreak: 'break-all' }}>

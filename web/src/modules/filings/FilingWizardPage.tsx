@@ -16,10 +16,26 @@ import { StatusNotice } from './StatusNotice';
 const STEPS = ['basics', 'plans', 'checklist', 'commitment'] as const;
 // which step shows a field, so a server error on it takes the user there
 const stepOfField = (field: string) =>
-  field.startsWith('commitment') ? 3 : field.startsWith('data.checklist') ? 2 : /^data\.(preventionPlan|emergencyPlan)/.test(field) ? 1 : 0;
+  field.startsWith('commitment')
+    ? 3
+    : field.startsWith('data.checklist')
+      ? 2
+      : /^data\.(preventionPlan|emergencyPlan)/.test(field)
+        ? 1
+        : 0;
 
 /** Uploads plan files one by one; the value is the list of attachment ids. */
-function AttachmentsField({ kind, value, onChange, known }: { kind: AttachmentKind; value?: number[]; onChange?: (v: number[]) => void; known: Attachment[] }) {
+function AttachmentsField({
+  kind,
+  value,
+  onChange,
+  known,
+}: {
+  kind: AttachmentKind;
+  value?: number[];
+  onChange?: (v: number[]) => void;
+  known: Attachment[];
+}) {
   const { t } = useTranslation('filings');
   const { message } = App.useApp();
   const [uploaded, setUploaded] = useState<Attachment[]>(known);
@@ -93,7 +109,10 @@ function Wizard({ filing }: { filing: FilingDetail }) {
   });
   const submit = useMutation({
     mutationFn: (v: { data: unknown; commitment: { signerName: string; accepted: boolean } }) =>
-      api.post<FilingSummary>(`/api/filings/${filing.id}/submit`, { data: v.data, commitment: { ...v.commitment, text: filing.commitmentText } }),
+      api.post<FilingSummary>(`/api/filings/${filing.id}/submit`, {
+        data: v.data,
+        commitment: { ...v.commitment, text: filing.commitmentText },
+      }),
     onSuccess: async () => {
       message.success(t('wizard.submitted'));
       await qc.invalidateQueries({ queryKey: ['filings'] });
@@ -106,10 +125,22 @@ function Wizard({ filing }: { filing: FilingDetail }) {
   });
 
   const fieldsOf = (s: number) => {
-    if (s === 0) return [['data', 'plannedDate'], ...['total', 'returning', 'fromOtherProvinces', 'fromHighRiskAreas'].map((k) => ['data', 'staff', k]), ...['masks', 'thermometers', 'disinfectantLitres'].map((k) => ['data', 'supplies', k])];
-    if (s === 1) return [['data', 'preventionPlan', 'text'], ['data', 'emergencyPlan', 'text']];
+    if (s === 0)
+      return [
+        ['data', 'plannedDate'],
+        ...['total', 'returning', 'fromOtherProvinces', 'fromHighRiskAreas'].map((k) => ['data', 'staff', k]),
+        ...['masks', 'thermometers', 'disinfectantLitres'].map((k) => ['data', 'supplies', k]),
+      ];
+    if (s === 1)
+      return [
+        ['data', 'preventionPlan', 'text'],
+        ['data', 'emergencyPlan', 'text'],
+      ];
     if (s === 2) return filing.checklist.items.map((i) => ['data', 'checklist', i.code]);
-    return [['commitment', 'signerName'], ['commitment', 'accepted']];
+    return [
+      ['commitment', 'signerName'],
+      ['commitment', 'accepted'],
+    ];
   };
   const next = async () => {
     await form.validateFields(fieldsOf(step));
@@ -120,16 +151,41 @@ function Wizard({ filing }: { filing: FilingDetail }) {
   const initial = {
     data: {
       ...data,
-      checklist: Object.fromEntries(filing.checklist.items.map((i) => [i.code, !!(data.checklist as Record<string, boolean> | undefined)?.[i.code]])),
+      checklist: Object.fromEntries(
+        filing.checklist.items.map((i) => [i.code, !!(data.checklist as Record<string, boolean> | undefined)?.[i.code]]),
+      ),
     },
     commitment: { signerName: '', accepted: false },
   };
 
   return (
-    <Form form={form} layout="vertical" initialValues={initial} onFinish={(v) => modal.confirm({ title: t('wizard.confirmSubmit'), onOk: () => submit.mutateAsync(v), okText: t('common:action.confirm'), cancelText: t('common:action.cancel') })}>
-      <Steps current={step} size="small" direction="horizontal" responsive={false} items={STEPS.map((s) => ({ title: t(`wizard.step.${s}`) }))} style={{ marginBottom: 16 }} />
+    <Form
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      onFinish={(v) =>
+        modal.confirm({
+          title: t('wizard.confirmSubmit'),
+          onOk: () => submit.mutateAsync(v),
+          okText: t('common:action.confirm'),
+          cancelText: t('common:action.cancel'),
+        })
+      }
+    >
+      <Steps
+        current={step}
+        size="small"
+        direction="horizontal"
+        responsive={false}
+        items={STEPS.map((s) => ({ title: t(`wizard.step.${s}`) }))}
+        style={{ marginBottom: 16 }}
+      />
       <div style={{ display: step === 0 ? 'block' : 'none' }}>
-        <Form.Item name={['data', 'plannedDate']} label={t('field.plannedDate')} rules={[{ required: true, message: t('common:validation.required') }]}>
+        <Form.Item
+          name={['data', 'plannedDate']}
+          label={t('field.plannedDate')}
+          rules={[{ required: true, message: t('common:validation.required') }]}
+        >
           <Input type="date" />
         </Form.Item>
         <Card size="small" title={t('wizard.staff')} style={{ marginBottom: 12 }}>
@@ -147,11 +203,18 @@ function Wizard({ filing }: { filing: FilingDetail }) {
       <div style={{ display: step === 1 ? 'block' : 'none' }}>
         {(['preventionPlan', 'emergencyPlan'] as const).map((plan) => (
           <Card key={plan} size="small" title={t(`field.${plan}`)} style={{ marginBottom: 12 }}>
-            <Form.Item name={['data', plan, 'text']} label={t('wizard.planText')} rules={[{ required: true, min: 10, message: t('wizard.planMin') }]}>
+            <Form.Item
+              name={['data', plan, 'text']}
+              label={t('wizard.planText')}
+              rules={[{ required: true, min: 10, message: t('wizard.planMin') }]}
+            >
               <Input.TextArea rows={4} maxLength={5000} showCount />
             </Form.Item>
             <Form.Item name={['data', plan, 'attachmentIds']} label={t('wizard.attachments')} initialValue={[]}>
-              <AttachmentsField kind={plan === 'preventionPlan' ? 'prevention_plan' : 'emergency_plan'} known={filing.attachments} />
+              <AttachmentsField
+                kind={plan === 'preventionPlan' ? 'prevention_plan' : 'emergency_plan'}
+                known={filing.attachments}
+              />
             </Form.Item>
           </Card>
         ))}
@@ -164,7 +227,11 @@ function Wizard({ filing }: { filing: FilingDetail }) {
             name={['data', 'checklist', i.code]}
             valuePropName="checked"
             style={{ marginBottom: 8 }}
-            rules={i.required ? [{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('wizard.itemRequired')))) }] : []}
+            rules={
+              i.required
+                ? [{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('wizard.itemRequired')))) }]
+                : []
+            }
           >
             <Checkbox>
               {i.text} {!i.required && <Tag>{t('checklist.optional')}</Tag>}
@@ -178,10 +245,18 @@ function Wizard({ filing }: { filing: FilingDetail }) {
             {filing.commitmentText}
           </Typography.Paragraph>
         </Card>
-        <Form.Item name={['commitment', 'signerName']} label={t('wizard.signerName')} rules={[{ required: true, min: 2, whitespace: true, message: t('wizard.signerRequired') }]}>
+        <Form.Item
+          name={['commitment', 'signerName']}
+          label={t('wizard.signerName')}
+          rules={[{ required: true, min: 2, whitespace: true, message: t('wizard.signerRequired') }]}
+        >
           <Input maxLength={50} autoComplete="name" />
         </Form.Item>
-        <Form.Item name={['commitment', 'accepted']} valuePropName="checked" rules={[{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('wizard.mustAccept')))) }]}>
+        <Form.Item
+          name={['commitment', 'accepted']}
+          valuePropName="checked"
+          rules={[{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('wizard.mustAccept')))) }]}
+        >
           <Checkbox>{t('wizard.accept')}</Checkbox>
         </Form.Item>
         <Typography.Text type="secondary">{t('wizard.signNote')}</Typography.Text>

@@ -26,7 +26,12 @@ export function FilingsListPage({ inbox }: { inbox?: 'review' | 'onsite' }) {
   const columns: TableColumnsType<Row> = [
     { title: t('field.id'), dataIndex: 'id', width: 70 },
     { title: t('field.entity'), dataIndex: 'entityName', render: (n: string, f) => <Link to={`/filings/${f.id}`}>{n}</Link> },
-    { title: t('field.status'), dataIndex: 'status', width: 130, render: (s: Row['status']) => <StatusTag value={s} map={filingStatusStyles} /> },
+    {
+      title: t('field.status'),
+      dataIndex: 'status',
+      width: 130,
+      render: (s: Row['status']) => <StatusTag value={s} map={filingStatusStyles} />,
+    },
     {
       title: t('field.route'),
       dataIndex: 'route',
@@ -39,32 +44,71 @@ export function FilingsListPage({ inbox }: { inbox?: 'review' | 'onsite' }) {
         </>
       ),
     },
-    { title: t('field.department'), dataIndex: 'department', width: 110, render: (d: string | null) => (d ? t(`common:department.${d}`) : '—') },
+    {
+      title: t('field.department'),
+      dataIndex: 'department',
+      width: 110,
+      render: (d: string | null) => (d ? t(`common:department.${d}`) : '—'),
+    },
     { title: t('field.plannedDate'), dataIndex: 'plannedDate', width: 120, render: (d: string | null) => d ?? '—' },
-    { title: t('field.submittedAt'), dataIndex: 'submittedAt', width: 150, render: (d: string | null) => (d ? dayjs(d).format('YYYY-MM-DD HH:mm') : '—') },
+    {
+      title: t('field.submittedAt'),
+      dataIndex: 'submittedAt',
+      width: 150,
+      render: (d: string | null) => (d ? dayjs(d).format('YYYY-MM-DD HH:mm') : '—'),
+    },
     { title: t('field.revision'), dataIndex: 'revision', width: 80 },
   ];
   const title = inbox === 'review' ? t('menu.inbox') : inbox === 'onsite' ? t('menu.onsite') : t('menu.list');
   const { page: _p, pageSize: _s, ...exportQuery } = params;
   return (
-    <PageContainer title={title} extra={<ExportButton url="/api/filings/export" filename="filings.xlsx" query={{ ...exportQuery, inbox }} />}>
-      <Form form={form} layout="inline" initialValues={filters} onFinish={(v) => setFilters(v)} style={{ marginBottom: 12, rowGap: 8 }}>
+    <PageContainer
+      title={title}
+      extra={<ExportButton url="/api/filings/export" filename="filings.xlsx" query={{ ...exportQuery, inbox }} />}
+    >
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={filters}
+        onFinish={(v) => setFilters(v)}
+        style={{ marginBottom: 12, rowGap: 8 }}
+      >
         <Form.Item name="q">
           <Input.Search allowClear placeholder={t('list.search')} onSearch={() => form.submit()} style={{ width: 200 }} />
         </Form.Item>
         {!inbox && (
           <Form.Item name="status">
-            <Select allowClear placeholder={t('field.status')} style={{ width: 150 }} onChange={() => form.submit()} options={filingStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+            <Select
+              allowClear
+              placeholder={t('field.status')}
+              style={{ width: 150 }}
+              onChange={() => form.submit()}
+              options={filingStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            />
           </Form.Item>
         )}
         <Form.Item name="route">
-          <Select allowClear placeholder={t('field.route')} style={{ width: 140 }} onChange={() => form.submit()} options={filingRoutes.map((r) => ({ value: r, label: t(`route.${r}`) }))} />
+          <Select
+            allowClear
+            placeholder={t('field.route')}
+            style={{ width: 140 }}
+            onChange={() => form.submit()}
+            options={filingRoutes.map((r) => ({ value: r, label: t(`route.${r}`) }))}
+          />
         </Form.Item>
         <Form.Item name="regionCode">
           <RegionPicker onChange={() => form.submit()} />
         </Form.Item>
       </Form>
-      <ServerTable<Row> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 900 }} {...tableProps} locale={{ emptyText: inbox ? t('list.inboxEmpty') : t('list.empty') }} />
+      <ServerTable<Row>
+        query={query}
+        rowKey="id"
+        size="small"
+        columns={columns}
+        scroll={{ x: 900 }}
+        {...tableProps}
+        locale={{ emptyText: inbox ? t('list.inboxEmpty') : t('list.empty') }}
+      />
     </PageContainer>
   );
 }

@@ -52,8 +52,12 @@ function Current({ id }: { id: number }) {
             {f.batchNo ? t('field.batchNo', { no: f.batchNo }) : null}
           </Descriptions.Item>
           <Descriptions.Item label={t('field.plannedDate')}>{f.plannedDate ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('field.submittedAt')}>{f.submittedAt ? dayjs(f.submittedAt).format('YYYY-MM-DD HH:mm') : '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('field.staffReadiness')}>{t('mine.readiness', { passed: f.staffReadiness.passed, total: f.staffReadiness.total })}</Descriptions.Item>
+          <Descriptions.Item label={t('field.submittedAt')}>
+            {f.submittedAt ? dayjs(f.submittedAt).format('YYYY-MM-DD HH:mm') : '—'}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('field.staffReadiness')}>
+            {t('mine.readiness', { passed: f.staffReadiness.passed, total: f.staffReadiness.total })}
+          </Descriptions.Item>
         </Descriptions>
       </Card>
       <Flex vertical gap={8}>
@@ -79,7 +83,10 @@ function Current({ id }: { id: number }) {
 /** The enterprise user's home for resumption: the filing's state in plain words and the next step. */
 export function MyFilingPage() {
   const { t } = useTranslation('filings');
-  const mine = useQuery({ queryKey: ['filings', 'mine'], queryFn: () => api.get<{ filing: FilingSummary | null }>('/api/filings/mine') });
+  const mine = useQuery({
+    queryKey: ['filings', 'mine'],
+    queryFn: () => api.get<{ filing: FilingSummary | null }>('/api/filings/mine'),
+  });
   return (
     <PageContainer title={t('mine.title')}>
       <div style={{ maxWidth: 640 }}>

@@ -14,7 +14,10 @@ export function QuizPage() {
   const { token } = useParams();
   const [form] = Form.useForm();
   const [result, setResult] = useState<QuizResult | null>(null);
-  const quiz = useQuery({ queryKey: ['filings', 'quiz', token], queryFn: () => api.get<PublicQuiz>(`/api/public/filings/quiz/${token}`) });
+  const quiz = useQuery({
+    queryKey: ['filings', 'quiz', token],
+    queryFn: () => api.get<PublicQuiz>(`/api/public/filings/quiz/${token}`),
+  });
   const send = useMutation({
     mutationFn: (answers: number[]) => api.post<QuizResult>(`/api/public/filings/quiz/${token}`, { answers }),
     onSuccess: (r) => {
@@ -34,7 +37,12 @@ export function QuizPage() {
         <Result
           status={result.passed ? 'success' : 'warning'}
           title={result.passed ? t('quiz.passed') : t('quiz.failed')}
-          subTitle={t('quiz.score', { score: result.score, passMark: result.passMark, correct: result.correct, total: result.total })}
+          subTitle={t('quiz.score', {
+            score: result.score,
+            passMark: result.passMark,
+            correct: result.correct,
+            total: result.total,
+          })}
           extra={
             !result.passed && (
               <Button
@@ -55,11 +63,22 @@ export function QuizPage() {
             {quiz.data.entityName} · {quiz.data.staffName}
           </Typography.Text>
           {quiz.data.passed && <Alert type="success" showIcon message={t('quiz.alreadyPassed')} />}
-          <Typography.Text type="secondary">{t('quiz.intro', { n: quiz.data.questions.length, passMark: quiz.data.passMark })}</Typography.Text>
-          <Form form={form} layout="vertical" onFinish={(v: Record<string, number>) => send.mutate(quiz.data.questions.map((_, i) => v[`q${i}`]!))}>
+          <Typography.Text type="secondary">
+            {t('quiz.intro', { n: quiz.data.questions.length, passMark: quiz.data.passMark })}
+          </Typography.Text>
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={(v: Record<string, number>) => send.mutate(quiz.data.questions.map((_, i) => v[`q${i}`]!))}
+          >
             {quiz.data.questions.map((q, i) => (
               <Card key={i} size="small" style={{ marginBottom: 12 }}>
-                <Form.Item name={`q${i}`} label={`${i + 1}. ${q.text}`} rules={[{ required: true, message: t('quiz.answerRequired') }]} style={{ marginBottom: 0 }}>
+                <Form.Item
+                  name={`q${i}`}
+                  label={`${i + 1}. ${q.text}`}
+                  rules={[{ required: true, message: t('quiz.answerRequired') }]}
+                  style={{ marginBottom: 0 }}
+                >
                   <Radio.Group>
                     <Space direction="vertical">
                       {q.options.map((o, j) => (

@@ -29,7 +29,16 @@ function AddStaff({ open, onClose }: { open: boolean; onClose: () => void }) {
   });
   const req = { required: true, whitespace: true, message: t('common:validation.required') };
   return (
-    <Modal open={open} title={t('staff.add')} onCancel={onClose} onOk={() => form.submit()} okText={t('common:action.save')} cancelText={t('common:action.cancel')} confirmLoading={add.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t('staff.add')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('common:action.save')}
+      cancelText={t('common:action.cancel')}
+      confirmLoading={add.isPending}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" preserve={false} onFinish={(v) => add.mutate(v)}>
         <Form.Item name="name" label={t('staff.name')} rules={[req, { max: 50 }]}>
           <Input autoComplete="off" />
@@ -53,7 +62,13 @@ function QrModal({ member, onClose }: { member: StaffMember | null; onClose: () 
     enabled: !!member,
   });
   return (
-    <Modal open={!!member} title={t('staff.qrTitle', { name: member?.name ?? '' })} onCancel={onClose} footer={null} destroyOnHidden>
+    <Modal
+      open={!!member}
+      title={t('staff.qrTitle', { name: member?.name ?? '' })}
+      onCancel={onClose}
+      footer={null}
+      destroyOnHidden
+    >
       {qr.isPending ? (
         <Skeleton active />
       ) : qr.isError ? (
@@ -78,7 +93,10 @@ export function StaffPage() {
   const qc = useQueryClient();
   const [adding, setAdding] = useState(false);
   const [qrFor, setQrFor] = useState<StaffMember | null>(null);
-  const staff = useQuery({ queryKey: STAFF_KEY, queryFn: () => api.get<Page<StaffMember>>('/api/filings/staff', { pageSize: 500 }) });
+  const staff = useQuery({
+    queryKey: STAFF_KEY,
+    queryFn: () => api.get<Page<StaffMember>>('/api/filings/staff', { pageSize: 500 }),
+  });
   const remove = useMutation({
     mutationFn: (id: number) => api.delete(`/api/filings/staff/${id}`),
     onSuccess: () => qc.invalidateQueries({ queryKey: STAFF_KEY }),
@@ -115,7 +133,14 @@ export function StaffPage() {
                       size="small"
                       danger
                       type="link"
-                      onClick={() => modal.confirm({ title: t('staff.confirmRemove', { name: s.name }), onOk: () => remove.mutateAsync(s.id), okText: t('common:action.confirm'), cancelText: t('common:action.cancel') })}
+                      onClick={() =>
+                        modal.confirm({
+                          title: t('staff.confirmRemove', { name: s.name }),
+                          onOk: () => remove.mutateAsync(s.id),
+                          okText: t('common:action.confirm'),
+                          cancelText: t('common:action.cancel'),
+                        })
+                      }
                     >
                       {t('common:action.delete')}
                     </Button>,
@@ -125,7 +150,11 @@ export function StaffPage() {
                     title={
                       <Space wrap>
                         {s.name}
-                        {s.passed ? <Tag color="success">{t('staff.passed', { score: s.bestScore })}</Tag> : <Tag>{s.attempts ? t('staff.failed', { score: s.bestScore }) : t('staff.notTaken')}</Tag>}
+                        {s.passed ? (
+                          <Tag color="success">{t('staff.passed', { score: s.bestScore })}</Tag>
+                        ) : (
+                          <Tag>{s.attempts ? t('staff.failed', { score: s.bestScore }) : t('staff.notTaken')}</Tag>
+                        )}
                       </Space>
                     }
                     description={`${s.idMasked} · ${s.phoneMasked}`}

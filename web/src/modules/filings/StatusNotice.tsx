@@ -17,13 +17,25 @@ export function StatusNotice({ filing }: { filing: Props }) {
     case 'under_review':
       return <Alert type="info" showIcon message={t('notice.online')} />;
     case 'awaiting_onsite':
-      return <Alert type="warning" showIcon message={t('notice.onsiteTitle')} description={t('notice.onsite')} data-testid="onsite-notice" />;
+      return (
+        <Alert
+          type="warning"
+          showIcon
+          message={t('notice.onsiteTitle')}
+          description={t('notice.onsite')}
+          data-testid="onsite-notice"
+        />
+      );
     case 'awaiting_batch':
       return (
         <Alert
           type="info"
           showIcon
-          message={filing.batchReleaseDate ? t('notice.batchDated', { no: filing.batchNo, date: filing.batchReleaseDate }) : t('notice.batchUndated', { no: filing.batchNo })}
+          message={
+            filing.batchReleaseDate
+              ? t('notice.batchDated', { no: filing.batchNo, date: filing.batchReleaseDate })
+              : t('notice.batchUndated', { no: filing.batchNo })
+          }
         />
       );
     case 'changes_requested':

@@ -1,4 +1,11 @@
-import { FileDoneOutlined, InboxOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import {
+  FileDoneOutlined,
+  InboxOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TeamOutlined,
+  UnorderedListOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { WebModule } from '../types';
 import { RequirePermission } from '../../components/RequirePermission';
@@ -10,7 +17,9 @@ import { StaffPage } from './StaffPage';
 import { QuizPage } from './QuizPage';
 import { FilingConfigPage } from './FilingConfigPage';
 
-const guard = (permission: string | string[], page: ReactNode) => <RequirePermission permission={permission}>{page}</RequirePermission>;
+const guard = (permission: string | string[], page: ReactNode) => (
+  <RequirePermission permission={permission}>{page}</RequirePermission>
+);
 
 /** 复工备案: the enterprise's filing and staff readiness, the reviewers' inbox, on-site review, configuration. */
 export const filingsModule: WebModule = {
@@ -27,11 +36,47 @@ export const filingsModule: WebModule = {
   ],
   publicRoutes: [{ path: 'filings/quiz/:token', element: <QuizPage /> }],
   menu: [
-    { path: 'filings/mine', labelKey: 'filings:menu.mine', icon: <FileDoneOutlined />, permission: 'filings.submit', group: 'resumption' },
-    { path: 'filings/staff', labelKey: 'filings:menu.staff', icon: <TeamOutlined />, permission: 'filings.submit', group: 'resumption' },
-    { path: 'filings/inbox', labelKey: 'filings:menu.inbox', icon: <InboxOutlined />, permission: 'filings.review', group: 'resumption' },
-    { path: 'filings/onsite', labelKey: 'filings:menu.onsite', icon: <SafetyCertificateOutlined />, permission: 'filings.onsite', group: 'resumption' },
-    { path: 'filings/list', labelKey: 'filings:menu.list', icon: <UnorderedListOutlined />, permission: 'filings.read', group: 'resumption' },
-    { path: 'filings/config', labelKey: 'filings:menu.config', icon: <SettingOutlined />, permission: 'filings.configure', group: 'system' },
+    {
+      path: 'filings/mine',
+      labelKey: 'filings:menu.mine',
+      icon: <FileDoneOutlined />,
+      permission: 'filings.submit',
+      group: 'resumption',
+    },
+    {
+      path: 'filings/staff',
+      labelKey: 'filings:menu.staff',
+      icon: <TeamOutlined />,
+      permission: 'filings.submit',
+      group: 'resumption',
+    },
+    {
+      path: 'filings/inbox',
+      labelKey: 'filings:menu.inbox',
+      icon: <InboxOutlined />,
+      permission: 'filings.review',
+      group: 'resumption',
+    },
+    {
+      path: 'filings/onsite',
+      labelKey: 'filings:menu.onsite',
+      icon: <SafetyCertificateOutlined />,
+      permission: 'filings.onsite',
+      group: 'resumption',
+    },
+    {
+      path: 'filings/list',
+      labelKey: 'filings:menu.list',
+      icon: <UnorderedListOutlined />,
+      permission: 'filings.read',
+      group: 'resumption',
+    },
+    {
+      path: 'filings/config',
+      labelKey: 'filings:menu.config',
+      icon: <SettingOutlined />,
+      permission: 'filings.configure',
+      group: 'system',
+    },
   ],
 };

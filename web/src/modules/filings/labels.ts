@@ -14,6 +14,11 @@ export const filingStatusStyles = statusStyles<FilingStatus>('filings:status', {
   suspended: 'volcano',
 });
 
-export const filingRouteStyles = statusStyles<FilingRoute>('filings:route', { commitment: 'green', online: 'blue', onsite: 'purple', batch: 'cyan' });
+export const filingRouteStyles = statusStyles<FilingRoute>('filings:route', {
+  commitment: 'green',
+  online: 'blue',
+  onsite: 'purple',
+  batch: 'cyan',
+});
 
 export const filingKey = (id: number) => ['filings', 'detail', id] as const;

@@ -1,5 +1,24 @@
 import { useEffect, useState } from 'react';
-import { App, Button, Card, Col, Descriptions, Empty, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Table, Tag, Typography, type FormInstance } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type FormInstance,
+} from 'antd';
 import { DeleteOutlined, HistoryOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +40,8 @@ function cleanRule(r: RiskRule): RiskRule {
   if (typeof r.when?.temperatureAtLeast === 'number') when.temperatureAtLeast = r.when.temperatureAtLeast;
   return { name: (r.name ?? '').trim(), when, riskLevel: r.riskLevel, measure: r.measure, days: r.days ?? 0 };
 }
-const hasCondition = (w: RiskRule['when'] | undefined) => !!w && (CONDITION_KEYS.some((k) => !!w[k]?.length) || typeof w.temperatureAtLeast === 'number');
+const hasCondition = (w: RiskRule['when'] | undefined) =>
+  !!w && (CONDITION_KEYS.some((k) => !!w[k]?.length) || typeof w.temperatureAtLeast === 'number');
 
 /** One line per rule: its conditions in words. */
 export function useConditionText() {
@@ -37,7 +57,17 @@ export function useConditionText() {
   };
 }
 
-function RuleCard({ form, index, fieldName, onRemove }: { form: FormInstance; index: number; fieldName: number; onRemove: () => void }) {
+function RuleCard({
+  form,
+  index,
+  fieldName,
+  onRemove,
+}: {
+  form: FormInstance;
+  index: number;
+  fieldName: number;
+  onRemove: () => void;
+}) {
   const { t } = useTranslation('isolation');
   const path = (...p: (string | number)[]) => ['rules', fieldName, ...p];
   const condition = {
@@ -46,18 +76,39 @@ function RuleCard({ form, index, fieldName, onRemove }: { form: FormInstance; in
     },
   };
   const multi = (key: ListConditionKey, values: readonly string[], label: (v: string) => string, rules: object[] = []) => (
-    <Form.Item name={[fieldName, 'when', key]} label={t(`rules.${key}`)} rules={rules} dependencies={CONDITION_KEYS.filter((k) => k !== key).map((k) => path('when', k)).concat([path('when', 'temperatureAtLeast')])}>
-      <Select mode="multiple" allowClear options={values.map((v) => ({ value: v, label: label(v) }))} placeholder={t('rules.any')} />
+    <Form.Item
+      name={[fieldName, 'when', key]}
+      label={t(`rules.${key}`)}
+      rules={rules}
+      dependencies={CONDITION_KEYS.filter((k) => k !== key)
+        .map((k) => path('when', k))
+        .concat([path('when', 'temperatureAtLeast')])}
+    >
+      <Select
+        mode="multiple"
+        allowClear
+        options={values.map((v) => ({ value: v, label: label(v) }))}
+        placeholder={t('rules.any')}
+      />
     </Form.Item>
   );
   return (
     <Card
       size="small"
       style={{ marginBottom: 12 }}
-      title={<Space><Tag>{index + 1}</Tag><Form.Item noStyle shouldUpdate>{() => form.getFieldValue(path('name')) || t('rules.unnamed')}</Form.Item></Space>}
+      title={
+        <Space>
+          <Tag>{index + 1}</Tag>
+          <Form.Item noStyle shouldUpdate>
+            {() => form.getFieldValue(path('name')) || t('rules.unnamed')}
+          </Form.Item>
+        </Space>
+      }
       extra={
         <Popconfirm title={t('rules.confirmRemove')} onConfirm={onRemove}>
-          <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('rules.remove')}>{t('rules.remove')}</Button>
+          <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('rules.remove')}>
+            {t('rules.remove')}
+          </Button>
         </Popconfirm>
       }
     >
@@ -98,7 +149,8 @@ function RuleCard({ form, index, fieldName, onRemove }: { form: FormInstance; in
               { required: true, message: t('common:validation.required') },
               {
                 validator: async (_: unknown, v?: number) => {
-                  if (form.getFieldValue(path('measure')) !== 'none' && typeof v === 'number' && v < 1) throw new Error(t('rules.daysNeeded'));
+                  if (form.getFieldValue(path('measure')) !== 'none' && typeof v === 'number' && v < 1)
+                    throw new Error(t('rules.daysNeeded'));
                 },
               },
             ]}
@@ -109,12 +161,24 @@ function RuleCard({ form, index, fieldName, onRemove }: { form: FormInstance; in
       </Row>
       <Typography.Text type="secondary">{t('rules.whenHint')}</Typography.Text>
       <Row gutter={12} style={{ marginTop: 4 }}>
-        <Col xs={12} lg={5}>{multi('originRisk', riskLevels, (v) => t(`risk.${v}`), [condition])}</Col>
-        <Col xs={12} lg={5}>{multi('travelRisk', riskLevels, (v) => t(`risk.${v}`))}</Col>
-        <Col xs={12} lg={5}>{multi('healthCode', healthCodes, (v) => t(`healthCode.${v}`))}</Col>
-        <Col xs={12} lg={5}>{multi('contact', contactKinds, (v) => t(`contact.${v}`))}</Col>
+        <Col xs={12} lg={5}>
+          {multi('originRisk', riskLevels, (v) => t(`risk.${v}`), [condition])}
+        </Col>
+        <Col xs={12} lg={5}>
+          {multi('travelRisk', riskLevels, (v) => t(`risk.${v}`))}
+        </Col>
+        <Col xs={12} lg={5}>
+          {multi('healthCode', healthCodes, (v) => t(`healthCode.${v}`))}
+        </Col>
+        <Col xs={12} lg={5}>
+          {multi('contact', contactKinds, (v) => t(`contact.${v}`))}
+        </Col>
         <Col xs={12} lg={4}>
-          <Form.Item name={[fieldName, 'when', 'temperatureAtLeast']} label={t('rules.temperatureAtLeast')} rules={[{ type: 'number', min: 34, max: 43, message: t('rules.temperatureRange') }]}>
+          <Form.Item
+            name={[fieldName, 'when', 'temperatureAtLeast']}
+            label={t('rules.temperatureAtLeast')}
+            rules={[{ type: 'number', min: 34, max: 43, message: t('rules.temperatureRange') }]}
+          >
             <InputNumber min={34} max={43} step={0.1} style={{ width: '100%' }} placeholder={t('rules.any')} />
           </Form.Item>
         </Col>
@@ -137,7 +201,12 @@ function VersionRules({ rules }: { rules: RiskRule[] }) {
       columns={[
         { title: t('rules.name'), dataIndex: 'name', width: 150 },
         { title: t('rules.conditions'), render: (_, r) => conditionText(r.when) },
-        { title: t('rules.outcome'), width: 170, render: (_, r) => `${t(`risk.${r.riskLevel}`)} · ${t(`measure.${r.measure}`)}${r.measure === 'none' ? '' : ` · ${t('assess.days', { days: r.days })}`}` },
+        {
+          title: t('rules.outcome'),
+          width: 170,
+          render: (_, r) =>
+            `${t(`risk.${r.riskLevel}`)} · ${t(`measure.${r.measure}`)}${r.measure === 'none' ? '' : ` · ${t('assess.days', { days: r.days })}`}`,
+        },
       ]}
     />
   );
@@ -150,9 +219,16 @@ export function RiskRulesPage() {
   const qc = useQueryClient();
   const [form] = Form.useForm<{ rules: RiskRule[] }>();
   const current = useQuery({ queryKey: ['/api/isolation/rules'], queryFn: () => api.get<RuleSet>('/api/isolation/rules') });
-  const versions = useQuery({ queryKey: ['/api/isolation/rules/versions'], queryFn: () => api.get<{ items: RuleVersion[] }>('/api/isolation/rules/versions').then((r) => r.items) });
+  const versions = useQuery({
+    queryKey: ['/api/isolation/rules/versions'],
+    queryFn: () => api.get<{ items: RuleVersion[] }>('/api/isolation/rules/versions').then((r) => r.items),
+  });
   const [viewing, setViewing] = useState<number | null>(null);
-  const viewed = useQuery({ queryKey: ['/api/isolation/rules/versions', viewing], queryFn: () => api.get<RuleSet>(`/api/isolation/rules/versions/${viewing}`), enabled: viewing !== null });
+  const viewed = useQuery({
+    queryKey: ['/api/isolation/rules/versions', viewing],
+    queryFn: () => api.get<RuleSet>(`/api/isolation/rules/versions/${viewing}`),
+    enabled: viewing !== null,
+  });
   const [dirty, setDirty] = useState(false);
 
   useEffect(() => {
@@ -170,7 +246,12 @@ export function RiskRulesPage() {
     onError: (e) => {
       if (e instanceof ApiError && e.fields.length) {
         // "no condition" belongs to the rule's conditions: shown under the first of them
-        form.setFields(e.fields.map((f) => ({ name: fieldPath(f.field.endsWith('.when') ? `${f.field}.originRisk` : f.field) as never, errors: [f.message] })));
+        form.setFields(
+          e.fields.map((f) => ({
+            name: fieldPath(f.field.endsWith('.when') ? `${f.field}.originRisk` : f.field) as never,
+            errors: [f.message],
+          })),
+        );
         message.error(t('rules.fixErrors'));
       } else message.error((e as Error).message);
     },
@@ -183,7 +264,12 @@ export function RiskRulesPage() {
     message.info(t('rules.loaded', { version: rs.version }));
   };
 
-  if (current.isError) return <PageContainer title={t('menu.rules')}><ErrorState error={current.error} onRetry={() => void current.refetch()} /></PageContainer>;
+  if (current.isError)
+    return (
+      <PageContainer title={t('menu.rules')}>
+        <ErrorState error={current.error} onRetry={() => void current.refetch()} />
+      </PageContainer>
+    );
   return (
     <PageContainer
       title={t('menu.rules')}
@@ -196,12 +282,18 @@ export function RiskRulesPage() {
       <Card size="small" loading={current.isLoading} style={{ marginBottom: 12 }}>
         {current.data && (
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-            <Descriptions.Item label={t('rules.currentVersion')}><Tag color="blue">v{current.data.version}</Tag></Descriptions.Item>
-            <Descriptions.Item label={t('rules.savedAt')}>{current.data.version > 1 ? dayjs(current.data.createdAt).format('YYYY-MM-DD HH:mm') : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('rules.currentVersion')}>
+              <Tag color="blue">v{current.data.version}</Tag>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('rules.savedAt')}>
+              {current.data.version > 1 ? dayjs(current.data.createdAt).format('YYYY-MM-DD HH:mm') : '—'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('rules.savedBy')}>{current.data.createdByName ?? '—'}</Descriptions.Item>
           </Descriptions>
         )}
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{t('rules.intro')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {t('rules.intro')}
+        </Typography.Paragraph>
       </Card>
       <Form
         form={form}
@@ -211,22 +303,57 @@ export function RiskRulesPage() {
         onFinishFailed={() => message.error(t('rules.fixErrors'))}
         scrollToFirstError
       >
-        <Form.List name="rules" rules={[{ validator: async (_, rules?: unknown[]) => { if (!rules?.length) throw new Error(t('rules.needOne')); } }]}>
+        <Form.List
+          name="rules"
+          rules={[
+            {
+              validator: async (_, rules?: unknown[]) => {
+                if (!rules?.length) throw new Error(t('rules.needOne'));
+              },
+            },
+          ]}
+        >
           {(fields, { add, remove }, { errors }) => (
             <>
               {fields.length === 0 && <Empty description={t('rules.none')} style={{ margin: '24px 0' }} />}
               {fields.map((f, i) => (
-                <RuleCard key={f.key} form={form} index={i} fieldName={f.name} onRemove={() => { remove(f.name); setDirty(true); }} />
+                <RuleCard
+                  key={f.key}
+                  form={form}
+                  index={i}
+                  fieldName={f.name}
+                  onRemove={() => {
+                    remove(f.name);
+                    setDirty(true);
+                  }}
+                />
               ))}
               <Form.ErrorList errors={errors} />
-              <Button type="dashed" block icon={<PlusOutlined />} onClick={() => { add({ ...blankRule }); setDirty(true); }} style={{ marginBottom: 16 }}>
+              <Button
+                type="dashed"
+                block
+                icon={<PlusOutlined />}
+                onClick={() => {
+                  add({ ...blankRule });
+                  setDirty(true);
+                }}
+                style={{ marginBottom: 16 }}
+              >
                 {t('rules.add')}
               </Button>
             </>
           )}
         </Form.List>
       </Form>
-      <Card size="small" title={<Space><HistoryOutlined />{t('rules.versions')}</Space>}>
+      <Card
+        size="small"
+        title={
+          <Space>
+            <HistoryOutlined />
+            {t('rules.versions')}
+          </Space>
+        }
+      >
         {versions.isError ? (
           <ErrorState error={versions.error} onRetry={() => void versions.refetch()} />
         ) : (
@@ -239,10 +366,28 @@ export function RiskRulesPage() {
             locale={{ emptyText: t('rules.none') }}
             columns={[
               { title: t('rules.version'), dataIndex: 'version', width: 80, render: (v: number) => `v${v}` },
-              { title: t('rules.savedAt'), dataIndex: 'createdAt', render: (at: string, r) => (r.version > 1 ? dayjs(at).format('YYYY-MM-DD HH:mm') : t('rules.initial')) },
-              { title: t('rules.savedBy'), dataIndex: 'createdByName', width: 120, responsive: ['md'], render: (n: string | null) => n ?? '—' },
+              {
+                title: t('rules.savedAt'),
+                dataIndex: 'createdAt',
+                render: (at: string, r) => (r.version > 1 ? dayjs(at).format('YYYY-MM-DD HH:mm') : t('rules.initial')),
+              },
+              {
+                title: t('rules.savedBy'),
+                dataIndex: 'createdByName',
+                width: 120,
+                responsive: ['md'],
+                render: (n: string | null) => n ?? '—',
+              },
               { title: t('rules.count'), dataIndex: 'ruleCount', width: 80, responsive: ['sm'] },
-              { title: t('common:table.actions'), width: 90, render: (_, r) => <Button size="small" onClick={() => setViewing(r.version)}>{t('rules.view')}</Button> },
+              {
+                title: t('common:table.actions'),
+                width: 90,
+                render: (_, r) => (
+                  <Button size="small" onClick={() => setViewing(r.version)}>
+                    {t('rules.view')}
+                  </Button>
+                ),
+              },
             ]}
           />
         )}
@@ -253,13 +398,23 @@ export function RiskRulesPage() {
         width={760}
         onCancel={() => setViewing(null)}
         footer={[
-          <Button key="close" onClick={() => setViewing(null)}>{t('common:action.cancel')}</Button>,
+          <Button key="close" onClick={() => setViewing(null)}>
+            {t('common:action.cancel')}
+          </Button>,
           <Popconfirm key="load" title={t('rules.confirmLoad')} onConfirm={() => viewed.data && loadVersion(viewed.data)}>
-            <Button type="primary" disabled={!viewed.data || viewed.data.version === current.data?.version}>{t('rules.load')}</Button>
+            <Button type="primary" disabled={!viewed.data || viewed.data.version === current.data?.version}>
+              {t('rules.load')}
+            </Button>
           </Popconfirm>,
         ]}
       >
-        {viewed.isError ? <ErrorState error={viewed.error} /> : viewed.data ? <VersionRules rules={viewed.data.rules} /> : <Card loading variant="borderless" />}
+        {viewed.isError ? (
+          <ErrorState error={viewed.error} />
+        ) : viewed.data ? (
+          <VersionRules rules={viewed.data.rules} />
+        ) : (
+          <Card loading variant="borderless" />
+        )}
       </Modal>
     </PageContainer>
   );

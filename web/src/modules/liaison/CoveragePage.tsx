@@ -13,7 +13,10 @@ import { RegionPicker } from '../../components/RegionPicker';
 export function CoveragePage() {
   const { t } = useTranslation('liaison');
   const [region, setRegion] = useState<string | null>(null);
-  const q = useQuery({ queryKey: ['/api/liaison/coverage', region], queryFn: () => api.get<Coverage>('/api/liaison/coverage', { regionCode: region ?? undefined }) });
+  const q = useQuery({
+    queryKey: ['/api/liaison/coverage', region],
+    queryFn: () => api.get<Coverage>('/api/liaison/coverage', { regionCode: region ?? undefined }),
+  });
   const rows = q.data ? [...q.data.rows, q.data.total] : [];
   return (
     <PageContainer title={t('menu.coverage')} extra={<RegionPicker value={region} onChange={(c) => setRegion(c)} />}>
@@ -27,11 +30,29 @@ export function CoveragePage() {
           pagination={false}
           dataSource={rows}
           columns={[
-            { title: t('coverage.kind'), dataIndex: 'kind', render: (k: string) => (k === 'all' ? t('coverage.all') : t(`registry:kind.${k}`, { defaultValue: k })) },
+            {
+              title: t('coverage.kind'),
+              dataIndex: 'kind',
+              render: (k: string) => (k === 'all' ? t('coverage.all') : t(`registry:kind.${k}`, { defaultValue: k })),
+            },
             { title: t('coverage.total'), dataIndex: 'total', align: 'right' },
             { title: t('coverage.covered'), dataIndex: 'covered', align: 'right' },
-            { title: t('coverage.rate'), dataIndex: 'rate', render: (r: number | null) => <Progress percent={r ?? 0} size="small" status={r === 100 ? 'success' : 'active'} /> },
-            { title: '', dataIndex: 'kind', render: (k: string) => <Link to={`/registry/entities?coverage=noLiaison${k === 'all' ? '' : `&kind=${k}`}${q.data ? `&regionCode=${q.data.regionCode}` : ''}`}>{t('coverage.uncovered')}</Link> },
+            {
+              title: t('coverage.rate'),
+              dataIndex: 'rate',
+              render: (r: number | null) => <Progress percent={r ?? 0} size="small" status={r === 100 ? 'success' : 'active'} />,
+            },
+            {
+              title: '',
+              dataIndex: 'kind',
+              render: (k: string) => (
+                <Link
+                  to={`/registry/entities?coverage=noLiaison${k === 'all' ? '' : `&kind=${k}`}${q.data ? `&regionCode=${q.data.regionCode}` : ''}`}
+                >
+                  {t('coverage.uncovered')}
+                </Link>
+              ),
+            },
           ]}
         />
       )}

@@ -21,12 +21,23 @@ function TeamModal({ open, team, onClose }: { open: boolean; team: LiaisonTeam |
   const [form] = Form.useForm();
   const [q, setQ] = useState('');
   const memberIds = (Form.useWatch('memberIds', form) as number[] | undefined) ?? [];
-  const cadres = useQuery({ queryKey: ['/api/liaison/cadres', q], queryFn: () => api.get<LiaisonCadre[]>('/api/liaison/cadres', { q: q || undefined }), enabled: open });
+  const cadres = useQuery({
+    queryKey: ['/api/liaison/cadres', q],
+    queryFn: () => api.get<LiaisonCadre[]>('/api/liaison/cadres', { q: q || undefined }),
+    enabled: open,
+  });
   // names of members picked or already in the team, so the leader list still shows them after a new search
   const [known, setKnown] = useState<Map<number, string>>(new Map());
-  const nameOf = (id: number) => known.get(id) ?? team?.members.find((m) => m.userId === id)?.displayName ?? (cadres.data ?? []).find((c) => c.id === id)?.displayName ?? `#${id}`;
+  const nameOf = (id: number) =>
+    known.get(id) ??
+    team?.members.find((m) => m.userId === id)?.displayName ??
+    (cadres.data ?? []).find((c) => c.id === id)?.displayName ??
+    `#${id}`;
   const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => (team ? api.put<LiaisonTeam>(`/api/liaison/teams/${team.id}`, { ...v, version: team.version }) : api.post<LiaisonTeam>('/api/liaison/teams', v)),
+    mutationFn: (v: Record<string, unknown>) =>
+      team
+        ? api.put<LiaisonTeam>(`/api/liaison/teams/${team.id}`, { ...v, version: team.version })
+        : api.post<LiaisonTeam>('/api/liaison/teams', v),
     onSuccess: () => {
       message.success(t(team ? 'team.saved' : 'team.created'));
       onClose();
@@ -39,15 +50,32 @@ function TeamModal({ open, team, onClose }: { open: boolean; team: LiaisonTeam |
   const required = [{ required: true, message: t('common:validation.required') }];
   const options = [
     ...(cadres.data ?? []).map((c) => ({ value: c.id, label: `${c.displayName}（${c.username}）` })),
-    ...[...new Set([...known.keys(), ...(team?.members.map((m) => m.userId) ?? [])])].filter((id) => !(cadres.data ?? []).some((c) => c.id === id)).map((id) => ({ value: id, label: nameOf(id) })),
+    ...[...new Set([...known.keys(), ...(team?.members.map((m) => m.userId) ?? [])])]
+      .filter((id) => !(cadres.data ?? []).some((c) => c.id === id))
+      .map((id) => ({ value: id, label: nameOf(id) })),
   ];
   return (
-    <Modal open={open} title={t(team ? 'team.editTitle' : 'team.new')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title={t(team ? 'team.editTitle' : 'team.new')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={team ? { name: team.name, memberIds: team.members.map((m) => m.userId), leaderId: team.members.find((m) => m.leader)?.userId } : undefined}
+        initialValues={
+          team
+            ? {
+                name: team.name,
+                memberIds: team.members.map((m) => m.userId),
+                leaderId: team.members.find((m) => m.leader)?.userId,
+              }
+            : undefined
+        }
         onFinish={(v) => save.mutate(v)}
       >
         <Form.Item name="name" label={t('team.name')} rules={required}>
@@ -89,7 +117,10 @@ export function TeamsPage() {
   const qc = useQueryClient();
   const navigate = useNavigate();
   const [editing, setEditing] = useState<{ team: LiaisonTeam | null } | null>(null);
-  const { query, filters, setFilters, tableProps } = useServerTable<LiaisonTeam, 'q' | 'regionCode'>('/api/liaison/teams', ['q', 'regionCode']);
+  const { query, filters, setFilters, tableProps } = useServerTable<LiaisonTeam, 'q' | 'regionCode'>('/api/liaison/teams', [
+    'q',
+    'regionCode',
+  ]);
   const dissolve = useMutation({
     mutationFn: (team: LiaisonTeam) => api.post(`/api/liaison/teams/${team.id}/dissolve`),
     onSuccess: () => {
@@ -101,8 +132,19 @@ export function TeamsPage() {
   // a team still looking after entities is offered their reassignment first; the server refuses it too
   const askDissolve = (team: LiaisonTeam) =>
     team.assigned > 0
-      ? modal.confirm({ title: t('team.dissolve'), content: t('team.dissolveBusy', { count: team.assigned }), okText: t('team.reassign'), onOk: () => navigate(`/liaison/assignments?teamId=${team.id}`) })
-      : modal.confirm({ title: t('team.dissolve'), content: t('team.dissolveConfirm', { name: team.name }), okButtonProps: { danger: true }, okText: t('team.dissolve'), onOk: () => dissolve.mutateAsync(team) });
+      ? modal.confirm({
+          title: t('team.dissolve'),
+          content: t('team.dissolveBusy', { count: team.assigned }),
+          okText: t('team.reassign'),
+          onOk: () => navigate(`/liaison/assignments?teamId=${team.id}`),
+        })
+      : modal.confirm({
+          title: t('team.dissolve'),
+          content: t('team.dissolveConfirm', { name: team.name }),
+          okButtonProps: { danger: true },
+          okText: t('team.dissolve'),
+          onOk: () => dissolve.mutateAsync(team),
+        });
   const screens = Grid.useBreakpoint();
   const actions = (r: LiaisonTeam) => (
     <Flex gap={4} wrap>
@@ -114,7 +156,13 @@ export function TeamsPage() {
       </Button>
     </Flex>
   );
-  const memberTags = (ms: LiaisonTeam['members']) => ms.map((m) => <Tag key={m.userId} color={m.leader ? 'gold' : undefined}>{m.displayName}{m.leader ? ` · ${t('team.leader')}` : ''}</Tag>);
+  const memberTags = (ms: LiaisonTeam['members']) =>
+    ms.map((m) => (
+      <Tag key={m.userId} color={m.leader ? 'gold' : undefined}>
+        {m.displayName}
+        {m.leader ? ` · ${t('team.leader')}` : ''}
+      </Tag>
+    ));
   // on a phone one column holds the whole team with its actions, so nothing hides behind a sideways scroll
   const phoneColumns: TableColumnsType<LiaisonTeam> = [
     {
@@ -140,7 +188,13 @@ export function TeamsPage() {
     { title: t('team.name'), dataIndex: 'name' },
     { title: t('team.region'), dataIndex: 'regionName', width: 140 },
     { title: t('team.members'), dataIndex: 'members', render: memberTags },
-    { title: t('team.assigned'), dataIndex: 'assigned', width: 110, align: 'right', render: (n: number, r) => <Link to={`/liaison/assignments?teamId=${r.id}`}>{n}</Link> },
+    {
+      title: t('team.assigned'),
+      dataIndex: 'assigned',
+      width: 110,
+      align: 'right',
+      render: (n: number, r) => <Link to={`/liaison/assignments?teamId=${r.id}`}>{n}</Link>,
+    },
     ...(perms.has('liaison.assign')
       ? [
           {
@@ -164,10 +218,24 @@ export function TeamsPage() {
       }
     >
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('team.search')} defaultValue={filters.q} onSearch={(v) => setFilters({ ...filters, q: v })} style={{ maxWidth: 260 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('team.search')}
+          defaultValue={filters.q}
+          onSearch={(v) => setFilters({ ...filters, q: v })}
+          style={{ maxWidth: 260 }}
+        />
         <RegionPicker value={filters.regionCode ?? null} onChange={(c) => setFilters({ ...filters, regionCode: c ?? '' })} />
       </Flex>
-      <ServerTable<LiaisonTeam> query={query} rowKey="id" size="small" columns={screens.md === false ? phoneColumns : columns} scroll={screens.md === false ? undefined : { x: 860 }} {...tableProps} locale={{ emptyText: t('team.empty') }} />
+      <ServerTable<LiaisonTeam>
+        query={query}
+        rowKey="id"
+        size="small"
+        columns={screens.md === false ? phoneColumns : columns}
+        scroll={screens.md === false ? undefined : { x: 860 }}
+        {...tableProps}
+        locale={{ emptyText: t('team.empty') }}
+      />
       <TeamModal open={editing != null} team={editing?.team ?? null} onClose={() => setEditing(null)} />
     </PageContainer>
   );

@@ -1,6 +1,21 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, DatePicker, Form, Image, Input, InputNumber, Radio, Result, Select, Space, type UploadFile } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Image,
+  Input,
+  InputNumber,
+  Radio,
+  Result,
+  Select,
+  Space,
+  type UploadFile,
+} from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -20,10 +35,16 @@ export function VisitPage() {
   // 走访照片: kept on the phone until the visit is saved, then sent one by one
   const [photos, setPhotos] = useState<UploadFile[]>([]);
   const [sent, setSent] = useState<{ files: RecordFile[]; errors: string[] }>({ files: [], errors: [] });
-  const cats = useQuery({ queryKey: ['/api/tickets/categories'], queryFn: () => api.get<TicketCategory[]>('/api/tickets/categories') });
+  const cats = useQuery({
+    queryKey: ['/api/tickets/categories'],
+    queryFn: () => api.get<TicketCategory[]>('/api/tickets/categories'),
+  });
   const save = useMutation({
     mutationFn: async (v: Record<string, unknown>) => {
-      const visit = await api.post<Visit>('/api/liaison/visits', { ...v, visitDate: (v.visitDate as Dayjs).format('YYYY-MM-DD') });
+      const visit = await api.post<Visit>('/api/liaison/visits', {
+        ...v,
+        visitDate: (v.visitDate as Dayjs).format('YYYY-MM-DD'),
+      });
       const result = await sendFiles(`/api/liaison/visits/${visit.id}/attachments`, photos);
       setSent(result);
       return visit;
@@ -51,7 +72,14 @@ export function VisitPage() {
               <Image.PreviewGroup>
                 <Space wrap data-testid="visit-photos">
                   {sent.files.map((f) => (
-                    <Image key={f.id} src={`/api/liaison/visits/${done.id}/attachments/${f.id}`} alt={f.fileName} width={72} height={72} style={{ objectFit: 'cover' }} />
+                    <Image
+                      key={f.id}
+                      src={`/api/liaison/visits/${done.id}/attachments/${f.id}`}
+                      alt={f.fileName}
+                      width={72}
+                      height={72}
+                      style={{ objectFit: 'cover' }}
+                    />
                   ))}
                 </Space>
               </Image.PreviewGroup>
@@ -59,7 +87,16 @@ export function VisitPage() {
             {sent.errors.map((e) => (
               <Alert key={e} type="warning" showIcon message={e} />
             ))}
-            <Button onClick={() => { setDone(null); setPhotos([]); setSent({ files: [], errors: [] }); form.resetFields(); }}>{t('visit.another')}</Button>
+            <Button
+              onClick={() => {
+                setDone(null);
+                setPhotos([]);
+                setSent({ files: [], errors: [] });
+                form.resetFields();
+              }}
+            >
+              {t('visit.another')}
+            </Button>
           </Space>
         }
       />
@@ -68,7 +105,12 @@ export function VisitPage() {
   return (
     <PageContainer title={t('menu.visit')}>
       <Card style={{ maxWidth: 560 }}>
-        <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={{ visitDate: dayjs(), mode: 'onsite', policies: [], problems: [] }}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v) => save.mutate(v)}
+          initialValues={{ visitDate: dayjs(), mode: 'onsite', policies: [], problems: [] }}
+        >
           <Form.Item name="entityId" label={t('visit.entityId')} rules={required}>
             <InputNumber min={1} style={{ width: '100%' }} inputMode="numeric" />
           </Form.Item>
@@ -79,21 +121,38 @@ export function VisitPage() {
             <Radio.Group optionType="button" options={visitModes.map((m) => ({ value: m, label: t(`mode.${m}`) }))} />
           </Form.Item>
           <Form.Item name="policies" label={t('visit.policies')}>
-            <Select mode="tags" options={['暖企7条', '惠企21条', '社保减免', '房租减免', '贷款展期'].map((p) => ({ value: p, label: p }))} />
+            <Select
+              mode="tags"
+              options={['暖企7条', '惠企21条', '社保减免', '房租减免', '贷款展期'].map((p) => ({ value: p, label: p }))}
+            />
           </Form.Item>
           <Form.Item name="notes" label={t('visit.notes')}>
             <Input.TextArea rows={2} maxLength={2000} />
           </Form.Item>
-          <Form.Item label={t('visit.photos')} extra={t('visit.photosHint', { n: recordFileLimits.visitPhotos, mb: recordFileLimits.maxBytes / 1024 / 1024 })}>
+          <Form.Item
+            label={t('visit.photos')}
+            extra={t('visit.photosHint', { n: recordFileLimits.visitPhotos, mb: recordFileLimits.maxBytes / 1024 / 1024 })}
+          >
             <PhotoPicker value={photos} onChange={setPhotos} max={recordFileLimits.visitPhotos} addLabel={t('visit.addPhoto')} />
           </Form.Item>
           <Form.List name="problems">
             {(fields, { add, remove }) => (
               <>
                 {fields.map((f) => (
-                  <Card key={f.key} size="small" style={{ marginBottom: 8 }} extra={<MinusCircleOutlined onClick={() => remove(f.name)} />} title={t('visit.problem')}>
+                  <Card
+                    key={f.key}
+                    size="small"
+                    style={{ marginBottom: 8 }}
+                    extra={<MinusCircleOutlined onClick={() => remove(f.name)} />}
+                    title={t('visit.problem')}
+                  >
                     <Form.Item name={[f.name, 'categoryId']} label={t('visit.category')} rules={required}>
-                      <Select options={(cats.data ?? []).map((c) => ({ value: c.id, label: t(`tickets:category.${c.code}`, { defaultValue: c.name }) }))} />
+                      <Select
+                        options={(cats.data ?? []).map((c) => ({
+                          value: c.id,
+                          label: t(`tickets:category.${c.code}`, { defaultValue: c.name }),
+                        }))}
+                      />
                     </Form.Item>
                     <Form.Item name={[f.name, 'title']} label={t('visit.problemTitle')} rules={required}>
                       <Input maxLength={120} />
@@ -103,7 +162,13 @@ export function VisitPage() {
                     </Form.Item>
                   </Card>
                 ))}
-                <Button block icon={<PlusOutlined />} onClick={() => add()} style={{ marginBottom: 16 }} data-testid="visit-add-problem">
+                <Button
+                  block
+                  icon={<PlusOutlined />}
+                  onClick={() => add()}
+                  style={{ marginBottom: 16 }}
+                  data-testid="visit-add-problem"
+                >
                   {t('visit.addProblem')}
                 </Button>
               </>

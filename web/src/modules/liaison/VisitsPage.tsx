@@ -20,11 +20,25 @@ export const modeColor: Record<Visit['mode'], string> = { onsite: 'green', phone
 /** One visit: what was delivered, the problems found with the tickets they became, and the photos. */
 function VisitDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const { t } = useTranslation(['liaison', 'tickets']);
-  const detail = useQuery({ queryKey: [`/api/liaison/visits/${id}`], queryFn: () => api.get<VisitDetail>(`/api/liaison/visits/${id}`), enabled: id != null });
-  const photos = useQuery({ queryKey: [`/api/liaison/visits/${id}/photos`], queryFn: () => api.get<RecordFile[]>(`/api/liaison/visits/${id}/photos`), enabled: id != null });
+  const detail = useQuery({
+    queryKey: [`/api/liaison/visits/${id}`],
+    queryFn: () => api.get<VisitDetail>(`/api/liaison/visits/${id}`),
+    enabled: id != null,
+  });
+  const photos = useQuery({
+    queryKey: [`/api/liaison/visits/${id}/photos`],
+    queryFn: () => api.get<RecordFile[]>(`/api/liaison/visits/${id}/photos`),
+    enabled: id != null,
+  });
   const v = detail.data;
   return (
-    <Drawer open={id != null} onClose={onClose} title={v?.entityName ?? t('log.detail')} width="min(560px, 100vw)" destroyOnHidden>
+    <Drawer
+      open={id != null}
+      onClose={onClose}
+      title={v?.entityName ?? t('log.detail')}
+      width="min(560px, 100vw)"
+      destroyOnHidden
+    >
       {detail.isError ? (
         <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />
       ) : !v ? (
@@ -41,7 +55,13 @@ function VisitDrawer({ id, onClose }: { id: number | null; onClose: () => void }
             <Descriptions.Item label={t('visit.mode')}>
               <Tag color={modeColor[v.mode]}>{t(`mode.${v.mode}`)}</Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('visit.policies')}>{v.policies.length ? v.policies.map((p) => <Tag key={p}>{p}</Tag>) : <Typography.Text type="secondary">{t('log.none')}</Typography.Text>}</Descriptions.Item>
+            <Descriptions.Item label={t('visit.policies')}>
+              {v.policies.length ? (
+                v.policies.map((p) => <Tag key={p}>{p}</Tag>)
+              ) : (
+                <Typography.Text type="secondary">{t('log.none')}</Typography.Text>
+              )}
+            </Descriptions.Item>
             <Descriptions.Item label={t('visit.notes')}>
               <span style={{ whiteSpace: 'pre-wrap' }}>{v.notes || '—'}</span>
             </Descriptions.Item>
@@ -55,7 +75,8 @@ function VisitDrawer({ id, onClose }: { id: number | null; onClose: () => void }
             <ul style={{ paddingInlineStart: 20 }} data-testid="visit-problems">
               {v.problems.map((p) => (
                 <li key={p.ticketId}>
-                  {p.title} — <Link to={`/tickets/${p.ticketId}`}>{t('visit.ticket', { id: p.ticketId })}</Link> <Tag>{t(`tickets:status.${p.status}`, { defaultValue: p.status })}</Tag>
+                  {p.title} — <Link to={`/tickets/${p.ticketId}`}>{t('visit.ticket', { id: p.ticketId })}</Link>{' '}
+                  <Tag>{t(`tickets:status.${p.status}`, { defaultValue: p.status })}</Tag>
                 </li>
               ))}
             </ul>
@@ -63,7 +84,16 @@ function VisitDrawer({ id, onClose }: { id: number | null; onClose: () => void }
           <Typography.Title level={5} style={{ marginTop: 16 }}>
             {t('log.photos')}
           </Typography.Title>
-          {photos.isError ? <ErrorState error={photos.error} onRetry={() => void photos.refetch()} /> : <RecordFiles base={`/api/liaison/visits/${v.id}`} files={photos.data ?? []} canUpload={false} onUploaded={() => undefined} />}
+          {photos.isError ? (
+            <ErrorState error={photos.error} onRetry={() => void photos.refetch()} />
+          ) : (
+            <RecordFiles
+              base={`/api/liaison/visits/${v.id}`}
+              files={photos.data ?? []}
+              canUpload={false}
+              onUploaded={() => undefined}
+            />
+          )}
         </div>
       )}
     </Drawer>
@@ -73,7 +103,10 @@ function VisitDrawer({ id, onClose }: { id: number | null; onClose: () => void }
 /** 走访台账: the visits of the caller's area (a liaison's own), filtered, opened one by one, exported. */
 export function VisitsPage() {
   const { t } = useTranslation('liaison');
-  const { query, filters, setFilters, tableProps } = useServerTable<Visit, (typeof filterKeys)[number]>('/api/liaison/visits', filterKeys);
+  const { query, filters, setFilters, tableProps } = useServerTable<Visit, (typeof filterKeys)[number]>(
+    '/api/liaison/visits',
+    filterKeys,
+  );
   const [open, setOpen] = useState<number | null>(null);
   const screens = Grid.useBreakpoint();
   // on a phone one column holds the whole visit, so nothing hides behind a sideways scroll
@@ -98,26 +131,75 @@ export function VisitsPage() {
   ];
   const columns: TableColumnsType<Visit> = [
     { title: t('visit.date'), dataIndex: 'visitDate', width: 110 },
-    { title: t('assign.entity'), dataIndex: 'entityName', render: (name: string, v) => <a onClick={() => setOpen(v.id)} data-testid="visit-open">{name}</a> },
+    {
+      title: t('assign.entity'),
+      dataIndex: 'entityName',
+      render: (name: string, v) => (
+        <a onClick={() => setOpen(v.id)} data-testid="visit-open">
+          {name}
+        </a>
+      ),
+    },
     { title: t('log.liaison'), dataIndex: 'liaisonName', width: 110 },
-    { title: t('visit.mode'), dataIndex: 'mode', width: 90, render: (m: Visit['mode']) => <Tag color={modeColor[m]}>{t(`mode.${m}`)}</Tag> },
+    {
+      title: t('visit.mode'),
+      dataIndex: 'mode',
+      width: 90,
+      render: (m: Visit['mode']) => <Tag color={modeColor[m]}>{t(`mode.${m}`)}</Tag>,
+    },
     { title: t('visit.policies'), dataIndex: 'policies', responsive: ['md'], render: (ps: string[]) => ps.join('、') },
     { title: t('log.problemCount'), dataIndex: 'problemCount', width: 90, align: 'right' },
   ];
   return (
-    <PageContainer title={t('menu.visits')} extra={<ExportButton url="/api/liaison/visits/export" filename={`${t('menu.visits')}.xlsx`} query={filters} />}>
+    <PageContainer
+      title={t('menu.visits')}
+      extra={<ExportButton url="/api/liaison/visits/export" filename={`${t('menu.visits')}.xlsx`} query={filters} />}
+    >
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
         <DatePicker.RangePicker
           value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}
-          onChange={(r) => setFilters({ ...filters, from: r?.[0]?.format('YYYY-MM-DD') ?? '', to: r?.[1]?.format('YYYY-MM-DD') ?? '' })}
+          onChange={(r) =>
+            setFilters({ ...filters, from: r?.[0]?.format('YYYY-MM-DD') ?? '', to: r?.[1]?.format('YYYY-MM-DD') ?? '' })
+          }
           style={{ maxWidth: 280 }}
         />
-        <Select allowClear placeholder={t('visit.mode')} value={filters.mode} onChange={(m?: string) => setFilters({ ...filters, mode: m ?? '' })} options={visitModes.map((m) => ({ value: m, label: t(`mode.${m}`) }))} style={{ width: 120 }} data-testid="visits-mode" />
-        <Input.Search allowClear placeholder={t('log.searchEntity')} defaultValue={filters.q} onSearch={(q) => setFilters({ ...filters, q })} style={{ maxWidth: 220 }} data-testid="visits-q" />
-        <Input.Search allowClear placeholder={t('log.searchLiaison')} defaultValue={filters.liaison} onSearch={(liaison) => setFilters({ ...filters, liaison })} style={{ maxWidth: 180 }} />
+        <Select
+          allowClear
+          placeholder={t('visit.mode')}
+          value={filters.mode}
+          onChange={(m?: string) => setFilters({ ...filters, mode: m ?? '' })}
+          options={visitModes.map((m) => ({ value: m, label: t(`mode.${m}`) }))}
+          style={{ width: 120 }}
+          data-testid="visits-mode"
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('log.searchEntity')}
+          defaultValue={filters.q}
+          onSearch={(q) => setFilters({ ...filters, q })}
+          style={{ maxWidth: 220 }}
+          data-testid="visits-q"
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('log.searchLiaison')}
+          defaultValue={filters.liaison}
+          onSearch={(liaison) => setFilters({ ...filters, liaison })}
+          style={{ maxWidth: 180 }}
+        />
         <RegionPicker value={filters.regionCode ?? null} onChange={(c) => setFilters({ ...filters, regionCode: c ?? '' })} />
       </Flex>
-      <ServerTable<Visit> query={query} rowKey="id" size="small" columns={screens.md === false ? phoneColumns : columns} scroll={screens.md === false ? undefined : { x: 640 }} {...tableProps} onRow={(v) => ({ onClick: () => setOpen(v.id), style: { cursor: 'pointer' } })} locale={{ emptyText: t('log.empty') }} data-testid="visits-table" />
+      <ServerTable<Visit>
+        query={query}
+        rowKey="id"
+        size="small"
+        columns={screens.md === false ? phoneColumns : columns}
+        scroll={screens.md === false ? undefined : { x: 640 }}
+        {...tableProps}
+        onRow={(v) => ({ onClick: () => setOpen(v.id), style: { cursor: 'pointer' } })}
+        locale={{ emptyText: t('log.empty') }}
+        data-testid="visits-table"
+      />
       <VisitDrawer id={open} onClose={() => setOpen(null)} />
     </PageContainer>
   );

@@ -15,17 +15,82 @@ const visitReaders = [...officers, 'liaison.visit'];
 export const liaisonModule: WebModule = {
   name: 'liaison',
   routes: [
-    { path: 'liaison/visit', element: <RequirePermission permission="liaison.visit"><VisitPage /></RequirePermission> },
-    { path: 'liaison/visits', element: <RequirePermission permission={visitReaders}><VisitsPage /></RequirePermission> },
-    { path: 'liaison/coverage', element: <RequirePermission permission={officers}><CoveragePage /></RequirePermission> },
-    { path: 'liaison/assignments', element: <RequirePermission permission={officers}><AssignmentsPage /></RequirePermission> },
-    { path: 'liaison/teams', element: <RequirePermission permission={officers}><TeamsPage /></RequirePermission> },
+    {
+      path: 'liaison/visit',
+      element: (
+        <RequirePermission permission="liaison.visit">
+          <VisitPage />
+        </RequirePermission>
+      ),
+    },
+    {
+      path: 'liaison/visits',
+      element: (
+        <RequirePermission permission={visitReaders}>
+          <VisitsPage />
+        </RequirePermission>
+      ),
+    },
+    {
+      path: 'liaison/coverage',
+      element: (
+        <RequirePermission permission={officers}>
+          <CoveragePage />
+        </RequirePermission>
+      ),
+    },
+    {
+      path: 'liaison/assignments',
+      element: (
+        <RequirePermission permission={officers}>
+          <AssignmentsPage />
+        </RequirePermission>
+      ),
+    },
+    {
+      path: 'liaison/teams',
+      element: (
+        <RequirePermission permission={officers}>
+          <TeamsPage />
+        </RequirePermission>
+      ),
+    },
   ],
   menu: [
-    { path: 'liaison/visit', labelKey: 'liaison:menu.visit', icon: <FormOutlined />, permission: 'liaison.visit', group: 'resumption' },
-    { path: 'liaison/visits', labelKey: 'liaison:menu.visits', icon: <ProfileOutlined />, permission: visitReaders, group: 'resumption' },
-    { path: 'liaison/assignments', labelKey: 'liaison:menu.assignments', icon: <UserSwitchOutlined />, permission: officers, group: 'resumption' },
-    { path: 'liaison/teams', labelKey: 'liaison:menu.teams', icon: <ApartmentOutlined />, permission: officers, group: 'resumption' },
-    { path: 'liaison/coverage', labelKey: 'liaison:menu.coverage', icon: <TeamOutlined />, permission: officers, group: 'resumption' },
+    {
+      path: 'liaison/visit',
+      labelKey: 'liaison:menu.visit',
+      icon: <FormOutlined />,
+      permission: 'liaison.visit',
+      group: 'resumption',
+    },
+    {
+      path: 'liaison/visits',
+      labelKey: 'liaison:menu.visits',
+      icon: <ProfileOutlined />,
+      permission: visitReaders,
+      group: 'resumption',
+    },
+    {
+      path: 'liaison/assignments',
+      labelKey: 'liaison:menu.assignments',
+      icon: <UserSwitchOutlined />,
+      permission: officers,
+      group: 'resumption',
+    },
+    {
+      path: 'liaison/teams',
+      labelKey: 'liaison:menu.teams',
+      icon: <ApartmentOutlined />,
+      permission: officers,
+      group: 'resumption',
+    },
+    {
+      path: 'liaison/coverage',
+      labelKey: 'liaison:menu.coverage',
+      icon: <TeamOutlined />,
+      permission: officers,
+      group: 'resumption',
+    },
   ],
 };

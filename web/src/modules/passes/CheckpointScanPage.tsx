@@ -12,7 +12,10 @@ import { scanVideo, tokenFromQr } from './qr-scanner';
 /** 卡点核验, phone-first: pick the checkpoint, scan a pass QR or type an ID number, read a big green or red answer. */
 export function CheckpointScanPage() {
   const { t } = useTranslation('passes');
-  const checkpoints = useQuery({ queryKey: ['/api/checkpoints'], queryFn: () => api.get<{ items: Checkpoint[] }>('/api/checkpoints').then((r) => r.items.filter((c) => c.active)) });
+  const checkpoints = useQuery({
+    queryKey: ['/api/checkpoints'],
+    queryFn: () => api.get<{ items: Checkpoint[] }>('/api/checkpoints').then((r) => r.items.filter((c) => c.active)),
+  });
   const [checkpointId, setCheckpointId] = useState<number | null>(null);
   const [direction, setDirection] = useState<ScanDirection>('in');
   const [idNumber, setIdNumber] = useState('');
@@ -21,9 +24,14 @@ export function CheckpointScanPage() {
   const [cameraError, setCameraError] = useState<string | null>(null);
   const video = useRef<HTMLVideoElement>(null);
   const cp = checkpointId ?? checkpoints.data?.[0]?.id ?? null;
-  const scans = useQuery({ queryKey: ['/api/checkpoints', cp, 'scans'], queryFn: () => api.get<{ items: Scan[] }>(`/api/checkpoints/${cp}/scans`, { limit: 10 }), enabled: !!cp });
+  const scans = useQuery({
+    queryKey: ['/api/checkpoints', cp, 'scans'],
+    queryFn: () => api.get<{ items: Scan[] }>(`/api/checkpoints/${cp}/scans`, { limit: 10 }),
+    enabled: !!cp,
+  });
   const verify = useMutation({
-    mutationFn: (v: { token?: string; idNumber?: string }) => api.post<VerifyResult>('/api/passes/verify', { checkpointId: cp, direction, ...v }),
+    mutationFn: (v: { token?: string; idNumber?: string }) =>
+      api.post<VerifyResult>('/api/passes/verify', { checkpointId: cp, direction, ...v }),
     onSuccess: (r) => {
       setResult(r);
       setIdNumber('');
@@ -76,19 +84,36 @@ export function CheckpointScanPage() {
           options={(checkpoints.data ?? []).map((c) => ({ value: c.id, label: `${c.name}（${t(`kind.${c.kind}`)}）` }))}
           notFoundContent={t('scan.noCheckpoints')}
         />
-        <Segmented block size="large" value={direction} onChange={(v) => setDirection(v as ScanDirection)} options={[{ value: 'in', label: t('direction.in') }, { value: 'out', label: t('direction.out') }]} />
+        <Segmented
+          block
+          size="large"
+          value={direction}
+          onChange={(v) => setDirection(v as ScanDirection)}
+          options={[
+            { value: 'in', label: t('direction.in') },
+            { value: 'out', label: t('direction.out') },
+          ]}
+        />
         {result && (
           <div
             data-testid="verify-result"
             data-valid={String(result.valid)}
-            style={{ background: ok ? '#389e0d' : '#cf1322', color: '#fff', borderRadius: 12, padding: '28px 16px', textAlign: 'center' }}
+            style={{
+              background: ok ? '#389e0d' : '#cf1322',
+              color: '#fff',
+              borderRadius: 12,
+              padding: '28px 16px',
+              textAlign: 'center',
+            }}
           >
             <div style={{ fontSize: 40, fontWeight: 700 }}>{ok ? t('scan.valid') : t('scan.invalid')}</div>
             {!ok && result.reason && <div style={{ fontSize: 22 }}>{t(`reason.${result.reason}`)}</div>}
             {result.pass && (
               <div style={{ fontSize: 18, marginTop: 8 }}>
                 {result.pass.personName} · {t(`class.${result.pass.passClass}`)} · {result.pass.idNumberMasked}
-                <div>{t('field.validUntil')} {result.pass.validUntil}</div>
+                <div>
+                  {t('field.validUntil')} {result.pass.validUntil}
+                </div>
               </div>
             )}
           </div>
@@ -103,13 +128,41 @@ export function CheckpointScanPage() {
             </Button>
           </>
         ) : (
-          <Button block size="large" type="primary" icon={<CameraOutlined />} disabled={!cp} onClick={() => { setCameraError(null); setCamera(true); }}>
+          <Button
+            block
+            size="large"
+            type="primary"
+            icon={<CameraOutlined />}
+            disabled={!cp}
+            onClick={() => {
+              setCameraError(null);
+              setCamera(true);
+            }}
+          >
             {t('scan.camera')}
           </Button>
         )}
         <Space.Compact style={{ width: '100%' }}>
-          <Input size="large" value={idNumber} maxLength={100} placeholder={t('scan.idPlaceholder')} onChange={(e) => setIdNumber(e.target.value)} onPressEnter={() => idNumber && verify.mutate(/^[0-9]{17}[0-9Xx]$/.test(idNumber.trim()) ? { idNumber } : { token: tokenFromQr(idNumber) })} />
-          <Button size="large" type="primary" disabled={!cp || !idNumber} loading={verify.isPending} onClick={() => verify.mutate(/^[0-9]{17}[0-9Xx]$/.test(idNumber.trim()) ? { idNumber } : { token: tokenFromQr(idNumber) })}>
+          <Input
+            size="large"
+            value={idNumber}
+            maxLength={100}
+            placeholder={t('scan.idPlaceholder')}
+            onChange={(e) => setIdNumber(e.target.value)}
+            onPressEnter={() =>
+              idNumber &&
+              verify.mutate(/^[0-9]{17}[0-9Xx]$/.test(idNumber.trim()) ? { idNumber } : { token: tokenFromQr(idNumber) })
+            }
+          />
+          <Button
+            size="large"
+            type="primary"
+            disabled={!cp || !idNumber}
+            loading={verify.isPending}
+            onClick={() =>
+              verify.mutate(/^[0-9]{17}[0-9Xx]$/.test(idNumber.trim()) ? { idNumber } : { token: tokenFromQr(idNumber) })
+            }
+          >
             {t('scan.verify')}
           </Button>
         </Space.Compact>
@@ -123,7 +176,9 @@ export function CheckpointScanPage() {
             <List.Item>
               <Space wrap>
                 <span>{dayjs(s.at).format('HH:mm:ss')}</span>
-                <Tag color={s.valid ? 'green' : 'red'}>{s.valid ? t('scan.valid') : t(`reason.${s.reason}`, { defaultValue: s.reason ?? '' })}</Tag>
+                <Tag color={s.valid ? 'green' : 'red'}>
+                  {s.valid ? t('scan.valid') : t(`reason.${s.reason}`, { defaultValue: s.reason ?? '' })}
+                </Tag>
                 <span>{t(`direction.${s.direction}`)}</span>
                 <span>{s.personName ?? '—'}</span>
                 {s.passClass && <Tag>{s.passClass}</Tag>}

@@ -19,7 +19,12 @@ function PassRuleCard({ rule }: { rule: PassRule }) {
   const qc = useQueryClient();
   const [form] = Form.useForm<RuleForm>();
   useEffect(() => {
-    form.setFieldsValue({ validityDays: rule.validityDays, scopeLevel: rule.scopeLevel, checkpointKinds: rule.checkpointKinds, issuerRoles: rule.issuerRoles });
+    form.setFieldsValue({
+      validityDays: rule.validityDays,
+      scopeLevel: rule.scopeLevel,
+      checkpointKinds: rule.checkpointKinds,
+      issuerRoles: rule.issuerRoles,
+    });
   }, [rule, form]);
   const save = useMutation({
     mutationFn: (v: RuleForm) => api.put(`/api/passes/rules/${rule.passClass}`, v),
@@ -34,14 +39,31 @@ function PassRuleCard({ rule }: { rule: PassRule }) {
     <Card
       size="small"
       data-testid={`pass-rule-${rule.passClass}`}
-      title={<Space wrap><Tag color="blue">{rule.passClass}</Tag>{t(`class.${rule.passClass}`)}</Space>}
-      extra={rule.updatedAt ? <Typography.Text type="secondary">{t('rules.updatedAt', { at: dayjs(rule.updatedAt).format('YYYY-MM-DD HH:mm') })}</Typography.Text> : null}
+      title={
+        <Space wrap>
+          <Tag color="blue">{rule.passClass}</Tag>
+          {t(`class.${rule.passClass}`)}
+        </Space>
+      }
+      extra={
+        rule.updatedAt ? (
+          <Typography.Text type="secondary">
+            {t('rules.updatedAt', { at: dayjs(rule.updatedAt).format('YYYY-MM-DD HH:mm') })}
+          </Typography.Text>
+        ) : null
+      }
     >
-      <Typography.Paragraph type="secondary">{t('rules.categoryNote', { category: t(`people:category.${rule.category}`) })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('rules.categoryNote', { category: t(`people:category.${rule.category}`) })}
+      </Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)}>
         <Row gutter={12}>
           <Col xs={12} md={8}>
-            <Form.Item name="validityDays" label={t('rules.validityDays')} rules={[required, { type: 'number', min: 1, max: 366, message: t('rules.validityRange') }]}>
+            <Form.Item
+              name="validityDays"
+              label={t('rules.validityDays')}
+              rules={[required, { type: 'number', min: 1, max: 366, message: t('rules.validityRange') }]}
+            >
               <InputNumber min={1} max={366} precision={0} style={{ width: '100%' }} suffix={t('rules.days')} />
             </Form.Item>
           </Col>
@@ -51,11 +73,23 @@ function PassRuleCard({ rule }: { rule: PassRule }) {
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item name="checkpointKinds" label={t('rules.checkpointKinds')} rules={[{ type: 'array', min: 1, required: true, message: t('rules.pickOne') }]}>
+        <Form.Item
+          name="checkpointKinds"
+          label={t('rules.checkpointKinds')}
+          rules={[{ type: 'array', min: 1, required: true, message: t('rules.pickOne') }]}
+        >
           <Checkbox.Group options={checkpointKinds.map((k) => ({ value: k, label: t(`kind.${k}`) }))} />
         </Form.Item>
-        <Form.Item name="issuerRoles" label={t('rules.issuerRoles')} rules={[{ type: 'array', min: 1, required: true, message: t('rules.pickOne') }]} extra={t('rules.issuerHint')}>
-          <Select mode="multiple" options={roles.filter((r) => r !== 'admin').map((r) => ({ value: r, label: t(`common:role.${r}`) }))} />
+        <Form.Item
+          name="issuerRoles"
+          label={t('rules.issuerRoles')}
+          rules={[{ type: 'array', min: 1, required: true, message: t('rules.pickOne') }]}
+          extra={t('rules.issuerHint')}
+        >
+          <Select
+            mode="multiple"
+            options={roles.filter((r) => r !== 'admin').map((r) => ({ value: r, label: t(`common:role.${r}`) }))}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<SaveOutlined />} loading={save.isPending}>
           {t('common:action.save')}
@@ -68,7 +102,10 @@ function PassRuleCard({ rule }: { rule: PassRule }) {
 /** 通行证类别规则: A/B/C, each with its validity, scope, checkpoint kinds and issuing roles. */
 export function PassRulesPage() {
   const { t } = useTranslation('passes');
-  const rules = useQuery({ queryKey: ['/api/passes/rules'], queryFn: () => api.get<{ items: PassRule[] }>('/api/passes/rules').then((r) => r.items) });
+  const rules = useQuery({
+    queryKey: ['/api/passes/rules'],
+    queryFn: () => api.get<{ items: PassRule[] }>('/api/passes/rules').then((r) => r.items),
+  });
   return (
     <PageContainer title={t('menu.rules')}>
       <Typography.Paragraph type="secondary">{t('rules.intro')}</Typography.Paragraph>

@@ -56,4 +56,5 @@ export function scanVideo(video: HTMLVideoElement, onCode: (text: string) => voi
 }
 
 export const QR_PREFIX = 'fugong:pass:';
-export const tokenFromQr = (text: string) => (text.trim().startsWith(QR_PREFIX) ? text.trim().slice(QR_PREFIX.length) : text.trim());
+export const tokenFromQr = (text: string) =>
+  text.trim().startsWith(QR_PREFIX) ? text.trim().slice(QR_PREFIX.length) : text.trim();

@@ -28,7 +28,12 @@ export function PeopleListPage() {
     { title: t('field.name'), dataIndex: 'name', render: (n: string, r) => <Link to={`/people/${r.id}`}>{n}</Link> },
     { title: t('field.idNumber'), dataIndex: 'idNumberMasked', width: 200, render: (v: string) => <code>{v}</code> },
     { title: t('field.phone'), dataIndex: 'phoneMasked', width: 140, render: (v: string | null) => v ?? '—' },
-    { title: t('field.category'), dataIndex: 'category', width: 130, render: (c: Person['category']) => <StatusTag value={c} map={categoryStyles} /> },
+    {
+      title: t('field.category'),
+      dataIndex: 'category',
+      width: 130,
+      render: (c: Person['category']) => <StatusTag value={c} map={categoryStyles} />,
+    },
     { title: t('field.region'), dataIndex: 'regionName', width: 160 },
   ];
   return (
@@ -45,18 +50,38 @@ export function PeopleListPage() {
         </>
       }
     >
-      <Form form={form} layout="inline" initialValues={filters} onFinish={(v) => setFilters(v)} style={{ marginBottom: 12, rowGap: 8 }}>
+      <Form
+        form={form}
+        layout="inline"
+        initialValues={filters}
+        onFinish={(v) => setFilters(v)}
+        style={{ marginBottom: 12, rowGap: 8 }}
+      >
         <Form.Item name="q">
           <Input.Search allowClear placeholder={t('list.search')} onSearch={() => form.submit()} style={{ width: 240 }} />
         </Form.Item>
         <Form.Item name="category">
-          <Select allowClear placeholder={t('field.category')} style={{ width: 150 }} onChange={() => form.submit()} options={personCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
+          <Select
+            allowClear
+            placeholder={t('field.category')}
+            style={{ width: 150 }}
+            onChange={() => form.submit()}
+            options={personCategories.map((c) => ({ value: c, label: t(`category.${c}`) }))}
+          />
         </Form.Item>
         <Form.Item name="regionCode">
           <RegionPicker onChange={() => form.submit()} />
         </Form.Item>
       </Form>
-      <ServerTable<Person> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 760 }} {...tableProps} locale={{ emptyText: t('list.empty') }} />
+      <ServerTable<Person>
+        query={query}
+        rowKey="id"
+        size="small"
+        columns={columns}
+        scroll={{ x: 760 }}
+        {...tableProps}
+        locale={{ emptyText: t('list.empty') }}
+      />
       <PersonFormModal open={adding} onClose={() => setAdding(false)} onCreated={(id) => navigate(`/people/${id}`)} />
     </PageContainer>
   );

@@ -23,13 +23,21 @@ export function PersonDetailPage() {
   const perms = usePermissions();
   const id = Number(useParams().id);
   const person = useQuery({ queryKey: ['/api/people', id], queryFn: () => api.get<Person>(`/api/people/${id}`) });
-  const log = useQuery({ queryKey: ['/api/people', id, 'log'], queryFn: () => api.get<{ items: PersonAccess[] }>(`/api/people/${id}/access-log`) });
-  const passes = useQuery({ queryKey: ['/api/passes', { personId: id }], queryFn: () => api.get<Page<Pass>>('/api/passes', { personId: id, pageSize: 20 }), enabled: perms.has('passes.read') });
+  const log = useQuery({
+    queryKey: ['/api/people', id, 'log'],
+    queryFn: () => api.get<{ items: PersonAccess[] }>(`/api/people/${id}/access-log`),
+  });
+  const passes = useQuery({
+    queryKey: ['/api/passes', { personId: id }],
+    queryFn: () => api.get<Page<Pass>>('/api/passes', { personId: id, pageSize: 20 }),
+    enabled: perms.has('passes.read'),
+  });
   const [asking, setAsking] = useState<Field | null>(null);
   const [shown, setShown] = useState<Partial<Record<Field, string | null>>>({});
   const [form] = Form.useForm();
   const reveal = useMutation({
-    mutationFn: (v: { field: Field; reason: string }) => api.post<{ field: Field; value: string | null }>(`/api/people/${id}/reveal`, v),
+    mutationFn: (v: { field: Field; reason: string }) =>
+      api.post<{ field: Field; value: string | null }>(`/api/people/${id}/reveal`, v),
     onSuccess: (r) => {
       setShown((s) => ({ ...s, [r.field]: r.value }));
       setAsking(null);
@@ -80,7 +88,9 @@ export function PersonDetailPage() {
           </Descriptions.Item>
           <Descriptions.Item label={t('field.region')}>{p.regionName}</Descriptions.Item>
           <Descriptions.Item label={t('field.address')}>{p.address ?? '—'}</Descriptions.Item>
-          <Descriptions.Item label={t('field.employer')}>{p.employerEntityId ? <Link to={`/registry/entities/${p.employerEntityId}`}>#{p.employerEntityId}</Link> : '—'}</Descriptions.Item>
+          <Descriptions.Item label={t('field.employer')}>
+            {p.employerEntityId ? <Link to={`/registry/entities/${p.employerEntityId}`}>#{p.employerEntityId}</Link> : '—'}
+          </Descriptions.Item>
         </Descriptions>
         <Typography.Text type="secondary">{t('detail.privacyNote')}</Typography.Text>
       </Card>
@@ -94,8 +104,17 @@ export function PersonDetailPage() {
             dataSource={passes.data?.items ?? []}
             locale={{ emptyText: t('detail.noPasses') }}
             columns={[
-              { title: t('passes:field.class'), dataIndex: 'passClass', width: 80, render: (c: string) => <Tag color="blue">{c}</Tag> },
-              { title: t('passes:field.status'), dataIndex: 'status', render: (s: string, r) => t(`passes:status.${r.expired ? 'expired' : s}`) },
+              {
+                title: t('passes:field.class'),
+                dataIndex: 'passClass',
+                width: 80,
+                render: (c: string) => <Tag color="blue">{c}</Tag>,
+              },
+              {
+                title: t('passes:field.status'),
+                dataIndex: 'status',
+                render: (s: string, r) => t(`passes:status.${r.expired ? 'expired' : s}`),
+              },
               { title: t('passes:field.validUntil'), dataIndex: 'validUntil' },
             ]}
           />
@@ -113,17 +132,41 @@ export function PersonDetailPage() {
             pagination={{ pageSize: 10 }}
             locale={{ emptyText: t('detail.noAccess') }}
             columns={[
-              { title: t('access.at'), dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
+              {
+                title: t('access.at'),
+                dataIndex: 'at',
+                width: 170,
+                render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss'),
+              },
               { title: t('access.who'), dataIndex: 'actorName', width: 140 },
-              { title: t('access.what'), dataIndex: 'action', render: (a: string) => t(`access.action.${a}`, { defaultValue: a }) },
+              {
+                title: t('access.what'),
+                dataIndex: 'action',
+                render: (a: string) => t(`access.action.${a}`, { defaultValue: a }),
+              },
             ]}
           />
         )}
       </Card>
-      <Modal open={!!asking} title={t('reveal.title')} onCancel={() => setAsking(null)} onOk={() => form.submit()} confirmLoading={reveal.isPending} okText={t('action.reveal')}>
+      <Modal
+        open={!!asking}
+        title={t('reveal.title')}
+        onCancel={() => setAsking(null)}
+        onOk={() => form.submit()}
+        confirmLoading={reveal.isPending}
+        okText={t('action.reveal')}
+      >
         <Typography.Paragraph type="warning">{t('reveal.warning')}</Typography.Paragraph>
-        <Form form={form} layout="vertical" onFinish={(v: { reason: string }) => asking && reveal.mutate({ field: asking, reason: v.reason })}>
-          <Form.Item name="reason" label={t('reveal.reason')} rules={[{ required: true, min: 2, message: t('reveal.reasonRequired') }]}>
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={(v: { reason: string }) => asking && reveal.mutate({ field: asking, reason: v.reason })}
+        >
+          <Form.Item
+            name="reason"
+            label={t('reveal.reason')}
+            rules={[{ required: true, min: 2, message: t('reveal.reasonRequired') }]}
+          >
             <Input maxLength={200} />
           </Form.Item>
         </Form>

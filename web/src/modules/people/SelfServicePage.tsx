@@ -20,16 +20,30 @@ export function SelfServicePage() {
     onError: (e) => applyFieldErrors(form, e),
   });
   return (
-    <PublicPage brand={<Typography.Text type="secondary">{t('self.brand')}</Typography.Text>} title={t('self.title')} maxWidth={480}>
+    <PublicPage
+      brand={<Typography.Text type="secondary">{t('self.brand')}</Typography.Text>}
+      title={t('self.title')}
+      maxWidth={480}
+    >
       {!view ? (
         <Card>
           <Typography.Paragraph type="secondary">{t('self.intro')}</Typography.Paragraph>
-          {lookup.isError && <Alert type="error" showIcon message={(lookup.error as Error).message} style={{ marginBottom: 12 }} />}
+          {lookup.isError && (
+            <Alert type="error" showIcon message={(lookup.error as Error).message} style={{ marginBottom: 12 }} />
+          )}
           <Form form={form} layout="vertical" onFinish={(v) => lookup.mutate(v)}>
-            <Form.Item name="idNumber" label={t('field.idNumber')} rules={[{ required: true, message: t('common:validation.required') }]}>
+            <Form.Item
+              name="idNumber"
+              label={t('field.idNumber')}
+              rules={[{ required: true, message: t('common:validation.required') }]}
+            >
               <Input size="large" maxLength={18} autoComplete="off" />
             </Form.Item>
-            <Form.Item name="phone" label={t('field.phone')} rules={[{ required: true, message: t('common:validation.required') }]}>
+            <Form.Item
+              name="phone"
+              label={t('field.phone')}
+              rules={[{ required: true, message: t('common:validation.required') }]}
+            >
               <Input size="large" maxLength={20} inputMode="tel" autoComplete="off" />
             </Form.Item>
             <Button type="primary" size="large" block htmlType="submit" loading={lookup.isPending}>
@@ -40,8 +54,12 @@ export function SelfServicePage() {
       ) : (
         <>
           <Card size="small" title={t('self.record')} style={{ marginBottom: 12 }}>
-            <div>{view.person.nameMasked} · {t(`category.${view.person.category}`)}</div>
-            <div><code>{view.person.idNumberMasked}</code> · {view.person.phoneMasked ?? '—'}</div>
+            <div>
+              {view.person.nameMasked} · {t(`category.${view.person.category}`)}
+            </div>
+            <div>
+              <code>{view.person.idNumberMasked}</code> · {view.person.phoneMasked ?? '—'}
+            </div>
             <div>{view.person.regionName}</div>
           </Card>
           <Card size="small" title={t('self.passes')} style={{ marginBottom: 12 }}>
@@ -53,8 +71,12 @@ export function SelfServicePage() {
                   <Tag color={p.status === 'active' && !p.expired ? 'green' : 'red'} style={{ fontSize: 16, padding: 4 }}>
                     {t('self.passClass', { passClass: p.passClass })} · {t(`passes:status.${p.expired ? 'expired' : p.status}`)}
                   </Tag>
-                  <div>{p.validFrom} — {p.validUntil}</div>
-                  {p.status === 'active' && !p.expired && <img alt="QR" src={`/api/public/passes/${p.token}/qr.svg`} style={{ width: 220, height: 220 }} />}
+                  <div>
+                    {p.validFrom} — {p.validUntil}
+                  </div>
+                  {p.status === 'active' && !p.expired && (
+                    <img alt="QR" src={`/api/public/passes/${p.token}/qr.svg`} style={{ width: 220, height: 220 }} />
+                  )}
                 </div>
               ))
             )}
@@ -83,7 +105,8 @@ export function SelfServicePage() {
               locale={{ emptyText: t('detail.noAccess') }}
               renderItem={(e) => (
                 <List.Item>
-                  {dayjs(e.at).format('MM-DD HH:mm')} · {e.actorName} · {t(`access.action.${e.action}`, { defaultValue: e.action })}
+                  {dayjs(e.at).format('MM-DD HH:mm')} · {e.actorName} ·{' '}
+                  {t(`access.action.${e.action}`, { defaultValue: e.action })}
                 </List.Item>
               )}
             />

@@ -9,9 +9,25 @@ import { SelfServicePage } from './SelfServicePage';
 export const peopleModule: WebModule = {
   name: 'people',
   routes: [
-    { path: 'people', element: <RequirePermission permission="people.read"><PeopleListPage /></RequirePermission> },
-    { path: 'people/:id', element: <RequirePermission permission="people.read"><PersonDetailPage /></RequirePermission> },
+    {
+      path: 'people',
+      element: (
+        <RequirePermission permission="people.read">
+          <PeopleListPage />
+        </RequirePermission>
+      ),
+    },
+    {
+      path: 'people/:id',
+      element: (
+        <RequirePermission permission="people.read">
+          <PersonDetailPage />
+        </RequirePermission>
+      ),
+    },
   ],
   publicRoutes: [{ path: 'self', element: <SelfServicePage /> }],
-  menu: [{ path: 'people', labelKey: 'people:menu.people', icon: <TeamOutlined />, permission: 'people.read', group: 'prevention' }],
+  menu: [
+    { path: 'people', labelKey: 'people:menu.people', icon: <TeamOutlined />, permission: 'people.read', group: 'prevention' },
+  ],
 };

@@ -49,17 +49,18 @@ export function ChangePasswordPage() {
         {me.mustChangePassword && <Alert type="warning" showIcon title={t('password.mustChange')} style={{ marginBottom: 16 }} />}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
         <Form form={form} layout="vertical" onFinish={(v) => void onFinish(v)}>
-          <Form.Item name="currentPassword" label={t('password.current')} rules={[{ required: true, message: t('common:validation.required') }]}>
+          <Form.Item
+            name="currentPassword"
+            label={t('password.current')}
+            rules={[{ required: true, message: t('common:validation.required') }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Form.Item
             name="newPassword"
             label={t('password.new')}
             extra={t('password.policy')}
-            rules={[
-              { required: true, message: t('common:validation.required') },
-              zodRule(passwordPolicy, t),
-            ]}
+            rules={[{ required: true, message: t('common:validation.required') }, zodRule(passwordPolicy, t)]}
           >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
@@ -70,7 +71,10 @@ export function ChangePasswordPage() {
             rules={[
               { required: true, message: t('common:validation.required') },
               ({ getFieldValue }) => ({
-                validator: (_, v) => (!v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error(t('password.mismatch')))),
+                validator: (_, v) =>
+                  !v || v === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('password.mismatch'))),
               }),
             ]}
           >

@@ -57,10 +57,18 @@ export function LoginPage() {
         </Flex>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
         <Form form={form} layout="vertical" onFinish={(v) => void onFinish(v)} requiredMark={false} autoComplete="on">
-          <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('common:validation.required') }]}>
+          <Form.Item
+            name="username"
+            label={t('login.username')}
+            rules={[{ required: true, message: t('common:validation.required') }]}
+          >
             <Input prefix={<UserOutlined />} autoComplete="username" size="large" autoFocus />
           </Form.Item>
-          <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('common:validation.required') }]}>
+          <Form.Item
+            name="password"
+            label={t('login.password')}
+            rules={[{ required: true, message: t('common:validation.required') }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
           </Form.Item>
           <Button type="primary" htmlType="submit" size="large" block loading={busy}>

@@ -14,7 +14,18 @@ describe('grant form fields', () => {
 
   it('a grant filled in as the form asks passes the contract', () => {
     const fill = { regionCode: '120119', department: 'industry', entityId: 1, venueId: 1 } as const;
-    for (const role of ['commander', 'department', 'town', 'grid', 'liaison', 'inspector', 'enterprise', 'venue', 'bank', 'admin'] as const) {
+    for (const role of [
+      'commander',
+      'department',
+      'town',
+      'grid',
+      'liaison',
+      'inspector',
+      'enterprise',
+      'venue',
+      'bank',
+      'admin',
+    ] as const) {
       const n = grantNeeds(role);
       const grant = {
         role,

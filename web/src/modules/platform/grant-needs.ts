@@ -19,7 +19,12 @@ export function grantNeeds(role: Role | undefined): GrantNeeds {
   if (!needs) {
     const r = grantInputSchema.safeParse({ role });
     const missing = new Set(r.success ? [] : r.error.issues.map((i) => String(i.path[0])));
-    needs = { region: missing.has('regionCode'), department: missing.has('department'), entity: missing.has('entityId'), venue: missing.has('venueId') };
+    needs = {
+      region: missing.has('regionCode'),
+      department: missing.has('department'),
+      entity: missing.has('entityId'),
+      venue: missing.has('venueId'),
+    };
     cache.set(role, needs);
   }
   return needs;

@@ -30,7 +30,13 @@ export const platformModule: WebModule = {
     },
   ],
   menu: [
-    { path: 'system/users', labelKey: 'platform:menu.users', icon: <TeamOutlined />, permission: ['users.read', 'users.manage'], group: 'system' },
+    {
+      path: 'system/users',
+      labelKey: 'platform:menu.users',
+      icon: <TeamOutlined />,
+      permission: ['users.read', 'users.manage'],
+      group: 'system',
+    },
     { path: 'system/audit', labelKey: 'platform:menu.audit', icon: <AuditOutlined />, permission: 'audit.read', group: 'system' },
   ],
 };

@@ -3,7 +3,16 @@ import { Link } from 'react-router';
 import { Button, Form, Input, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { entityKinds, entityStatuses, fiveSmallVenueTypes, riskLevels, sectors, sizeClasses, smallVenueTypes, type Entity } from '@fugong/contract';
+import {
+  entityKinds,
+  entityStatuses,
+  fiveSmallVenueTypes,
+  riskLevels,
+  sectors,
+  sizeClasses,
+  smallVenueTypes,
+  type Entity,
+} from '@fugong/contract';
 import { api } from '../../app/api';
 import { usePermissions } from '../../app/auth';
 import { ServerTable } from '../../components/ServerTable';
@@ -16,7 +25,21 @@ import { entityStatusStyles } from './labels';
 import { EntityFormModal } from './EntityFormModal';
 
 // later modules' coverage views (e.g. without a liaison) arrive as one more key: `coverage`
-const FILTERS = ['q', 'regionCode', 'kind', 'sector', 'industry', 'aboveScale', 'aboveQuota', 'fourAbove', 'sizeClass', 'smallVenueType', 'status', 'riskLevel', 'coverage'] as const;
+const FILTERS = [
+  'q',
+  'regionCode',
+  'kind',
+  'sector',
+  'industry',
+  'aboveScale',
+  'aboveQuota',
+  'fourAbove',
+  'sizeClass',
+  'smallVenueType',
+  'status',
+  'riskLevel',
+  'coverage',
+] as const;
 type FilterKey = (typeof FILTERS)[number];
 
 /** 市场主体库: find entities in one's area by name, credit code, region and category; export what is shown. */
@@ -68,7 +91,12 @@ export function EntitiesPage() {
         </Space>
       ),
     },
-    { title: t('entity.status'), dataIndex: 'status', width: 100, render: (s: Entity['status']) => <StatusTag value={s} map={entityStatusStyles} /> },
+    {
+      title: t('entity.status'),
+      dataIndex: 'status',
+      width: 100,
+      render: (s: Entity['status']) => <StatusTag value={s} map={entityStatusStyles} />,
+    },
   ];
 
   return (
@@ -86,7 +114,10 @@ export function EntitiesPage() {
               <Link to="/registry/import">
                 <Button icon={<UploadOutlined />}>{t('list.import')}</Button>
               </Link>
-              <Button icon={<DownloadOutlined />} onClick={() => void api.download('/api/registry/imports/template', t('list.templateFile'))}>
+              <Button
+                icon={<DownloadOutlined />}
+                onClick={() => void api.download('/api/registry/imports/template', t('list.templateFile'))}
+              >
                 {t('list.template')}
               </Button>
             </>
@@ -97,21 +128,52 @@ export function EntitiesPage() {
     >
       <Form form={filterForm} layout="inline" className="fg-filters" initialValues={filters} onFinish={(v) => setFilters(v)}>
         <Form.Item name="q">
-          <Input.Search placeholder={t('list.search')} allowClear onSearch={submit} style={{ width: 240 }} aria-label={t('list.search')} />
+          <Input.Search
+            placeholder={t('list.search')}
+            allowClear
+            onSearch={submit}
+            style={{ width: 240 }}
+            aria-label={t('list.search')}
+          />
         </Form.Item>
         <Form.Item name="regionCode">
           <RegionPicker onChange={() => setTimeout(submit)} style={{ width: 200 }} />
         </Form.Item>
-        {sel('kind', t('entity.kind'), entityKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })))}
-        {sel('status', t('entity.status'), entityStatuses.map((s) => ({ value: s, label: t(`status.${s}`) })), 110)}
-        {sel('sector', t('entity.sector'), sectors.map((s) => ({ value: s, label: t(`sector.${s}`) })), 100)}
+        {sel(
+          'kind',
+          t('entity.kind'),
+          entityKinds.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+        )}
+        {sel(
+          'status',
+          t('entity.status'),
+          entityStatuses.map((s) => ({ value: s, label: t(`status.${s}`) })),
+          110,
+        )}
+        {sel(
+          'sector',
+          t('entity.sector'),
+          sectors.map((s) => ({ value: s, label: t(`sector.${s}`) })),
+          100,
+        )}
         <Form.Item name="industry">
-          <Input placeholder={t('entity.industry')} allowClear onPressEnter={submit} style={{ width: 120 }} aria-label={t('entity.industry')} />
+          <Input
+            placeholder={t('entity.industry')}
+            allowClear
+            onPressEnter={submit}
+            style={{ width: 120 }}
+            aria-label={t('entity.industry')}
+          />
         </Form.Item>
         {sel('aboveScale', t('entity.aboveScale'), yesNo, 90)}
         {sel('aboveQuota', t('entity.aboveQuota'), yesNo, 90)}
         {sel('fourAbove', t('entity.fourAbove'), yesNo, 90)}
-        {sel('sizeClass', t('entity.sizeClass'), sizeClasses.map((s) => ({ value: s, label: t(`sizeClass.${s}`) })), 110)}
+        {sel(
+          'sizeClass',
+          t('entity.sizeClass'),
+          sizeClasses.map((s) => ({ value: s, label: t(`sizeClass.${s}`) })),
+          110,
+        )}
         <Form.Item name="smallVenueType">
           <Select
             allowClear
@@ -120,15 +182,25 @@ export function EntitiesPage() {
             onChange={submit}
             aria-label={t('entity.smallVenueType')}
             options={[
-              { label: t('smallVenueGroup.five'), options: fiveSmallVenueTypes.map((v) => ({ value: v, label: t(`smallVenueType.${v}`) })) },
+              {
+                label: t('smallVenueGroup.five'),
+                options: fiveSmallVenueTypes.map((v) => ({ value: v, label: t(`smallVenueType.${v}`) })),
+              },
               {
                 label: t('smallVenueGroup.nine'),
-                options: smallVenueTypes.filter((v) => !(fiveSmallVenueTypes as readonly string[]).includes(v)).map((v) => ({ value: v, label: t(`smallVenueType.${v}`) })),
+                options: smallVenueTypes
+                  .filter((v) => !(fiveSmallVenueTypes as readonly string[]).includes(v))
+                  .map((v) => ({ value: v, label: t(`smallVenueType.${v}`) })),
               },
             ]}
           />
         </Form.Item>
-        {sel('riskLevel', t('entity.riskLevel'), riskLevels.map((r) => ({ value: r, label: t(`riskLevel.${r}`) })), 110)}
+        {sel(
+          'riskLevel',
+          t('entity.riskLevel'),
+          riskLevels.map((r) => ({ value: r, label: t(`riskLevel.${r}`) })),
+          110,
+        )}
         <Form.Item>
           <Button
             onClick={() => {

@@ -1,6 +1,23 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { App, Button, Card, Col, Descriptions, Empty, Form, Input, Modal, Row, Select, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Row,
+  Select,
+  Skeleton,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -49,12 +66,23 @@ function StatusModal({ entity, open, onClose }: { entity: Entity; open: boolean;
         layout="vertical"
         preserve={false}
         // a status change is visible to everyone working on the entity: confirm once more
-        onFinish={(v) => modal.confirm({ title: t('detail.confirmStatus', { to: t(`status.${v.to}`) }), onOk: () => change.mutateAsync(v), okText: t('common:action.confirm'), cancelText: t('common:action.cancel') })}
+        onFinish={(v) =>
+          modal.confirm({
+            title: t('detail.confirmStatus', { to: t(`status.${v.to}`) }),
+            onOk: () => change.mutateAsync(v),
+            okText: t('common:action.confirm'),
+            cancelText: t('common:action.cancel'),
+          })
+        }
       >
         <Form.Item name="to" label={t('detail.to')} rules={[{ required: true, message: t('common:validation.required') }]}>
           <Select options={entity.abilities.nextStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
         </Form.Item>
-        <Form.Item name="reason" label={t('detail.reason')} rules={[{ required: true, whitespace: true, message: t('common:validation.required') }, { max: 500 }]}>
+        <Form.Item
+          name="reason"
+          label={t('detail.reason')}
+          rules={[{ required: true, whitespace: true, message: t('common:validation.required') }, { max: 500 }]}
+        >
           <Input.TextArea rows={3} />
         </Form.Item>
       </Form>
@@ -121,15 +149,21 @@ export function EntityFile({ id, showBack = true }: { id: number; showBack?: boo
               <Descriptions.Item label={t('entity.aboveScale')}>{yes(e.aboveScale)}</Descriptions.Item>
               <Descriptions.Item label={t('entity.aboveQuota')}>{yes(e.aboveQuota)}</Descriptions.Item>
               <Descriptions.Item label={t('entity.fourAbove')}>{yes(e.fourAbove)}</Descriptions.Item>
-              <Descriptions.Item label={t('entity.sizeClass')}>{e.sizeClass ? t(`sizeClass.${e.sizeClass}`) : '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('entity.smallVenueType')}>{e.smallVenueType ? <Tag color="purple">{t(`smallVenueType.${e.smallVenueType}`)}</Tag> : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('entity.sizeClass')}>
+                {e.sizeClass ? t(`sizeClass.${e.sizeClass}`) : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('entity.smallVenueType')}>
+                {e.smallVenueType ? <Tag color="purple">{t(`smallVenueType.${e.smallVenueType}`)}</Tag> : '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('entity.registeredStaff')}>{e.registeredStaff}</Descriptions.Item>
               <Descriptions.Item label={t('entity.contactName')}>{e.contactName ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('entity.contactPhone')}>{e.contactPhoneMasked ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('entity.riskLevel')}>
                 <StatusTag value={e.riskLevel} map={riskStyles} />
               </Descriptions.Item>
-              <Descriptions.Item label={t('entity.statusChangedAt')}>{e.statusChangedAt ? dayjs(e.statusChangedAt).format('YYYY-MM-DD HH:mm') : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('entity.statusChangedAt')}>
+                {e.statusChangedAt ? dayjs(e.statusChangedAt).format('YYYY-MM-DD HH:mm') : '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('entity.createdAt')}>{dayjs(e.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
             </Descriptions>
           </Card>

@@ -3,7 +3,16 @@ import { App, Col, Form, Input, InputNumber, Modal, Row, Select, Switch } from '
 import type { RuleObject } from 'antd/es/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { entityKinds, isValidUscc, riskLevels, sectors, sizeClasses, smallVenueTypes, type Entity, type EntityInput } from '@fugong/contract';
+import {
+  entityKinds,
+  isValidUscc,
+  riskLevels,
+  sectors,
+  sizeClasses,
+  smallVenueTypes,
+  type Entity,
+  type EntityInput,
+} from '@fugong/contract';
 import { api } from '../../app/api';
 import { applyFieldErrors } from '../../components/form-errors';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -13,7 +22,17 @@ type Values = Omit<EntityInput, 'uscc' | 'regNo'> & { uscc?: string; regNo?: str
 const blank: Partial<Values> = { aboveScale: false, aboveQuota: false, fourAbove: false, registeredStaff: 0, riskLevel: 'low' };
 
 /** Register or edit an entity; the credit code is checked here with the same validator the server uses. */
-export function EntityFormModal({ open, entity, onClose, onSaved }: { open: boolean; entity: Entity | null; onClose: () => void; onSaved?: () => void }) {
+export function EntityFormModal({
+  open,
+  entity,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  entity: Entity | null;
+  onClose: () => void;
+  onSaved?: () => void;
+}) {
   const { t } = useTranslation('registry');
   const { message } = App.useApp();
   const qc = useQueryClient();
@@ -38,7 +57,9 @@ export function EntityFormModal({ open, entity, onClose, onSaved }: { open: bool
   const save = useMutation({
     mutationFn: (v: Values) => {
       const body = { ...v, uscc: v.uscc?.trim() ? v.uscc.trim().toUpperCase() : null, regNo: v.regNo?.trim() || null };
-      return entity ? api.put(`/api/registry/entities/${entity.id}`, body) : api.post<{ id: number }>('/api/registry/entities', body);
+      return entity
+        ? api.put(`/api/registry/entities/${entity.id}`, body)
+        : api.post<{ id: number }>('/api/registry/entities', body);
     },
     onSuccess: async () => {
       message.success(entity ? t('form.saved') : t('form.created'));
@@ -60,12 +81,14 @@ export function EntityFormModal({ open, entity, onClose, onSaved }: { open: bool
   };
   const identityRule: RuleObject = {
     validator: async () => {
-      if (!form.getFieldValue('uscc')?.trim() && !form.getFieldValue('regNo')?.trim()) throw new Error(t('form.identityRequired'));
+      if (!form.getFieldValue('uscc')?.trim() && !form.getFieldValue('regNo')?.trim())
+        throw new Error(t('form.identityRequired'));
     },
   };
   const fourAboveRule: RuleObject = {
     validator: async (_r, v: boolean) => {
-      if (!v && (form.getFieldValue('aboveScale') || form.getFieldValue('aboveQuota'))) throw new Error(t('form.fourAboveImplied'));
+      if (!v && (form.getFieldValue('aboveScale') || form.getFieldValue('aboveQuota')))
+        throw new Error(t('form.fourAboveImplied'));
     },
   };
   const phoneRule: RuleObject = { pattern: /^\+?[\d\s()-]{5,20}$/, message: t('form.badPhone') };
@@ -96,12 +119,24 @@ export function EntityFormModal({ open, entity, onClose, onSaved }: { open: bool
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="uscc" label={t('entity.uscc')} rules={[usccRule]} dependencies={['regNo']} normalize={(v: string) => v?.toUpperCase()}>
+            <Form.Item
+              name="uscc"
+              label={t('entity.uscc')}
+              rules={[usccRule]}
+              dependencies={['regNo']}
+              normalize={(v: string) => v?.toUpperCase()}
+            >
               <Input maxLength={18} style={{ fontFamily: 'monospace' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="regNo" label={t('entity.regNo')} tooltip={t('entity.identityHint')} rules={[identityRule, { max: 30 }]} dependencies={['uscc']}>
+            <Form.Item
+              name="regNo"
+              label={t('entity.regNo')}
+              tooltip={t('entity.identityHint')}
+              rules={[identityRule, { max: 30 }]}
+              dependencies={['uscc']}
+            >
               <Input />
             </Form.Item>
           </Col>
@@ -166,7 +201,12 @@ export function EntityFormModal({ open, entity, onClose, onSaved }: { open: bool
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="contactPhone" label={t('entity.contactPhone')} rules={[phoneRule]} extra={entity?.contactPhoneMasked ?? undefined}>
+            <Form.Item
+              name="contactPhone"
+              label={t('entity.contactPhone')}
+              rules={[phoneRule]}
+              extra={entity?.contactPhoneMasked ?? undefined}
+            >
               <Input inputMode="tel" />
             </Form.Item>
           </Col>

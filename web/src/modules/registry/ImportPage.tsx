@@ -1,6 +1,23 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Result, Row, Segmented, Space, Spin, Statistic, Steps, Table, Typography, Upload, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Result,
+  Row,
+  Segmented,
+  Space,
+  Spin,
+  Statistic,
+  Steps,
+  Table,
+  Typography,
+  Upload,
+  type TableColumnsType,
+} from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +30,12 @@ import { statusStyles } from '../../components/status-styles';
 
 const ONLY = ['all', 'error', 'create', 'update', 'unchanged'] as const;
 type Only = (typeof ONLY)[number];
-const actionStyles = statusStyles<ImportRow['action']>('registry:import', { create: 'green', update: 'blue', unchanged: 'default', error: 'red' });
+const actionStyles = statusStyles<ImportRow['action']>('registry:import', {
+  create: 'green',
+  update: 'blue',
+  unchanged: 'default',
+  error: 'red',
+});
 
 /** Import wizard: upload → preview with every row's problems → confirm, written in one go. The token in the URL keeps the preview across reloads. */
 export function ImportPage() {
@@ -63,7 +85,12 @@ export function ImportPage() {
 
   const columns: TableColumnsType<ImportRow> = [
     { title: t('import.row'), dataIndex: 'row', width: 70 },
-    { title: t('import.action'), dataIndex: 'action', width: 90, render: (a: ImportRow['action']) => <StatusTag value={a} map={actionStyles} /> },
+    {
+      title: t('import.action'),
+      dataIndex: 'action',
+      width: 90,
+      render: (a: ImportRow['action']) => <StatusTag value={a} map={actionStyles} />,
+    },
     { title: t('entity.name'), dataIndex: 'name', width: 200, render: (v: string | null) => v ?? '—' },
     { title: t('entity.uscc'), dataIndex: 'uscc', width: 190, render: (v: string | null) => v ?? '—' },
     { title: t('entity.regionCode'), dataIndex: 'regionCode', width: 140, render: (v: string | null) => v ?? '—' },
@@ -90,7 +117,12 @@ export function ImportPage() {
   const onConfirm = () =>
     modal.confirm({
       title: t('import.confirm'),
-      content: t('import.confirmQuestion', { count: writable, create: p!.summary.create, update: p!.summary.update, error: p!.summary.error }),
+      content: t('import.confirmQuestion', {
+        count: writable,
+        create: p!.summary.create,
+        update: p!.summary.update,
+        error: p!.summary.error,
+      }),
       okText: t('import.confirm'),
       cancelText: t('common:action.cancel'),
       onOk: () => confirm.mutateAsync(),
@@ -100,12 +132,20 @@ export function ImportPage() {
     <PageContainer
       title={t('import.title')}
       extra={
-        <Button icon={<DownloadOutlined />} onClick={() => void api.download('/api/registry/imports/template', t('list.templateFile'))}>
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() => void api.download('/api/registry/imports/template', t('list.templateFile'))}
+        >
           {t('list.template')}
         </Button>
       }
     >
-      <Steps current={step} style={{ marginBottom: 24 }} items={[{ title: t('import.step1') }, { title: t('import.step2') }, { title: t('import.step3') }]} responsive />
+      <Steps
+        current={step}
+        style={{ marginBottom: 24 }}
+        items={[{ title: t('import.step1') }, { title: t('import.step2') }, { title: t('import.step3') }]}
+        responsive
+      />
 
       {step === 0 && (
         <Spin spinning={upload.isPending} tip={t('import.uploading')}>
@@ -136,7 +176,11 @@ export function ImportPage() {
             <Row gutter={16}>
               {(['total', 'create', 'update', 'unchanged', 'error'] as const).map((k) => (
                 <Col xs={12} sm={8} md={4} key={k}>
-                  <Statistic title={t(`import.${k}`)} value={p.summary[k]} valueStyle={k === 'error' && p.summary.error > 0 ? { color: '#cf1322' } : undefined} />
+                  <Statistic
+                    title={t(`import.${k}`)}
+                    value={p.summary[k]}
+                    valueStyle={k === 'error' && p.summary.error > 0 ? { color: '#cf1322' } : undefined}
+                  />
                 </Col>
               ))}
             </Row>
@@ -153,7 +197,13 @@ export function ImportPage() {
             />
             <Space>
               <Button onClick={restart}>{t('import.restart')}</Button>
-              <Button type="primary" disabled={writable === 0 || p.status !== 'preview'} loading={confirm.isPending} onClick={onConfirm} data-testid="import-confirm">
+              <Button
+                type="primary"
+                disabled={writable === 0 || p.status !== 'preview'}
+                loading={confirm.isPending}
+                onClick={onConfirm}
+                data-testid="import-confirm"
+              >
                 {writable === 0 ? t('import.nothingToWrite') : t('import.confirm')}
               </Button>
             </Space>

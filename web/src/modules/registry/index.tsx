@@ -43,8 +43,26 @@ export const registryModule: WebModule = {
     },
   ],
   menu: [
-    { path: 'registry/entities', labelKey: 'registry:menu.entities', icon: <DatabaseOutlined />, permission: 'registry.read', group: 'resumption' },
-    { path: 'registry/import', labelKey: 'registry:menu.import', icon: <UploadOutlined />, permission: 'registry.import', group: 'resumption' },
-    { path: 'registry/mine', labelKey: 'registry:menu.mine', icon: <IdcardOutlined />, permission: 'registry.own', group: 'resumption' },
+    {
+      path: 'registry/entities',
+      labelKey: 'registry:menu.entities',
+      icon: <DatabaseOutlined />,
+      permission: 'registry.read',
+      group: 'resumption',
+    },
+    {
+      path: 'registry/import',
+      labelKey: 'registry:menu.import',
+      icon: <UploadOutlined />,
+      permission: 'registry.import',
+      group: 'resumption',
+    },
+    {
+      path: 'registry/mine',
+      labelKey: 'registry:menu.mine',
+      icon: <IdcardOutlined />,
+      permission: 'registry.own',
+      group: 'resumption',
+    },
   ],
 };

@@ -18,10 +18,14 @@ export function MissingReportsPage() {
   const { t } = useTranslation('reports');
   const { message } = App.useApp();
   const perms = usePermissions();
-  const { query, filters, setFilters, tableProps } = useServerTable<MissingReport, 'regionCode' | 'date'>('/api/reports/missing', ['regionCode', 'date']);
+  const { query, filters, setFilters, tableProps } = useServerTable<MissingReport, 'regionCode' | 'date'>(
+    '/api/reports/missing',
+    ['regionCode', 'date'],
+  );
   const [selected, setSelected] = useState<number[]>([]);
   const remind = useMutation({
-    mutationFn: (entityIds?: number[]) => api.post<{ entities: number; recipients: number }>('/api/reports/missing/remind', { ...filters, entityIds }),
+    mutationFn: (entityIds?: number[]) =>
+      api.post<{ entities: number; recipients: number }>('/api/reports/missing/remind', { ...filters, entityIds }),
     onSuccess: (r) => {
       message.success(t('missing.reminded', r));
       setSelected([]);
@@ -35,9 +39,20 @@ export function MissingReportsPage() {
       title={t('missing.title')}
       extra={
         <>
-          <ExportButton url="/api/reports/missing/export" filename={`${t('missing.file')}-${filters.date ?? dayjs().format('YYYY-MM-DD')}.xlsx`} query={filters} />
+          <ExportButton
+            url="/api/reports/missing/export"
+            filename={`${t('missing.file')}-${filters.date ?? dayjs().format('YYYY-MM-DD')}.xlsx`}
+            query={filters}
+          />
           {canRemind && (
-            <Popconfirm title={selected.length ? t('missing.confirmSelected', { count: selected.length }) : t('missing.confirmAll', { count: query.data?.total ?? 0 })} onConfirm={() => remind.mutate(selected.length ? selected : undefined)}>
+            <Popconfirm
+              title={
+                selected.length
+                  ? t('missing.confirmSelected', { count: selected.length })
+                  : t('missing.confirmAll', { count: query.data?.total ?? 0 })
+              }
+              onConfirm={() => remind.mutate(selected.length ? selected : undefined)}
+            >
               <Button type="primary" icon={<BellOutlined />} loading={remind.isPending} disabled={!query.data?.total}>
                 {selected.length ? t('missing.remindSelected', { count: selected.length }) : t('missing.remindAll')}
               </Button>
@@ -47,8 +62,16 @@ export function MissingReportsPage() {
       }
     >
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <RegionPicker value={filters.regionCode ?? null} onChange={(c) => setFilters({ ...filters, regionCode: c ?? undefined })} style={{ width: 240 }} />
-        <DatePicker value={filters.date ? dayjs(filters.date) : null} onChange={(d) => setFilters({ ...filters, date: d ? d.format('YYYY-MM-DD') : undefined })} placeholder={t('missing.today')} />
+        <RegionPicker
+          value={filters.regionCode ?? null}
+          onChange={(c) => setFilters({ ...filters, regionCode: c ?? undefined })}
+          style={{ width: 240 }}
+        />
+        <DatePicker
+          value={filters.date ? dayjs(filters.date) : null}
+          onChange={(d) => setFilters({ ...filters, date: d ? d.format('YYYY-MM-DD') : undefined })}
+          placeholder={t('missing.today')}
+        />
       </Flex>
       <ServerTable<MissingReport>
         query={query}
@@ -62,7 +85,11 @@ export function MissingReportsPage() {
           { title: t('col.name'), dataIndex: 'name' },
           { title: t('col.region'), dataIndex: 'regionName' },
           { title: t('col.lastReport'), dataIndex: 'lastReportDate', render: (v: string | null) => v ?? t('col.never') },
-          { title: t('col.reminded'), dataIndex: 'remindedAt', render: (v: string | null) => (v ? <Tag color="orange">{dayjs(v).format('HH:mm')}</Tag> : '—') },
+          {
+            title: t('col.reminded'),
+            dataIndex: 'remindedAt',
+            render: (v: string | null) => (v ? <Tag color="orange">{dayjs(v).format('HH:mm')}</Tag> : '—'),
+          },
         ]}
       />
     </PageContainer>

@@ -34,12 +34,20 @@ export function MyReportsPage() {
   const todays = m.items.find((r) => r.reportDate === m.today);
   const onFinish = (v: DailyReportInput) => {
     const send = () => submit.mutate({ ...v, reportDate: m.today });
-    if (v.abnormalTemperature > 0 || v.suspectedCases > 0) Modal.confirm({ title: t('mine.confirmAbnormal'), okText: t('mine.submit'), onOk: send });
+    if (v.abnormalTemperature > 0 || v.suspectedCases > 0)
+      Modal.confirm({ title: t('mine.confirmAbnormal'), okText: t('mine.submit'), onOk: send });
     else send();
   };
   return (
     <PageContainer title={t('mine.title')}>
-      <Card size="small" title={m.entityName} extra={<Tag color={m.canReport ? 'green' : 'default'}>{t(`status.${m.entityStatus}`, { defaultValue: m.entityStatus })}</Tag>} style={{ maxWidth: 560 }}>
+      <Card
+        size="small"
+        title={m.entityName}
+        extra={
+          <Tag color={m.canReport ? 'green' : 'default'}>{t(`status.${m.entityStatus}`, { defaultValue: m.entityStatus })}</Tag>
+        }
+        style={{ maxWidth: 560 }}
+      >
         {!m.canReport ? (
           <Alert type="info" showIcon message={t('mine.notResumed')} />
         ) : (
@@ -47,7 +55,18 @@ export function MyReportsPage() {
             form={form}
             layout="vertical"
             onFinish={onFinish}
-            initialValues={todays ?? { staffOnDuty: 0, fromOtherProvinces: 0, underObservation: 0, abnormalTemperature: 0, suspectedCases: 0, capacityRate: 100, supplyDaysLeft: 7, problems: '' }}
+            initialValues={
+              todays ?? {
+                staffOnDuty: 0,
+                fromOtherProvinces: 0,
+                underObservation: 0,
+                abnormalTemperature: 0,
+                suspectedCases: 0,
+                capacityRate: 100,
+                supplyDaysLeft: 7,
+                problems: '',
+              }
+            }
             data-testid="daily-report-form"
           >
             <Typography.Paragraph type="secondary">
@@ -59,10 +78,19 @@ export function MyReportsPage() {
                 <InputNumber min={0} precision={0} inputMode="numeric" style={{ width: '100%' }} />
               </Form.Item>
             ))}
-            <Form.Item name="capacityRate" label={t('field.capacityRate')} tooltip={t('field.capacityHint')} rules={[{ required: true, message: t('mine.required') }]}>
+            <Form.Item
+              name="capacityRate"
+              label={t('field.capacityRate')}
+              tooltip={t('field.capacityHint')}
+              rules={[{ required: true, message: t('mine.required') }]}
+            >
               <InputNumber min={0} max={100} precision={1} addonAfter="%" inputMode="decimal" style={{ width: '100%' }} />
             </Form.Item>
-            <Form.Item name="supplyDaysLeft" label={t('field.supplyDaysLeft')} rules={[{ required: true, message: t('mine.required') }]}>
+            <Form.Item
+              name="supplyDaysLeft"
+              label={t('field.supplyDaysLeft')}
+              rules={[{ required: true, message: t('mine.required') }]}
+            >
               <InputNumber min={0} precision={0} addonAfter={t('mine.days')} inputMode="numeric" style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item name="problems" label={t('field.problems')}>
@@ -85,14 +113,29 @@ export function MyReportsPage() {
           bordered
           dataSource={m.items}
           renderItem={(r) => (
-            <List.Item actions={r.version > 1 ? [<a key="v" onClick={() => setVersionsOf(r)}>{t('mine.versions', { count: r.version })}</a>] : []}>
+            <List.Item
+              actions={
+                r.version > 1
+                  ? [
+                      <a key="v" onClick={() => setVersionsOf(r)}>
+                        {t('mine.versions', { count: r.version })}
+                      </a>,
+                    ]
+                  : []
+              }
+            >
               <List.Item.Meta
                 title={
                   <>
                     {r.reportDate} {r.abnormal && <Tag color="red">{t('mine.abnormal')}</Tag>}
                   </>
                 }
-                description={t('mine.line', { onDuty: r.staffOnDuty, other: r.fromOtherProvinces, capacity: r.capacityRate, days: r.supplyDaysLeft })}
+                description={t('mine.line', {
+                  onDuty: r.staffOnDuty,
+                  other: r.fromOtherProvinces,
+                  capacity: r.capacityRate,
+                  days: r.supplyDaysLeft,
+                })}
               />
             </List.Item>
           )}
@@ -105,7 +148,11 @@ export function MyReportsPage() {
 
 function VersionsModal({ report, onClose }: { report: DailyReport | null; onClose: () => void }) {
   const { t } = useTranslation('reports');
-  const q = useQuery({ queryKey: ['reports', 'versions', report?.id], queryFn: () => api.get<DailyReportVersion[]>(`/api/reports/daily/${report!.id}/versions`), enabled: !!report });
+  const q = useQuery({
+    queryKey: ['reports', 'versions', report?.id],
+    queryFn: () => api.get<DailyReportVersion[]>(`/api/reports/daily/${report!.id}/versions`),
+    enabled: !!report,
+  });
   return (
     <Modal open={!!report} onCancel={onClose} footer={null} title={t('mine.versionsTitle', { date: report?.reportDate })}>
       {q.isLoading ? (
@@ -117,7 +164,15 @@ function VersionsModal({ report, onClose }: { report: DailyReport | null; onClos
           dataSource={q.data ?? []}
           renderItem={(v) => (
             <List.Item>
-              <List.Item.Meta title={`#${v.version} · ${new Date(v.submittedAt).toLocaleString()}`} description={t('mine.line', { onDuty: v.staffOnDuty, other: v.fromOtherProvinces, capacity: v.capacityRate, days: v.supplyDaysLeft })} />
+              <List.Item.Meta
+                title={`#${v.version} · ${new Date(v.submittedAt).toLocaleString()}`}
+                description={t('mine.line', {
+                  onDuty: v.staffOnDuty,
+                  other: v.fromOtherProvinces,
+                  capacity: v.capacityRate,
+                  days: v.supplyDaysLeft,
+                })}
+              />
             </List.Item>
           )}
         />

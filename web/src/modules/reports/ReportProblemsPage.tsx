@@ -1,6 +1,23 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { App, Button, Card, Checkbox, Flex, Form, Grid, Input, List, Modal, Pagination, Segmented, Select, Table, Tag, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  List,
+  Modal,
+  Pagination,
+  Segmented,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -15,14 +32,26 @@ import { applyFieldErrors } from '../../components/form-errors';
 import { useServerTable } from '../../components/useServerTable';
 
 /** 转为问题单: the category (its department and deadline apply), a title, and whether to 交办 at once. */
-function ConvertModal({ row, onDone, onClose }: { row: ReportProblem; onDone: (r: ConvertProblemResult) => void; onClose: () => void }) {
+function ConvertModal({
+  row,
+  onDone,
+  onClose,
+}: {
+  row: ReportProblem;
+  onDone: (r: ConvertProblemResult) => void;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('reports');
   const { message } = App.useApp();
   const [form] = Form.useForm();
-  const cats = useQuery({ queryKey: ['/api/tickets/categories'], queryFn: () => api.get<TicketCategory[]>('/api/tickets/categories') });
+  const cats = useQuery({
+    queryKey: ['/api/tickets/categories'],
+    queryFn: () => api.get<TicketCategory[]>('/api/tickets/categories'),
+  });
   const firstLine = row.problems.split(/\r?\n/)[0]!.slice(0, 60);
   const run = useMutation({
-    mutationFn: (v: { categoryId: number; title: string; assignNow: boolean }) => api.post<ConvertProblemResult>(`/api/reports/daily/${row.reportId}/ticket`, v),
+    mutationFn: (v: { categoryId: number; title: string; assignNow: boolean }) =>
+      api.post<ConvertProblemResult>(`/api/reports/daily/${row.reportId}/ticket`, v),
     onSuccess: (r) => {
       message.success(t(r.created ? 'problems.converted' : 'problems.already', { no: r.ticketNo }));
       onDone(r);
@@ -33,7 +62,16 @@ function ConvertModal({ row, onDone, onClose }: { row: ReportProblem; onDone: (r
   });
   const required = [{ required: true, message: t('common:validation.required') }];
   return (
-    <Modal open title={t('problems.convert')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending} okText={t('problems.convert')} cancelText={t('common:action.cancel')} destroyOnHidden>
+    <Modal
+      open
+      title={t('problems.convert')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={run.isPending}
+      okText={t('problems.convert')}
+      cancelText={t('common:action.cancel')}
+      destroyOnHidden
+    >
       <Typography.Paragraph type="secondary">
         {row.entityName} · {row.reportDate}
       </Typography.Paragraph>
@@ -43,7 +81,10 @@ function ConvertModal({ row, onDone, onClose }: { row: ReportProblem; onDone: (r
           <Select
             loading={cats.isLoading}
             data-testid="convert-category"
-            options={(cats.data ?? []).map((c) => ({ value: c.id, label: `${t(`tickets:category.${c.code}`, { defaultValue: c.name })} · ${t(`common:department.${c.department}`)}` }))}
+            options={(cats.data ?? []).map((c) => ({
+              value: c.id,
+              label: `${t(`tickets:category.${c.code}`, { defaultValue: c.name })} · ${t(`common:department.${c.department}`)}`,
+            }))}
           />
         </Form.Item>
         <Form.Item name="title" label={t('problems.ticketTitle')} rules={required}>
@@ -61,7 +102,10 @@ function ConvertModal({ row, onDone, onClose }: { row: ReportProblem; onDone: (r
 export function ReportProblemsPage() {
   const { t } = useTranslation('reports');
   const perms = usePermissions();
-  const { query, filters, setFilters, tableProps } = useServerTable<ReportProblem, 'regionCode' | 'converted' | 'q' | 'reportId'>('/api/reports/problems', ['regionCode', 'converted', 'q', 'reportId']);
+  const { query, filters, setFilters, tableProps } = useServerTable<ReportProblem, 'regionCode' | 'converted' | 'q' | 'reportId'>(
+    '/api/reports/problems',
+    ['regionCode', 'converted', 'q', 'reportId'],
+  );
   const [converting, setConverting] = useState<ReportProblem | null>(null);
   const canConvert = perms.has('reports.convert');
   // on a phone each report is a card, so the problem text stays readable
@@ -79,9 +123,22 @@ export function ReportProblemsPage() {
       '—'
     );
   return (
-    <PageContainer title={t('problems.title')} extra={<ExportButton url="/api/reports/problems/export" filename={`${t('problems.file')}-${dayjs().format('YYYY-MM-DD')}.xlsx`} query={filters} />}>
+    <PageContainer
+      title={t('problems.title')}
+      extra={
+        <ExportButton
+          url="/api/reports/problems/export"
+          filename={`${t('problems.file')}-${dayjs().format('YYYY-MM-DD')}.xlsx`}
+          query={filters}
+        />
+      }
+    >
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <RegionPicker value={filters.regionCode ?? null} onChange={(c) => setFilters({ ...filters, regionCode: c ?? undefined })} style={{ width: 240 }} />
+        <RegionPicker
+          value={filters.regionCode ?? null}
+          onChange={(c) => setFilters({ ...filters, regionCode: c ?? undefined })}
+          style={{ width: 240 }}
+        />
         <Segmented
           value={filters.converted ?? 'all'}
           onChange={(v) => setFilters({ ...filters, converted: v === 'all' ? undefined : String(v) })}
@@ -91,7 +148,13 @@ export function ReportProblemsPage() {
             { value: 'true', label: t('problems.done') },
           ]}
         />
-        <Input.Search allowClear placeholder={t('problems.search')} defaultValue={filters.q} onSearch={(v) => setFilters({ ...filters, q: v || undefined })} style={{ width: 220 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('problems.search')}
+          defaultValue={filters.q}
+          onSearch={(v) => setFilters({ ...filters, q: v || undefined })}
+          style={{ width: 220 }}
+        />
         {filters.reportId && (
           <Tag closable onClose={() => setFilters({ ...filters, reportId: undefined })}>
             #{filters.reportId}
@@ -117,13 +180,18 @@ export function ReportProblemsPage() {
                   </div>
                   {ticketCell(r)}
                 </Flex>
-                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '8px 0 0' }} ellipsis={{ rows: 4, expandable: true }}>
+                <Typography.Paragraph
+                  style={{ whiteSpace: 'pre-wrap', margin: '8px 0 0' }}
+                  ellipsis={{ rows: 4, expandable: true }}
+                >
                   {r.problems}
                 </Typography.Paragraph>
               </Card>
             )}
           />
-          {(query.data?.total ?? 0) > 0 && <Pagination size="small" align="center" {...tableProps.pagination} showSizeChanger={false} />}
+          {(query.data?.total ?? 0) > 0 && (
+            <Pagination size="small" align="center" {...tableProps.pagination} showSizeChanger={false} />
+          )}
         </>
       ) : (
         <Table<ReportProblem>
@@ -134,9 +202,22 @@ export function ReportProblemsPage() {
           locale={{ emptyText: t('problems.none') }}
           columns={[
             { title: t('col.date'), dataIndex: 'reportDate', width: 100 },
-            { title: t('col.name'), dataIndex: 'entityName', width: 160, render: (v: string, r) => <Link to={`/registry/entities/${r.entityId}`}>{v}</Link> },
+            {
+              title: t('col.name'),
+              dataIndex: 'entityName',
+              width: 160,
+              render: (v: string, r) => <Link to={`/registry/entities/${r.entityId}`}>{v}</Link>,
+            },
             { title: t('col.region'), dataIndex: 'regionName', width: 120 },
-            { title: t('field.problems'), dataIndex: 'problems', render: (v: string) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} ellipsis={{ rows: 3, expandable: true }}>{v}</Typography.Paragraph> },
+            {
+              title: t('field.problems'),
+              dataIndex: 'problems',
+              render: (v: string) => (
+                <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} ellipsis={{ rows: 3, expandable: true }}>
+                  {v}
+                </Typography.Paragraph>
+              ),
+            },
             { title: t('problems.ticket'), key: 'ticket', width: 170, fixed: 'right', render: (_: unknown, r) => ticketCell(r) },
           ]}
         />

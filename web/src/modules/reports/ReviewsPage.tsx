@@ -16,12 +16,15 @@ export function ReviewsPage() {
   const { t } = useTranslation('reports');
   const perms = usePermissions();
   const canReview = perms.has('reports.review');
-  const { query, filters, setFilters, tableProps } = useServerTable<ReviewDue, 'overdueOnly'>('/api/reports/reviews/due', ['overdueOnly']);
+  const { query, filters, setFilters, tableProps } = useServerTable<ReviewDue, 'overdueOnly'>('/api/reports/reviews/due', [
+    'overdueOnly',
+  ]);
   const [target, setTarget] = useState<ReviewDue | null>(null);
   return (
     <PageContainer title={t('reviews.title')}>
       <Flex gap={8} style={{ marginBottom: 12 }} align="center">
-        <Switch checked={filters.overdueOnly === 'true'} onChange={(v) => setFilters({ overdueOnly: v ? 'true' : undefined })} /> {t('reviews.overdueOnly')}
+        <Switch checked={filters.overdueOnly === 'true'} onChange={(v) => setFilters({ overdueOnly: v ? 'true' : undefined })} />{' '}
+        {t('reviews.overdueOnly')}
       </Flex>
       <ServerTable<ReviewDue>
         query={query}
@@ -34,8 +37,25 @@ export function ReviewsPage() {
           { title: t('col.name'), dataIndex: 'name' },
           { title: t('col.region'), dataIndex: 'regionName' },
           { title: t('reviews.last'), dataIndex: 'lastReviewedOn', render: (v: string | null) => v ?? t('col.never') },
-          { title: t('reviews.due'), dataIndex: 'dueOn', render: (v: string, r) => (r.overdueDays > 0 ? <Tag color="red">{t('reviews.overdue', { date: v, days: r.overdueDays })}</Tag> : v) },
-          ...(canReview ? [{ title: '', key: 'a', render: (_: unknown, r: ReviewDue) => <Button size="small" onClick={() => setTarget(r)}>{t('reviews.record')}</Button> }] : []),
+          {
+            title: t('reviews.due'),
+            dataIndex: 'dueOn',
+            render: (v: string, r) =>
+              r.overdueDays > 0 ? <Tag color="red">{t('reviews.overdue', { date: v, days: r.overdueDays })}</Tag> : v,
+          },
+          ...(canReview
+            ? [
+                {
+                  title: '',
+                  key: 'a',
+                  render: (_: unknown, r: ReviewDue) => (
+                    <Button size="small" onClick={() => setTarget(r)}>
+                      {t('reviews.record')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <ReviewModal target={target} onClose={() => setTarget(null)} onDone={() => void query.refetch()} />
@@ -60,7 +80,14 @@ function ReviewModal({ target, onClose, onDone }: { target: ReviewDue | null; on
     },
   });
   return (
-    <Modal open={!!target} title={t('reviews.formTitle', { name: target?.name })} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} destroyOnHidden>
+    <Modal
+      open={!!target}
+      title={t('reviews.formTitle', { name: target?.name })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      destroyOnHidden
+    >
       <Form
         form={form}
         layout="vertical"
@@ -68,7 +95,12 @@ function ReviewModal({ target, onClose, onDone }: { target: ReviewDue | null; on
         onFinish={(v) => save.mutate({ ...v, entityId: target!.entityId, reviewedOn: v.reviewedOn.format('YYYY-MM-DD') })}
       >
         <Form.Item name="method" label={t('reviews.method')}>
-          <Radio.Group options={[{ value: 'onsite', label: t('reviews.onsite') }, { value: 'phone', label: t('reviews.phone') }]} />
+          <Radio.Group
+            options={[
+              { value: 'onsite', label: t('reviews.onsite') },
+              { value: 'phone', label: t('reviews.phone') },
+            ]}
+          />
         </Form.Item>
         <Form.Item name="reviewedOn" label={t('reviews.date')} rules={[{ required: true }]}>
           <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} />

@@ -10,15 +10,67 @@ import { ReportProblemsPage } from './ReportProblemsPage';
 export const reportsModule: WebModule = {
   name: 'reports',
   routes: [
-    { path: 'reports/mine', element: <RequirePermission permission="reports.submit"><MyReportsPage /></RequirePermission> },
-    { path: 'reports/missing', element: <RequirePermission permission="reports.read"><MissingReportsPage /></RequirePermission> },
-    { path: 'reports/problems', element: <RequirePermission permission="reports.read"><ReportProblemsPage /></RequirePermission> },
-    { path: 'reports/reviews', element: <RequirePermission permission={['reports.review', 'reports.read']}><ReviewsPage /></RequirePermission> },
+    {
+      path: 'reports/mine',
+      element: (
+        <RequirePermission permission="reports.submit">
+          <MyReportsPage />
+        </RequirePermission>
+      ),
+    },
+    {
+      path: 'reports/missing',
+      element: (
+        <RequirePermission permission="reports.read">
+          <MissingReportsPage />
+        </RequirePermission>
+      ),
+    },
+    {
+      path: 'reports/problems',
+      element: (
+        <RequirePermission permission="reports.read">
+          <ReportProblemsPage />
+        </RequirePermission>
+      ),
+    },
+    {
+      path: 'reports/reviews',
+      element: (
+        <RequirePermission permission={['reports.review', 'reports.read']}>
+          <ReviewsPage />
+        </RequirePermission>
+      ),
+    },
   ],
   menu: [
-    { path: 'reports/mine', labelKey: 'reports:menu.mine', icon: <FormOutlined />, permission: 'reports.submit', group: 'resumption' },
-    { path: 'reports/missing', labelKey: 'reports:menu.missing', icon: <WarningOutlined />, permission: 'reports.read', group: 'resumption' },
-    { path: 'reports/problems', labelKey: 'reports:menu.problems', icon: <IssuesCloseOutlined />, permission: 'reports.read', group: 'resumption' },
-    { path: 'reports/reviews', labelKey: 'reports:menu.reviews', icon: <AuditOutlined />, permission: ['reports.review', 'reports.read'], group: 'resumption' },
+    {
+      path: 'reports/mine',
+      labelKey: 'reports:menu.mine',
+      icon: <FormOutlined />,
+      permission: 'reports.submit',
+      group: 'resumption',
+    },
+    {
+      path: 'reports/missing',
+      labelKey: 'reports:menu.missing',
+      icon: <WarningOutlined />,
+      permission: 'reports.read',
+      group: 'resumption',
+    },
+    {
+      path: 'reports/problems',
+      labelKey: 'reports:menu.problems',
+      icon: <IssuesCloseOutlined />,
+      permission: 'reports.read',
+      group: 'resumption',
+    },
+    {
+      path: 'reports/reviews',
+      labelKey: 'reports:menu.reviews',
+      icon: <AuditOutlined />,
+      permission: ['reports.review', 'reports.read'],
+      group: 'resumption',
+    },
   ],
 };

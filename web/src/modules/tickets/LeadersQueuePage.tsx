@@ -14,7 +14,16 @@ export function LeadersQueuePage() {
   return (
     <PageContainer title={t('menu.leaders')}>
       <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={t('leaders.hint')} />
-      <ServerTable<Ticket> query={query} rowKey="id" size="small" columns={columns} scroll={{ x: 1000 }} {...tableProps} locale={{ emptyText: t('leaders.empty') }} data-testid="leaders-queue" />
+      <ServerTable<Ticket>
+        query={query}
+        rowKey="id"
+        size="small"
+        columns={columns}
+        scroll={{ x: 1000 }}
+        {...tableProps}
+        locale={{ emptyText: t('leaders.empty') }}
+        data-testid="leaders-queue"
+      />
     </PageContainer>
   );
 }

@@ -14,7 +14,10 @@ export function LeadersQueueWidget() {
 
 function Queue() {
   const { t } = useTranslation('tickets');
-  const q = useQuery({ queryKey: ['/api/tickets/leaders-queue', 'home'], queryFn: () => api.get<Page<Ticket>>('/api/tickets/leaders-queue', { pageSize: 5 }) });
+  const q = useQuery({
+    queryKey: ['/api/tickets/leaders-queue', 'home'],
+    queryFn: () => api.get<Page<Ticket>>('/api/tickets/leaders-queue', { pageSize: 5 }),
+  });
   if (!q.data || q.data.total === 0) return null;
   return (
     <Col span={24} data-testid="home-leaders-queue">

@@ -18,7 +18,10 @@ export function NewTicketPage() {
   const me = useCurrentUser();
   const ownEntity = me.grants.find((g) => g.role === 'enterprise')?.entityId ?? null;
   const [form] = Form.useForm();
-  const cats = useQuery({ queryKey: ['/api/tickets/categories'], queryFn: () => api.get<TicketCategory[]>('/api/tickets/categories') });
+  const cats = useQuery({
+    queryKey: ['/api/tickets/categories'],
+    queryFn: () => api.get<TicketCategory[]>('/api/tickets/categories'),
+  });
   const create = useMutation({
     mutationFn: (v: Record<string, unknown>) => api.post<Ticket>('/api/tickets', v),
     onSuccess: (tk) => {
@@ -33,9 +36,17 @@ export function NewTicketPage() {
   return (
     <PageContainer title={t('action.new')}>
       <Card style={{ maxWidth: 640 }}>
-        <Form form={form} layout="vertical" initialValues={{ entityId: ownEntity ?? (Number(search.get('entityId')) || undefined), major: false }} onFinish={(v) => create.mutate(v)}>
+        <Form
+          form={form}
+          layout="vertical"
+          initialValues={{ entityId: ownEntity ?? (Number(search.get('entityId')) || undefined), major: false }}
+          onFinish={(v) => create.mutate(v)}
+        >
           <Form.Item name="categoryId" label={t('field.category')} rules={required}>
-            <Select loading={cats.isLoading} options={(cats.data ?? []).map((c) => ({ value: c.id, label: t(`category.${c.code}`, { defaultValue: c.name }) }))} />
+            <Select
+              loading={cats.isLoading}
+              options={(cats.data ?? []).map((c) => ({ value: c.id, label: t(`category.${c.code}`, { defaultValue: c.name }) }))}
+            />
           </Form.Item>
           <Form.Item name="title" label={t('field.title')} rules={required}>
             <Input maxLength={120} showCount />

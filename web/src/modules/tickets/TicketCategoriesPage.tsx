@@ -18,7 +18,10 @@ function CategoryModal({ category, onClose }: { category: TicketCategory | null;
   const qc = useQueryClient();
   const [form] = Form.useForm();
   const save = useMutation({
-    mutationFn: (v: Record<string, unknown>) => (category ? api.patch(`/api/tickets/categories/${category.id}`, { ...v, code: undefined }) : api.post('/api/tickets/categories', v)),
+    mutationFn: (v: Record<string, unknown>) =>
+      category
+        ? api.patch(`/api/tickets/categories/${category.id}`, { ...v, code: undefined })
+        : api.post('/api/tickets/categories', v),
     onSuccess: () => {
       message.success(t('action.done'));
       void qc.invalidateQueries({ queryKey: ['/api/tickets/categories'] });
@@ -30,16 +33,40 @@ function CategoryModal({ category, onClose }: { category: TicketCategory | null;
   });
   const required = [{ required: true, message: t('common:validation.required') }];
   return (
-    <Modal open title={t(category ? 'categories.edit' : 'categories.add')} onCancel={onClose} onOk={() => form.submit()} confirmLoading={save.isPending} okText={t('common:action.confirm')} cancelText={t('common:action.cancel')} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={(v) => save.mutate(v)} initialValues={category ?? { slaValue: 3, slaUnit: 'days', active: true }}>
-        <Form.Item name="code" label={t('categories.code')} rules={required} extra={category ? undefined : t('categories.codeHint')}>
+    <Modal
+      open
+      title={t(category ? 'categories.edit' : 'categories.add')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={save.isPending}
+      okText={t('common:action.confirm')}
+      cancelText={t('common:action.cancel')}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        initialValues={category ?? { slaValue: 3, slaUnit: 'days', active: true }}
+      >
+        <Form.Item
+          name="code"
+          label={t('categories.code')}
+          rules={required}
+          extra={category ? undefined : t('categories.codeHint')}
+        >
           <Input disabled={!!category} maxLength={32} data-testid="category-code" />
         </Form.Item>
         <Form.Item name="name" label={t('categories.name')} rules={required}>
           <Input maxLength={60} data-testid="category-name" />
         </Form.Item>
         <Form.Item name="department" label={t('categories.department')} rules={required}>
-          <Select showSearch optionFilterProp="label" options={departments.map((d) => ({ value: d, label: t(`common:department.${d}`) }))} data-testid="category-department" />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={departments.map((d) => ({ value: d, label: t(`common:department.${d}`) }))}
+            data-testid="category-department"
+          />
         </Form.Item>
         <Form.Item label={t('categories.sla')} required>
           <Space.Compact block>
@@ -47,7 +74,10 @@ function CategoryModal({ category, onClose }: { category: TicketCategory | null;
               <InputNumber min={1} max={720} style={{ width: '60%' }} />
             </Form.Item>
             <Form.Item name="slaUnit" noStyle rules={required}>
-              <Select style={{ width: '40%' }} options={['hours', 'days'].map((u) => ({ value: u, label: t(`categories.unit.${u}`) }))} />
+              <Select
+                style={{ width: '40%' }}
+                options={['hours', 'days'].map((u) => ({ value: u, label: t(`categories.unit.${u}`) }))}
+              />
             </Form.Item>
           </Space.Compact>
         </Form.Item>
@@ -74,7 +104,13 @@ export function TicketCategoriesPage() {
   });
   const rows = useMemo(() => {
     const s = search.trim().toLowerCase();
-    return (q.data ?? []).filter((c) => !s || c.code.includes(s) || c.name.toLowerCase().includes(s) || t(`common:department.${c.department}`).toLowerCase().includes(s));
+    return (q.data ?? []).filter(
+      (c) =>
+        !s ||
+        c.code.includes(s) ||
+        c.name.toLowerCase().includes(s) ||
+        t(`common:department.${c.department}`).toLowerCase().includes(s),
+    );
   }, [q.data, search, t]);
   return (
     <PageContainer
@@ -86,7 +122,13 @@ export function TicketCategoriesPage() {
       }
     >
       <Flex gap={8} wrap style={{ marginBottom: 12 }}>
-        <Input.Search allowClear placeholder={t('categories.search')} onSearch={setSearch} onChange={(e) => !e.target.value && setSearch('')} style={{ width: 240 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('categories.search')}
+          onSearch={setSearch}
+          onChange={(e) => !e.target.value && setSearch('')}
+          style={{ width: 240 }}
+        />
       </Flex>
       {q.isError ? (
         <ErrorState error={q.error} onRetry={() => void q.refetch()} />
@@ -100,11 +142,24 @@ export function TicketCategoriesPage() {
           scroll={{ x: 640 }}
           locale={{ emptyText: t('categories.none') }}
           columns={[
-            { title: t('categories.name'), dataIndex: 'name', render: (v: string, c) => <span data-testid={`category-row-${c.code}`}>{v}</span> },
+            {
+              title: t('categories.name'),
+              dataIndex: 'name',
+              render: (v: string, c) => <span data-testid={`category-row-${c.code}`}>{v}</span>,
+            },
             { title: t('categories.code'), dataIndex: 'code', responsive: ['sm'] },
             { title: t('categories.department'), dataIndex: 'department', render: (d: string) => t(`common:department.${d}`) },
-            { title: t('categories.sla'), key: 'sla', render: (_: unknown, c) => `${c.slaValue} ${t(`categories.unit.${c.slaUnit}`)}` },
-            { title: t('categories.state'), dataIndex: 'active', render: (a: boolean) => (a ? <Tag color="green">{t('categories.active')}</Tag> : <Tag>{t('categories.inactive')}</Tag>) },
+            {
+              title: t('categories.sla'),
+              key: 'sla',
+              render: (_: unknown, c) => `${c.slaValue} ${t(`categories.unit.${c.slaUnit}`)}`,
+            },
+            {
+              title: t('categories.state'),
+              dataIndex: 'active',
+              render: (a: boolean) =>
+                a ? <Tag color="green">{t('categories.active')}</Tag> : <Tag>{t('categories.inactive')}</Tag>,
+            },
             {
               title: '',
               key: 'actions',
@@ -116,7 +171,12 @@ export function TicketCategoriesPage() {
                     {t('categories.edit')}
                   </Button>
                   {c.active ? (
-                    <Popconfirm title={t('categories.confirmDeactivate', { name: c.name })} onConfirm={() => toggle.mutate(c)} okText={t('common:action.confirm')} cancelText={t('common:action.cancel')}>
+                    <Popconfirm
+                      title={t('categories.confirmDeactivate', { name: c.name })}
+                      onConfirm={() => toggle.mutate(c)}
+                      okText={t('common:action.confirm')}
+                      cancelText={t('common:action.cancel')}
+                    >
                       <Button type="link" size="small" danger data-testid={`category-deactivate-${c.code}`}>
                         {t('categories.deactivate')}
                       </Button>

@@ -1,6 +1,25 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { App, Button, Card, Col, DatePicker, Descriptions, Form, Input, InputNumber, Modal, Rate, Row, Select, Space, Spin, Tag, Timeline, Typography } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Rate,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
@@ -14,10 +33,14 @@ import { RecordFiles } from '../../components/RecordFiles';
 import { applyFieldErrors } from '../../components/form-errors';
 import { escalationStyles, ticketStatusStyles } from './labels';
 
-type Action = 'assign' | 'reassign' | 'accept' | 'handle' | 'confirm' | 'reopen' | 'close' | 'merge' | 'whistle' | 'acknowledge' | 'comments';
+type Action =
+  'assign' | 'reassign' | 'accept' | 'handle' | 'confirm' | 'reopen' | 'close' | 'merge' | 'whistle' | 'acknowledge' | 'comments';
 
 /** Which inputs each action asks for; the server checks everything again. */
-const fieldsOf: Record<Action, ('department' | 'deadline' | 'note' | 'noteRequired' | 'result' | 'satisfaction' | 'intoId' | 'level')[]> = {
+const fieldsOf: Record<
+  Action,
+  ('department' | 'deadline' | 'note' | 'noteRequired' | 'result' | 'satisfaction' | 'intoId' | 'level')[]
+> = {
   assign: ['department', 'deadline', 'note'],
   reassign: ['department', 'deadline', 'note'],
   accept: ['note'],
@@ -56,8 +79,22 @@ function ActionModal({ ticket, action, onClose }: { ticket: TicketDetail; action
   });
   const required = [{ required: true, message: t('common:validation.required') }];
   return (
-    <Modal open title={t(`action.${action}`)} onCancel={onClose} onOk={() => form.submit()} confirmLoading={run.isPending} okText={t('common:action.confirm')} cancelText={t('common:action.cancel')} destroyOnHidden>
-      <Form form={form} layout="vertical" onFinish={(v) => run.mutate(v)} initialValues={{ department: ticket.department ?? undefined, satisfaction: 5 }}>
+    <Modal
+      open
+      title={t(`action.${action}`)}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={run.isPending}
+      okText={t('common:action.confirm')}
+      cancelText={t('common:action.cancel')}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => run.mutate(v)}
+        initialValues={{ department: ticket.department ?? undefined, satisfaction: 5 }}
+      >
         {fields.includes('department') && (
           <Form.Item name="department" label={t('field.department')} rules={required}>
             <Select options={departments.map((d) => ({ value: d, label: t(`common:department.${d}`) }))} />
@@ -110,7 +147,10 @@ export function TicketDetailPage() {
   const tk = q.data;
   const a = tk.abilities;
   // a ticket turned from a daily report points back to it (source reference report:<id>)
-  const sourceReport = perms.has('reports.read') && tk.source === 'daily_report' && tk.sourceRef?.startsWith('report:') ? tk.sourceRef.slice('report:'.length) : null;
+  const sourceReport =
+    perms.has('reports.read') && tk.source === 'daily_report' && tk.sourceRef?.startsWith('report:')
+      ? tk.sourceRef.slice('report:'.length)
+      : null;
   const buttons: { key: Action; show: boolean; primary?: boolean; danger?: boolean }[] = [
     { key: 'assign', show: !!a?.assign, primary: true },
     { key: 'accept', show: !!a?.accept, primary: true },
@@ -137,7 +177,13 @@ export function TicketDetailPage() {
       extra={buttons
         .filter((b) => b.show)
         .map((b) => (
-          <Button key={b.key} type={b.primary ? 'primary' : 'default'} danger={b.danger} onClick={() => setAction(b.key)} data-testid={`ticket-${b.key}`}>
+          <Button
+            key={b.key}
+            type={b.primary ? 'primary' : 'default'}
+            danger={b.danger}
+            onClick={() => setAction(b.key)}
+            data-testid={`ticket-${b.key}`}
+          >
             {t(`action.${b.key}`)}
           </Button>
         ))}
@@ -158,15 +204,35 @@ export function TicketDetailPage() {
                   </>
                 )}
               </Descriptions.Item>
-              <Descriptions.Item label={t('field.category')}>{t(`category.${tk.categoryCode}`, { defaultValue: tk.categoryName })}</Descriptions.Item>
-              <Descriptions.Item label={t('field.entity')}>{tk.entityId ? <Link to={`/registry/entities/${tk.entityId}`}>{tk.entityName}</Link> : (tk.address ?? tk.regionName)}</Descriptions.Item>
-              <Descriptions.Item label={t('field.department')}>{tk.department ? t(`common:department.${tk.department}`) : '—'}</Descriptions.Item>
-              <Descriptions.Item label={t('field.deadline')}>{tk.deadline ? dayjs(tk.deadline).format('YYYY-MM-DD HH:mm') : '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('field.category')}>
+                {t(`category.${tk.categoryCode}`, { defaultValue: tk.categoryName })}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('field.entity')}>
+                {tk.entityId ? (
+                  <Link to={`/registry/entities/${tk.entityId}`}>{tk.entityName}</Link>
+                ) : (
+                  (tk.address ?? tk.regionName)
+                )}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('field.department')}>
+                {tk.department ? t(`common:department.${tk.department}`) : '—'}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('field.deadline')}>
+                {tk.deadline ? dayjs(tk.deadline).format('YYYY-MM-DD HH:mm') : '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('field.reporter')}>{tk.reporterName ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('field.createdAt')}>{dayjs(tk.createdAt).format('YYYY-MM-DD HH:mm')}</Descriptions.Item>
-              {tk.satisfaction != null && <Descriptions.Item label={t('field.satisfaction')}><Rate disabled value={tk.satisfaction} /></Descriptions.Item>}
+              {tk.satisfaction != null && (
+                <Descriptions.Item label={t('field.satisfaction')}>
+                  <Rate disabled value={tk.satisfaction} />
+                </Descriptions.Item>
+              )}
               {tk.reopenCount > 0 && <Descriptions.Item label={t('field.reopenCount')}>{tk.reopenCount}</Descriptions.Item>}
-              {tk.mergedInto && <Descriptions.Item label={t('status.merged')}><Link to={`/tickets/${tk.mergedInto}`}>#{tk.mergedInto}</Link></Descriptions.Item>}
+              {tk.mergedInto && (
+                <Descriptions.Item label={t('status.merged')}>
+                  <Link to={`/tickets/${tk.mergedInto}`}>#{tk.mergedInto}</Link>
+                </Descriptions.Item>
+              )}
             </Descriptions>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginTop: 12 }}>{tk.description}</Typography.Paragraph>
             {tk.result && (
@@ -176,7 +242,12 @@ export function TicketDetailPage() {
             )}
           </Card>
           <Card size="small" title={t('common:files.title')} style={{ marginTop: 16 }}>
-            <RecordFiles base={`/api/tickets/${tk.id}`} files={tk.attachments} canUpload={!!a?.comment} onUploaded={() => void q.refetch()} />
+            <RecordFiles
+              base={`/api/tickets/${tk.id}`}
+              files={tk.attachments}
+              canUpload={!!a?.comment}
+              onUploaded={() => void q.refetch()}
+            />
           </Card>
         </Col>
         <Col xs={24} lg={10}>
@@ -188,7 +259,9 @@ export function TicketDetailPage() {
                   <>
                     <div>
                       <b>{t(`event.${e.action}`, { defaultValue: e.action })}</b>
-                      {(e.action === 'escalate' || e.action === 'whistle') && e.detail?.level ? ` · ${t(`level.${String(e.detail.level)}`)}` : ''}
+                      {(e.action === 'escalate' || e.action === 'whistle') && e.detail?.level
+                        ? ` · ${t(`level.${String(e.detail.level)}`)}`
+                        : ''}
                       {e.detail?.department ? ` · ${t(`common:department.${String(e.detail.department)}`)}` : ''}
                     </div>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>

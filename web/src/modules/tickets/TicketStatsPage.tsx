@@ -16,11 +16,23 @@ export function TicketStatsPage() {
   const [by, setBy] = useState<'department' | 'region'>('department');
   const [regionCode, setRegionCode] = useState<string | null>(null);
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
-  const params = { by, regionCode: regionCode ?? undefined, from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') };
-  const q = useQuery({ queryKey: ['/api/tickets/stats', params], queryFn: () => api.get<TicketStats>('/api/tickets/stats', params) });
+  const params = {
+    by,
+    regionCode: regionCode ?? undefined,
+    from: range?.[0]?.format('YYYY-MM-DD'),
+    to: range?.[1]?.format('YYYY-MM-DD'),
+  };
+  const q = useQuery({
+    queryKey: ['/api/tickets/stats', params],
+    queryFn: () => api.get<TicketStats>('/api/tickets/stats', params),
+  });
   const pct = (v: number | null) => (v == null ? '—' : `${v}%`);
   const columns: TableColumnsType<TicketStatsRow> = [
-    { title: by === 'department' ? t('field.department') : t('stats.region'), dataIndex: 'name', render: (n: string | null, r) => n ?? r.key },
+    {
+      title: by === 'department' ? t('field.department') : t('stats.region'),
+      dataIndex: 'name',
+      render: (n: string | null, r) => n ?? r.key,
+    },
     { title: t('stats.received'), dataIndex: 'received', align: 'right' },
     { title: t('stats.closed'), dataIndex: 'closed', align: 'right' },
     { title: t('stats.onTimeRate'), dataIndex: 'onTimeRate', align: 'right', render: pct },
@@ -31,10 +43,20 @@ export function TicketStatsPage() {
     { title: t('stats.open'), dataIndex: 'open', align: 'right' },
   ];
   return (
-    <PageContainer title={t('menu.stats')} extra={<ExportButton url="/api/tickets/stats/export" filename="ticket-stats.xlsx" query={params} />}>
+    <PageContainer
+      title={t('menu.stats')}
+      extra={<ExportButton url="/api/tickets/stats/export" filename="ticket-stats.xlsx" query={params} />}
+    >
       <Form layout="inline" style={{ marginBottom: 12, rowGap: 8 }}>
         <Form.Item>
-          <Segmented value={by} onChange={(v) => setBy(v as 'department' | 'region')} options={[{ value: 'department', label: t('stats.byDepartment') }, { value: 'region', label: t('stats.byRegion') }]} />
+          <Segmented
+            value={by}
+            onChange={(v) => setBy(v as 'department' | 'region')}
+            options={[
+              { value: 'department', label: t('stats.byDepartment') },
+              { value: 'region', label: t('stats.byRegion') },
+            ]}
+          />
         </Form.Item>
         <Form.Item>
           <RegionPicker value={regionCode} onChange={(c) => setRegionCode(c)} />
@@ -62,7 +84,13 @@ export function TicketStatsPage() {
                   const v = q.data!.total[key];
                   return (
                     <Table.Summary.Cell key={i} index={i} align={i === 0 ? 'left' : 'right'}>
-                      <b>{i === 0 ? t('stats.total') : key === 'onTimeRate' || key === 'reopenRate' ? pct(v as number | null) : (v ?? '—')}</b>
+                      <b>
+                        {i === 0
+                          ? t('stats.total')
+                          : key === 'onTimeRate' || key === 'reopenRate'
+                            ? pct(v as number | null)
+                            : (v ?? '—')}
+                      </b>
                     </Table.Summary.Cell>
                   );
                 })}

@@ -10,4 +10,8 @@ export const ticketStatusStyles = statusStyles<TicketStatus>('tickets:status', {
   merged: 'default',
 });
 
-export const escalationStyles = statusStyles<EscalationLevel>('tickets:level', { reminder: 'orange', supervision: 'volcano', leaders: 'red' });
+export const escalationStyles = statusStyles<EscalationLevel>('tickets:level', {
+  reminder: 'orange',
+  supervision: 'volcano',
+  leaders: 'red',
+});

@@ -36,8 +36,18 @@ export function BookPage() {
     if (!day && q.data) setDay(q.data.day);
   }, [day, q.data]);
 
-  if (q.isPending) return <PublicFrame title={t('book.title')}><Skeleton active /></PublicFrame>;
-  if (q.error) return <PublicFrame title={t('book.title')}><ErrorState error={q.error} onRetry={() => void q.refetch()} /></PublicFrame>;
+  if (q.isPending)
+    return (
+      <PublicFrame title={t('book.title')}>
+        <Skeleton active />
+      </PublicFrame>
+    );
+  if (q.error)
+    return (
+      <PublicFrame title={t('book.title')}>
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      </PublicFrame>
+    );
   const a = q.data;
   const soldOut = a.open && a.remaining === 0;
   const policy = a.policies[0];
@@ -52,7 +62,12 @@ export function BookPage() {
         slotId: v.slotId ?? null,
         phone: v.phone,
         healthAttested: v.healthAttested === true,
-        visitors: v.visitors.map((x) => ({ name: x.name, idType: x.idType, idNumber: x.idNumber, policyId: x.medical && policy ? policy.id : null })),
+        visitors: v.visitors.map((x) => ({
+          name: x.name,
+          idType: x.idType,
+          idNumber: x.idNumber,
+          policyId: x.medical && policy ? policy.id : null,
+        })),
       });
       navigate(`/p/venues/booking/${booking.code}`, { state: { booking, phone: v.phone } });
     } catch (e) {
@@ -65,7 +80,13 @@ export function BookPage() {
 
   return (
     <PublicFrame title={a.venueName}>
-      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ visitors: [{ idType: 'id_card' }], healthAttested: false }} scrollToFirstError>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={(v) => void submit(v)}
+        initialValues={{ visitors: [{ idType: 'id_card' }], healthAttested: false }}
+        scrollToFirstError
+      >
         <Form.Item label={t('book.day')}>
           <Select
             data-testid="day-select"
@@ -81,9 +102,18 @@ export function BookPage() {
         {!a.open ? (
           <Alert type="warning" showIcon message={t('book.closedDay')} style={{ marginBottom: 16 }} />
         ) : soldOut ? (
-          <Alert type="warning" showIcon data-testid="sold-out" message={t('book.soldOutTitle')} description={t('book.soldOutText')} style={{ marginBottom: 16 }} />
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="sold-out"
+            message={t('book.soldOutTitle')}
+            description={t('book.soldOutText')}
+            style={{ marginBottom: 16 }}
+          />
         ) : (
-          <Typography.Paragraph type="secondary">{t('book.capacityLine', { capacity: a.capacity, remaining: a.remaining })}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary">
+            {t('book.capacityLine', { capacity: a.capacity, remaining: a.remaining })}
+          </Typography.Paragraph>
         )}
         {a.slots.length > 0 && (
           <Form.Item name="slotId" label={t('book.slot')} rules={[{ required: true, message: t('book.slotRequired') }]}>
@@ -91,7 +121,8 @@ export function BookPage() {
               <Space direction="vertical">
                 {a.slots.map((s) => (
                   <Radio key={s.slotId} value={s.slotId} disabled={s.remaining === 0}>
-                    {s.label} {s.startTime}–{s.endTime} · {s.remaining > 0 ? t('book.remaining', { count: s.remaining }) : t('book.full')}
+                    {s.label} {s.startTime}–{s.endTime} ·{' '}
+                    {s.remaining > 0 ? t('book.remaining', { count: s.remaining }) : t('book.full')}
                   </Radio>
                 ))}
               </Space>
@@ -106,15 +137,33 @@ export function BookPage() {
                   key={f.key}
                   size="small"
                   title={t('book.visitorN', { n: i + 1 })}
-                  extra={fields.length > 1 ? <Button type="text" size="small" icon={<DeleteOutlined />} aria-label={t('book.removeVisitor')} onClick={() => remove(f.name)} /> : null}
+                  extra={
+                    fields.length > 1 ? (
+                      <Button
+                        type="text"
+                        size="small"
+                        icon={<DeleteOutlined />}
+                        aria-label={t('book.removeVisitor')}
+                        onClick={() => remove(f.name)}
+                      />
+                    ) : null
+                  }
                 >
-                  <Form.Item name={[f.name, 'name']} label={t('book.name')} rules={[{ required: true, message: t('book.required') }]}>
+                  <Form.Item
+                    name={[f.name, 'name']}
+                    label={t('book.name')}
+                    rules={[{ required: true, message: t('book.required') }]}
+                  >
                     <Input autoComplete="name" maxLength={50} />
                   </Form.Item>
                   <Form.Item name={[f.name, 'idType']} label={t('book.idType')}>
                     <Select options={idTypes.map((x) => ({ value: x, label: t(`idType.${x}`) }))} />
                   </Form.Item>
-                  <Form.Item name={[f.name, 'idNumber']} label={t('book.idNumber')} rules={[{ required: true, message: t('book.required') }]}>
+                  <Form.Item
+                    name={[f.name, 'idNumber']}
+                    label={t('book.idNumber')}
+                    rules={[{ required: true, message: t('book.required') }]}
+                  >
                     <Input maxLength={30} autoComplete="off" />
                   </Form.Item>
                   {policy && (
@@ -132,10 +181,19 @@ export function BookPage() {
             </Flex>
           )}
         </Form.List>
-        <Form.Item name="phone" label={t('book.phone')} rules={[{ required: true, message: t('book.required') }]} extra={t('book.phoneHint')}>
+        <Form.Item
+          name="phone"
+          label={t('book.phone')}
+          rules={[{ required: true, message: t('book.required') }]}
+          extra={t('book.phoneHint')}
+        >
           <Input inputMode="tel" autoComplete="tel" maxLength={20} />
         </Form.Item>
-        <Form.Item name="healthAttested" valuePropName="checked" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('book.attestRequired')))) }]}>
+        <Form.Item
+          name="healthAttested"
+          valuePropName="checked"
+          rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('book.attestRequired')))) }]}
+        >
           <Checkbox>{t('book.attest')}</Checkbox>
         </Form.Item>
         {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} data-testid="booking-problem" />}

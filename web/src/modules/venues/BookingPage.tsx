@@ -65,7 +65,12 @@ export function BookingPage() {
     <PublicFrame title={live ? t('result.title') : t('result.cancelledTitle')}>
       {live && (
         <Card style={{ textAlign: 'center', marginBottom: 16 }}>
-          <img src={`/api/public/venue-bookings/${booking.code}/qr`} alt={t('result.qrAlt')} data-testid="booking-qr" style={{ width: 220, height: 220 }} />
+          <img
+            src={`/api/public/venue-bookings/${booking.code}/qr`}
+            alt={t('result.qrAlt')}
+            data-testid="booking-qr"
+            style={{ width: 220, height: 220 }}
+          />
           <Typography.Title level={3} copyable style={{ letterSpacing: 3, margin: '8px 0 0' }} data-testid="booking-code">
             {booking.code}
           </Typography.Title>
@@ -97,7 +102,12 @@ export function BookingPage() {
       />
       {problem && <Alert type="error" showIcon message={problem} style={{ marginBottom: 16 }} />}
       {live && (
-        <Popconfirm title={t('result.cancelConfirm')} onConfirm={() => void cancel()} okText={t('result.cancelYes')} cancelText={t('result.cancelNo')}>
+        <Popconfirm
+          title={t('result.cancelConfirm')}
+          onConfirm={() => void cancel()}
+          okText={t('result.cancelYes')}
+          cancelText={t('result.cancelNo')}
+        >
           <Button danger block>
             {t('result.cancel')}
           </Button>

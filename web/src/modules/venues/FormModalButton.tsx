@@ -59,7 +59,14 @@ export function FormModalButton({
       <Button icon={icon} type={link ? 'link' : 'default'} size={link ? 'small' : 'middle'} onClick={() => setOpen(true)}>
         {label}
       </Button>
-      <Modal open={open} title={title ?? label} onCancel={() => setOpen(false)} onOk={() => void save()} confirmLoading={busy} destroyOnHidden>
+      <Modal
+        open={open}
+        title={title ?? label}
+        onCancel={() => setOpen(false)}
+        onOk={() => void save()}
+        confirmLoading={busy}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" initialValues={initialValues} preserve={false}>
           {children}
         </Form>
@@ -69,7 +76,17 @@ export function FormModalButton({
 }
 
 /** A row action that asks first (e.g. deactivate, end), then sends; a refusal's message is shown as it came. */
-export function ConfirmAction({ label, confirm, run, danger }: { label: string; confirm: string; run: () => Promise<unknown>; danger?: boolean }) {
+export function ConfirmAction({
+  label,
+  confirm,
+  run,
+  danger,
+}: {
+  label: string;
+  confirm: string;
+  run: () => Promise<unknown>;
+  danger?: boolean;
+}) {
   const { t } = useTranslation('venues');
   const { message } = App.useApp();
   const qc = useQueryClient();

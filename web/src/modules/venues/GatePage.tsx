@@ -1,10 +1,38 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router';
-import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Input, InputNumber, List, Radio, Result, Row, Select, Space, Statistic, Typography, Upload } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Empty,
+  Flex,
+  Input,
+  InputNumber,
+  List,
+  Radio,
+  Result,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Typography,
+  Upload,
+} from 'antd';
 import { CameraOutlined, PictureOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { FEVER_THRESHOLD, proofTypes, type Booking, type CheckinResult, type GateStats, type HealthCode, type VenueDetail } from '@fugong/contract';
+import {
+  FEVER_THRESHOLD,
+  proofTypes,
+  type Booking,
+  type CheckinResult,
+  type GateStats,
+  type HealthCode,
+  type VenueDetail,
+} from '@fugong/contract';
 import { ApiError, api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
 import { ErrorState } from '../../components/ErrorState';
@@ -23,12 +51,29 @@ export function GateHome() {
   if (ids.length === 0) return <Navigate to="/venues" replace />;
   return (
     <PageContainer title={t('gate.title')}>
-      <List dataSource={ids} renderItem={(id) => <List.Item><Link to={`/venues/${id}/gate`}>#{id}</Link></List.Item>} />
+      <List
+        dataSource={ids}
+        renderItem={(id) => (
+          <List.Item>
+            <Link to={`/venues/${id}/gate`}>#{id}</Link>
+          </List.Item>
+        )}
+      />
     </PageContainer>
   );
 }
 
-function VisitorCheck({ venueId, booking, visitor, onDone }: { venueId: number; booking: Booking; visitor: Booking['visitors'][number]; onDone: (r: CheckinResult) => void }) {
+function VisitorCheck({
+  venueId,
+  booking,
+  visitor,
+  onDone,
+}: {
+  venueId: number;
+  booking: Booking;
+  visitor: Booking['visitors'][number];
+  onDone: (r: CheckinResult) => void;
+}) {
   const { t } = useTranslation('venues');
   const [healthCode, setHealthCode] = useState<HealthCode>('green');
   const [temperature, setTemperature] = useState<number | null>(36.5);
@@ -38,7 +83,14 @@ function VisitorCheck({ venueId, booking, visitor, onDone }: { venueId: number; 
   const check = async () => {
     setBusy(true);
     try {
-      onDone(await api.post<CheckinResult>(`/api/venues/${venueId}/gate/checkins`, { visitorId: visitor.id, healthCode, temperature, proofType: proofType ?? null }));
+      onDone(
+        await api.post<CheckinResult>(`/api/venues/${venueId}/gate/checkins`, {
+          visitorId: visitor.id,
+          healthCode,
+          temperature,
+          proofType: proofType ?? null,
+        }),
+      );
     } catch (e) {
       message.error(e instanceof ApiError ? e.message : String(e));
     } finally {
@@ -47,20 +99,51 @@ function VisitorCheck({ venueId, booking, visitor, onDone }: { venueId: number; 
   };
   const fever = temperature !== null && temperature >= FEVER_THRESHOLD;
   return (
-    <Card size="small" data-testid={`visitor-${visitor.id}`} title={`${visitor.nameMasked} · ${visitor.idMasked}`} extra={<StatusTag value={visitor.checkinStatus} map={checkinStatusStyles} />}>
+    <Card
+      size="small"
+      data-testid={`visitor-${visitor.id}`}
+      title={`${visitor.nameMasked} · ${visitor.idMasked}`}
+      extra={<StatusTag value={visitor.checkinStatus} map={checkinStatusStyles} />}
+    >
       {visitor.checkinStatus === 'admitted' ? (
-        <Typography.Text type="success">{t('gate.admittedAt', { time: visitor.admittedAt ? new Date(visitor.admittedAt).toLocaleTimeString() : '' })}</Typography.Text>
+        <Typography.Text type="success">
+          {t('gate.admittedAt', { time: visitor.admittedAt ? new Date(visitor.admittedAt).toLocaleTimeString() : '' })}
+        </Typography.Text>
       ) : booking.status !== 'booked' ? null : (
         <Flex vertical gap={8}>
-          <Radio.Group value={healthCode} onChange={(e) => setHealthCode(e.target.value)} optionType="button" buttonStyle="solid" aria-label={t('gate.healthCode')}>
+          <Radio.Group
+            value={healthCode}
+            onChange={(e) => setHealthCode(e.target.value)}
+            optionType="button"
+            buttonStyle="solid"
+            aria-label={t('gate.healthCode')}
+          >
             <Radio.Button value="green">{t('healthCode.green')}</Radio.Button>
             <Radio.Button value="yellow">{t('healthCode.yellow')}</Radio.Button>
             <Radio.Button value="red">{t('healthCode.red')}</Radio.Button>
           </Radio.Group>
           <Space wrap>
-            <InputNumber aria-label={t('gate.temperature')} addonBefore={t('gate.temperature')} addonAfter="℃" min={34} max={43} step={0.1} value={temperature} onChange={setTemperature} status={fever ? 'error' : undefined} style={{ width: 200 }} />
+            <InputNumber
+              aria-label={t('gate.temperature')}
+              addonBefore={t('gate.temperature')}
+              addonAfter="℃"
+              min={34}
+              max={43}
+              step={0.1}
+              value={temperature}
+              onChange={setTemperature}
+              status={fever ? 'error' : undefined}
+              style={{ width: 200 }}
+            />
             {visitor.policyId && (
-              <Select allowClear placeholder={t('gate.proof')} style={{ width: 180 }} value={proofType} onChange={setProofType} options={proofTypes.map((p) => ({ value: p, label: t(`proofType.${p}`) }))} />
+              <Select
+                allowClear
+                placeholder={t('gate.proof')}
+                style={{ width: 180 }}
+                value={proofType}
+                onChange={setProofType}
+                options={proofTypes.map((p) => ({ value: p, label: t(`proofType.${p}`) }))}
+              />
             )}
           </Space>
           <Button type="primary" onClick={() => void check()} loading={busy} disabled={temperature === null}>
@@ -126,7 +209,9 @@ function Scanner({ onCode }: { onCode: (code: string) => void }) {
           </Button>
         </Upload>
       </Space>
-      {on && <video ref={video} muted playsInline style={{ width: '100%', maxWidth: 360, borderRadius: 8, background: '#000' }} />}
+      {on && (
+        <video ref={video} muted playsInline style={{ width: '100%', maxWidth: 360, borderRadius: 8, background: '#000' }} />
+      )}
       {problem && <Alert type="warning" showIcon message={problem} closable onClose={() => setProblem(null)} />}
     </Flex>
   );
@@ -138,7 +223,11 @@ export function GatePage() {
   const venueId = Number(useParams().id);
   const qc = useQueryClient();
   const venue = useQuery({ queryKey: ['venue', venueId], queryFn: () => api.get<VenueDetail>(`/api/venues/${venueId}`) });
-  const stats = useQuery({ queryKey: ['gate-stats', venueId], queryFn: () => api.get<GateStats>(`/api/venues/${venueId}/gate/stats`), refetchInterval: 5000 });
+  const stats = useQuery({
+    queryKey: ['gate-stats', venueId],
+    queryFn: () => api.get<GateStats>(`/api/venues/${venueId}/gate/stats`),
+    refetchInterval: 5000,
+  });
   const [query, setQuery] = useState('');
   const [booking, setBooking] = useState<Booking | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -167,31 +256,69 @@ export function GatePage() {
   return (
     <PageContainer
       title={`${t('gate.title')} · ${venue.data?.name ?? ''}`}
-      extra={s && <ExportButton url={`/api/venues/${venueId}/gate/checkins/export`} filename={`${t('gate.exportName')}-${venue.data?.name ?? venueId}-${s.day}.xlsx`} query={{ day: s.day }} />}
+      extra={
+        s && (
+          <ExportButton
+            url={`/api/venues/${venueId}/gate/checkins/export`}
+            filename={`${t('gate.exportName')}-${venue.data?.name ?? venueId}-${s.day}.xlsx`}
+            query={{ day: s.day }}
+          />
+        )
+      }
     >
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         <Col xs={12} md={6}>
-          <Card size="small"><Statistic title={t('gate.capacity')} value={s?.capacity ?? '-'} loading={stats.isPending} /></Card>
+          <Card size="small">
+            <Statistic title={t('gate.capacity')} value={s?.capacity ?? '-'} loading={stats.isPending} />
+          </Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card size="small"><Statistic title={t('gate.booked')} value={s?.booked ?? '-'} loading={stats.isPending} /></Card>
+          <Card size="small">
+            <Statistic title={t('gate.booked')} value={s?.booked ?? '-'} loading={stats.isPending} />
+          </Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card size="small"><Statistic title={t('gate.admitted')} value={s?.admitted ?? '-'} suffix={s ? `(${s.occupancyPct}%)` : ''} valueStyle={{ color: '#389e0d' }} loading={stats.isPending} data-testid="stat-admitted" /></Card>
+          <Card size="small">
+            <Statistic
+              title={t('gate.admitted')}
+              value={s?.admitted ?? '-'}
+              suffix={s ? `(${s.occupancyPct}%)` : ''}
+              valueStyle={{ color: '#389e0d' }}
+              loading={stats.isPending}
+              data-testid="stat-admitted"
+            />
+          </Card>
         </Col>
         <Col xs={12} md={6}>
-          <Card size="small"><Statistic title={t('gate.refused')} value={s?.refused ?? '-'} valueStyle={{ color: '#cf1322' }} loading={stats.isPending} data-testid="stat-refused" /></Card>
+          <Card size="small">
+            <Statistic
+              title={t('gate.refused')}
+              value={s?.refused ?? '-'}
+              valueStyle={{ color: '#cf1322' }}
+              loading={stats.isPending}
+              data-testid="stat-refused"
+            />
+          </Card>
         </Col>
       </Row>
       <Card size="small" style={{ marginBottom: 16 }}>
         <Flex vertical gap={12}>
-          <Scanner onCode={(code) => { setQuery(code); void find(code); }} />
+          <Scanner
+            onCode={(code) => {
+              setQuery(code);
+              void find(code);
+            }}
+          />
           <Input.Search
             placeholder={t('gate.queryPlaceholder')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             onSearch={(v) => void find(v)}
-            enterButton={<><SearchOutlined /> {t('gate.find')}</>}
+            enterButton={
+              <>
+                <SearchOutlined /> {t('gate.find')}
+              </>
+            }
             aria-label={t('gate.queryPlaceholder')}
             maxLength={30}
           />

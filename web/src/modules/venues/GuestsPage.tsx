@@ -1,6 +1,25 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { App, Button, Card, DatePicker, Flex, Form, Grid, Input, InputNumber, List, Modal, Pagination, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  InputNumber,
+  List,
+  Modal,
+  Pagination,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +39,10 @@ function TemperatureInput({ venueId, guest }: { venueId: number; guest: Guest })
   const [value, setValue] = useState<number | null>(null);
   const save = async () => {
     try {
-      const r = await api.post<{ fever: boolean }>(`/api/venues/${venueId}/guests/${guest.id}/temperatures`, { day: dayjs().format('YYYY-MM-DD'), temperature: value });
+      const r = await api.post<{ fever: boolean }>(`/api/venues/${venueId}/guests/${guest.id}/temperatures`, {
+        day: dayjs().format('YYYY-MM-DD'),
+        temperature: value,
+      });
       if (r.fever) message.warning(t('guests.feverAlerted'));
       else message.success(t('admin.saved'));
       setValue(null);
@@ -31,8 +53,19 @@ function TemperatureInput({ venueId, guest }: { venueId: number; guest: Guest })
   };
   return (
     <Space.Compact>
-      <InputNumber aria-label={t('guests.todayTemperature')} placeholder="36.5" min={34} max={43} step={0.1} value={value} onChange={setValue} style={{ width: 90 }} />
-      <Button onClick={() => void save()} disabled={value === null}>{t('guests.record')}</Button>
+      <InputNumber
+        aria-label={t('guests.todayTemperature')}
+        placeholder="36.5"
+        min={34}
+        max={43}
+        step={0.1}
+        value={value}
+        onChange={setValue}
+        style={{ width: 90 }}
+      />
+      <Button onClick={() => void save()} disabled={value === null}>
+        {t('guests.record')}
+      </Button>
     </Space.Compact>
   );
 }
@@ -57,9 +90,16 @@ function GuestCards({ venueId, guests, empty }: { venueId: number; guests: Guest
       dataSource={guests}
       locale={{ emptyText: empty }}
       renderItem={(g) => (
-        <Card size="small" style={{ marginBottom: 8 }} title={`${g.nameMasked} · ${g.room || '—'}`} extra={<Typography.Text type="secondary">{g.phoneMasked}</Typography.Text>}>
+        <Card
+          size="small"
+          style={{ marginBottom: 8 }}
+          title={`${g.nameMasked} · ${g.room || '—'}`}
+          extra={<Typography.Text type="secondary">{g.phoneMasked}</Typography.Text>}
+        >
           <Flex vertical gap={8}>
-            <Typography.Text type="secondary">{g.idMasked} · {g.arrivalDay.slice(5)} — {g.departureDay.slice(5)}</Typography.Text>
+            <Typography.Text type="secondary">
+              {g.idMasked} · {g.arrivalDay.slice(5)} — {g.departureDay.slice(5)}
+            </Typography.Text>
             <TemperatureLog guest={g} />
             <Flex align="center" gap={8} wrap>
               <span>{t('guests.todayTemperature')}</span>
@@ -85,7 +125,12 @@ export function GuestsPage() {
     const v = await form.validateFields();
     const [a, d] = v.stay as [Dayjs, Dayjs];
     try {
-      await api.post(`/api/venues/${venueId}/guests`, { ...v, stay: undefined, arrivalDay: a.format('YYYY-MM-DD'), departureDay: d.format('YYYY-MM-DD') });
+      await api.post(`/api/venues/${venueId}/guests`, {
+        ...v,
+        stay: undefined,
+        arrivalDay: a.format('YYYY-MM-DD'),
+        departureDay: d.format('YYYY-MM-DD'),
+      });
       message.success(t('admin.saved'));
       setOpen(false);
       form.resetFields();
@@ -105,15 +150,26 @@ export function GuestsPage() {
       key: 'temps',
       render: (_, g) => <TemperatureLog guest={g} />,
     },
-    { title: t('guests.todayTemperature'), key: 'new', width: 180, render: (_, g) => <TemperatureInput venueId={venueId} guest={g} /> },
+    {
+      title: t('guests.todayTemperature'),
+      key: 'new',
+      width: 180,
+      render: (_, g) => <TemperatureInput venueId={venueId} guest={g} />,
+    },
   ];
   return (
     <PageContainer
       title={t('guests.title')}
       extra={
         <Space wrap>
-          <ExportButton url={`/api/venues/${venueId}/guests/export`} filename={`${t('guests.title')}${filters.day ? '-' + filters.day : ''}.xlsx`} query={filters.day ? { day: filters.day } : undefined} />
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>{t('guests.register')}</Button>
+          <ExportButton
+            url={`/api/venues/${venueId}/guests/export`}
+            filename={`${t('guests.title')}${filters.day ? '-' + filters.day : ''}.xlsx`}
+            query={filters.day ? { day: filters.day } : undefined}
+          />
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+            {t('guests.register')}
+          </Button>
         </Space>
       }
     >
@@ -129,21 +185,46 @@ export function GuestsPage() {
       {query.error ? (
         <ErrorState error={query.error} onRetry={() => void query.refetch()} />
       ) : screens.md ? (
-        <Table rowKey="id" size="small" columns={columns} scroll={{ x: 1000 }} locale={{ emptyText: t('guests.none') }} {...tableProps} />
+        <Table
+          rowKey="id"
+          size="small"
+          columns={columns}
+          scroll={{ x: 1000 }}
+          locale={{ emptyText: t('guests.none') }}
+          {...tableProps}
+        />
       ) : (
         <>
           <GuestCards venueId={venueId} guests={query.data?.items ?? []} empty={t('guests.none')} />
           {tableProps.pagination && <Pagination size="small" align="end" {...tableProps.pagination} />}
         </>
       )}
-      <Modal open={open} title={t('guests.register')} onCancel={() => setOpen(false)} onOk={() => void register()} destroyOnHidden>
+      <Modal
+        open={open}
+        title={t('guests.register')}
+        onCancel={() => setOpen(false)}
+        onOk={() => void register()}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical" initialValues={{ idType: 'id_card' }}>
-          <Form.Item name="name" label={t('book.name')} rules={[{ required: true, message: t('book.required') }]}><Input maxLength={50} /></Form.Item>
-          <Form.Item name="idType" label={t('book.idType')}><Select options={idTypes.map((x) => ({ value: x, label: t(`idType.${x}`) }))} /></Form.Item>
-          <Form.Item name="idNumber" label={t('book.idNumber')} rules={[{ required: true, message: t('book.required') }]}><Input maxLength={30} /></Form.Item>
-          <Form.Item name="phone" label={t('book.phone')} rules={[{ required: true, message: t('book.required') }]}><Input maxLength={20} /></Form.Item>
-          <Form.Item name="stay" label={t('guests.stay')} rules={[{ required: true, message: t('book.required') }]}><DatePicker.RangePicker /></Form.Item>
-          <Form.Item name="room" label={t('guests.room')}><Input maxLength={30} /></Form.Item>
+          <Form.Item name="name" label={t('book.name')} rules={[{ required: true, message: t('book.required') }]}>
+            <Input maxLength={50} />
+          </Form.Item>
+          <Form.Item name="idType" label={t('book.idType')}>
+            <Select options={idTypes.map((x) => ({ value: x, label: t(`idType.${x}`) }))} />
+          </Form.Item>
+          <Form.Item name="idNumber" label={t('book.idNumber')} rules={[{ required: true, message: t('book.required') }]}>
+            <Input maxLength={30} />
+          </Form.Item>
+          <Form.Item name="phone" label={t('book.phone')} rules={[{ required: true, message: t('book.required') }]}>
+            <Input maxLength={20} />
+          </Form.Item>
+          <Form.Item name="stay" label={t('guests.stay')} rules={[{ required: true, message: t('book.required') }]}>
+            <DatePicker.RangePicker />
+          </Form.Item>
+          <Form.Item name="room" label={t('guests.room')}>
+            <Input maxLength={30} />
+          </Form.Item>
         </Form>
       </Modal>
       <p style={{ color: '#888', fontSize: 12 }}>{t('guests.feverRule', { threshold: FEVER_THRESHOLD })}</p>

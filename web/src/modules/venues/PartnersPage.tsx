@@ -1,5 +1,19 @@
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -54,30 +68,85 @@ export function PartnersPage() {
                 <Tag>{t('partners.revokedAt', { at: k.revokedAt.slice(0, 10) })}</Tag>
               ) : (
                 <Popconfirm title={t('partners.revokeConfirm')} onConfirm={() => void revoke(p, k.id)}>
-                  <Button size="small" danger>{t('partners.revoke')}</Button>
+                  <Button size="small" danger>
+                    {t('partners.revoke')}
+                  </Button>
                 </Popconfirm>
               )}
-              {k.lastUsedAt && <Typography.Text type="secondary">{t('partners.lastUsed', { at: k.lastUsedAt.slice(0, 16).replace('T', ' ') })}</Typography.Text>}
+              {k.lastUsedAt && (
+                <Typography.Text type="secondary">
+                  {t('partners.lastUsed', { at: k.lastUsedAt.slice(0, 16).replace('T', ' ') })}
+                </Typography.Text>
+              )}
             </Space>
           ))}
         </Space>
       ),
     },
-    { title: t('admin.actions'), key: 'a', width: 140, render: (_, p) => <Button size="small" icon={<KeyOutlined />} onClick={() => void issue(p)}>{t('partners.issue')}</Button> },
+    {
+      title: t('admin.actions'),
+      key: 'a',
+      width: 140,
+      render: (_, p) => (
+        <Button size="small" icon={<KeyOutlined />} onClick={() => void issue(p)}>
+          {t('partners.issue')}
+        </Button>
+      ),
+    },
   ];
   return (
-    <PageContainer title={t('menu.partners')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>{t('partners.new')}</Button>}>
-      <Alert type="info" showIcon style={{ marginBottom: 12 }} message={t('partners.docs')} description={<a href="/api/docs" target="_blank" rel="noreferrer">/api/docs</a>} />
-      {q.error ? <ErrorState error={q.error} onRetry={() => void q.refetch()} /> : <Table rowKey="id" loading={q.isPending} columns={columns} dataSource={q.data ?? []} pagination={false} scroll={{ x: 700 }} />}
+    <PageContainer
+      title={t('menu.partners')}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>
+          {t('partners.new')}
+        </Button>
+      }
+    >
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        message={t('partners.docs')}
+        description={
+          <a href="/api/docs" target="_blank" rel="noreferrer">
+            /api/docs
+          </a>
+        }
+      />
+      {q.error ? (
+        <ErrorState error={q.error} onRetry={() => void q.refetch()} />
+      ) : (
+        <Table
+          rowKey="id"
+          loading={q.isPending}
+          columns={columns}
+          dataSource={q.data ?? []}
+          pagination={false}
+          scroll={{ x: 700 }}
+        />
+      )}
       <Modal open={open} title={t('partners.new')} onCancel={() => setOpen(false)} onOk={() => void create()} destroyOnHidden>
         <Form form={form} layout="vertical" initialValues={{ ratePerMinute: 600 }}>
-          <Form.Item name="name" label={t('partners.name')} rules={[{ required: true, message: t('book.required') }]}><Input maxLength={100} /></Form.Item>
-          <Form.Item name="ratePerMinute" label={t('partners.rate')}><InputNumber min={1} max={100000} /></Form.Item>
+          <Form.Item name="name" label={t('partners.name')} rules={[{ required: true, message: t('book.required') }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="ratePerMinute" label={t('partners.rate')}>
+            <InputNumber min={1} max={100000} />
+          </Form.Item>
         </Form>
       </Modal>
-      <Modal open={!!issued} title={t('partners.issuedTitle')} onOk={() => setIssued(null)} onCancel={() => setIssued(null)} cancelButtonProps={{ style: { display: 'none' } }}>
+      <Modal
+        open={!!issued}
+        title={t('partners.issuedTitle')}
+        onOk={() => setIssued(null)}
+        onCancel={() => setIssued(null)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+      >
         <Alert type="warning" showIcon message={t('partners.showOnce')} style={{ marginBottom: 12 }} />
-        <Typography.Paragraph copyable code>{issued}</Typography.Paragraph>
+        <Typography.Paragraph copyable code>
+          {issued}
+        </Typography.Paragraph>
       </Modal>
     </PageContainer>
   );

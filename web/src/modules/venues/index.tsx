@@ -30,8 +30,20 @@ export const venuesModule: WebModule = {
     { path: 'venues/:id', element: <BookPage /> },
   ],
   menu: [
-    { path: 'venues', labelKey: 'venues:menu.venues', icon: <EnvironmentOutlined />, permission: 'venues.read', group: 'prevention' },
+    {
+      path: 'venues',
+      labelKey: 'venues:menu.venues',
+      icon: <EnvironmentOutlined />,
+      permission: 'venues.read',
+      group: 'prevention',
+    },
     { path: 'venues/gate', labelKey: 'venues:menu.gate', icon: <ScanOutlined />, permission: 'venues.gate', group: 'prevention' },
-    { path: 'venues/partners', labelKey: 'venues:menu.partners', icon: <ApiOutlined />, permission: 'venues.partners', group: 'system' },
+    {
+      path: 'venues/partners',
+      labelKey: 'venues:menu.partners',
+      icon: <ApiOutlined />,
+      permission: 'venues.partners',
+      group: 'system',
+    },
   ],
 };

@@ -7,6 +7,13 @@ export function dayLabel(day: string, lang: string): string {
   return d.toLocaleDateString(locale, { timeZone: 'UTC', month: 'short', day: 'numeric', weekday: 'short' });
 }
 
-export const bookingStatusStyles = statusStyles<'booked' | 'cancelled'>('venues:bookingStatus', { booked: 'blue', cancelled: 'default' });
+export const bookingStatusStyles = statusStyles<'booked' | 'cancelled'>('venues:bookingStatus', {
+  booked: 'blue',
+  cancelled: 'default',
+});
 
-export const checkinStatusStyles = statusStyles<'pending' | 'admitted' | 'refused'>('venues:checkinStatus', { pending: 'default', admitted: 'green', refused: 'red' });
+export const checkinStatusStyles = statusStyles<'pending' | 'admitted' | 'refused'>('venues:checkinStatus', {
+  pending: 'default',
+  admitted: 'green',
+  refused: 'red',
+});

@@ -30,7 +30,16 @@ export function AuditPage() {
   const columns: TableColumnsType<AuditEntry> = [
     { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => dayjs(v).format('YYYY-MM-DD HH:mm:ss') },
     { title: t('audit.actor'), dataIndex: 'actorName', width: 130, render: (v: string | null) => v ?? '—' },
-    { title: t('audit.action'), dataIndex: 'action', width: 220, render: (v: string) => <Typography.Text code style={{ whiteSpace: 'nowrap' }}>{v}</Typography.Text> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 220,
+      render: (v: string) => (
+        <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+          {v}
+        </Typography.Text>
+      ),
+    },
     {
       title: t('audit.target'),
       key: 'target',
@@ -41,13 +50,35 @@ export function AuditPage() {
     {
       title: t('audit.detail'),
       dataIndex: 'detail',
-      render: (v: string | null) => (v ? <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 320 }}>{v}</Typography.Text> : '—'),
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 320 }}>
+            {v}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
     },
-    { title: t('audit.requestId'), dataIndex: 'requestId', width: 120, render: (v: string | null) => (v ? <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 110 }} type="secondary">{v}</Typography.Text> : '—') },
+    {
+      title: t('audit.requestId'),
+      dataIndex: 'requestId',
+      width: 120,
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text ellipsis={{ tooltip: v }} style={{ maxWidth: 110 }} type="secondary">
+            {v}
+          </Typography.Text>
+        ) : (
+          '—'
+        ),
+    },
   ];
 
   return (
-    <PageContainer title={t('audit.title')} extra={<ExportButton url="/api/audit/export" filename="audit.xlsx" query={filters} />}>
+    <PageContainer
+      title={t('audit.title')}
+      extra={<ExportButton url="/api/audit/export" filename="audit.xlsx" query={filters} />}
+    >
       <Form
         form={form}
         layout="inline"
@@ -78,7 +109,13 @@ export function AuditPage() {
         <Form.Item>
           <Button
             onClick={() => {
-              form.setFieldsValue({ actor: undefined, action: undefined, targetType: undefined, targetId: undefined, range: null });
+              form.setFieldsValue({
+                actor: undefined,
+                action: undefined,
+                targetType: undefined,
+                targetId: undefined,
+                range: null,
+              });
               setFilters({});
             }}
           >

@@ -6,7 +6,17 @@ import { RegionPicker } from '../../../components/RegionPicker';
 import { grantNeeds } from '../grant-needs';
 
 /** One grant: a role and, as that role requires, its region subtree, department, entity or venue. */
-function GrantRow({ form, name, onRemove, removable }: { form: FormInstance; name: number; onRemove: () => void; removable: boolean }) {
+function GrantRow({
+  form,
+  name,
+  onRemove,
+  removable,
+}: {
+  form: FormInstance;
+  name: number;
+  onRemove: () => void;
+  removable: boolean;
+}) {
   const { t } = useTranslation('platform');
   const role = Form.useWatch(['grants', name, 'role'], form) as Role | undefined;
   const needs = grantNeeds(role);
@@ -16,7 +26,11 @@ function GrantRow({ form, name, onRemove, removable }: { form: FormInstance; nam
       size="small"
       style={{ marginBottom: 8 }}
       data-testid={`grant-${name}`}
-      extra={removable && <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common:action.delete')} />}
+      extra={
+        removable && (
+          <Button type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common:action.delete')} />
+        )
+      }
       title={t('users.grantN', { n: name + 1 })}
     >
       <Form.Item name={[name, 'role']} label={t('users.role')} rules={[required]}>

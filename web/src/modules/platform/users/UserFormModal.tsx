@@ -47,7 +47,13 @@ export function UserFormModal({ user, open, onClose }: { user: User | null; open
         ? {
             username: user.username,
             displayName: user.displayName,
-            grants: user.grants.map((g) => ({ role: g.role, regionCode: g.regionCode, department: g.department, entityId: g.entityId, venueId: g.venueId })),
+            grants: user.grants.map((g) => ({
+              role: g.role,
+              regionCode: g.regionCode,
+              department: g.department,
+              entityId: g.entityId,
+              venueId: g.venueId,
+            })),
           }
         : { grants: [{}] },
     );
@@ -57,7 +63,14 @@ export function UserFormModal({ user, open, onClose }: { user: User | null; open
     mutationFn: async (v: UserForm) => {
       const grants = v.grants.map(cleanGrant);
       if (user) await api.patch(`/api/users/${user.id}`, { displayName: v.displayName, grants });
-      else await api.post('/api/users', { username: v.username, displayName: v.displayName, password: v.password, phone: v.phone || null, grants });
+      else
+        await api.post('/api/users', {
+          username: v.username,
+          displayName: v.displayName,
+          password: v.password,
+          phone: v.phone || null,
+          grants,
+        });
     },
     onSuccess: async () => {
       message.success(editing ? t('users.saved') : t('users.created'));
@@ -94,7 +107,12 @@ export function UserFormModal({ user, open, onClose }: { user: User | null; open
         </Form.Item>
         {!editing && (
           <>
-            <Form.Item name="password" label={t('users.initialPassword')} extra={t('users.initialPasswordHelp')} rules={[required, zodRule(passwordPolicy, t)]}>
+            <Form.Item
+              name="password"
+              label={t('users.initialPassword')}
+              extra={t('users.initialPasswordHelp')}
+              rules={[required, zodRule(passwordPolicy, t)]}
+            >
               <Input.Password autoComplete="new-password" />
             </Form.Item>
             <Form.Item name="phone" label={t('users.phone')}>

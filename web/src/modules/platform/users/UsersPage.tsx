@@ -46,7 +46,11 @@ function ResetPasswordModal({ user, onClose }: { user: User | null; onClose: () 
     >
       <Typography.Paragraph>{t('users.resetExplain')}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => reset.mutate(v.password)} preserve={false}>
-        <Form.Item name="password" label={t('users.temporaryPassword')} rules={[{ required: true, message: t('common:validation.required') }, zodRule(passwordPolicy, t)]}>
+        <Form.Item
+          name="password"
+          label={t('users.temporaryPassword')}
+          rules={[{ required: true, message: t('common:validation.required') }, zodRule(passwordPolicy, t)]}
+        >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
@@ -93,7 +97,12 @@ export function UsersPage() {
         </Space>
       ),
     },
-    { title: t('users.status'), key: 'status', width: 90, render: (_, u) => <StatusTag value={u.disabled ? 'disabled' : 'active'} map={userStatusStyles} /> },
+    {
+      title: t('users.status'),
+      key: 'status',
+      width: 90,
+      render: (_, u) => <StatusTag value={u.disabled ? 'disabled' : 'active'} map={userStatusStyles} />,
+    },
     {
       title: t('users.lastLogin'),
       dataIndex: 'lastLoginAt',
@@ -112,7 +121,9 @@ export function UsersPage() {
                   {t('common:action.edit')}
                 </Button>
                 <Popconfirm
-                  title={u.disabled ? t('users.enableConfirm', { name: u.username }) : t('users.disableConfirm', { name: u.username })}
+                  title={
+                    u.disabled ? t('users.enableConfirm', { name: u.username }) : t('users.disableConfirm', { name: u.username })
+                  }
                   okText={t('common:action.confirm')}
                   cancelText={t('common:action.cancel')}
                   onConfirm={() => toggle.mutateAsync(u)}
@@ -144,7 +155,12 @@ export function UsersPage() {
     >
       <Form form={filterForm} layout="inline" className="fg-filters" initialValues={filters} onFinish={(v) => setFilters(v)}>
         <Form.Item name="q">
-          <Input.Search placeholder={t('users.searchPlaceholder')} allowClear onSearch={() => filterForm.submit()} style={{ width: 220 }} />
+          <Input.Search
+            placeholder={t('users.searchPlaceholder')}
+            allowClear
+            onSearch={() => filterForm.submit()}
+            style={{ width: 220 }}
+          />
         </Form.Item>
         <Form.Item name="role">
           <Select
@@ -180,10 +196,14 @@ export function UsersPage() {
         </Form.Item>
       </Form>
       <ServerTable<User> query={query} rowKey="id" columns={columns} scroll={{ x: 900 }} size="middle" {...tableProps} />
-      <UserFormModal open={creating || editing !== null} user={editing} onClose={() => {
+      <UserFormModal
+        open={creating || editing !== null}
+        user={editing}
+        onClose={() => {
           setCreating(false);
           setEditing(null);
-        }} />
+        }}
+      />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
     </PageContainer>
   );
