@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuerySchema } from './common';
+import type { PermissionRoles } from './roles';
 
 export const auditEntrySchema = z.object({
   id: z.number().int(),
@@ -30,3 +31,8 @@ export const auditQuerySchema = pageQuerySchema.extend({
     .optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** Who may do what in this module: each permission and the roles that hold it (composed in permissions.ts). */
+export const auditPermissions = {
+  'audit.read': ['admin', 'commander'],
+} as const satisfies PermissionRoles;

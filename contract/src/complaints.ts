@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateSchema, pageQuerySchema, recordFileSchema, transitionEventSchema } from './common';
 import { escalationLevelSchema } from './tickets';
 import { isValidMobile } from './validate/phone';
+import type { PermissionRoles } from './roles';
 
 /** 受理 → 核实 → 属实 / 不属实 → 处理 → 答复 (12315-style). */
 export const complaintStatuses = ['received', 'verifying', 'substantiated', 'unfounded', 'handled', 'replied'] as const;
@@ -160,3 +161,10 @@ export const complaintStatsSchema = z.object({
 export type ComplaintStats = z.infer<typeof complaintStatsSchema>;
 
 export const publicRegionSchema = z.object({ code: z.string(), name: z.string() });
+
+/** Who may do what in this module: each permission and the roles that hold it (composed in permissions.ts). */
+export const complaintsPermissions = {
+  'complaints.read': ['admin', 'commander', 'town'],
+  'complaints.intake': ['admin', 'town'],
+  'complaints.handle': ['admin', 'town'],
+} as const satisfies PermissionRoles;

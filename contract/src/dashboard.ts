@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateSchema } from './common';
+import type { PermissionRoles } from './roles';
 
 /**
  * The categories a resumption rate is given for (definitions in docs/METRICS.md; the server's
@@ -70,3 +71,8 @@ export const trendPointSchema = z.object({
 });
 export const trendSchema = z.object({ regionCode: z.string(), points: z.array(trendPointSchema) });
 export type Trend = z.infer<typeof trendSchema>;
+
+/** Who may do what in this module: each permission and the roles that hold it (composed in permissions.ts). */
+export const dashboardPermissions = {
+  'dashboard.read': ['admin', 'commander', 'department', 'town'],
+} as const satisfies PermissionRoles;

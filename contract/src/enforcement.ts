@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, pageQuerySchema } from './common';
+import type { PermissionRoles } from './roles';
 
 /** 商超 / 五小单位 / 九小场所 / 农贸市场 / other premises. */
 export const premisesTypes = ['mall', 'five_small', 'nine_small', 'market', 'other'] as const;
@@ -223,3 +224,10 @@ export const tallyReportSchema = z.object({
   rows: z.array(tallySchema.extend({ regionCode: z.string().nullable(), regionName: z.string() })),
 });
 export type TallyReport = z.infer<typeof tallyReportSchema>;
+
+/** Who may do what in this module: each permission and the roles that hold it (composed in permissions.ts). */
+export const enforcementPermissions = {
+  'enforcement.read': ['admin', 'commander', 'town', 'inspector'],
+  'enforcement.inspect': ['admin', 'inspector'],
+  'enforcement.configure': ['admin'],
+} as const satisfies PermissionRoles;

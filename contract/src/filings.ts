@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateSchema, pageQuerySchema } from './common';
 import { departmentSchema } from './roles';
 import { entityKindSchema, entitySummarySchema, sectorSchema, smallVenueTypeSchema } from './registry';
+import type { PermissionRoles } from './roles';
 
 // ---------------------------------------------------------------- states and routes
 
@@ -426,3 +427,12 @@ export const quizResultSchema = z.object({
   total: z.number().int(),
 });
 export type QuizResult = z.infer<typeof quizResultSchema>;
+
+/** Who may do what in this module: each permission and the roles that hold it (composed in permissions.ts). */
+export const filingsPermissions = {
+  'filings.read': ['admin', 'commander', 'department', 'town', 'inspector'],
+  'filings.review': ['admin', 'department', 'town'],
+  'filings.configure': ['admin'],
+  'filings.onsite': ['admin', 'inspector'],
+  'filings.submit': ['enterprise'],
+} as const satisfies PermissionRoles;

@@ -1,5 +1,6 @@
 export * from './common';
 export * from './roles';
+export * from './permissions';
 export * from './regions';
 export * from './auth';
 export * from './users';

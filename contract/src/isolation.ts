@@ -4,6 +4,7 @@ import { personAccessSchema, personCategorySchema } from './people';
 import { passClassSchema, passStatusSchema } from './passes';
 import { riskLevelSchema } from './registry';
 import { healthCodeSchema } from './venues';
+import type { PermissionRoles } from './roles';
 
 export const contactKinds = ['none', 'suspected', 'confirmed'] as const;
 export const contactKindSchema = z.enum(contactKinds);
@@ -344,3 +345,12 @@ export const selfViewSchema = z.object({
   accessLog: z.array(personAccessSchema),
 });
 export type SelfView = z.infer<typeof selfViewSchema>;
+
+/** Who may do what in this module: each permission and the roles that hold it (composed in permissions.ts). */
+export const isolationPermissions = {
+  'isolation.read': ['admin', 'commander', 'town', 'grid'],
+  'isolation.manage': ['admin', 'town', 'grid'],
+  'isolation.configure': ['admin'],
+  'isolation.seal': ['admin', 'town'],
+  'isolation.screening': ['admin', 'town', 'grid'],
+} as const satisfies PermissionRoles;

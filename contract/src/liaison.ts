@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateSchema, pageQuerySchema } from './common';
 import { entityKindSchema } from './registry';
+import type { PermissionRoles } from './roles';
 
 /** 走访 modes. */
 export const visitModes = ['onsite', 'phone', 'online'] as const;
@@ -154,3 +155,10 @@ export const assignmentListQuerySchema = pageQuerySchema.extend({
   regionCode: z.string().max(20).optional(),
   current: z.enum(['true', 'false']).optional(),
 });
+
+/** Who may do what in this module: each permission and the roles that hold it (composed in permissions.ts). */
+export const liaisonPermissions = {
+  'liaison.read': ['admin', 'commander', 'town'],
+  'liaison.assign': ['admin', 'town'],
+  'liaison.visit': ['admin', 'liaison'],
+} as const satisfies PermissionRoles;

@@ -3,6 +3,7 @@ import { dateSchema, pageQuerySchema } from './common';
 import { roleSchema } from './roles';
 import { personCategorySchema } from './people';
 import { normaliseIdCard } from './validate/id-card';
+import type { PermissionRoles } from './roles';
 
 /** A 常住居民, B 外来务工人员, C 零散外来人员. */
 export const passClasses = ['A', 'B', 'C'] as const;
@@ -164,3 +165,13 @@ export const shiftInputSchema = z.object({
   members: z.array(z.string().trim().min(1).max(50)).min(1, 'validation.required').max(50),
 });
 export const shiftListQuerySchema = z.object({ date: dateSchema.optional() });
+
+/** Who may do what in this module: each permission and the roles that hold it (composed in permissions.ts). */
+export const passesPermissions = {
+  'passes.read': ['admin', 'commander', 'town', 'grid'],
+  'passes.issue': ['admin', 'town', 'grid'],
+  'passes.revoke': ['admin', 'town'],
+  'passes.verify': ['admin', 'town', 'grid', 'checkpoint'],
+  'passes.configure': ['admin'],
+  'passes.checkpoints': ['admin', 'town'],
+} as const satisfies PermissionRoles;

@@ -3,6 +3,7 @@ import { pageQuerySchema } from './common';
 import { isValidIdCard, normaliseIdCard } from './validate/id-card';
 import { isValidMobile, normalisePhone } from './validate/phone';
 import { idTypeSchema, type IdType } from './venues';
+import type { PermissionRoles } from './roles';
 
 /** 常住居民 / 外来务工人员 / 零散外来人员: the three groups the A/B/C passes were made for. */
 export const personCategories = ['resident', 'outside_worker', 'scattered_outsider'] as const;
@@ -91,3 +92,10 @@ export const selfLookupBodySchema = z.object({
   idNumber: z.string().trim().min(1, 'validation.required').max(30).transform(normaliseIdCard),
   phone: phoneInputSchema,
 });
+
+/** Who may do what in this module: each permission and the roles that hold it (composed in permissions.ts). */
+export const peoplePermissions = {
+  'people.read': ['admin', 'commander', 'town', 'grid'],
+  'people.reveal': ['admin', 'commander'],
+  'people.manage': ['admin', 'town', 'grid'],
+} as const satisfies PermissionRoles;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { PermissionRoles } from './roles';
 
 export const regionLevels = ['district', 'town', 'community', 'grid'] as const;
 export const regionLevelSchema = z.enum(regionLevels);
@@ -20,3 +21,9 @@ export const regionSearchQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export const regionListSchema = z.object({ items: z.array(regionSchema) });
+
+/** Who may do what in this module: each permission and the roles that hold it (composed in permissions.ts). */
+export const regionsPermissions = {
+  'regions.read': ['admin', 'commander', 'department', 'town', 'grid', 'liaison', 'inspector'],
+  'regions.manage': ['admin'],
+} as const satisfies PermissionRoles;

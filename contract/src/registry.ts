@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pageQuerySchema } from './common';
 import { isValidUscc } from './validate/uscc';
+import type { PermissionRoles } from './roles';
 
 /** 市场主体 kinds (GLOSSARY). */
 export const entityKinds = ['enterprise', 'individual', 'building', 'site', 'project', 'hotel', 'venue', 'farm'] as const;
@@ -241,3 +242,11 @@ export const importConfirmResultSchema = z.object({
   skipped: z.number().int(),
 });
 export type ImportConfirmResult = z.infer<typeof importConfirmResultSchema>;
+
+/** Who may do what in this module: each permission and the roles that hold it (composed in permissions.ts). */
+export const registryPermissions = {
+  'registry.read': ['admin', 'commander', 'department', 'town', 'grid', 'liaison', 'inspector'],
+  'registry.manage': ['admin', 'town'],
+  'registry.import': ['admin', 'town'],
+  'registry.own': ['enterprise'],
+} as const satisfies PermissionRoles;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateSchema, pageQuerySchema } from './common';
+import type { PermissionRoles } from './roles';
 
 /** A query-string flag: only the text 'true' is true. */
 const flag = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -184,3 +185,12 @@ export const convertProblemResultSchema = reportProblemTicketSchema.extend({
   created: z.boolean(),
 });
 export type ConvertProblemResult = z.infer<typeof convertProblemResultSchema>;
+
+/** Who may do what in this module: each permission and the roles that hold it (composed in permissions.ts). */
+export const reportsPermissions = {
+  'reports.read': ['admin', 'commander', 'town'],
+  'reports.remind': ['admin', 'town'],
+  'reports.review': ['admin', 'grid', 'liaison'],
+  'reports.convert': ['admin', 'commander', 'town'],
+  'reports.submit': ['enterprise'],
+} as const satisfies PermissionRoles;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateSchema, pageQuerySchema, recordFileSchema, transitionEventSchema } from './common';
 import { departmentSchema } from './roles';
+import type { PermissionRoles } from './roles';
 
 /** Where a problem was collected (SPEC M4). */
 export const ticketSources = ['self_report', 'liaison_visit', 'daily_report', 'inspection', 'complaint', 'staff'] as const;
@@ -212,3 +213,16 @@ export const notificationSchema = z.object({
 });
 export const notificationListSchema = z.object({ items: z.array(notificationSchema), unread: z.number().int() });
 export type NotificationList = z.infer<typeof notificationListSchema>;
+
+/** Who may do what in this module: each permission and the roles that hold it (composed in permissions.ts). */
+export const ticketsPermissions = {
+  'tickets.read': ['admin', 'commander', 'town', 'liaison'],
+  'tickets.report': ['admin', 'department', 'town', 'grid', 'liaison', 'inspector', 'enterprise'],
+  'tickets.assign': ['admin', 'commander', 'town'],
+  'tickets.whistle': ['admin', 'commander', 'town', 'liaison'],
+  'tickets.lead': ['admin', 'commander'],
+  'tickets.stats': ['admin', 'commander', 'department', 'town'],
+  'tickets.configure': ['admin'],
+  'tickets.handle': ['department'],
+  'tickets.own': ['enterprise'],
+} as const satisfies PermissionRoles;

@@ -3,6 +3,7 @@ import { localeSchema, pageQuerySchema } from './common';
 import { roleSchema, departmentSchema } from './roles';
 import { grantSchema, passwordPolicy } from './auth';
 import { isValidMobile } from './validate/phone';
+import type { PermissionRoles } from './roles';
 
 export const grantInputSchema = z
   .object({
@@ -69,3 +70,9 @@ export const userListQuerySchema = pageQuerySchema.extend({
   role: roleSchema.optional(),
   disabled: z.enum(['true', 'false']).optional(),
 });
+
+/** Who may do what in this module: each permission and the roles that hold it (composed in permissions.ts). */
+export const usersPermissions = {
+  'users.manage': ['admin'],
+  'users.read': ['admin'],
+} as const satisfies PermissionRoles;

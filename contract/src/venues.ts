@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateSchema, pageQuerySchema } from './common';
 import { isValidIdCard, normaliseIdCard } from './validate/id-card';
 import { isValidMobile, normalisePhone } from './validate/phone';
+import type { PermissionRoles } from './roles';
 
 export const venueKinds = ['scenic', 'farmstay', 'hotel', 'mall'] as const;
 export const venueKindSchema = z.enum(venueKinds);
@@ -390,3 +391,12 @@ export const venueChildParamSchema = z.object({
   id: z.coerce.number().int().positive(),
   childId: z.coerce.number().int().positive(),
 });
+
+/** Who may do what in this module: each permission and the roles that hold it (composed in permissions.ts). */
+export const venuesPermissions = {
+  'venues.read': ['admin', 'commander', 'department', 'town', 'venue', 'venueManager'],
+  'venues.manage': ['admin', 'venueManager'],
+  'venues.gate': ['admin', 'venue', 'venueManager'],
+  'venues.guests': ['admin', 'venue', 'venueManager'],
+  'venues.partners': ['admin'],
+} as const satisfies PermissionRoles;

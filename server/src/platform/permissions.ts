@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { permissionsOf, type Role, type Department } from '@fugong/contract';
+import { permissionsOf, type Role, type Department, type Permission } from '@fugong/contract';
 import { AppError } from './errors';
 import { pathPrefix } from '../db/sql-helpers';
 
@@ -16,7 +16,7 @@ export interface Actor {
   username: string;
   displayName: string;
   grants: ActorGrant[];
-  permissions: Set<string>;
+  permissions: ReadonlySet<Permission>;
 }
 
 /** Where an actor may exercise one permission: region subtrees, departments, entities, venues. */
@@ -32,17 +32,17 @@ export function makeActor(base: { id: number; username: string; displayName: str
   return { ...base, grants, permissions: permissionsOf(grants.map((g) => g.role)) };
 }
 
-export function can(actor: Actor | null, perm: string): boolean {
+export function can(actor: Actor | null, perm: Permission): boolean {
   return !!actor && actor.permissions.has(perm);
 }
 
-export function requirePermission(actor: Actor | null, perm: string): Actor {
+export function requirePermission(actor: Actor | null, perm: Permission): Actor {
   if (!actor) throw new AppError('auth.required', 401);
   if (!actor.permissions.has(perm)) throw new AppError('common.forbidden', 403);
   return actor;
 }
 
-export function scopeOf(actor: Actor, perm: string): Scope {
+export function scopeOf(actor: Actor, perm: Permission): Scope {
   const scope: Scope = { all: false, regionPaths: [], departments: [], entityIds: [], venueIds: [] };
   for (const g of actor.grants) {
     if (!permissionsOf([g.role]).has(perm)) continue;

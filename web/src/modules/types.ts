@@ -1,5 +1,6 @@
 import type { ComponentType, ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
+import type { Permission } from '@fugong/contract';
 
 export interface MenuEntry {
   /** unique key, also the route path below the staff layout, e.g. 'registry/entities' */
@@ -8,7 +9,7 @@ export interface MenuEntry {
   labelKey: string;
   icon?: ReactNode;
   /** shown only to users holding this permission (any of, when an array) */
-  permission?: string | string[];
+  permission?: Permission | Permission[];
   /** menu group key: 'resumption' | 'prevention' | 'services' | 'system' */
   group: 'resumption' | 'prevention' | 'services' | 'system';
 }

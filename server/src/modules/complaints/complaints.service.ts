@@ -63,7 +63,7 @@ export const COMPLAINT_REPLY_DAYS = 5;
 /** How long after filing the complainant may still add photos from the public form. */
 export const PUBLIC_PHOTO_HOURS = 24;
 const QUERY_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const READ_PERMS = ['complaints.read', 'complaints.handle', 'complaints.intake'];
+const READ_PERMS = ['complaints.read', 'complaints.handle', 'complaints.intake'] as const;
 
 // region names are public (the form offers them); browsing them needs no sign-in
 const regionReader: Actor = makeActor({ id: 0, username: 'public', displayName: 'public' }, [

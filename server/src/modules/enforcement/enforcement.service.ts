@@ -80,7 +80,9 @@ export function createEnforcementService(deps: Deps) {
   const { db, clock, audit, events, regions, registry, filings, complaints } = deps;
 
   function paths(actor: Actor): string[] | 'all' {
-    const perm = ['enforcement.inspect', 'enforcement.read', 'enforcement.configure'].find((p) => actor.permissions.has(p));
+    const perm = (['enforcement.inspect', 'enforcement.read', 'enforcement.configure'] as const).find((p) =>
+      actor.permissions.has(p),
+    );
     if (!perm) throw new AppError('common.forbidden', 403);
     const s = scopeOf(actor, perm);
     return s.all ? 'all' : s.regionPaths;

@@ -1,3 +1,4 @@
+import type { Permission } from '@fugong/contract';
 import { sql, type SqlBool } from 'kysely';
 import { permissionsOf, type Department } from '@fugong/contract';
 import type { Actor } from '../../platform/permissions';
@@ -15,7 +16,7 @@ export interface FilingAccess {
   entityIds: number[];
 }
 
-export function filingAccess(actor: Actor, perm: string): FilingAccess {
+export function filingAccess(actor: Actor, perm: Permission): FilingAccess {
   const a: FilingAccess = { all: false, clauses: [], entityIds: [] };
   for (const g of actor.grants) {
     if (!permissionsOf([g.role]).has(perm)) continue;

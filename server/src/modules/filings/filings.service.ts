@@ -1,3 +1,4 @@
+import type { Permission } from '@fugong/contract';
 import type { Kysely, Transaction } from 'kysely';
 import type {
   Batch,
@@ -117,7 +118,7 @@ export function createFilingsService(deps: Deps) {
   }
 
   function abilities(actor: Actor | null, r: FilingRow): FilingAbilities {
-    const has = (perm: string) => !!actor && actor.permissions.has(perm) && canAccess(filingAccess(actor, perm), r);
+    const has = (perm: Permission) => !!actor && actor.permissions.has(perm) && canAccess(filingAccess(actor, perm), r);
     const s = r.status as FilingStatus;
     const own = has('filings.submit') && editableStates.includes(s);
     return {
@@ -147,7 +148,7 @@ export function createFilingsService(deps: Deps) {
   }
 
   /** Loads inside the transaction and checks the actor may act with `perm` on it (404 otherwise). */
-  async function lockedFor(trx: Db, ctx: RequestContext, id: number, perm: string): Promise<FilingRow> {
+  async function lockedFor(trx: Db, ctx: RequestContext, id: number, perm: Permission): Promise<FilingRow> {
     const actor = requirePermission(ctx.actor, perm);
     const row = await repo.byId(trx, id);
     if (!row || !canAccess(filingAccess(actor, perm), row)) throw notFound();

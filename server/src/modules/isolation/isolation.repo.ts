@@ -156,12 +156,10 @@ export function isolationRepo(dialect: Dialect) {
           .insertInto('isolationDaily')
           .values({ date: d.date, regionPath, checkins: Number(d.n), fevers: Number(d.f ?? 0) })
           .onConflict((oc) =>
-            oc
-              .columns(['date', 'regionPath'])
-              .doUpdateSet({
-                checkins: sql`isolation_daily.checkins + excluded.checkins`,
-                fevers: sql`isolation_daily.fevers + excluded.fevers`,
-              }),
+            oc.columns(['date', 'regionPath']).doUpdateSet({
+              checkins: sql`isolation_daily.checkins + excluded.checkins`,
+              fevers: sql`isolation_daily.fevers + excluded.fevers`,
+            }),
           )
           .execute();
       }

@@ -1,3 +1,4 @@
+import type { Permission } from '@fugong/contract';
 import crypto from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type {
@@ -129,7 +130,7 @@ export function createIsolationService(deps: Deps) {
     });
   }
 
-  async function load(ctx: RequestContext, perm: string, id: number) {
+  async function load(ctx: RequestContext, perm: Permission, id: number) {
     const actor = requirePermission(ctx.actor, perm);
     const row = await repo.isolationById(db, id);
     if (!row) throw new AppError('common.not_found', 404);

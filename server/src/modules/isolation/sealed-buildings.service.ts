@@ -1,3 +1,4 @@
+import type { Permission } from '@fugong/contract';
 import type { Kysely, Selectable } from 'kysely';
 import type { Page, SealedBuilding, SealedReport } from '@fugong/contract';
 import type { DB } from '../../db/schema';
@@ -51,7 +52,7 @@ export function createSealedBuildingsService({ db, clock, audit, events, regions
     }));
   }
 
-  async function load(ctx: RequestContext, perm: string, id: number) {
+  async function load(ctx: RequestContext, perm: Permission, id: number) {
     const actor = requirePermission(ctx.actor, perm);
     const row = await repo.byId(db, id);
     if (!row) throw new AppError('common.not_found', 404);

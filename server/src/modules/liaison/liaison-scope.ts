@@ -1,3 +1,4 @@
+import type { Permission } from '@fugong/contract';
 import { sql, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema';
 import { pathPrefix } from '../../db/sql-helpers';
@@ -5,7 +6,7 @@ import { invalid } from '../../platform/errors';
 import { scopeOf, type Actor } from '../../platform/permissions';
 
 /** The region paths an actor holds a permission in, or every region. */
-export function pathsOf(actor: Actor, perm: string): string[] | 'all' {
+export function pathsOf(actor: Actor, perm: Permission): string[] | 'all' {
   const s = scopeOf(actor, perm);
   return s.all ? 'all' : s.regionPaths;
 }

@@ -37,7 +37,7 @@ export function createVisitLogService({ db, audit, regions, tickets }: Deps) {
   function access(ctx: RequestContext): { actor: Actor; paths: string[] | 'all'; ownOnly: boolean } {
     const actor = ctx.actor;
     if (!actor) throw new AppError('auth.required', 401);
-    const perm = ['liaison.read', 'liaison.assign', 'liaison.visit'].find((p) => actor.permissions.has(p));
+    const perm = (['liaison.read', 'liaison.assign', 'liaison.visit'] as const).find((p) => actor.permissions.has(p));
     if (!perm) throw new AppError('common.forbidden', 403);
     return { actor, paths: pathsOf(actor, perm), ownOnly: perm === 'liaison.visit' };
   }

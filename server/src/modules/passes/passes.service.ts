@@ -1,3 +1,4 @@
+import type { Permission } from '@fugong/contract';
 import { createGroupCommit } from '../../platform/group-commit';
 import crypto from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
@@ -163,7 +164,7 @@ export function createPassesService(deps: Deps) {
 
   const isUnique = (err: unknown) => /unique|duplicate/i.test(String((err as Error)?.message));
 
-  async function loadFor(ctx: RequestContext, perm: string, id: number) {
+  async function loadFor(ctx: RequestContext, perm: Permission, id: number) {
     const actor = requirePermission(ctx.actor, perm);
     const row = await repo.byId(db, id);
     if (!row) throw new AppError('common.not_found', 404);
@@ -174,7 +175,7 @@ export function createPassesService(deps: Deps) {
   /** One state change of one pass: conditional on the state read, audited, announced after commit. */
   async function transition(
     ctx: RequestContext,
-    perm: string,
+    perm: Permission,
     id: number,
     action: PassAction,
     set: (row: Row, actor: Actor) => Partial<Row>,

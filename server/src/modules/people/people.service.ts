@@ -1,3 +1,4 @@
+import type { Permission } from '@fugong/contract';
 import type { Kysely, Selectable } from 'kysely';
 import type {
   Page,
@@ -105,7 +106,7 @@ export function createPeopleService(deps: Deps) {
     }));
   }
 
-  async function placeIn(actor: Actor, perm: string, regionCode: string) {
+  async function placeIn(actor: Actor, perm: Permission, regionCode: string) {
     const region = await regions.resolve(regionCode, 'regionCode');
     if (!inRegionScope(scopeOf(actor, perm), region.path)) {
       throw new AppError('common.validation_failed', 400, {}, [{ field: 'regionCode', message: 'people.region_out_of_scope' }]);
@@ -127,7 +128,7 @@ export function createPeopleService(deps: Deps) {
     return { phoneEnc: pii.encrypt(phone), phoneHash: hashPhone(phone), phoneMasked: maskPhone(phone) };
   }
 
-  async function loadInScope(actor: Actor, perm: string, id: number): Promise<Row> {
+  async function loadInScope(actor: Actor, perm: Permission, id: number): Promise<Row> {
     const row = await repo.byId(db, id);
     if (!row) throw new AppError('common.not_found', 404);
     requireInScope(scopeOf(actor, perm), row.regionPath);
@@ -292,12 +293,12 @@ export function createPeopleService(deps: Deps) {
     // ---- for other modules (no HTTP): each names the permission the caller is exercising ----
 
     /** The person if the actor may act on them under `perm`; 404 otherwise, as for the record itself. */
-    async requireForService(ctx: RequestContext, perm: string, id: number): Promise<PersonSummary> {
+    async requireForService(ctx: RequestContext, perm: Permission, id: number): Promise<PersonSummary> {
       const actor = requirePermission(ctx.actor, perm);
       return summary(await loadInScope(actor, perm, id));
     },
     /** The staff of one employer that the actor may act on under `perm`. */
-    async employerStaff(ctx: RequestContext, perm: string, entityId: number): Promise<PersonSummary[]> {
+    async employerStaff(ctx: RequestContext, perm: Permission, entityId: number): Promise<PersonSummary[]> {
       const actor = requirePermission(ctx.actor, perm);
       return (await repo.byEmployer(db, scopeOf(actor, perm), entityId)).map(summary);
     },

@@ -93,12 +93,10 @@ async function applyCounts(db: Db, before: Map<string, Delta>, after: Map<string
       .insertInto('entityCountDelta')
       .values(rows.slice(i, i + BATCH))
       .onConflict((oc) =>
-        oc
-          .columns([...KEY])
-          .doUpdateSet({
-            counted: sql<number>`entity_count_delta.counted + excluded.counted`,
-            resumed: sql<number>`entity_count_delta.resumed + excluded.resumed`,
-          }),
+        oc.columns([...KEY]).doUpdateSet({
+          counted: sql<number>`entity_count_delta.counted + excluded.counted`,
+          resumed: sql<number>`entity_count_delta.resumed + excluded.resumed`,
+        }),
       )
       .execute();
   }

@@ -1,35 +1,11 @@
-import { AppError } from '../../platform/errors';
-import { requirePermission, scopeOf, type Actor } from '../../platform/permissions';
+import type { Permission } from '@fugong/contract';
+import { rootFor as platformRootFor, type RegionRoot } from '../../platform/scope';
 import type { RequestContext } from '../../platform/context';
 import type { RegionsService } from '../regions/regions.service';
 
-export interface Root {
-  code: string;
-  name: string;
-  path: string;
-}
+export type Root = RegionRoot;
 
-/**
- * The region subtree a list or a dashboard is about: the one asked for when the caller may see
- * it (404 otherwise, never revealing it), else the caller's first region.
- */
-export async function rootFor(
-  regions: RegionsService,
-  ctx: RequestContext,
-  perm: string,
-  regionCode: string | undefined,
-): Promise<{ actor: Actor; root: Root }> {
-  const actor = requirePermission(ctx.actor, perm);
-  const scope = scopeOf(actor, perm);
-  if (regionCode) {
-    const r = await regions.resolve(regionCode);
-    if (!scope.all && !scope.regionPaths.some((p) => r.path.startsWith(p))) throw new AppError('common.not_found', 404);
-    return { actor, root: r };
-  }
-  if (scope.all) return { actor, root: { code: '', name: '', path: '/' } };
-  const first = scope.regionPaths[0];
-  if (!first) throw new AppError('common.forbidden', 403);
-  const code = first.split('/').filter(Boolean).pop()!;
-  const r = await regions.resolve(code);
-  return { actor, root: r };
+/** The platform's `rootFor` with the regions service as the resolver. */
+export function rootFor(regions: RegionsService, ctx: RequestContext, perm: Permission, regionCode: string | undefined) {
+  return platformRootFor((code) => regions.resolve(code), ctx, perm, regionCode);
 }

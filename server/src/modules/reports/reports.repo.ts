@@ -45,12 +45,10 @@ const upsertReport = preparedQuery((db, p: ReportRow) => {
     .insertInto('dailyReport')
     .values({ ...pick(REPORT_COLUMNS), version: 1 })
     .onConflict((oc) =>
-      oc
-        .columns(['entityId', 'reportDate'])
-        .doUpdateSet({
-          ...pick(REPORT_COLUMNS.filter((k) => k !== 'entityId' && k !== 'reportDate')),
-          version: sql<number>`daily_report.version + 1`,
-        }),
+      oc.columns(['entityId', 'reportDate']).doUpdateSet({
+        ...pick(REPORT_COLUMNS.filter((k) => k !== 'entityId' && k !== 'reportDate')),
+        version: sql<number>`daily_report.version + 1`,
+      }),
     )
     .returning(['id', 'version']);
 });

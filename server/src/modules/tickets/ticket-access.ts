@@ -1,3 +1,4 @@
+import type { Permission } from '@fugong/contract';
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { permissionsOf, type TicketAbilities, type TicketStatus } from '@fugong/contract';
 import type { Actor, ActorGrant } from '../../platform/permissions';
@@ -22,10 +23,10 @@ interface TicketPlace {
   escalationLevel: string | null;
 }
 
-const has = (g: ActorGrant, perm: string) => permissionsOf([g.role]).has(perm);
+const has = (g: ActorGrant, perm: Permission) => permissionsOf([g.role]).has(perm);
 const under = (g: ActorGrant, path: string) => g.role === 'admin' || (!!g.regionPath && path.startsWith(g.regionPath));
 
-function grantsWith(actor: Actor, perm: string): ActorGrant[] {
+function grantsWith(actor: Actor, perm: Permission): ActorGrant[] {
   return actor.grants.filter((g) => has(g, perm));
 }
 

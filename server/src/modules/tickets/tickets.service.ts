@@ -436,7 +436,7 @@ export function createTicketsService(deps: Deps) {
     'tickets.stats',
     'tickets.lead',
     'tickets.configure',
-  ];
+  ] as const;
   /** Anyone the problem loop concerns; others (a bank officer …) get a 403, not an empty list. */
   function readActor(ctx: RequestContext): Actor {
     const actor = ctx.actor;

@@ -403,14 +403,12 @@ export function venuesRepo(dialect: Dialect) {
         .insertInto('venueGuestTemperature')
         .values(t)
         .onConflict((oc) =>
-          oc
-            .columns(['guestId', 'day'])
-            .doUpdateSet({
-              temperatureEnc: t.temperatureEnc,
-              fever: t.fever,
-              recordedBy: t.recordedBy,
-              recordedAt: t.recordedAt,
-            }),
+          oc.columns(['guestId', 'day']).doUpdateSet({
+            temperatureEnc: t.temperatureEnc,
+            fever: t.fever,
+            recordedBy: t.recordedBy,
+            recordedAt: t.recordedAt,
+          }),
         )
         .execute(),
 

@@ -1,3 +1,4 @@
+import type { Permission } from '@fugong/contract';
 import type { Kysely } from 'kysely';
 import type {
   Availability,
@@ -67,7 +68,7 @@ export function createVenueAccess(deps: VenuesDeps, repo: VenuesRepo) {
   const { db } = deps;
   return {
     /** The venue if the actor holds `perm` over it; 404 otherwise, never revealing it exists. */
-    async require(ctx: RequestContext, perm: string, venueId: number): Promise<VenueRow> {
+    async require(ctx: RequestContext, perm: Permission, venueId: number): Promise<VenueRow> {
       const actor = requirePermission(ctx.actor, perm);
       const v = await repo.venueById(db, venueId);
       if (!v) throw notFound('venue');
@@ -122,7 +123,7 @@ export function createVenuesService(deps: VenuesDeps) {
       repo.policiesOf(db, v.id),
     ]);
     const actor = ctx.actor!;
-    const canOn = (perm: string) =>
+    const canOn = (perm: Permission) =>
       can(actor, perm) &&
       (scopeOf(actor, perm).all ||
         scopeOf(actor, perm).venueIds.includes(v.id) ||

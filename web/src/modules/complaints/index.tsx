@@ -1,3 +1,4 @@
+import type { Permission } from '@fugong/contract';
 import { MessageOutlined } from '@ant-design/icons';
 import type { WebModule } from '../types';
 import { RequirePermission } from '../../components/RequirePermission';
@@ -6,7 +7,7 @@ import { ComplaintDetailPage } from './ComplaintDetailPage';
 import { PublicComplaintPage } from './PublicComplaintPage';
 import { ComplaintStatusPage } from './ComplaintStatusPage';
 
-const perms = ['complaints.read', 'complaints.handle', 'complaints.intake'];
+const perms: Permission[] = ['complaints.read', 'complaints.handle', 'complaints.intake'];
 
 /** 投诉举报: the public form and status page, the staff's verification and reply. */
 export const complaintsModule: WebModule = {

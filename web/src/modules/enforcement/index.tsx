@@ -1,3 +1,4 @@
+import type { Permission } from '@fugong/contract';
 import {
   AuditOutlined,
   BarChartOutlined,
@@ -17,8 +18,8 @@ import { RoundsPage } from './RoundsPage';
 import { TallyPage } from './TallyPage';
 import { ChecklistsPage } from './ChecklistsPage';
 
-const perms = ['enforcement.read', 'enforcement.inspect'];
-const page = (permission: string | string[], element: React.ReactNode) => (
+const perms: Permission[] = ['enforcement.read', 'enforcement.inspect'];
+const page = (permission: Permission | Permission[], element: React.ReactNode) => (
   <RequirePermission permission={permission}>{element}</RequirePermission>
 );
 

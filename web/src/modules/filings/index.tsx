@@ -1,3 +1,4 @@
+import type { Permission } from '@fugong/contract';
 import {
   FileDoneOutlined,
   InboxOutlined,
@@ -17,7 +18,7 @@ import { StaffPage } from './StaffPage';
 import { QuizPage } from './QuizPage';
 import { FilingConfigPage } from './FilingConfigPage';
 
-const guard = (permission: string | string[], page: ReactNode) => (
+const guard = (permission: Permission | Permission[], page: ReactNode) => (
   <RequirePermission permission={permission}>{page}</RequirePermission>
 );
 

@@ -1,3 +1,4 @@
+import type { Permission } from '@fugong/contract';
 import { ApartmentOutlined, FormOutlined, ProfileOutlined, TeamOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import type { WebModule } from '../types';
 import { RequirePermission } from '../../components/RequirePermission';
@@ -7,9 +8,9 @@ import { AssignmentsPage } from './AssignmentsPage';
 import { TeamsPage } from './TeamsPage';
 import { VisitsPage } from './VisitsPage';
 
-const officers = ['liaison.read', 'liaison.assign'];
+const officers: Permission[] = ['liaison.read', 'liaison.assign'];
 // the visit log: officers see their area, a liaison their own visits
-const visitReaders = [...officers, 'liaison.visit'];
+const visitReaders: Permission[] = [...officers, 'liaison.visit'];
 
 /** 驻企联络员: visit logging on a phone, the visit log with its export, assignment of cadres and teams with history, teams, coverage of a region. */
 export const liaisonModule: WebModule = {

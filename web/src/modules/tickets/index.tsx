@@ -1,3 +1,4 @@
+import type { Permission } from '@fugong/contract';
 import {
   AlertOutlined,
   BarChartOutlined,
@@ -15,7 +16,7 @@ import { NewTicketPage } from './NewTicketPage';
 import { LeadersQueueWidget } from './LeadersQueueWidget';
 import { TicketCategoriesPage } from './TicketCategoriesPage';
 
-const anyTicketPerm = ['tickets.read', 'tickets.handle', 'tickets.own', 'tickets.report'];
+const anyTicketPerm: Permission[] = ['tickets.read', 'tickets.handle', 'tickets.own', 'tickets.report'];
 
 /** 吹哨报到: the problem loop, the leaders' queue and the SLA statistics. */
 export const ticketsModule: WebModule = {

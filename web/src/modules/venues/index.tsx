@@ -1,3 +1,4 @@
+import type { Permission } from '@fugong/contract';
 import { ApiOutlined, EnvironmentOutlined, ScanOutlined } from '@ant-design/icons';
 import type { WebModule } from '../types';
 import { RequirePermission } from '../../components/RequirePermission';
@@ -10,7 +11,9 @@ import { VenueDetailPage } from './VenueDetailPage';
 import { GuestsPage } from './GuestsPage';
 import { PartnersPage } from './PartnersPage';
 
-const guard = (permission: string, el: React.ReactNode) => <RequirePermission permission={permission}>{el}</RequirePermission>;
+const guard = (permission: Permission, el: React.ReactNode) => (
+  <RequirePermission permission={permission}>{el}</RequirePermission>
+);
 
 /** 景区预约限流: public real-name booking, the gate, farm-stay register, venue settings and OTA partners. */
 export const venuesModule: WebModule = {
