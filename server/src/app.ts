@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
 import type { Core } from './core';
 import { buildServices, type Services } from './services';
-import { moduleRoutes } from './modules/index';
+import { serverModules } from './modules/index';
 import { registerAuth } from './platform/auth/auth.plugin';
 import { registerErrorHandler } from './platform/error-handler';
 import { registerSse } from './platform/sse';
@@ -101,7 +101,7 @@ export async function buildApp(
 
   app.get(
     '/api/health',
-    { config: { public: true }, schema: { summary: 'Liveness and database kind', tags: ['platform'] } },
+    { config: { public: true }, schema: { summary: 'Liveness and database kind', tags: ['platform'], operationId: 'getHealth' } },
     async () => {
       await core.db.selectFrom('region').select('code').limit(1).execute();
       return { status: 'ok', db: core.dialect, version: VERSION };
@@ -111,7 +111,7 @@ export async function buildApp(
   registerSse(app, core.events);
   notificationRoutes(app, { db: core.db, notifications: services.notifications });
 
-  for (const register of moduleRoutes) register(app, services);
+  for (const m of serverModules) m.routes?.(app, services);
 
   const webDist = opts.webDist;
   if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {

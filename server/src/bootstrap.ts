@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { allMigrations } from './modules/index';
 import { systemClock, type Clock } from './platform/clock';
 import { createPii, loadMasterKey } from './platform/pii';
 import { createAudit } from './platform/audit';
@@ -8,6 +9,7 @@ import { createLocalBus, createPgBus } from './platform/events';
 import { createJobs } from './platform/jobs';
 import { createSessions } from './platform/auth/sessions';
 import type { Core } from './core';
+import { createNotifier } from './platform/notify';
 
 /** Opens the database, migrates it and assembles the platform; used by the server, CLI and tests. */
 export async function createCore(
@@ -16,7 +18,7 @@ export async function createCore(
   const config = opts.config ?? loadConfig();
   const clock = opts.clock ?? systemClock;
   const database = openDatabase(config.databaseUrl);
-  await migrateToLatest(database.db, database.dialect);
+  await migrateToLatest(database.db, database.dialect, allMigrations());
   const pii = createPii(loadMasterKey(config.secretKeyHex, config.dataDir));
   const events = database.pgPool
     ? await createPgBus(database.pgPool, {
@@ -37,6 +39,7 @@ export async function createCore(
     events,
     jobs,
     sessions,
+    notifier: createNotifier({ clock }),
   };
 }
 

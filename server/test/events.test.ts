@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testDb, type TestApp } from './helpers';
+import { declareEventPermissions } from '../src/platform/event-permissions';
 import { createLocalBus, createPgBus, type DomainEvent, type EventBus } from '../src/platform/events';
 
 let t: TestApp;
@@ -54,6 +55,9 @@ async function openStream(cookie: string) {
   };
 }
 
+// a test event read by region officers and by the entity's own users
+declareEventPermissions({ 'test.changed': ['registry.read', 'registry.own'] });
+
 describe('GET /api/events (Server-Sent Events)', () => {
   it('delivers each event only to the users whose regions or entities it concerns', async () => {
     const a = await t.userWith('sse.town.a', [{ role: 'town', regionCode: t.regions.townA }]);
@@ -87,6 +91,23 @@ describe('GET /api/events (Server-Sent Events)', () => {
       data: { type: 'test.changed', regionPath: inA, at: expect.stringMatching(/Z$/) },
     });
     for (const s of [sa, sb, se, sadmin]) s.close();
+  });
+
+  it('delivers an event only to holders of the permission its type is declared with', async () => {
+    const town = await t.userWith('sse.alert.town', [{ role: 'town', regionCode: t.regions.townA }]);
+    const liaison = await t.userWith('sse.alert.liaison', [{ role: 'liaison', regionCode: t.regions.townA }]);
+    const st = await openStream(town.cookie!);
+    const sl = await openStream(liaison.cookie!);
+    const inA = `/120119/${t.regions.townA}/${t.regions.communityA}/`;
+    // a health alert is for those who read reports (town, commander), not for the area's liaisons
+    t.core.events.publish({ type: 'reports.alert', regionPath: inA, data: { id: 'a1' } });
+    t.core.events.publish({ type: 'undeclared.kind', regionPath: inA, data: { id: 'u1' } });
+    t.core.events.publish({ type: 'test.changed', regionPath: inA, data: { id: 'c1' } });
+    await st.waitFor('c1');
+    await sl.waitFor('c1');
+    expect(st.ids()).toEqual(['a1', 'c1']);
+    expect(sl.ids()).toEqual(['c1']);
+    for (const s of [st, sl]) s.close();
   });
 
   it('answers 401 without a session', async () => {

@@ -8,6 +8,8 @@ import type { GrantInput } from '@fugong/contract';
 import { loadConfig } from '../src/config';
 import { createCore, closeCore } from '../src/bootstrap';
 import { buildApp } from '../src/app';
+import { checkResponses } from '../src/platform/http';
+import { takeMismatches } from '../src/platform/response-check';
 import type { Services } from '../src/services';
 import type { RouteInfo } from '../src/platform/http';
 import type { Core } from '../src/core';
@@ -114,6 +116,8 @@ export async function createTestApp(
     demoOnEmpty: false,
   } as const;
   const core = await createCore({ config, clock: opts.clock ?? systemClock });
+  // every answer a test receives is checked against the OpenAPI document (platform/http.ts)
+  checkResponses(true);
   const { app, services, routes } = await buildApp(core, { logger: false });
   await app.ready();
 
@@ -180,6 +184,8 @@ export async function createTestApp(
       await closeCore(core);
       await db.drop();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      const off = takeMismatches();
+      if (off.length > 0) throw new Error(`answers that do not match the OpenAPI document:\n  ${off.join('\n  ')}`);
     },
   };
 }

@@ -71,14 +71,12 @@ describe('error responses', () => {
   });
 
   it('answers malformed JSON with a JSON 400 and no internals', async () => {
-    const res = await t
-      .anonymous()
-      .request({
-        method: 'POST',
-        url: '/api/auth/login',
-        payload: '{"username": ',
-        headers: { 'content-type': 'application/json', 'accept-language': 'en' },
-      });
+    const res = await t.anonymous().request({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: '{"username": ',
+      headers: { 'content-type': 'application/json', 'accept-language': 'en' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ code: 'common.bad_json', message: 'Malformed request body', requestId: expect.any(String) });
   });
@@ -93,15 +91,13 @@ describe('error responses', () => {
 
   it('rate-limits sign-in attempts per client address with a localised JSON 429', async () => {
     const from = (remoteAddress: string) =>
-      t
-        .anonymous()
-        .request({
-          method: 'POST',
-          url: '/api/auth/login',
-          payload: { username: 'nobody', password: 'x' },
-          headers: { 'accept-language': 'en' },
-          remoteAddress,
-        });
+      t.anonymous().request({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'nobody', password: 'x' },
+        headers: { 'accept-language': 'en' },
+        remoteAddress,
+      });
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) statuses.push((await from('10.9.9.9')).statusCode);
     expect(statuses).toEqual(Array(30).fill(401));

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './helpers';
+import type { Kysely } from 'kysely';
+import type { DB } from '../src/modules/schema';
 import { preparedQuery, preparedRows } from '../src/db/prepared';
 import { createGroupCommit } from '../src/platform/group-commit';
 
@@ -9,10 +11,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const regionByCode = preparedQuery((db, p: { code: string }) =>
+const regionByCode = preparedQuery((db: Kysely<DB>, p: { code: string }) =>
   db.selectFrom('region').select(['code', 'name', 'parentCode']).where('code', '=', p.code).where('level', '!=', 'grid'),
 );
-const insertAudit = preparedQuery((db, p: { action: string; detail: string | null }) =>
+const insertAudit = preparedQuery((db: Kysely<DB>, p: { action: string; detail: string | null }) =>
   db
     .insertInto('auditLog')
     .values({
@@ -131,7 +133,7 @@ describe('group commit', () => {
 });
 
 const insertAuditRows = preparedRows(
-  (db, rows) =>
+  (db: Kysely<DB>, rows) =>
     db
       .insertInto('auditLog')
       .values(rows as never)

@@ -107,24 +107,20 @@ describe('complaint attachments', () => {
   let receipt: { receiptNo: string; queryCode: string };
   let complaintId: number;
   const publicPhoto = (name: string, content: Buffer, secret: string, receiptNo = receipt.receiptNo) =>
-    t
-      .anonymous()
-      .request({
-        method: 'POST',
-        url: '/api/public/complaints/attachments',
-        remoteAddress: `10.1.0.${ip++}`,
-        ...multipart({ receiptNo, secret }, { name, content }),
-      });
+    t.anonymous().request({
+      method: 'POST',
+      url: '/api/public/complaints/attachments',
+      remoteAddress: `10.1.0.${ip++}`,
+      ...multipart({ receiptNo, secret }, { name, content }),
+    });
 
   it('the public form adds photos with the receipt (query code or phone); PNG/JPG only, five at most', async () => {
-    const r = await t
-      .anonymous()
-      .request({
-        method: 'POST',
-        url: '/api/public/complaints',
-        payload: { content: '超市口罩一只卖二十元，明显哄抬价格', regionCode: t.regions.townA, phone: '13800138000' },
-        remoteAddress: '10.2.0.1',
-      });
+    const r = await t.anonymous().request({
+      method: 'POST',
+      url: '/api/public/complaints',
+      payload: { content: '超市口罩一只卖二十元，明显哄抬价格', regionCode: t.regions.townA, phone: '13800138000' },
+      remoteAddress: '10.2.0.1',
+    });
     receipt = r.json();
     expect((await publicPhoto('price.jpg', sampleFiles.jpg, receipt.queryCode)).statusCode).toBe(200);
     expect((await publicPhoto('shelf.png', sampleFiles.png, '13800138000')).statusCode).toBe(200);

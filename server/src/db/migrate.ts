@@ -1,6 +1,9 @@
 import { Migrator, type Kysely, type MigrationProvider, type Migration } from 'kysely';
 import type { Dialect } from './database';
-import { migrations as all, type MigrationModule } from './migrations/index';
+
+export interface MigrationModule {
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
 
 class StaticProvider implements MigrationProvider {
   constructor(
@@ -16,11 +19,11 @@ class StaticProvider implements MigrationProvider {
   }
 }
 
-/** Applies the pending migrations (all of them unless a list is given); returns the names applied. */
+/** Applies the pending migrations of the list (the platform's and every module's); returns the names applied. */
 export async function migrateToLatest(
   db: Kysely<any>,
   dialect: Dialect,
-  migrations: Record<string, MigrationModule> = all,
+  migrations: Record<string, MigrationModule>,
 ): Promise<string[]> {
   const migrator = new Migrator({
     db,

@@ -5,7 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database';
 import { migrateToLatest } from './migrate';
-import type { MigrationModule } from './migrations/index';
+import type { MigrationModule } from './migrate';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fugong-migrate-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

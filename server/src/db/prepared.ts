@@ -1,7 +1,5 @@
 import { CompiledQuery, type Compilable, type Kysely, type Transaction } from 'kysely';
-import type { DB } from './schema';
-
-type Db = Kysely<DB> | Transaction<DB>;
+type Db = Kysely<any> | Transaction<any>;
 
 // a parameter slot is marked by a string no real value contains
 const MARK = '\u0000fg-param\u0000';
@@ -23,7 +21,8 @@ interface Compiled {
  * (no arithmetic, no lists whose length depends on the values): the shape of the SQL must not
  * depend on them.
  */
-export function preparedQuery<P extends object, R>(build: (db: Kysely<DB>, p: P) => Compilable<R>) {
+/** `build` names the tables it may use by annotating `db` (`(db: Kysely<OwnTables>, p: …) => …`). */
+export function preparedQuery<P extends object, R, T>(build: (db: Kysely<T>, p: P) => Compilable<R>) {
   const byAdapter = new WeakMap<object, Compiled>();
 
   function compile(db: Db): Compiled {
@@ -31,7 +30,7 @@ export function preparedQuery<P extends object, R>(build: (db: Kysely<DB>, p: P)
     const hit = byAdapter.get(adapter);
     if (hit) return hit;
     const stand = new Proxy({} as P, { get: (_t, name) => MARK + String(name) });
-    const q = build(db as Kysely<DB>, stand).compile();
+    const q = build(db as Kysely<T>, stand).compile();
     const slots = q.parameters.map((v) =>
       typeof v === 'string' && v.startsWith(MARK) ? { name: v.slice(MARK.length) } : { value: v },
     );
@@ -58,8 +57,8 @@ const MAX_ROWS = 100;
  * For the writes a group commit gathers from a whole batch: one statement instead of one per unit.
  * More than MAX_ROWS rows run as several statements.
  */
-export function preparedRows<R>(
-  build: (db: Kysely<DB>, rows: Record<string, unknown>[]) => Compilable<R>,
+export function preparedRows<R, T>(
+  build: (db: Kysely<T>, rows: Record<string, unknown>[]) => Compilable<R>,
   columns: readonly string[],
 ) {
   const byAdapter = new WeakMap<object, Map<number, { sql: string; slots: number[] }>>();
@@ -73,7 +72,7 @@ export function preparedRows<R>(
     const stand = Array.from({ length: n }, (_, i) =>
       Object.fromEntries(columns.map((c, j) => [c, `${MARK}${i * columns.length + j}`])),
     );
-    const q = build(db as Kysely<DB>, stand).compile();
+    const q = build(db as Kysely<T>, stand).compile();
     const slots = q.parameters.map((v) => {
       if (typeof v !== 'string' || !v.startsWith(MARK))
         throw new Error('preparedRows: the statement may only hold the rows’ values as parameters');

@@ -1,16 +1,5 @@
+import type { Kysely, Transaction } from 'kysely';
 import type { Generated } from 'kysely';
-import type { TicketsTables } from '../modules/tickets/tickets.tables';
-import type { LiaisonTables } from '../modules/liaison/liaison.tables';
-import type { ComplaintsTables } from '../modules/complaints/complaints.tables';
-import type { EnforcementTables } from '../modules/enforcement/enforcement.tables';
-import type { PeopleTables } from '../modules/people/people.tables';
-import type { PassesTables } from '../modules/passes/passes.tables';
-import type { IsolationTables } from '../modules/isolation/isolation.tables';
-import type { VenuesTables } from '../modules/venues/venues.tables';
-import type { RegistryTables } from '../modules/registry/registry.tables';
-import type { FilingsTables } from '../modules/filings/filings.tables';
-import type { ReportsTables } from '../modules/reports/reports.tables';
-import type { ReportRollupTables } from '../modules/reports/report-rollup.tables';
 
 // Table types, camelCase: the CamelCasePlugin maps them to snake_case columns.
 // Each module's tables are declared in its own *.tables.ts and composed here.
@@ -106,16 +95,11 @@ export interface PlatformTables {
   notification: NotificationTable;
 }
 
-export type DB = PlatformTables &
-  RegistryTables &
-  FilingsTables &
-  ReportsTables &
-  ReportRollupTables &
-  VenuesTables &
-  PeopleTables &
-  PassesTables &
-  IsolationTables &
-  TicketsTables &
-  LiaisonTables &
-  ComplaintsTables &
-  EnforcementTables;
+/**
+ * A handle on any module's database or transaction: what the platform's own writers (audit,
+ * notifications, sessions, jobs) take, since every module calls them inside its own transaction.
+ * They touch only the platform's tables.
+ */
+export type AnyQueryable = Kysely<any> | Transaction<any>;
+export type AnyDb = Kysely<any>;
+export type AnyTrx = Transaction<any>;

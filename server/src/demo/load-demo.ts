@@ -3,15 +3,7 @@ import { systemContext } from '../platform/context';
 import type { GrantInput, Role } from '@fugong/contract';
 import { demoDistricts } from './districts';
 import { buildDistrictRegions } from './regions.demo';
-import { registryDemo } from '../modules/registry/registry.demo';
-import { filingsDemo } from '../modules/filings/filings.demo';
-import { dashboardDemo } from '../modules/dashboard/dashboard.demo';
-import { preventionDemo } from '../modules/isolation/prevention.demo';
-import { ticketsDemo } from '../modules/tickets/tickets.demo';
-import { complaintsDemo } from '../modules/complaints/complaints.demo';
-import { venuesDemo } from '../modules/venues/venues.demo';
-import { enforcementDemo } from '../modules/enforcement/enforcement.demo';
-import { liaisonDemo } from '../modules/liaison/liaison.demo';
+import { serverModules } from '../modules/index';
 
 export const DEMO_PASSWORD = 'Fugong2026';
 
@@ -20,20 +12,6 @@ export interface DemoLogin {
   role: Role;
   where: string;
 }
-
-/** A later module adds its demo data as one step here; steps run in order after regions and users, and may add logins. */
-export type DemoStep = (s: Services, log: (m: string) => void) => Promise<void | DemoLogin[]>;
-export const demoSteps: DemoStep[] = [
-  registryDemo,
-  dashboardDemo,
-  filingsDemo,
-  ticketsDemo,
-  complaintsDemo,
-  venuesDemo,
-  preventionDemo,
-  enforcementDemo,
-  liaisonDemo,
-];
 
 function firstChild(rows: { code: string; parentCode: string | null; level: string }[], parent: string, level: string) {
   return rows.find((r) => r.parentCode === parent && r.level === level)!.code;
@@ -114,7 +92,8 @@ export async function loadDemo(s: Services, log: (m: string) => void = () => und
     logins.push({ username: p.username, role: p.grants[0]!.role, where: p.where });
   }
   log(`users: ${people.length}`);
-  for (const step of demoSteps) logins.push(...((await step(s, log)) ?? []));
+  // each module's demo step, in the order of the modules list, after regions and users
+  for (const m of serverModules) if (m.demo) logins.push(...(((await m.demo(s, log)) ?? []) as DemoLogin[]));
   return logins;
 }
 

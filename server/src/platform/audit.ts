@@ -1,5 +1,5 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { AuditLogTable, DB } from '../db/schema';
+import type { Insertable, Kysely } from 'kysely';
+import type { AnyQueryable, AuditLogTable, PlatformTables } from '../db/schema';
 import { preparedQuery, preparedRows } from '../db/prepared';
 import type { Clock } from './clock';
 import type { RequestContext } from './context';
@@ -17,11 +17,11 @@ export type AuditEntry = Required<Omit<Insertable<AuditLogTable>, 'id'>>;
 
 export interface Audit {
   /** Write inside the caller's transaction, so the record exists if and only if the change does. */
-  record(db: Kysely<DB> | Transaction<DB>, ctx: RequestContext, rec: AuditRecord): Promise<void>;
+  record(db: AnyQueryable, ctx: RequestContext, rec: AuditRecord): Promise<void>;
   /** The row `record` would write now, to be written later in the same transaction by `recordAll`. */
   entry(ctx: RequestContext, rec: AuditRecord): AuditEntry;
   /** Writes entries in one statement (a batch of a group commit), in their order. */
-  recordAll(db: Kysely<DB> | Transaction<DB>, entries: readonly AuditEntry[]): Promise<void>;
+  recordAll(db: AnyQueryable, entries: readonly AuditEntry[]): Promise<void>;
 }
 
 const COLUMNS = [
@@ -38,7 +38,7 @@ const COLUMNS = [
 ] as const;
 
 // every write on every request path appends one of these: compiled once
-const insertAudit = preparedQuery((db, p: AuditEntry) =>
+const insertAudit = preparedQuery((db: Kysely<PlatformTables>, p: AuditEntry) =>
   db.insertInto('auditLog').values({
     at: p.at,
     actorId: p.actorId,
@@ -53,7 +53,10 @@ const insertAudit = preparedQuery((db, p: AuditEntry) =>
   }),
 );
 // the same for the units of a group commit batch: one statement for all of them
-const insertAuditRows = preparedRows((db, rows) => db.insertInto('auditLog').values(rows as unknown as AuditEntry[]), COLUMNS);
+const insertAuditRows = preparedRows(
+  (db: Kysely<PlatformTables>, rows) => db.insertInto('auditLog').values(rows as unknown as AuditEntry[]),
+  COLUMNS,
+);
 
 export function createAudit({ clock }: { clock: Clock }): Audit {
   const row = (ctx: RequestContext, rec: AuditRecord): AuditEntry => ({

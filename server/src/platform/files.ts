@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { idParamSchema, recordFileLimits, recordFileParamSchema, recordFileSchema, type RecordFile } from '@fugong/contract';
 import type {} from '@fastify/multipart'; // req.file() / req.isMultipart(); the plugin is registered in app.ts
 import { AppError } from './errors';
-import { route } from './http';
+import { route, operationIdFor } from './http';
 import type { RequestContext } from './context';
 import { registerMessages } from './i18n/index';
 
@@ -230,6 +230,7 @@ export function recordFileRoutes(
   route(app, {
     method: 'POST',
     url: `${opts.base}/:id/attachments`,
+    operationId: operationIdFor('POST', `${opts.base}/:id/attachments`),
     summary: `Attach a photo or document to a ${opts.what} (multipart: file); ${recordFileLimits.types.join('/').toUpperCase()} by content, at most ${mb} MB, ${recordFileLimits.perRecord} per ${opts.what}`,
     tags: opts.tags,
     params: idParamSchema,
@@ -239,6 +240,7 @@ export function recordFileRoutes(
   route(app, {
     method: 'GET',
     url: `${opts.base}/:id/attachments/:fileId`,
+    operationId: operationIdFor('GET', `${opts.base}/:id/attachments/:fileId`),
     summary: `Download a file of a ${opts.what}`,
     tags: opts.tags,
     params: recordFileParamSchema,

@@ -1,12 +1,12 @@
-import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../db/schema';
+import { CompiledQuery } from 'kysely';
+import type { AnyDb, AnyTrx } from '../db/schema';
 
 // compiled once: these run around every unit of every batch
 const SAVEPOINT = CompiledQuery.raw('savepoint unit');
 const RELEASE = CompiledQuery.raw('release savepoint unit');
 const ROLLBACK_TO = CompiledQuery.raw('rollback to savepoint unit');
 
-type Work<D> = (trx: Transaction<DB>, defer: (item: D) => void) => Promise<unknown>;
+type Work<D> = (trx: AnyTrx, defer: (item: D) => void) => Promise<unknown>;
 interface Job<D> {
   work: Work<D>;
   resolve(value: unknown): void;
@@ -30,8 +30,8 @@ interface Job<D> {
  * `flush` fails, the whole batch fails, as when the commit does.
  */
 export function createGroupCommit<D = never>(
-  db: Kysely<DB>,
-  opts: { maxBatch?: number; flush?: (trx: Transaction<DB>, items: D[]) => Promise<void> } = {},
+  db: AnyDb,
+  opts: { maxBatch?: number; flush?: (trx: AnyTrx, items: D[]) => Promise<void> } = {},
 ) {
   const maxBatch = opts.maxBatch ?? 64;
   const flush = opts.flush;
@@ -76,7 +76,7 @@ export function createGroupCommit<D = never>(
   }
 
   return {
-    run<T>(work: (trx: Transaction<DB>, defer: (item: D) => void) => Promise<T>): Promise<T> {
+    run<T>(work: (trx: AnyTrx, defer: (item: D) => void) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ work: work as Work<D>, resolve: resolve as (v: unknown) => void, reject });
         if (draining) return;

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
+import type { PlatformTables } from '../db/schema';
 import type { Clock } from './clock';
 
 export interface JobDef {
@@ -27,7 +27,7 @@ export function createJobs({
   clock,
   logger,
 }: {
-  db: Kysely<DB>;
+  db: Kysely<PlatformTables>;
   clock: Clock;
   logger?: { error(o: unknown, m: string): void };
 }): Jobs {

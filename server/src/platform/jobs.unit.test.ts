@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
+import { platformMigrations } from '../db/migrations/index';
 import { manualClock } from './clock';
 import { createJobs, type Jobs } from './jobs';
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fugong-jobs-'));
   const url = `sqlite:${path.join(dir, 'jobs.db')}`;
   nodeA = openDatabase(url);
-  await migrateToLatest(nodeA.db, 'sqlite');
+  await migrateToLatest(nodeA.db, 'sqlite', platformMigrations);
   nodeB = openDatabase(url);
 });
 afterAll(async () => {

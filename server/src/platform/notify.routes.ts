@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
+import type { AnyDb } from '../db/schema';
 import { z } from 'zod';
 import { notificationListSchema, okSchema } from '@fugong/contract';
-import type { DB } from '../db/schema';
 import { route } from './http';
 import type { Notifier } from './notify';
 
@@ -11,14 +10,12 @@ import type { Notifier } from './notify';
  * inside its own transactions); reading them needs no permission beyond being signed in, and a
  * user only ever sees or marks their own.
  */
-export function notificationRoutes(
-  app: FastifyInstance,
-  { db, notifications }: { db: Kysely<DB>; notifications: Notifier },
-): void {
+export function notificationRoutes(app: FastifyInstance, { db, notifications }: { db: AnyDb; notifications: Notifier }): void {
   const tags = ['notifications'];
   route(app, {
     method: 'GET',
     url: '/api/notifications',
+    operationId: 'getNotifications',
     summary: "The caller's notifications, newest first, with the unread count",
     tags,
     query: z.object({ unread: z.enum(['true', 'false']).optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
@@ -29,6 +26,7 @@ export function notificationRoutes(
   route(app, {
     method: 'POST',
     url: '/api/notifications/read',
+    operationId: 'postNotificationsRead',
     summary: 'Mark one notification (id) or all as read',
     tags,
     body: z.object({ id: z.number().int().positive().optional() }),

@@ -1,9 +1,11 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Department, Role } from '@fugong/contract';
-import type { DB } from '../db/schema';
+import type { AnyQueryable, PlatformTables } from '../db/schema';
 import type { Clock } from './clock';
 
-type Db = Kysely<DB> | Transaction<DB>;
+// callers pass their own module's handle; these queries touch only the platform's tables
+type Db = AnyQueryable;
+const platform = (db: Db) => db as Kysely<PlatformTables>;
 
 export interface NotificationInput {
   kind: string;
@@ -22,7 +24,7 @@ export function createNotifier({ clock }: { clock: Clock }) {
       const ids = [...new Set(userIds)];
       if (ids.length === 0) return 0;
       const createdAt = clock.now().toISOString();
-      await db
+      await platform(db)
         .insertInto('notification')
         .values(
           ids.map((userId) => ({
@@ -44,7 +46,7 @@ export function createNotifier({ clock }: { clock: Clock }) {
      * optionally only of one department; disabled users are left out.
      */
     async usersCovering(db: Db, role: Role, regionPath: string, department?: Department | null): Promise<number[]> {
-      let q = db
+      let q = platform(db)
         .selectFrom('userGrant')
         .innerJoin('appUser', 'appUser.id', 'userGrant.userId')
         .select('userGrant.userId')
@@ -62,20 +64,20 @@ export function createNotifier({ clock }: { clock: Clock }) {
     },
 
     async listFor(db: Db, userId: number, opts: { unreadOnly: boolean; limit: number }) {
-      let q = db.selectFrom('notification').selectAll().where('userId', '=', userId);
+      let q = platform(db).selectFrom('notification').selectAll().where('userId', '=', userId);
       if (opts.unreadOnly) q = q.where('readAt', 'is', null);
       const items = await q.orderBy('id', 'desc').limit(opts.limit).execute();
-      const { n } = await db
+      const { n } = await platform(db)
         .selectFrom('notification')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('userId', '=', userId)
         .where('readAt', 'is', null)
         .executeTakeFirstOrThrow();
-      return { items: items.map((r) => ({ ...r, id: Number(r.id) })), unread: Number(n) };
+      return { items: items.map(({ userId: _u, ...r }) => ({ ...r, id: Number(r.id) })), unread: Number(n) };
     },
 
     async markRead(db: Db, userId: number, id: number | 'all'): Promise<void> {
-      let q = db
+      let q = platform(db)
         .updateTable('notification')
         .set({ readAt: clock.now().toISOString() })
         .where('userId', '=', userId)
@@ -94,7 +96,7 @@ export async function userSummaries(
 ): Promise<Map<number, { id: number; displayName: string; roles: string[] }>> {
   const out = new Map<number, { id: number; displayName: string; roles: string[] }>();
   if (ids.length === 0) return out;
-  const rows = await db
+  const rows = await platform(db)
     .selectFrom('appUser')
     .leftJoin('userGrant', 'userGrant.userId', 'appUser.id')
     .select(['appUser.id', 'appUser.displayName', 'userGrant.role'])

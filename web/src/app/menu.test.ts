@@ -12,7 +12,7 @@ const modules = [
   mod('registry', [
     { path: 'registry/entities', labelKey: 'registry:menu.entities', permission: 'registry.read', group: 'resumption' },
   ]),
-  mod('passes', [{ path: 'passes/check', labelKey: 'passes:menu.check', permission: 'passes.verify', group: 'prevention' }]),
+  mod('passes', [{ path: 'passes/check', labelKey: 'passes:menu.check', permission: 'reports.submit', group: 'prevention' }]),
   mod('help', [{ path: 'help', labelKey: 'help:menu.help', group: 'services' }]),
 ];
 

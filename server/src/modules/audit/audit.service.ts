@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuditEntry, AuditQuery, Locale, Page } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { RequestContext } from '../../platform/context';
 import { requirePermission, scopeOf } from '../../platform/permissions';
 import { toXlsx } from '../../platform/excel';

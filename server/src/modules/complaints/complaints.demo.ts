@@ -1,4 +1,4 @@
-import type { Services } from '../../services';
+import type { DemoServices } from '../../platform/module';
 import { manualClock } from '../../platform/clock';
 import { systemContext, type RequestContext } from '../../platform/context';
 import { makeActor } from '../../platform/permissions';
@@ -26,7 +26,7 @@ const subjects = [
  * Fengze's 34 complaints, every one answered (the figure its press release quotes), and three in
  * Jizhou's first town still open for the walkthrough. Replayed on a demo clock over the last ten days.
  */
-export async function complaintsDemo(s: Services, log: (m: string) => void): Promise<void> {
+export async function complaintsDemo(s: DemoServices, log: (m: string) => void): Promise<void> {
   const r = rng(5501);
   const realNow = s.core.clock.now();
   const clock = manualClock(new Date(Math.floor((realNow.getTime() + 8 * HOUR) / DAY) * DAY - 10 * DAY + 2 * HOUR));

@@ -24,16 +24,17 @@ import { route } from '../../platform/http';
 import { readUpload, recordFileRoutes } from '../../platform/files';
 import { sendXlsx } from '../../platform/excel';
 import { localDate } from '../../platform/clock';
-import type { Services } from '../../services';
+import type { AppServices } from '../../platform/module';
 
 /** Submissions per client address: a person files a few complaints, a robot many. */
 export const COMPLAINT_SUBMIT_LIMIT = { max: 5, timeWindow: '10 minutes' };
 
-export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Services): void {
+export function complaintsRoutes(app: FastifyInstance, { complaints, core }: AppServices): void {
   const tags = ['complaints'];
   route(app, {
     method: 'GET',
     url: '/api/public/complaints/regions',
+    operationId: 'getPublicComplaintsRegions',
     summary: 'Districts, then the towns of one district, for the public complaint form',
     tags,
     public: true,
@@ -45,6 +46,7 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
   route(app, {
     method: 'POST',
     url: '/api/public/complaints',
+    operationId: 'postPublicComplaints',
     summary: 'File a complaint without an account; returns a receipt number and a query code',
     tags,
     public: true,
@@ -57,6 +59,8 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
   route(app, {
     method: 'POST',
     url: '/api/public/complaints/status',
+    operationId: 'postPublicComplaintsStatus',
+    errors: [404],
     summary: 'Progress of a complaint, by receipt number and the phone given (or the query code)',
     tags,
     public: true,
@@ -70,6 +74,8 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
   route(app, {
     method: 'POST',
     url: '/api/public/complaints/attachments',
+    operationId: 'postPublicComplaintsAttachments',
+    errors: [400, 404, 409],
     summary:
       'Add a photo to a complaint just filed (multipart: receiptNo, secret = query code or phone, file); PNG/JPG, 5 at most, within 24 hours',
     tags,
@@ -91,6 +97,7 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
   route(app, {
     method: 'POST',
     url: '/api/complaints',
+    operationId: 'postComplaints',
     summary: 'Record a complaint taken by phone (12345/12315 hotline)',
     tags,
     body: staffComplaintBodySchema,
@@ -100,6 +107,7 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
   route(app, {
     method: 'GET',
     url: '/api/complaints',
+    operationId: 'getComplaints',
     summary: 'Complaints in the caller’s area',
     tags,
     query: complaintListQuerySchema,
@@ -109,6 +117,7 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
   route(app, {
     method: 'GET',
     url: '/api/complaints/stats',
+    operationId: 'getComplaintsStats',
     summary: 'Received, answered, substantiated, unfounded, open, overdue',
     tags,
     query: complaintStatsQuerySchema,
@@ -118,6 +127,7 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
   route(app, {
     method: 'GET',
     url: '/api/complaints/export',
+    operationId: 'getComplaintsExport',
     summary: 'The filtered complaints as .xlsx',
     tags,
     query: complaintListQuerySchema.omit({ page: true, pageSize: true }),
@@ -129,6 +139,7 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
   route(app, {
     method: 'GET',
     url: '/api/complaints/:id',
+    operationId: 'getComplaintsById',
     summary: 'One complaint with its history',
     tags,
     params: idParamSchema,
@@ -138,6 +149,7 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
   route(app, {
     method: 'POST',
     url: '/api/complaints/:id/verify',
+    operationId: 'postComplaintsByIdVerify',
     summary: 'Start verifying',
     tags,
     params: idParamSchema,
@@ -148,6 +160,7 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
   route(app, {
     method: 'POST',
     url: '/api/complaints/:id/substantiate',
+    operationId: 'postComplaintsByIdSubstantiate',
     summary: 'Verified: the complaint is substantiated',
     tags,
     params: idParamSchema,
@@ -158,6 +171,7 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
   route(app, {
     method: 'POST',
     url: '/api/complaints/:id/dismiss',
+    operationId: 'postComplaintsByIdDismiss',
     summary: 'Verified: the complaint is unfounded',
     tags,
     params: idParamSchema,
@@ -168,6 +182,7 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
   route(app, {
     method: 'POST',
     url: '/api/complaints/:id/handle',
+    operationId: 'postComplaintsByIdHandle',
     summary: 'Record the handling; optionally hand it to a department as a ticket',
     tags,
     params: idParamSchema,
@@ -178,6 +193,8 @@ export function complaintsRoutes(app: FastifyInstance, { complaints, core }: Ser
   route(app, {
     method: 'POST',
     url: '/api/complaints/:id/reply',
+    operationId: 'postComplaintsByIdReply',
+    errors: [409],
     summary: 'Answer the complainant (visible on the public status page)',
     tags,
     params: idParamSchema,

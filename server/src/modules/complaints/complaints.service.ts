@@ -19,7 +19,7 @@ import {
   recordFileLimits,
 } from '@fugong/contract';
 import type { z } from 'zod';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { pathPrefix } from '../../db/sql-helpers';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';

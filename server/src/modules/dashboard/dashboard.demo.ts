@@ -1,4 +1,4 @@
-import type { Services } from '../../services';
+import type { DemoServices } from '../../platform/module';
 import { systemContext } from '../../platform/context';
 import { addDays } from '../../platform/clock';
 import { rng } from '../../demo/random';
@@ -8,7 +8,7 @@ import { DEMO_PASSWORD, type DemoLogin } from '../../demo/load-demo';
 import type { NewDailyReport } from '../reports/reports.repo';
 import { seedDistricts } from './seed-figures';
 
-type Entity = Awaited<ReturnType<Services['registryStats']['entitiesUnder']>>[number];
+type Entity = Awaited<ReturnType<DemoServices['registryStats']['entitiesUnder']>>[number];
 
 /** The demo's own grouping of a district's entities; each plan says how many of a bucket had resumed by the seed date. */
 function bucketOf(e: Entity): string {
@@ -113,7 +113,7 @@ const REGISTERED_AT = '2020-01-20T01:00:00.000Z';
  * seed date, and report on the seed date with the sums the seeds quote; a test reads the
  * figures back from the dashboard API. Entities bound to demo users are left as they are.
  */
-export async function dashboardDemo(s: Services, log: (m: string) => void): Promise<DemoLogin[]> {
+export async function dashboardDemo(s: DemoServices, log: (m: string) => void): Promise<DemoLogin[]> {
   const ctx = systemContext();
   for (const seed of seedDistricts) {
     const started = Date.now();
@@ -206,7 +206,7 @@ export async function dashboardDemo(s: Services, log: (m: string) => void): Prom
 }
 
 /** A resumed food company in the demo town whose user reports in the walkthrough (resumed today, so not in the seed figures). */
-async function reporterLogin(s: Services): Promise<DemoLogin> {
+async function reporterLogin(s: DemoServices): Promise<DemoLogin> {
   const ctx = systemContext();
   const jz = buildDistrictRegions(demoDistricts[0]!);
   const town = jz.find((x) => x.level === 'town')!;
@@ -229,7 +229,7 @@ async function reporterLogin(s: Services): Promise<DemoLogin> {
     contactName: '赵华鑫',
     contactPhone: null,
     riskLevel: 'low',
-  } as Parameters<Services['registry']['createEntity']>[1]);
+  } as Parameters<DemoServices['registry']['createEntity']>[1]);
   await s.core.db.transaction().execute((trx) => s.registry.changeStatus(trx, ctx, id, 'resumed', '演示：已复工，逐日填报'));
   await s.users.createUser(ctx, {
     username: 'enterprise3',

@@ -2,14 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { dashboardQuerySchema, dashboardSummarySchema, trendQuerySchema, trendSchema } from '@fugong/contract';
 import { route } from '../../platform/http';
 import { sendXlsx } from '../../platform/excel';
-import type { Services } from '../../services';
+import type { AppServices } from '../../platform/module';
 import { briefingXlsx } from './briefing';
 
-export function dashboardRoutes(app: FastifyInstance, { dashboard }: Services): void {
+export function dashboardRoutes(app: FastifyInstance, { dashboard }: AppServices): void {
   const tags = ['dashboard'];
   route(app, {
     method: 'GET',
     url: '/api/dashboard/summary',
+    operationId: 'getDashboardSummary',
+    errors: [404],
     summary:
       'Resumption, capacity and attendance rates of a region subtree on a day, by category, sector, industry and child region',
     tags,
@@ -20,6 +22,7 @@ export function dashboardRoutes(app: FastifyInstance, { dashboard }: Services): 
   route(app, {
     method: 'GET',
     url: '/api/dashboard/trend',
+    operationId: 'getDashboardTrend',
     summary: 'The rates day by day up to a date',
     tags,
     query: trendQuerySchema,
@@ -29,6 +32,7 @@ export function dashboardRoutes(app: FastifyInstance, { dashboard }: Services): 
   route(app, {
     method: 'GET',
     url: '/api/dashboard/briefing.xlsx',
+    operationId: 'getDashboardBriefingXlsx',
     summary: 'The day’s figures as an .xlsx briefing',
     tags,
     query: dashboardQuerySchema,

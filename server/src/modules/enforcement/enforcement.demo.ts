@@ -1,5 +1,5 @@
 import type { Entity, EntityListQuery, InspectionChecklistItem, PremisesType } from '@fugong/contract';
-import type { Services } from '../../services';
+import type { DemoServices } from '../../platform/module';
 import { systemContext, type RequestContext } from '../../platform/context';
 import { localDate } from '../../platform/clock';
 import { makeActor, type ActorGrant } from '../../platform/permissions';
@@ -58,7 +58,7 @@ function findings(items: InspectionChecklistItem[], problems: number, fixed: num
  *   one problem fixed on the spot: 580 found, 470 fixed.
  * Also an active round in Jizhou for the demo inspector.
  */
-export async function enforcementDemo(s: Services, log: (m: string) => void): Promise<DemoLogin[]> {
+export async function enforcementDemo(s: DemoServices, log: (m: string) => void): Promise<DemoLogin[]> {
   const started = Date.now();
   const sys = systemContext();
   const f = fengzeEnforcement;

@@ -29,14 +29,15 @@ import {
 import { localDate } from '../../platform/clock';
 import { sendXlsx } from '../../platform/excel';
 import { route } from '../../platform/http';
-import type { Services } from '../../services';
+import type { AppServices } from '../../platform/module';
 
-export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: Services): void {
+export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: AppServices): void {
   const tags = ['enforcement'];
   const typeParam = z.object({ type: premisesTypeSchema });
   route(app, {
     method: 'GET',
     url: '/api/enforcement/checklists/:type',
+    operationId: 'getEnforcementChecklistsByType',
     summary: 'The checklist of a premises type (deactivated items included, marked)',
     tags,
     params: typeParam,
@@ -46,6 +47,7 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'PUT',
     url: '/api/enforcement/checklists/:type',
+    operationId: 'putEnforcementChecklistsByType',
     summary: 'Replace the checklist of a premises type (admin); items are deactivated, never removed',
     tags,
     params: typeParam,
@@ -57,6 +59,7 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'GET',
     url: '/api/enforcement/rounds',
+    operationId: 'getEnforcementRounds',
     summary: 'Inspection rounds 专项行动 of the caller’s area and those covering it',
     tags,
     query: roundListQuerySchema,
@@ -66,6 +69,7 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'POST',
     url: '/api/enforcement/rounds',
+    operationId: 'postEnforcementRounds',
     summary: 'Start a round: a named campaign over a period and region',
     tags,
     body: roundBodySchema,
@@ -75,6 +79,7 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'GET',
     url: '/api/enforcement/rounds/:id',
+    operationId: 'getEnforcementRoundsById',
     summary: 'One round',
     tags,
     params: idParamSchema,
@@ -84,6 +89,8 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'POST',
     url: '/api/enforcement/rounds/:id/close',
+    operationId: 'postEnforcementRoundsByIdClose',
+    errors: [409],
     summary: 'Close a round: no more visits are recorded for it',
     tags,
     params: idParamSchema,
@@ -93,6 +100,7 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'GET',
     url: '/api/enforcement/visits',
+    operationId: 'getEnforcementVisits',
     summary: 'The caller’s own visits 出动 (to add the next premises to one)',
     tags,
     query: pageQuerySchema.extend({ visitedOn: dateSchema.optional(), roundId: z.coerce.number().int().positive().optional() }),
@@ -103,6 +111,8 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'POST',
     url: '/api/enforcement/inspections',
+    operationId: 'postEnforcementInspections',
+    errors: [409],
     summary:
       'Record an inspection (a new visit, or the next premises of one): checklist, problems, fixed on the spot, and a notice or closure order; a pre-opening inspection decides the filing’s on-site review',
     tags,
@@ -113,6 +123,7 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'GET',
     url: '/api/enforcement/inspections',
+    operationId: 'getEnforcementInspections',
     summary: 'Inspections in the caller’s area',
     tags,
     query: inspectionListQuerySchema,
@@ -122,6 +133,7 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'GET',
     url: '/api/enforcement/inspections/:id',
+    operationId: 'getEnforcementInspectionsById',
     summary: 'One inspection',
     tags,
     params: idParamSchema,
@@ -131,6 +143,7 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'GET',
     url: '/api/enforcement/notices',
+    operationId: 'getEnforcementNotices',
     summary: 'Rectification notices in the caller’s area',
     tags,
     query: noticeListQuerySchema,
@@ -140,6 +153,7 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'GET',
     url: '/api/enforcement/notices/:id',
+    operationId: 'getEnforcementNoticesById',
     summary: 'A rectification notice (printable)',
     tags,
     params: idParamSchema,
@@ -149,6 +163,8 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'POST',
     url: '/api/enforcement/notices/:id/reinspect',
+    operationId: 'postEnforcementNoticesByIdReinspect',
+    errors: [409],
     summary: 'Re-inspect after the deadline: rectified closes the notice, otherwise a closure order',
     tags,
     params: idParamSchema,
@@ -159,6 +175,7 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'GET',
     url: '/api/enforcement/closures',
+    operationId: 'getEnforcementClosures',
     summary: 'Closure orders 关停 in the caller’s area (active=true: still in force)',
     tags,
     query: closureListQuerySchema,
@@ -168,6 +185,8 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'POST',
     url: '/api/enforcement/closures/:id/lift',
+    operationId: 'postEnforcementClosuresByIdLift',
+    errors: [409],
     summary: 'Lift a closure order; the entity reopens',
     tags,
     params: idParamSchema,
@@ -181,6 +200,7 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'GET',
     url: '/api/enforcement/tally',
+    operationId: 'getEnforcementTally',
     summary: 'Inspector-visits, premises visited, problems, fixed on the spot, notices, closures for a period, region and round',
     tags,
     query: tallyQuerySchema,
@@ -190,6 +210,7 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'GET',
     url: '/api/enforcement/tally/report',
+    operationId: 'getEnforcementTallyReport',
     summary: 'The tally of a region and of each child region',
     tags,
     query: tallyQuerySchema,
@@ -199,6 +220,7 @@ export function enforcementRoutes(app: FastifyInstance, { enforcement, core }: S
   route(app, {
     method: 'GET',
     url: '/api/enforcement/tally/export',
+    operationId: 'getEnforcementTallyExport',
     summary: 'The tally report as .xlsx',
     tags,
     query: tallyQuerySchema,

@@ -17,7 +17,7 @@ import {
 } from '@fugong/contract';
 import type { z } from 'zod';
 import type { createInspectionBodySchema, reinspectBodySchema, roundBodySchema } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { containsLiteral, pathPrefix } from '../../db/sql-helpers';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { Attachment, AttachmentKind } from '@fugong/contract';
 import { attachmentKindSchema, attachmentLimits } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';

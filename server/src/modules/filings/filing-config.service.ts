@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { FilingConfig, FilingConfigVersion, WhitelistItem } from '@fugong/contract';
 import { filingConfigSchema, saveFilingConfigBodySchema } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';

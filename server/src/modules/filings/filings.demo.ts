@@ -1,6 +1,6 @@
 import type { Entity, EntityListQuery, FilingDetail } from '@fugong/contract';
 import { idCardCheckChar } from '@fugong/contract';
-import type { Services } from '../../services';
+import type { DemoServices } from '../../platform/module';
 import { systemContext, type RequestContext } from '../../platform/context';
 import { localDate } from '../../platform/clock';
 import { makeActor, type ActorGrant } from '../../platform/permissions';
@@ -18,7 +18,7 @@ const as = (username: string, grant: Partial<ActorGrant> & Pick<ActorGrant, 'rol
 });
 
 /** A few filings in Jizhou's first town (the demo `town` user's), in the states a reviewer meets. */
-export async function filingsDemo(s: Services, log: (m: string) => void): Promise<void> {
+export async function filingsDemo(s: DemoServices, log: (m: string) => void): Promise<void> {
   const r = rng(3203);
   const jz = buildDistrictRegions(demoDistricts[0]!);
   const town = jz.find((x) => x.level === 'town')!;

@@ -8,7 +8,7 @@ import {
   type Transaction,
   type Updateable,
 } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import { containsText, pathPrefix } from '../../db/sql-helpers';
 import type { FilingAttachmentTable, FilingStaffTable, FilingTable } from './filings.tables';

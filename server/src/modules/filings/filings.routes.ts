@@ -35,10 +35,10 @@ import {
   submitFilingBodySchema,
   whitelistItemSchema,
 } from '@fugong/contract';
-import { route } from '../../platform/http';
+import { route, operationIdFor } from '../../platform/http';
 import { readUpload, sendDownload } from '../../platform/files';
 import { sendXlsx } from '../../platform/excel';
-import type { Services } from '../../services';
+import type { AppServices } from '../../platform/module';
 
 const tags = ['filings'];
 
@@ -54,11 +54,12 @@ async function readPlanUpload(req: FastifyRequest) {
   };
 }
 
-export function filingsRoutes(app: FastifyInstance, { filings }: Services): void {
+export function filingsRoutes(app: FastifyInstance, { filings }: AppServices): void {
   // ---- enterprise
   route(app, {
     method: 'GET',
     url: '/api/filings/mine',
+    operationId: 'getFilingsMine',
     summary: "The signed-in enterprise user's latest filing (null when none yet)",
     tags,
     response: z.object({ filing: filingSummarySchema.nullable() }),
@@ -67,6 +68,8 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'POST',
     url: '/api/filings',
+    operationId: 'postFilings',
+    errors: [404, 409],
     summary:
       'Start a filing (draft) for the enterprise user’s entity; the route and checklist come from the current configuration',
     tags,
@@ -77,6 +80,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'PUT',
     url: '/api/filings/:id/draft',
+    operationId: 'putFilingsByIdDraft',
     summary: 'Save the working copy while the filing is a draft or sent back for changes',
     tags,
     params: idParamSchema,
@@ -90,6 +94,8 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'POST',
     url: '/api/filings/:id/submit',
+    operationId: 'postFilingsByIdSubmit',
+    errors: [409],
     summary: 'Submit (or resubmit) the filing with the signed commitment; the configured route then applies',
     tags,
     params: idParamSchema,
@@ -100,6 +106,8 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'POST',
     url: '/api/filings/attachments',
+    operationId: 'postFilingsAttachments',
+    errors: [400],
     summary: 'Upload a plan attachment (multipart: kind, file); PDF/PNG/JPG/DOCX by content, at most 10 MB',
     tags,
     response: attachmentSchema,
@@ -108,6 +116,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'GET',
     url: '/api/filings/attachments/:id',
+    operationId: 'getFilingsAttachmentsById',
     summary: 'Download a plan attachment',
     tags,
     params: idParamSchema,
@@ -121,6 +130,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'GET',
     url: '/api/filings',
+    operationId: 'getFilings',
     summary: 'Filings visible to the user (own entity, region, department); `inbox` narrows to decisions waiting for them',
     tags,
     query: filingListQuerySchema,
@@ -130,6 +140,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'GET',
     url: '/api/filings/export',
+    operationId: 'getFilingsExport',
     summary: 'The filtered list as .xlsx',
     tags,
     query: filingListQuerySchema.omit({ page: true, pageSize: true }),
@@ -141,6 +152,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'GET',
     url: '/api/filings/:id',
+    operationId: 'getFilingsById',
     summary: 'One filing with its entity, checklist, history, commitments, attachments and staff readiness',
     tags,
     params: idParamSchema,
@@ -150,6 +162,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'GET',
     url: '/api/filings/:id/revisions/:revision',
+    operationId: 'getFilingsByIdRevisionsByRevision',
     summary: 'One submitted version of a filing, as it was submitted',
     tags,
     params: revisionParamSchema,
@@ -161,6 +174,8 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'POST',
     url: '/api/filings/:id/decision',
+    operationId: 'postFilingsByIdDecision',
+    errors: [409],
     summary: 'Reviewer decision: start_review, approve, reject (reason) or request_changes (reason)',
     tags,
     params: idParamSchema,
@@ -171,6 +186,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'POST',
     url: '/api/filings/:id/onsite',
+    operationId: 'postFilingsByIdOnsite',
     summary: 'Inspector records the on-site review: pass releases the entity, fail sends it back with notes',
     tags,
     params: idParamSchema,
@@ -182,6 +198,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
     route(app, {
       method: 'POST',
       url: `/api/filings/:id/${action}`,
+      operationId: operationIdFor('POST', `/api/filings/:id/${action}`),
       summary:
         action === 'suspend' ? 'Suspend an approved entity (reason required)' : 'Reopen a suspended entity (reason required)',
       tags,
@@ -196,6 +213,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'GET',
     url: '/api/filings/config',
+    operationId: 'getFilingsConfig',
     summary: 'The current configuration version (routes per category, checklists, commitment text, quiz)',
     tags,
     response: filingConfigVersionSchema,
@@ -204,6 +222,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'GET',
     url: '/api/filings/config/versions',
+    operationId: 'getFilingsConfigVersions',
     summary: 'All configuration versions, newest first',
     tags,
     response: z.array(
@@ -219,6 +238,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'GET',
     url: '/api/filings/config/versions/:id',
+    operationId: 'getFilingsConfigVersionsById',
     summary: 'One configuration version',
     tags,
     params: idParamSchema,
@@ -230,6 +250,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'POST',
     url: '/api/filings/config',
+    operationId: 'postFilingsConfig',
     summary: 'Save a new configuration version; filings already started keep theirs',
     tags,
     body: saveFilingConfigBodySchema,
@@ -239,6 +260,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'GET',
     url: '/api/filings/batches',
+    operationId: 'getFilingsBatches',
     summary: 'The five risk batches with their release dates and waiting filings',
     tags,
     response: z.array(batchSchema),
@@ -247,6 +269,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'PUT',
     url: '/api/filings/batches/:no',
+    operationId: 'putFilingsBatchesByNo',
     summary: 'Set (or clear) a batch release date; filings of a batch whose date has come are released at once',
     tags,
     params: batchParamSchema,
@@ -257,6 +280,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'GET',
     url: '/api/filings/whitelist',
+    operationId: 'getFilingsWhitelist',
     summary: 'Entities on the fast-track white list',
     tags,
     response: z.array(whitelistItemSchema),
@@ -265,6 +289,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'POST',
     url: '/api/filings/whitelist',
+    operationId: 'postFilingsWhitelist',
     summary: 'Put an entity on the white list',
     tags,
     body: addWhitelistBodySchema,
@@ -277,6 +302,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'DELETE',
     url: '/api/filings/whitelist/:entityId',
+    operationId: 'deleteFilingsWhitelistByEntityId',
     summary: 'Take an entity off the white list',
     tags,
     params: entityIdParamSchema,
@@ -291,6 +317,8 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'GET',
     url: '/api/filings/staff',
+    operationId: 'getFilingsStaff',
+    errors: [404],
     summary: 'Staff of the enterprise (or, for a reviewer, of an entity in their region) with quiz results',
     tags,
     query: staffListQuerySchema,
@@ -300,6 +328,8 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'POST',
     url: '/api/filings/staff',
+    operationId: 'postFilingsStaff',
+    errors: [409],
     summary: 'Add a staff member (ID number and phone stored encrypted, shown masked)',
     tags,
     body: staffInputSchema,
@@ -309,6 +339,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'DELETE',
     url: '/api/filings/staff/:id',
+    operationId: 'deleteFilingsStaffById',
     summary: 'Remove a staff member',
     tags,
     params: idParamSchema,
@@ -321,6 +352,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'GET',
     url: '/api/filings/staff/:id/qr',
+    operationId: 'getFilingsStaffByIdQr',
     summary: "A staff member's quiz link and its QR code (PNG data URL)",
     tags,
     params: idParamSchema,
@@ -330,6 +362,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'GET',
     url: '/api/public/filings/quiz/:token',
+    operationId: 'getPublicFilingsQuizByToken',
     summary: 'The prevention-training quiz for one staff member (no answers)',
     tags,
     public: true,
@@ -341,6 +374,7 @@ export function filingsRoutes(app: FastifyInstance, { filings }: Services): void
   route(app, {
     method: 'POST',
     url: '/api/public/filings/quiz/:token',
+    operationId: 'postPublicFilingsQuizByToken',
     summary: 'Submit quiz answers; returns the score and whether the staff member passed',
     tags,
     public: true,

@@ -24,7 +24,7 @@ import {
   saveDraftBodySchema,
   submitFilingBodySchema,
 } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Clock } from '../../platform/clock';
 import { localDate } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
@@ -599,7 +599,10 @@ export function createFilingsService(deps: Deps) {
           reason: e.reason,
           revision: e.revision,
         })),
-        commitments: commitments.map((c) => ({ ...c, intact: commitmentHash(c.text, c.signerName, c.signedAt) === c.hash })),
+        commitments: commitments.map(({ filingId: _f, ...c }) => ({
+          ...c,
+          intact: commitmentHash(c.text, c.signerName, c.signedAt) === c.hash,
+        })),
         attachments: files.filter((f) => f.entityId === row.entityId).map(toAttachment),
         staffReadiness: { total: Number(readiness.total), passed: Number(readiness.passed ?? 0) },
         batchReleaseDate: batch?.releaseDate ?? null,

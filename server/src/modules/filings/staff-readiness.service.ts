@@ -10,7 +10,7 @@ import {
   quizAnswerBodySchema,
   staffInputSchema,
 } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Clock } from '../../platform/clock';
 import { localDate } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import { containsText } from '../../db/sql-helpers';
 import { scopeFilter, type Scope } from '../../platform/permissions';

@@ -30,17 +30,18 @@ import {
 import { route } from '../../platform/http';
 import { sendXlsx } from '../../platform/excel';
 import { localDate } from '../../platform/clock';
-import type { Services } from '../../services';
+import type { AppServices } from '../../platform/module';
 
 const ok = { ok: true as const };
 const tokenParams = z.object({ token: z.string().min(10).max(64) });
 const created = z.object({ id: z.number().int() });
 
-export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildings, screening, core }: Services): void {
+export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildings, screening, core }: AppServices): void {
   const stamp = () => localDate(core.clock.now());
   route(app, {
     method: 'GET',
     url: '/api/isolation/rules',
+    operationId: 'getIsolationRules',
     summary: 'Current risk-assessment rules (versioned)',
     tags: ['isolation'],
     response: ruleSetSchema,
@@ -49,6 +50,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'PUT',
     url: '/api/isolation/rules',
+    operationId: 'putIsolationRules',
     summary: 'Save the rules as a new version',
     tags: ['isolation'],
     body: ruleSetInputSchema,
@@ -58,6 +60,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/isolation/rules/versions',
+    operationId: 'getIsolationRulesVersions',
     summary: 'Saved versions of the risk-assessment rules, newest first',
     tags: ['isolation'],
     response: z.object({ items: z.array(ruleVersionSchema) }),
@@ -66,6 +69,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/isolation/rules/versions/:version',
+    operationId: 'getIsolationRulesVersionsByVersion',
     summary: 'One saved version of the rules',
     tags: ['isolation'],
     params: z.object({ version: z.coerce.number().int().positive() }),
@@ -75,6 +79,8 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'POST',
     url: '/api/isolation/assessments',
+    operationId: 'postIsolationAssessments',
+    errors: [409],
     summary: 'Assess a returning worker; starts the isolation the measure calls for',
     tags: ['isolation'],
     body: assessmentInputSchema,
@@ -84,6 +90,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/isolation/assessments',
+    operationId: 'getIsolationAssessments',
     summary: 'Assessments (without health facts)',
     tags: ['isolation'],
     query: assessmentListQuerySchema,
@@ -93,6 +100,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/isolation/assessments/:id',
+    operationId: 'getIsolationAssessmentsById',
     summary: 'One assessment with its facts (logged)',
     tags: ['isolation'],
     params: idParamSchema,
@@ -103,6 +111,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/isolations',
+    operationId: 'getIsolations',
     summary: 'Isolations in the caller’s area',
     tags: ['isolation'],
     query: isolationListQuerySchema,
@@ -112,6 +121,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/isolations/export',
+    operationId: 'getIsolationsExport',
     summary: 'The filtered isolations with check-in status as .xlsx (ID numbers masked; audited)',
     tags: ['isolation'],
     query: isolationListQuerySchema.omit({ page: true, pageSize: true }),
@@ -125,6 +135,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/isolations/:id',
+    operationId: 'getIsolationsById',
     summary: 'One isolation (logged)',
     tags: ['isolation'],
     params: idParamSchema,
@@ -134,6 +145,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/isolations/:id/checkins',
+    operationId: 'getIsolationsByIdCheckins',
     summary: 'Daily check-ins',
     tags: ['isolation'],
     params: idParamSchema,
@@ -143,6 +155,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'POST',
     url: '/api/isolations/:id/checkins',
+    operationId: 'postIsolationsByIdCheckins',
     summary: 'Check-in recorded by the grid worker',
     tags: ['isolation'],
     params: idParamSchema,
@@ -153,6 +166,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/isolations/:id/notice',
+    operationId: 'getIsolationsByIdNotice',
     summary: '隔离时限告知书 data for printing (name masked)',
     tags: ['isolation'],
     params: idParamSchema,
@@ -162,6 +176,8 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'POST',
     url: '/api/isolations/:id/release',
+    operationId: 'postIsolationsByIdRelease',
+    errors: [409],
     summary: 'Release after the final check, on or after the last day',
     tags: ['isolation'],
     params: idParamSchema,
@@ -172,6 +188,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/public/isolation/checkin/:token',
+    operationId: 'getPublicIsolationCheckinByToken',
     summary: 'The phone check-in page: masked name, dates, whether today is done',
     tags: ['isolation', 'public'],
     public: true,
@@ -183,6 +200,8 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'POST',
     url: '/api/public/isolation/checkin/:token',
+    operationId: 'postPublicIsolationCheckinByToken',
+    errors: [409],
     summary: 'Daily self check-in from the phone link',
     tags: ['isolation', 'public'],
     public: true,
@@ -196,6 +215,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/sealed-buildings',
+    operationId: 'getSealedBuildings',
     summary: 'Sealed buildings',
     tags: ['isolation'],
     query: sealedListQuerySchema,
@@ -205,6 +225,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/sealed-buildings/report',
+    operationId: 'getSealedBuildingsReport',
     summary: 'Buildings and people sealed per child region, with the total',
     tags: ['isolation'],
     query: z.object({ regionCode: z.string().trim().max(20).optional() }),
@@ -214,6 +235,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/sealed-buildings/report/export',
+    operationId: 'getSealedBuildingsReportExport',
     summary: 'The per-region sealed-building report as .xlsx, total last (audited)',
     tags: ['isolation'],
     query: z.object({ regionCode: z.string().trim().max(20).optional() }),
@@ -229,6 +251,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'POST',
     url: '/api/sealed-buildings',
+    operationId: 'postSealedBuildings',
     summary: 'Seal a building',
     tags: ['isolation'],
     body: sealedBuildingInputSchema,
@@ -238,6 +261,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/sealed-buildings/:id',
+    operationId: 'getSealedBuildingsById',
     summary: 'One sealed building with its daily status',
     tags: ['isolation'],
     params: idParamSchema,
@@ -249,6 +273,8 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'POST',
     url: '/api/sealed-buildings/:id/status',
+    operationId: 'postSealedBuildingsByIdStatus',
+    errors: [409],
     summary: 'Daily status of a sealed building',
     tags: ['isolation'],
     params: idParamSchema,
@@ -259,6 +285,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'POST',
     url: '/api/sealed-buildings/:id/release',
+    operationId: 'postSealedBuildingsByIdRelease',
     summary: 'Lift the seal',
     tags: ['isolation'],
     params: idParamSchema,
@@ -269,6 +296,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/screening',
+    operationId: 'getScreening',
     summary: 'Door-to-door screening campaigns',
     tags: ['isolation'],
     response: z.object({ items: z.array(campaignSchema) }),
@@ -277,6 +305,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'POST',
     url: '/api/screening',
+    operationId: 'postScreening',
     summary: 'Start a campaign over a region (a target for each of its grids)',
     tags: ['isolation'],
     body: campaignInputSchema,
@@ -286,6 +315,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/screening/:id',
+    operationId: 'getScreeningById',
     summary: 'Progress per grid',
     tags: ['isolation'],
     params: idParamSchema,
@@ -295,6 +325,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'GET',
     url: '/api/screening/:id/export',
+    operationId: 'getScreeningByIdExport',
     summary: 'A campaign’s progress per grid as .xlsx, total last (audited)',
     tags: ['isolation'],
     params: idParamSchema,
@@ -308,6 +339,7 @@ export function isolationRoutes(app: FastifyInstance, { isolation, sealedBuildin
   route(app, {
     method: 'POST',
     url: '/api/screening/:id/visits',
+    operationId: 'postScreeningByIdVisits',
     summary: 'Report households visited and people recorded in a grid',
     tags: ['isolation'],
     params: idParamSchema,

@@ -18,7 +18,7 @@ import type {
   RuleVersion,
 } from '@fugong/contract';
 import { FEVER_AT } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import { addDays, localDate, type Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';

@@ -1,6 +1,6 @@
 import type { PassClass, PersonCategory } from '@fugong/contract';
 import { idCardCheckChar } from '@fugong/contract';
-import type { Services } from '../../services';
+import type { DemoServices } from '../../platform/module';
 import { addDays, localDate } from '../../platform/clock';
 import { systemContext, type RequestContext } from '../../platform/context';
 import { makeActor } from '../../platform/permissions';
@@ -20,7 +20,7 @@ const ORIGINS = [
 /** Panzhihua East: 13 buildings sealed, 2,093 people, all since released (seed 003). */
 const SEALED_RESIDENTS = [212, 168, 145, 187, 96, 233, 174, 121, 158, 139, 201, 117, 142];
 
-export async function preventionDemo(s: Services, log: (m: string) => void): Promise<DemoLogin[]> {
+export async function preventionDemo(s: DemoServices, log: (m: string) => void): Promise<DemoLogin[]> {
   const r = rng(70_2020);
   const db = s.core.db;
   const today = localDate(s.core.clock.now());

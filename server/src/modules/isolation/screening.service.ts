@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { Campaign, GridProgress } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { localDate, type Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';

@@ -1,7 +1,7 @@
 import type { Permission } from '@fugong/contract';
 import type { Kysely, Selectable } from 'kysely';
 import type { Page, SealedBuilding, SealedReport } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { localDate, type Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { EventBus } from '../../platform/events';

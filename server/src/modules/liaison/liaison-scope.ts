@@ -1,6 +1,6 @@
 import type { Permission } from '@fugong/contract';
 import { sql, type Kysely, type SqlBool } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { pathPrefix } from '../../db/sql-helpers';
 import { invalid } from '../../platform/errors';
 import { scopeOf, type Actor } from '../../platform/permissions';

@@ -1,6 +1,6 @@
 import type { Entity, EntityInput, EntityKind, EntityListQuery } from '@fugong/contract';
 import { usccCheckChar } from '@fugong/contract';
-import type { Services } from '../../services';
+import type { DemoServices } from '../../platform/module';
 import { systemContext } from '../../platform/context';
 import { buildDistrictRegions } from '../../demo/regions.demo';
 import { demoDistricts } from '../../demo/districts';
@@ -47,7 +47,7 @@ export function allotTeams(enterprises: number[], total: number): number[] {
   return out;
 }
 
-async function allOf(s: Services, q: Partial<EntityListQuery>): Promise<Entity[]> {
+async function allOf(s: DemoServices, q: Partial<EntityListQuery>): Promise<Entity[]> {
   const admin = demoContext(0, 'admin', '系统管理员', { role: 'admin' });
   const out: Entity[] = [];
   for (let page = 1; ; page++) {
@@ -66,7 +66,7 @@ async function allOf(s: Services, q: Partial<EntityListQuery>): Promise<Entity[]
  * (by region path) and named after the village or community where that run starts. Cadre accounts
  * share the demo password and are created in bulk (one password hash).
  */
-export async function liaisonDemo(s: Services, log: (m: string) => void): Promise<DemoLogin[]> {
+export async function liaisonDemo(s: DemoServices, log: (m: string) => void): Promise<DemoLogin[]> {
   const started = Date.now();
   const sys = systemContext();
   const admin = demoContext(0, 'admin', '系统管理员', { role: 'admin' });

@@ -27,13 +27,14 @@ import { route } from '../../platform/http';
 import { recordFileRoutes } from '../../platform/files';
 import { sendXlsx } from '../../platform/excel';
 import { localDate } from '../../platform/clock';
-import type { Services } from '../../services';
+import type { AppServices } from '../../platform/module';
 
-export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos, visitLog, core }: Services): void {
+export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos, visitLog, core }: AppServices): void {
   const tags = ['liaison'];
   route(app, {
     method: 'POST',
     url: '/api/liaison/assignments',
+    operationId: 'postLiaisonAssignments',
     summary:
       'Assign a liaison or a team to entities (a list, or all uncovered ones of a region); the previous assignment is kept in the history',
     tags,
@@ -44,6 +45,7 @@ export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos, visi
   route(app, {
     method: 'GET',
     url: '/api/liaison/assignments',
+    operationId: 'getLiaisonAssignments',
     summary: 'Current (or all) assignments in the caller’s area, or a liaison’s own',
     tags,
     query: assignmentListQuerySchema,
@@ -53,6 +55,7 @@ export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos, visi
   route(app, {
     method: 'POST',
     url: '/api/liaison/assignments/resolve',
+    operationId: 'postLiaisonAssignmentsResolve',
     summary: 'Match a pasted list (one credit code or entity name per line) against the registry, for a bulk assignment',
     tags,
     body: resolveListBodySchema,
@@ -62,6 +65,7 @@ export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos, visi
   route(app, {
     method: 'GET',
     url: '/api/liaison/teams',
+    operationId: 'getLiaisonTeams',
     summary: 'Liaison teams in the caller’s area (search by team or member name)',
     tags,
     query: teamListQuerySchema,
@@ -71,6 +75,7 @@ export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos, visi
   route(app, {
     method: 'GET',
     url: '/api/liaison/cadres',
+    operationId: 'getLiaisonCadres',
     summary: 'Cadres holding the liaison role in the caller’s area, with how many entities each looks after',
     tags,
     query: cadreQuerySchema,
@@ -80,6 +85,7 @@ export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos, visi
   route(app, {
     method: 'POST',
     url: '/api/liaison/teams',
+    operationId: 'postLiaisonTeams',
     summary: 'Form a team (e.g. three cadres, one leader)',
     tags,
     body: liaisonTeamBodySchema,
@@ -89,6 +95,8 @@ export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos, visi
   route(app, {
     method: 'PUT',
     url: '/api/liaison/teams/:id',
+    operationId: 'putLiaisonTeamsById',
+    errors: [409],
     summary: 'Rename a team or change its members and leader; 409 when it changed since `version` was read',
     tags,
     params: idParamSchema,
@@ -99,6 +107,8 @@ export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos, visi
   route(app, {
     method: 'POST',
     url: '/api/liaison/teams/:id/dissolve',
+    operationId: 'postLiaisonTeamsByIdDissolve',
+    errors: [409],
     summary: 'Dissolve a team; 409 with the count while it still looks after entities (reassign them first)',
     tags,
     params: idParamSchema,
@@ -108,6 +118,7 @@ export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos, visi
   route(app, {
     method: 'GET',
     url: '/api/liaison/coverage',
+    operationId: 'getLiaisonCoverage',
     summary: 'Per entity kind: how many have a liaison (uncovered: /api/registry/entities?coverage=noLiaison)',
     tags,
     query: z.object({ regionCode: z.string().max(20).optional() }),
@@ -117,6 +128,7 @@ export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos, visi
   route(app, {
     method: 'POST',
     url: '/api/liaison/visits',
+    operationId: 'postLiaisonVisits',
     summary: 'Log a visit; each problem found becomes a ticket',
     tags,
     body: createVisitBodySchema,
@@ -126,6 +138,7 @@ export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos, visi
   route(app, {
     method: 'GET',
     url: '/api/liaison/visits',
+    operationId: 'getLiaisonVisits',
     summary: 'Visit log of the caller’s area (a liaison’s own), by date range, mode, liaison name, entity name and region',
     tags,
     query: visitListQuerySchema,
@@ -135,6 +148,7 @@ export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos, visi
   route(app, {
     method: 'GET',
     url: '/api/liaison/visits/export',
+    operationId: 'getLiaisonVisitsExport',
     summary: 'The filtered visit log as .xlsx (same filters and area as the list; audited)',
     tags,
     query: visitFilterSchema,
@@ -144,6 +158,7 @@ export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos, visi
   route(app, {
     method: 'GET',
     url: '/api/liaison/visits/:id',
+    operationId: 'getLiaisonVisitsById',
     summary: 'One visit with the tickets its problems became',
     tags,
     params: idParamSchema,
@@ -155,6 +170,7 @@ export function liaisonRoutes(app: FastifyInstance, { liaison, visitPhotos, visi
   route(app, {
     method: 'GET',
     url: '/api/liaison/visits/:id/photos',
+    operationId: 'getLiaisonVisitsByIdPhotos',
     summary: 'Photos of a visit',
     tags,
     params: idParamSchema,

@@ -18,7 +18,7 @@ import type {
   liaisonTeamBodySchema,
   liaisonTeamUpdateSchema,
 } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { containsLiteral } from '../../db/sql-helpers';
 import { checkTeamMembers, inPaths, likeAny, pathsOf } from './liaison-scope';
 import type { Clock } from '../../platform/clock';

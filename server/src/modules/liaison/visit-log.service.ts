@@ -2,7 +2,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { Locale, Page, Visit, VisitDetail, VisitMode } from '@fugong/contract';
 import type { z } from 'zod';
 import type { visitFilterSchema } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { containsLiteral } from '../../db/sql-helpers';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';

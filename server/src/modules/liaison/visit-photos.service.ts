@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { recordFileLimits, type RecordFile } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';

@@ -1,5 +1,5 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { scopeFilter, type Scope } from '../../platform/permissions';
 import type { CheckpointShiftTable, CheckpointTable } from './passes.tables';
 

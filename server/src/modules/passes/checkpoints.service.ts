@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Checkpoint, CheckpointKind, Shift, checkpointInputSchema, shiftInputSchema } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { localDate, type Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
@@ -144,7 +144,10 @@ export function createCheckpointsService({ db, clock, audit, regions }: Deps) {
     },
     async shifts(ctx: RequestContext, id: number, date?: string): Promise<Shift[]> {
       await this.get(ctx, id);
-      return (await repo.shifts(db, id, date)).map((s) => ({ ...s, members: JSON.parse(s.members) as string[] }));
+      return (await repo.shifts(db, id, date)).map(({ createdBy: _by, ...s }) => ({
+        ...s,
+        members: JSON.parse(s.members) as string[],
+      }));
     },
     async addShift(ctx: RequestContext, id: number, input: z.infer<typeof shiftInputSchema>): Promise<number> {
       const { actor, row } = await loadManaged(ctx, id);

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { preparedQuery } from '../../db/prepared';
 import { scopeFilter, type Scope } from '../../platform/permissions';
 import type { PassScanTable, PassTable } from './passes.tables';
@@ -28,14 +28,14 @@ function filtered(db: Db, scope: Scope, f: PassFilter) {
 }
 
 // every checkpoint scan runs these two: compiled once
-const passByToken = preparedQuery((db, p: { token: string }) =>
+const passByToken = preparedQuery((db: Kysely<DB>, p: { token: string }) =>
   db
     .selectFrom('pass')
     .select(['id', 'status', 'passClass', 'validFrom', 'validUntil', 'scopePath', 'personName', 'idNumberMasked'])
     .where('token', '=', p.token),
 );
 type ScanRow = Required<Omit<Insertable<PassScanTable>, 'id'>>;
-const insertScan = preparedQuery((db, p: ScanRow) =>
+const insertScan = preparedQuery((db: Kysely<DB>, p: ScanRow) =>
   db
     .insertInto('passScan')
     .values({

@@ -28,15 +28,16 @@ import { route } from '../../platform/http';
 import { sendXlsx } from '../../platform/excel';
 import { localDate } from '../../platform/clock';
 import { AppError } from '../../platform/errors';
-import type { Services } from '../../services';
+import type { AppServices } from '../../platform/module';
 import { QR_PREFIX } from './pass-rules';
 
 const ok = { ok: true as const };
 
-export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }: Services): void {
+export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }: AppServices): void {
   route(app, {
     method: 'GET',
     url: '/api/passes/rules',
+    operationId: 'getPassesRules',
     summary: 'Rules per pass class',
     tags: ['passes'],
     response: z.object({ items: z.array(passRuleSchema) }),
@@ -45,6 +46,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'PUT',
     url: '/api/passes/rules/:passClass',
+    operationId: 'putPassesRulesByPassClass',
     summary: 'Change a class’s validity, scope, checkpoint kinds and issuing roles',
     tags: ['passes'],
     params: z.object({ passClass: passClassSchema }),
@@ -58,6 +60,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'GET',
     url: '/api/passes',
+    operationId: 'getPasses',
     summary: 'Passes in the caller’s area',
     tags: ['passes'],
     query: passListQuerySchema,
@@ -67,6 +70,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'GET',
     url: '/api/passes/export',
+    operationId: 'getPassesExport',
     summary: 'The filtered passes as .xlsx (ID numbers masked, no QR tokens; the export is audited)',
     tags: ['passes'],
     query: passListQuerySchema.omit({ page: true, pageSize: true }),
@@ -80,6 +84,8 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'POST',
     url: '/api/passes',
+    operationId: 'postPasses',
+    errors: [404, 409],
     summary: 'Issue a pass of a class to a person',
     tags: ['passes'],
     body: issuePassBodySchema,
@@ -89,6 +95,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'POST',
     url: '/api/passes/bulk',
+    operationId: 'postPassesBulk',
     summary: 'Issue passes to an employer’s staff',
     tags: ['passes'],
     body: bulkIssueBodySchema,
@@ -98,6 +105,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'GET',
     url: '/api/passes/:id',
+    operationId: 'getPassesById',
     summary: 'One pass (with its QR token for those who may hand it out)',
     tags: ['passes'],
     params: idParamSchema,
@@ -107,6 +115,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'GET',
     url: '/api/passes/:id/qr.svg',
+    operationId: 'getPassesByIdQrSvg',
     summary: 'The pass’s QR code as SVG',
     tags: ['passes'],
     params: idParamSchema,
@@ -122,6 +131,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'GET',
     url: '/api/public/passes/:token/qr.svg',
+    operationId: 'getPublicPassesByTokenQrSvg',
     summary: 'QR of a pass for its holder (the token is the secret)',
     tags: ['passes', 'public'],
     public: true,
@@ -138,6 +148,8 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'POST',
     url: '/api/passes/:id/renew',
+    operationId: 'postPassesByIdRenew',
+    errors: [409],
     summary: 'Renew for the class’s validity from today',
     tags: ['passes'],
     params: idParamSchema,
@@ -147,6 +159,8 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'POST',
     url: '/api/passes/:id/revoke',
+    operationId: 'postPassesByIdRevoke',
+    errors: [409],
     summary: 'Revoke with a reason',
     tags: ['passes'],
     params: idParamSchema,
@@ -157,6 +171,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'POST',
     url: '/api/passes/:id/rotate',
+    operationId: 'postPassesByIdRotate',
     summary: 'Replace the QR token; the old code stops working',
     tags: ['passes'],
     params: idParamSchema,
@@ -166,6 +181,8 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'POST',
     url: '/api/passes/verify',
+    operationId: 'postPassesVerify',
+    errors: [404],
     summary: 'Checkpoint / community gate scan: by QR token or ID number; every scan is logged',
     tags: ['passes'],
     body: verifyBodySchema,
@@ -176,6 +193,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'GET',
     url: '/api/checkpoints',
+    operationId: 'getCheckpoints',
     summary: 'Checkpoints the caller runs or scans at',
     tags: ['passes'],
     response: z.object({ items: z.array(checkpointSchema) }),
@@ -184,6 +202,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'POST',
     url: '/api/checkpoints',
+    operationId: 'postCheckpoints',
     summary: 'Open a checkpoint 卡点',
     tags: ['passes'],
     body: checkpointInputSchema,
@@ -193,6 +212,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'GET',
     url: '/api/checkpoints/:id',
+    operationId: 'getCheckpointsById',
     summary: 'One checkpoint',
     tags: ['passes'],
     params: idParamSchema,
@@ -202,6 +222,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'PATCH',
     url: '/api/checkpoints/:id',
+    operationId: 'patchCheckpointsById',
     summary: 'Open or close a checkpoint',
     tags: ['passes'],
     params: idParamSchema,
@@ -212,6 +233,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'GET',
     url: '/api/checkpoints/:id/scans',
+    operationId: 'getCheckpointsByIdScans',
     summary: 'Recent scans at a checkpoint',
     tags: ['passes'],
     params: idParamSchema,
@@ -222,6 +244,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'GET',
     url: '/api/checkpoints/:id/scans/export',
+    operationId: 'getCheckpointsByIdScansExport',
     summary: 'One day’s scan log of a checkpoint as .xlsx (names and ID numbers masked; audited)',
     tags: ['passes'],
     params: idParamSchema,
@@ -234,6 +257,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'GET',
     url: '/api/checkpoints/:id/shifts',
+    operationId: 'getCheckpointsByIdShifts',
     summary: 'Duty shifts and teams',
     tags: ['passes'],
     params: idParamSchema,
@@ -244,6 +268,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'POST',
     url: '/api/checkpoints/:id/shifts',
+    operationId: 'postCheckpointsByIdShifts',
     summary: 'Put a team on duty',
     tags: ['passes'],
     params: idParamSchema,
@@ -254,6 +279,7 @@ export function passesRoutes(app: FastifyInstance, { passes, checkpoints, core }
   route(app, {
     method: 'DELETE',
     url: '/api/checkpoints/:id/shifts/:shiftId',
+    operationId: 'deleteCheckpointsByIdShiftsByShiftId',
     summary: 'Remove a shift',
     tags: ['passes'],
     params: z.object({ id: z.coerce.number().int().positive(), shiftId: z.coerce.number().int().positive() }),

@@ -18,7 +18,7 @@ import type {
   VerifyResult,
   PersonCategory,
 } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { addDays, localDate, type Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { EventBus } from '../../platform/events';

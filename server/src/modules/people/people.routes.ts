@@ -17,12 +17,13 @@ import {
 import { route } from '../../platform/http';
 import { sendXlsx } from '../../platform/excel';
 import { localDate } from '../../platform/clock';
-import type { Services } from '../../services';
+import type { AppServices } from '../../platform/module';
 
-export function peopleRoutes(app: FastifyInstance, { people, selfService, core }: Services): void {
+export function peopleRoutes(app: FastifyInstance, { people, selfService, core }: AppServices): void {
   route(app, {
     method: 'GET',
     url: '/api/people',
+    operationId: 'getPeople',
     summary: 'People in the caller’s area (masked); a whole ID number as q looks the person up by keyed hash',
     tags: ['people'],
     query: personListQuerySchema,
@@ -32,6 +33,7 @@ export function peopleRoutes(app: FastifyInstance, { people, selfService, core }
   route(app, {
     method: 'GET',
     url: '/api/people/export',
+    operationId: 'getPeopleExport',
     summary: 'The filtered people list as .xlsx (ID numbers and phones masked; the export is audited)',
     tags: ['people'],
     query: personListQuerySchema.omit({ page: true, pageSize: true }),
@@ -45,6 +47,8 @@ export function peopleRoutes(app: FastifyInstance, { people, selfService, core }
   route(app, {
     method: 'POST',
     url: '/api/people',
+    operationId: 'postPeople',
+    errors: [409],
     summary: 'Register a person (ID number validated, stored encrypted; one record per number)',
     tags: ['people'],
     body: personInputSchema,
@@ -54,6 +58,7 @@ export function peopleRoutes(app: FastifyInstance, { people, selfService, core }
   route(app, {
     method: 'GET',
     url: '/api/people/:id',
+    operationId: 'getPeopleById',
     summary: 'One person, masked; the view is logged',
     tags: ['people'],
     params: idParamSchema,
@@ -63,6 +68,7 @@ export function peopleRoutes(app: FastifyInstance, { people, selfService, core }
   route(app, {
     method: 'PATCH',
     url: '/api/people/:id',
+    operationId: 'patchPeopleById',
     summary: 'Change phone, residence, category or employer',
     tags: ['people'],
     params: idParamSchema,
@@ -76,6 +82,7 @@ export function peopleRoutes(app: FastifyInstance, { people, selfService, core }
   route(app, {
     method: 'POST',
     url: '/api/people/:id/reveal',
+    operationId: 'postPeopleByIdReveal',
     summary: 'Show the clear ID number or phone, with a reason; audited and visible to the person',
     tags: ['people'],
     params: idParamSchema,
@@ -89,6 +96,7 @@ export function peopleRoutes(app: FastifyInstance, { people, selfService, core }
   route(app, {
     method: 'GET',
     url: '/api/people/:id/access-log',
+    operationId: 'getPeopleByIdAccessLog',
     summary: 'Which officials viewed or changed this person’s record',
     tags: ['people'],
     params: idParamSchema,
@@ -98,6 +106,8 @@ export function peopleRoutes(app: FastifyInstance, { people, selfService, core }
   route(app, {
     method: 'POST',
     url: '/api/public/people/self',
+    operationId: 'postPublicPeopleSelf',
+    errors: [404],
     summary: 'A person’s own record, passes, isolation and access log, after proving ID number and phone',
     tags: ['people', 'public'],
     public: true,

@@ -11,7 +11,7 @@ import type {
   IdType,
 } from '@fugong/contract';
 import { isValidIdCard, normaliseIdCard } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import { localDate, type Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';

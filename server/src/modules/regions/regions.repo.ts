@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, RegionTable } from '../../db/schema';
+import type { RegionTable } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import { containsText, startsWithText } from '../../db/sql-helpers';
 

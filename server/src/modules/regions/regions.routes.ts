@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { regionChildrenQuerySchema, regionListSchema, regionSearchQuerySchema } from '@fugong/contract';
 import { route } from '../../platform/http';
-import type { Services } from '../../services';
+import type { AppServices } from '../../platform/module';
 
-export function regionsRoutes(app: FastifyInstance, { regions }: Services): void {
+export function regionsRoutes(app: FastifyInstance, { regions }: AppServices): void {
   route(app, {
     method: 'GET',
     url: '/api/regions',
+    operationId: 'getRegions',
+    errors: [404],
     summary: 'Children of a region (or the caller’s top regions when no parent is given)',
     tags: ['regions'],
     query: regionChildrenQuerySchema,
@@ -16,6 +18,7 @@ export function regionsRoutes(app: FastifyInstance, { regions }: Services): void
   route(app, {
     method: 'GET',
     url: '/api/regions/search',
+    operationId: 'getRegionsSearch',
     summary: 'Find regions by name or code within the caller’s scope',
     tags: ['regions'],
     query: regionSearchQuerySchema,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Region, RegionLevel } from '@fugong/contract';
-import type { DB, RegionTable } from '../../db/schema';
+import type { RegionTable } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import { AppError } from '../../platform/errors';
 import { requirePermission, scopeOf, type Actor } from '../../platform/permissions';

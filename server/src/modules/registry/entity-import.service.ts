@@ -10,7 +10,7 @@ import type {
   Locale,
 } from '@fugong/contract';
 import { entityInputSchema } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';

@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { pathPrefix } from '../../db/sql-helpers';
 import { LEVEL_PATH_LENGTHS, ancestorsOf, categoryKeysOf, childLevel, totalsLevel, pathRange } from '../../db/category-key';
 import { addDays, localDate } from '../../platform/clock';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
 import type { Scope } from '../../platform/permissions';

@@ -1,6 +1,6 @@
 import type { EntityInput, EntityKind, Sector, SizeClass, SmallVenueType } from '@fugong/contract';
 import { usccCheckChar } from '@fugong/contract';
-import type { Services } from '../../services';
+import type { DemoServices } from '../../platform/module';
 import { systemContext } from '../../platform/context';
 import { demoDistricts, type DistrictDef } from '../../demo/districts';
 import { buildDistrictRegions } from '../../demo/regions.demo';
@@ -254,7 +254,7 @@ export function buildDistrictEntities(d: DistrictDef, segments: Segment[], scale
  * Demo step: the entities of the five districts, plus two enterprise users in Jizhou's first town
  * (the town of the demo user `town`): a small restaurant and a manufacturer.
  */
-export async function registryDemo(s: Services, log: (m: string) => void): Promise<DemoLogin[]> {
+export async function registryDemo(s: DemoServices, log: (m: string) => void): Promise<DemoLogin[]> {
   const ctx = systemContext();
   for (const d of demoDistricts) {
     const entities = buildDistrictEntities(d, registryDemoConfig.districts[d.code] ?? [], registryDemoConfig.scale);

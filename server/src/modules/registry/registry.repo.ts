@@ -10,7 +10,7 @@ import {
   type Transaction,
   type Updateable,
 } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import { containsText, pathPrefix } from '../../db/sql-helpers';
 import type { EntityImportJobTable, EntityStatusHistoryTable, EntityTable } from './registry.tables';
@@ -40,9 +40,11 @@ export interface EntityFilter {
 const BATCH = 400;
 
 // every report, filing and booking looks its entity up: compiled once
-const entityById = preparedQuery((db, p: { id: number }) => db.selectFrom('entity').selectAll().where('id', '=', p.id));
+const entityById = preparedQuery((db: Kysely<DB>, p: { id: number }) =>
+  db.selectFrom('entity').selectAll().where('id', '=', p.id),
+);
 // the summary only: a full row has about forty columns, and every daily report reads this one
-const summaryById = preparedQuery((db, p: { id: number }) =>
+const summaryById = preparedQuery((db: Kysely<DB>, p: { id: number }) =>
   db.selectFrom('entity').select(SUMMARY_COLUMNS).where('id', '=', p.id),
 );
 

@@ -20,13 +20,14 @@ import { route } from '../../platform/http';
 import { AppError } from '../../platform/errors';
 import { sendXlsx } from '../../platform/excel';
 import { localDate } from '../../platform/clock';
-import type { Services } from '../../services';
+import type { AppServices } from '../../platform/module';
 
-export function registryRoutes(app: FastifyInstance, { registry, core }: Services): void {
+export function registryRoutes(app: FastifyInstance, { registry, core }: AppServices): void {
   const tags = ['registry'];
   route(app, {
     method: 'GET',
     url: '/api/registry/entities',
+    operationId: 'getRegistryEntities',
     summary: 'Market entities in the caller’s scope: search by name or credit code, filters, paginated',
     tags,
     query: entityListQuerySchema,
@@ -36,6 +37,7 @@ export function registryRoutes(app: FastifyInstance, { registry, core }: Service
   route(app, {
     method: 'GET',
     url: '/api/registry/entities/export',
+    operationId: 'getRegistryEntitiesExport',
     summary: 'The filtered entity list as .xlsx, headers in the caller’s language',
     tags,
     query: entityExportQuerySchema,
@@ -48,6 +50,8 @@ export function registryRoutes(app: FastifyInstance, { registry, core }: Service
   route(app, {
     method: 'POST',
     url: '/api/registry/entities',
+    operationId: 'postRegistryEntities',
+    errors: [409],
     summary: 'Register an entity (starts as not resumed)',
     tags,
     body: entityInputSchema,
@@ -57,6 +61,7 @@ export function registryRoutes(app: FastifyInstance, { registry, core }: Service
   route(app, {
     method: 'GET',
     url: '/api/registry/entities/:id',
+    operationId: 'getRegistryEntitiesById',
     summary: 'One entity with the caller’s abilities on it',
     tags,
     params: idParamSchema,
@@ -66,6 +71,8 @@ export function registryRoutes(app: FastifyInstance, { registry, core }: Service
   route(app, {
     method: 'PUT',
     url: '/api/registry/entities/:id',
+    operationId: 'putRegistryEntitiesById',
+    errors: [409],
     summary: 'Replace an entity’s attributes (status is changed separately)',
     tags,
     params: idParamSchema,
@@ -79,6 +86,8 @@ export function registryRoutes(app: FastifyInstance, { registry, core }: Service
   route(app, {
     method: 'POST',
     url: '/api/registry/entities/:id/status',
+    operationId: 'postRegistryEntitiesByIdStatus',
+    errors: [409],
     summary: 'Change an entity’s status with a reason (409 when the status table forbids it)',
     tags,
     params: idParamSchema,
@@ -92,6 +101,7 @@ export function registryRoutes(app: FastifyInstance, { registry, core }: Service
   route(app, {
     method: 'GET',
     url: '/api/registry/entities/:id/history',
+    operationId: 'getRegistryEntitiesByIdHistory',
     summary: 'Status history: who, when, why, from which source',
     tags,
     params: idParamSchema,
@@ -101,6 +111,7 @@ export function registryRoutes(app: FastifyInstance, { registry, core }: Service
   route(app, {
     method: 'GET',
     url: '/api/registry/entities/:id/timeline',
+    operationId: 'getRegistryEntitiesByIdTimeline',
     summary: '一企一档: everything that happened to the entity, newest first',
     tags,
     params: idParamSchema,
@@ -110,6 +121,7 @@ export function registryRoutes(app: FastifyInstance, { registry, core }: Service
   route(app, {
     method: 'GET',
     url: '/api/registry/imports/template',
+    operationId: 'getRegistryImportsTemplate',
     summary: 'The .xlsx import template',
     tags,
     handler: async ({ ctx, reply }) => {
@@ -121,6 +133,8 @@ export function registryRoutes(app: FastifyInstance, { registry, core }: Service
   route(app, {
     method: 'POST',
     url: '/api/registry/imports',
+    operationId: 'postRegistryImports',
+    errors: [400],
     summary: 'Upload an .xlsx or .csv (UTF-8 or GBK) as multipart field "file"; returns the preview, nothing is written yet',
     tags,
     response: importPreviewSchema,
@@ -134,6 +148,7 @@ export function registryRoutes(app: FastifyInstance, { registry, core }: Service
   route(app, {
     method: 'GET',
     url: '/api/registry/imports/:token',
+    operationId: 'getRegistryImportsByToken',
     summary: 'A page of an import preview’s rows (filter by action)',
     tags,
     params: importTokenParamSchema,
@@ -144,6 +159,8 @@ export function registryRoutes(app: FastifyInstance, { registry, core }: Service
   route(app, {
     method: 'POST',
     url: '/api/registry/imports/:token/confirm',
+    operationId: 'postRegistryImportsByTokenConfirm',
+    errors: [409],
     summary: 'Write every valid row of the preview in one transaction',
     tags,
     params: importTokenParamSchema,

@@ -11,7 +11,7 @@ import type {
   ReportListQuery,
 } from '@fugong/contract';
 import { dailyReportInputSchema } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Clock } from '../../platform/clock';
 import { addDays, localDate } from '../../platform/clock';
 import type { Audit, AuditEntry } from '../../platform/audit';

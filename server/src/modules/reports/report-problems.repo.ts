@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { pathPrefix } from '../../db/sql-helpers';
 import type { ReportProblemTicketTable } from './reports.tables';
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ConvertProblemBody, ConvertProblemResult, Page, ReportProblem, ReportProblemsQuery } from '@fugong/contract';
 import { convertProblemBodySchema } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { isUniqueViolation } from '../../db/sql-helpers';
 import type { Clock } from '../../platform/clock';
 import { addDays, localDate } from '../../platform/clock';

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { preparedRows } from '../../db/prepared';
 import { categoryKeysOf, childLevel, totalsLevel, pathRange } from '../../db/category-key';
 import type { EntityAttrs } from '../registry/registry-stats.service';
@@ -99,7 +99,7 @@ const snake = (s: string) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 const COLUMNS = [...KEY, ...VALUES];
 // compiled once per dialect and row count: every batch of report submissions ends with one of these
 const upsertRows = preparedRows(
-  (db, rows) =>
+  (db: Kysely<DB>, rows) =>
     db
       .insertInto('dailyReportRollup')
       .values(rows as unknown as Rollup[])

@@ -25,15 +25,16 @@ import {
 } from '@fugong/contract';
 import { route } from '../../platform/http';
 import { sendXlsx } from '../../platform/excel';
-import type { Services } from '../../services';
+import type { AppServices } from '../../platform/module';
 
 const entityQuery = z.object({ entityId: z.coerce.number().int().positive().optional() });
 
-export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, reportProblems }: Services): void {
+export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, reportProblems }: AppServices): void {
   const tags = ['reports'];
   route(app, {
     method: 'GET',
     url: '/api/reports/problems',
+    operationId: 'getReportsProblems',
     summary:
       'Recent daily reports whose problems field is filled, with the ticket each became (filter converted / not converted)',
     tags,
@@ -44,6 +45,7 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
   route(app, {
     method: 'GET',
     url: '/api/reports/problems/export',
+    operationId: 'getReportsProblemsExport',
     summary: 'The filtered list of reports with problems as .xlsx',
     tags,
     query: reportProblemsQuerySchema.omit({ page: true, pageSize: true }),
@@ -55,6 +57,8 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
   route(app, {
     method: 'POST',
     url: '/api/reports/daily/:id/ticket',
+    operationId: 'postReportsDailyByIdTicket',
+    errors: [409],
     summary: '转为问题单: turn the report’s problems into a ticket; a second call returns the same ticket',
     tags,
     params: idParamSchema,
@@ -65,6 +69,7 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
   route(app, {
     method: 'GET',
     url: '/api/reports/mine',
+    operationId: 'getReportsMine',
     summary: 'The signed-in enterprise’s entity, whether it may report today, and its recent daily reports',
     tags,
     query: entityQuery,
@@ -74,6 +79,8 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
   route(app, {
     method: 'POST',
     url: '/api/reports/daily',
+    operationId: 'postReportsDaily',
+    errors: [404, 409],
     summary: 'Submit the day’s report 一日一报; the same day again replaces it (history kept)',
     tags,
     body: dailyReportInputSchema.extend({ entityId: z.number().int().positive().optional() }),
@@ -83,6 +90,7 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
   route(app, {
     method: 'GET',
     url: '/api/reports/daily',
+    operationId: 'getReportsDaily',
     summary: 'Reports of a day in a region subtree (optionally only the abnormal ones)',
     tags,
     query: reportListQuerySchema,
@@ -92,6 +100,7 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
   route(app, {
     method: 'GET',
     url: '/api/reports/daily/:id/versions',
+    operationId: 'getReportsDailyByIdVersions',
     summary: 'Every submission of one day’s report, newest first',
     tags,
     params: idParamSchema,
@@ -101,6 +110,8 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
   route(app, {
     method: 'GET',
     url: '/api/reports/missing',
+    operationId: 'getReportsMissing',
+    errors: [404],
     summary: 'Resumed entities that have not reported for the day',
     tags,
     query: missingReportsQuerySchema,
@@ -110,6 +121,7 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
   route(app, {
     method: 'GET',
     url: '/api/reports/missing/export',
+    operationId: 'getReportsMissingExport',
     summary: 'The not-reported list as .xlsx',
     tags,
     query: missingReportsQuerySchema.omit({ page: true, pageSize: true }),
@@ -122,6 +134,7 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
   route(app, {
     method: 'POST',
     url: '/api/reports/missing/remind',
+    operationId: 'postReportsMissingRemind',
     summary: 'Remind the entities that have not reported (all in scope, or the ones named)',
     tags,
     body: remindBodySchema,
@@ -131,6 +144,7 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
   route(app, {
     method: 'GET',
     url: '/api/reports/alerts',
+    operationId: 'getReportsAlerts',
     summary: 'Fever and suspected-case alerts of a day in a region subtree, newest first',
     tags,
     query: z.object({ regionCode: z.string().optional(), date: dateSchema.optional() }),
@@ -140,6 +154,7 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
   route(app, {
     method: 'GET',
     url: '/api/reports/reviews/due',
+    operationId: 'getReportsReviewsDue',
     summary: 'Five-day reviews due (or overdue) in the caller’s area, earliest first',
     tags,
     query: reviewDueQuerySchema,
@@ -149,6 +164,8 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
   route(app, {
     method: 'POST',
     url: '/api/reports/reviews',
+    operationId: 'postReportsReviews',
+    errors: [404],
     summary: 'Record a five-day review (on site or by phone) with its findings',
     tags,
     body: reviewInputSchema,
@@ -158,6 +175,7 @@ export function reportsRoutes(app: FastifyInstance, { dailyReports, reviews, rep
   route(app, {
     method: 'GET',
     url: '/api/reports/reviews',
+    operationId: 'getReportsReviews',
     summary: 'Reviews of one entity, newest first',
     tags,
     query: z.object({ entityId: z.coerce.number().int().positive() }),

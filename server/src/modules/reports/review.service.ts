@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Page, Review, ReviewDue, ReviewDueQuery, ReviewInput } from '@fugong/contract';
 import { reviewInputSchema } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Clock } from '../../platform/clock';
 import { addDays, localDate } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';

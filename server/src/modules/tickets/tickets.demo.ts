@@ -1,5 +1,5 @@
 import type { Department, Entity, EntityListQuery } from '@fugong/contract';
-import type { Services } from '../../services';
+import type { DemoServices } from '../../platform/module';
 import { manualClock } from '../../platform/clock';
 import { systemContext, type RequestContext } from '../../platform/context';
 import { makeActor, type ActorGrant } from '../../platform/permissions';
@@ -15,7 +15,7 @@ const HOUR = 3_600_000;
 
 /** A request context for a demo user: the real user id (so "my tickets" and confirmations work) and their grant. */
 async function actorOf(
-  s: Services,
+  s: DemoServices,
   username: string,
   grant: Partial<ActorGrant> & Pick<ActorGrant, 'role'>,
   fallbackName = username,
@@ -42,7 +42,7 @@ async function actorOf(
  * A tickets service on a demo clock replays the days, so deadlines, escalations and the timeline
  * carry the times they would have had.
  */
-export async function ticketsDemo(s: Services, log: (m: string) => void): Promise<void> {
+export async function ticketsDemo(s: DemoServices, log: (m: string) => void): Promise<void> {
   const r = rng(4401);
   const realNow = s.core.clock.now();
   // eight days ago, 09:00 local

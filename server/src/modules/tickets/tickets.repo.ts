@@ -1,5 +1,5 @@
 import type { Expression, ExpressionBuilder, Insertable, Kysely, Selectable, SqlBool, Transaction, Updateable } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { TicketTable, TicketCategoryTable, TicketEventTable, TicketAttachmentTable } from './tickets.tables';
 
 type Db = Kysely<DB> | Transaction<DB>;

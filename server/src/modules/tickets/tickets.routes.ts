@@ -27,13 +27,14 @@ import { route } from '../../platform/http';
 import { recordFileRoutes } from '../../platform/files';
 import { sendXlsx } from '../../platform/excel';
 import { localDate } from '../../platform/clock';
-import type { Services } from '../../services';
+import type { AppServices } from '../../platform/module';
 
-export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services): void {
+export function ticketsRoutes(app: FastifyInstance, { tickets, core }: AppServices): void {
   const tags = ['tickets'];
   route(app, {
     method: 'GET',
     url: '/api/tickets',
+    operationId: 'getTickets',
     summary: 'Tickets the caller may see (filters, paginated)',
     tags,
     query: ticketListQuerySchema,
@@ -43,6 +44,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'GET',
     url: '/api/tickets/export',
+    operationId: 'getTicketsExport',
     summary: 'The filtered ticket list as .xlsx',
     tags,
     query: ticketExportQuerySchema,
@@ -54,6 +56,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'GET',
     url: '/api/tickets/leaders-queue',
+    operationId: 'getTicketsLeadersQueue',
     summary: '区领导报到: open tickets escalated to the district leaders',
     tags,
     query: pageQuerySchema,
@@ -63,6 +66,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'GET',
     url: '/api/tickets/stats',
+    operationId: 'getTicketsStats',
     summary: 'Received, closed, on-time %, average handling time, reopen rate, satisfaction per department or region',
     tags,
     query: ticketStatsQuerySchema,
@@ -72,6 +76,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'GET',
     url: '/api/tickets/stats/export',
+    operationId: 'getTicketsStatsExport',
     summary: 'The statistics as .xlsx',
     tags,
     query: ticketStatsQuerySchema,
@@ -83,6 +88,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'GET',
     url: '/api/tickets/categories',
+    operationId: 'getTicketsCategories',
     summary: 'Ticket categories (all=true includes inactive ones)',
     tags,
     query: z.object({ all: z.enum(['true', 'false']).optional() }),
@@ -92,6 +98,8 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'POST',
     url: '/api/tickets/categories',
+    operationId: 'postTicketsCategories',
+    errors: [409],
     summary: 'Add a category with its default department and SLA',
     tags,
     body: ticketCategoryBodySchema,
@@ -101,6 +109,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'PATCH',
     url: '/api/tickets/categories/:id',
+    operationId: 'patchTicketsCategoriesById',
     summary: 'Change a category',
     tags,
     params: idParamSchema,
@@ -111,6 +120,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'POST',
     url: '/api/tickets',
+    operationId: 'postTickets',
     summary: 'Report a problem (enterprise self-report or staff)',
     tags,
     body: createTicketBodySchema,
@@ -120,6 +130,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'GET',
     url: '/api/tickets/:id',
+    operationId: 'getTicketsById',
     summary: 'One ticket with its timeline and what the caller may do',
     tags,
     params: idParamSchema,
@@ -129,6 +140,8 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'POST',
     url: '/api/tickets/:id/assign',
+    operationId: 'postTicketsByIdAssign',
+    errors: [409],
     summary: '交办 to a department with a deadline',
     tags,
     params: idParamSchema,
@@ -139,6 +152,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'POST',
     url: '/api/tickets/:id/reassign',
+    operationId: 'postTicketsByIdReassign',
     summary: 'Hand to another department',
     tags,
     params: idParamSchema,
@@ -149,6 +163,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'POST',
     url: '/api/tickets/:id/accept',
+    operationId: 'postTicketsByIdAccept',
     summary: 'The department accepts the ticket',
     tags,
     params: idParamSchema,
@@ -159,6 +174,8 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'POST',
     url: '/api/tickets/:id/handle',
+    operationId: 'postTicketsByIdHandle',
+    errors: [409],
     summary: 'The department records its result; the enterprise is asked to confirm',
     tags,
     params: idParamSchema,
@@ -169,6 +186,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'POST',
     url: '/api/tickets/:id/confirm',
+    operationId: 'postTicketsByIdConfirm',
     summary: 'The enterprise confirms with a satisfaction score: 销号',
     tags,
     params: idParamSchema,
@@ -179,6 +197,8 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'POST',
     url: '/api/tickets/:id/reopen',
+    operationId: 'postTicketsByIdReopen',
+    errors: [409],
     summary: 'The enterprise is not satisfied: back to the department',
     tags,
     params: idParamSchema,
@@ -189,6 +209,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'POST',
     url: '/api/tickets/:id/close',
+    operationId: 'postTicketsByIdClose',
     summary: 'Close out by staff (invalid problem, no answer from the enterprise)',
     tags,
     params: idParamSchema,
@@ -199,6 +220,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'POST',
     url: '/api/tickets/:id/merge',
+    operationId: 'postTicketsByIdMerge',
     summary: 'Merge a duplicate into another ticket',
     tags,
     params: idParamSchema,
@@ -209,6 +231,8 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'POST',
     url: '/api/tickets/:id/whistle',
+    operationId: 'postTicketsByIdWhistle',
+    errors: [409],
     summary: '吹哨: escalate by hand (one level, or straight to a chosen higher level)',
     tags,
     params: idParamSchema,
@@ -219,6 +243,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'POST',
     url: '/api/tickets/:id/acknowledge',
+    operationId: 'postTicketsByIdAcknowledge',
     summary: '区领导报到: a leader takes up an escalated ticket',
     tags,
     params: idParamSchema,
@@ -229,6 +254,7 @@ export function ticketsRoutes(app: FastifyInstance, { tickets, core }: Services)
   route(app, {
     method: 'POST',
     url: '/api/tickets/:id/comments',
+    operationId: 'postTicketsByIdComments',
     summary: 'Add a comment to the timeline',
     tags,
     params: idParamSchema,

@@ -23,7 +23,7 @@ import {
 } from '@fugong/contract';
 import type { z } from 'zod';
 import crypto from 'node:crypto';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { EventBus } from '../../platform/events';

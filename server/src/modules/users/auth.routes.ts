@@ -3,12 +3,15 @@ import { changePasswordBodySchema, localeBodySchema, loginBodySchema, meSchema, 
 import { route } from '../../platform/http';
 import { AppError } from '../../platform/errors';
 import { SESSION_COOKIE } from '../../platform/auth/auth.plugin';
-import type { Services } from '../../services';
+import type { AppServices } from '../../platform/module';
 
-export function authRoutes(app: FastifyInstance, { users, sessions }: Services): void {
+export function authRoutes(app: FastifyInstance, { users, core }: AppServices): void {
+  const { sessions } = core;
   route(app, {
     method: 'POST',
     url: '/api/auth/login',
+    operationId: 'postAuthLogin',
+    errors: [401, 403],
     summary: 'Sign in with username and password; sets the session cookie and returns the CSRF token',
     tags: ['auth'],
     public: true,
@@ -34,6 +37,7 @@ export function authRoutes(app: FastifyInstance, { users, sessions }: Services):
   route(app, {
     method: 'POST',
     url: '/api/auth/logout',
+    operationId: 'postAuthLogout',
     summary: 'Sign out: ends the session',
     tags: ['auth'],
     public: true,
@@ -48,6 +52,7 @@ export function authRoutes(app: FastifyInstance, { users, sessions }: Services):
   route(app, {
     method: 'GET',
     url: '/api/auth/me',
+    operationId: 'getAuthMe',
     summary: 'The signed-in user, grants, permissions and CSRF token',
     tags: ['auth'],
     response: meSchema,
@@ -57,6 +62,7 @@ export function authRoutes(app: FastifyInstance, { users, sessions }: Services):
   route(app, {
     method: 'POST',
     url: '/api/auth/password',
+    operationId: 'postAuthPassword',
     summary: 'Change one’s own password (other sessions are signed out)',
     tags: ['auth'],
     rateLimit: { max: 10, timeWindow: '1 minute' },
@@ -71,6 +77,7 @@ export function authRoutes(app: FastifyInstance, { users, sessions }: Services):
   route(app, {
     method: 'PUT',
     url: '/api/auth/locale',
+    operationId: 'putAuthLocale',
     summary: 'Remember the interface language for this user',
     tags: ['auth'],
     body: localeBodySchema,

@@ -1,5 +1,6 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { AppUserTable, DB } from '../../db/schema';
+import type { AppUserTable } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import { containsText } from '../../db/sql-helpers';
 

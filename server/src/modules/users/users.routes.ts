@@ -11,12 +11,13 @@ import {
   userSchema,
 } from '@fugong/contract';
 import { route } from '../../platform/http';
-import type { Services } from '../../services';
+import type { AppServices } from '../../platform/module';
 
-export function usersRoutes(app: FastifyInstance, { users }: Services): void {
+export function usersRoutes(app: FastifyInstance, { users }: AppServices): void {
   route(app, {
     method: 'GET',
     url: '/api/users',
+    operationId: 'getUsers',
     summary: 'List users (search, role and status filters, paginated)',
     tags: ['users'],
     query: userListQuerySchema,
@@ -27,6 +28,7 @@ export function usersRoutes(app: FastifyInstance, { users }: Services): void {
   route(app, {
     method: 'GET',
     url: '/api/users/:id',
+    operationId: 'getUsersById',
     summary: 'One user with grants',
     tags: ['users'],
     params: idParamSchema,
@@ -36,6 +38,8 @@ export function usersRoutes(app: FastifyInstance, { users }: Services): void {
   route(app, {
     method: 'POST',
     url: '/api/users',
+    operationId: 'postUsers',
+    errors: [409],
     summary: 'Create a user with grants; the user must change the password at first sign-in',
     tags: ['users'],
     body: createUserBodySchema,
@@ -45,6 +49,8 @@ export function usersRoutes(app: FastifyInstance, { users }: Services): void {
   route(app, {
     method: 'PATCH',
     url: '/api/users/:id',
+    operationId: 'patchUsersById',
+    errors: [409],
     summary: 'Rename, disable/enable, or replace grants (signs the user out)',
     tags: ['users'],
     params: idParamSchema,
@@ -58,6 +64,7 @@ export function usersRoutes(app: FastifyInstance, { users }: Services): void {
   route(app, {
     method: 'POST',
     url: '/api/users/:id/reset-password',
+    operationId: 'postUsersByIdResetPassword',
     summary: 'Set a temporary password; the user must change it at next sign-in',
     tags: ['users'],
     params: idParamSchema,

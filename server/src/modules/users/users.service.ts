@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Grant, GrantInput, Locale, Me, Role, User, Department } from '@fugong/contract';
 import { isValidMobile, normalisePhone } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';

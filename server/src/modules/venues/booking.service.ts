@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Booking, BookingChannel, BookingInput, BookingStatus, CheckinStatus, IdType } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { localDate } from '../../platform/clock';
 import { createGroupCommit } from '../../platform/group-commit';
 import type { AuditEntry } from '../../platform/audit';

@@ -1,5 +1,5 @@
 import { idCardCheckChar, type VenueKind } from '@fugong/contract';
-import type { Services } from '../../services';
+import type { DemoServices } from '../../platform/module';
 import { systemContext } from '../../platform/context';
 import { makeActor } from '../../platform/permissions';
 import { localDate } from '../../platform/clock';
@@ -41,7 +41,7 @@ function demoIdCard(r: ReturnType<typeof rng>): string {
   return first17 + idCardCheckChar(first17);
 }
 
-export async function venuesDemo(s: Services, log: (m: string) => void): Promise<DemoLogin[]> {
+export async function venuesDemo(s: DemoServices, log: (m: string) => void): Promise<DemoLogin[]> {
   const r = rng(608);
   const jizhou = demoDistricts[0]!;
   const towns = buildDistrictRegions(jizhou).filter((x) => x.level === 'town');

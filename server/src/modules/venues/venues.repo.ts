@@ -1,5 +1,5 @@
 import { type Kysely, type Transaction, type Insertable, type Updateable } from 'kysely';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import { preparedQuery } from '../../db/prepared';
 import type { Dialect } from '../../db/database';
 import type { Scope } from '../../platform/permissions';
@@ -23,7 +23,7 @@ const visitorListColumns = [
 type BookingInsert = Required<Omit<New<'venueBooking'>, 'id'>>;
 type VisitorInsert = Required<Omit<New<'venueVisitor'>, 'id'>>;
 /** Takes n places only if they are left: the conditional update that makes overselling impossible. */
-const reserveOnCounter = preparedQuery((db, p: { venueId: number; day: string; slotId: number; n: number }) =>
+const reserveOnCounter = preparedQuery((db: Kysely<DB>, p: { venueId: number; day: string; slotId: number; n: number }) =>
   db
     .updateTable('venueDayCounter')
     .set((eb) => ({ booked: eb('booked', '+', p.n) }))
@@ -33,7 +33,7 @@ const reserveOnCounter = preparedQuery((db, p: { venueId: number; day: string; s
     .where((eb) => eb(eb('booked', '+', p.n), '<=', eb.ref('capacity')))
     .returning('venueId'),
 );
-const insertBookingRow = preparedQuery((db, p: BookingInsert) =>
+const insertBookingRow = preparedQuery((db: Kysely<DB>, p: BookingInsert) =>
   db
     .insertInto('venueBooking')
     .values({
@@ -54,7 +54,7 @@ const insertBookingRow = preparedQuery((db, p: BookingInsert) =>
     })
     .returning('id'),
 );
-const insertVisitorRow = preparedQuery((db, p: VisitorInsert) =>
+const insertVisitorRow = preparedQuery((db: Kysely<DB>, p: VisitorInsert) =>
   db
     .insertInto('venueVisitor')
     .values({

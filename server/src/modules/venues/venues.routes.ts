@@ -36,10 +36,10 @@ import {
   venueSummarySchema,
   venueUpdateSchema,
 } from '@fugong/contract';
-import { route } from '../../platform/http';
+import { route, operationIdFor } from '../../platform/http';
 import { sendXlsx } from '../../platform/excel';
 import { sha256Hex } from '../../platform/auth/tokens';
-import type { Services } from '../../services';
+import type { AppServices } from '../../platform/module';
 
 const idOut = z.object({ id: z.number().int() });
 const ok = { ok: true as const };
@@ -52,7 +52,7 @@ const header = (req: FastifyRequest, name: string) => {
   return typeof v === 'string' ? v : undefined;
 };
 
-export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): void {
+export function venuesRoutes(app: FastifyInstance, { venues, core }: AppServices): void {
   const { bookings, gate, guests, partners } = venues;
   const publicLimit = { max: core.config.publicRatePerMinute, timeWindow: '1 minute' };
 
@@ -60,6 +60,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'GET',
     url: '/api/public/venues',
+    operationId: 'getPublicVenues',
     summary: 'Venues taking bookings, with today’s capacity',
     tags: ['venues-public'],
     public: true,
@@ -69,6 +70,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'GET',
     url: '/api/public/venues/:id/availability',
+    operationId: 'getPublicVenuesByIdAvailability',
     summary: 'Places left on a day and its time slots, the bookable days, and admission policies',
     tags: ['venues-public'],
     public: true,
@@ -80,6 +82,8 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'POST',
     url: '/api/public/venue-bookings',
+    operationId: 'postPublicVenueBookings',
+    errors: [409],
     summary: 'Book a visit: every visitor named with an ID document; 409 when sold out',
     tags: ['venues-public'],
     public: true,
@@ -91,6 +95,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'POST',
     url: '/api/public/venue-bookings/lookup',
+    operationId: 'postPublicVenueBookingsLookup',
     summary: 'A booking by its code and the phone number it was made with',
     tags: ['venues-public'],
     public: true,
@@ -102,6 +107,8 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'POST',
     url: '/api/public/venue-bookings/cancel',
+    operationId: 'postPublicVenueBookingsCancel',
+    errors: [404, 409],
     summary: 'Cancel a booking with its code and phone number; the places are freed at once',
     tags: ['venues-public'],
     public: true,
@@ -113,6 +120,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'GET',
     url: '/api/public/venue-bookings/:code/qr',
+    operationId: 'getPublicVenueBookingsByCodeQr',
     summary: 'The booking code as a QR image (SVG) to show at the gate',
     tags: ['venues-public'],
     public: true,
@@ -128,6 +136,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'GET',
     url: '/api/venues',
+    operationId: 'getVenues',
     summary: 'Venues in the caller’s scope',
     tags: ['venues'],
     query: venueListQuerySchema,
@@ -137,6 +146,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'POST',
     url: '/api/venues',
+    operationId: 'postVenues',
     summary: 'Create a venue',
     tags: ['venues'],
     body: venueInputSchema,
@@ -146,6 +156,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'GET',
     url: '/api/venues/:id',
+    operationId: 'getVenuesById',
     summary: 'A venue with its capacity rules, slots, vehicles and policies',
     tags: ['venues'],
     params: idParamSchema,
@@ -155,6 +166,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'PATCH',
     url: '/api/venues/:id',
+    operationId: 'patchVenuesById',
     summary: 'Change a venue',
     tags: ['venues'],
     params: idParamSchema,
@@ -165,6 +177,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'POST',
     url: '/api/venues/:id/capacity-rules',
+    operationId: 'postVenuesByIdCapacityRules',
     summary: 'A new version of the epidemic capacity rule (ratio or absolute, with effective dates)',
     tags: ['venues'],
     params: idParamSchema,
@@ -187,6 +200,8 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     route(app, {
       method: 'POST',
       url: `/api/venues/:id/${c.path}`,
+      operationId: operationIdFor('POST', `/api/venues/:id/${c.path}`),
+      errors: [409],
       summary: `Add a ${c.what}`,
       tags: ['venues'],
       params: idParamSchema,
@@ -199,6 +214,8 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     route(app, {
       method: 'PUT',
       url: `/api/venues/:id/${c.path}/:childId`,
+      operationId: operationIdFor('PUT', `/api/venues/:id/${c.path}/:childId`),
+      errors: [409],
       summary: `Change a ${c.what}`,
       tags: ['venues'],
       params: venueChildParamSchema,
@@ -218,6 +235,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'DELETE',
     url: '/api/venues/:id/vehicles/:childId',
+    operationId: 'deleteVenuesByIdVehiclesByChildId',
     summary: 'Remove a vehicle (nothing else refers to one; the audit keeps what it was)',
     tags: ['venues'],
     params: venueChildParamSchema,
@@ -227,6 +245,8 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'POST',
     url: '/api/venues/:id/policies/:childId/end',
+    operationId: 'postVenuesByIdPoliciesByChildIdEnd',
+    errors: [409],
     summary: 'End an admission policy today (one not yet started is switched off); 409 when it has already ended',
     tags: ['venues'],
     params: venueChildParamSchema,
@@ -242,6 +262,8 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     route(app, {
       method: 'GET',
       url,
+      operationId: operationIdFor('GET', url),
+      errors: [409],
       summary: `${what} as .xlsx (people masked; the export is audited)`,
       tags: [tag],
       params: idParamSchema,
@@ -272,6 +294,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'GET',
     url: '/api/venues/:id/bookings',
+    operationId: 'getVenuesByIdBookings',
     summary: 'A venue’s bookings (people masked)',
     tags: ['venues'],
     params: idParamSchema,
@@ -284,6 +307,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'POST',
     url: '/api/venues/:id/gate/lookup',
+    operationId: 'postVenuesByIdGateLookup',
     summary: 'Find a booking by its (scanned) code, or by a visitor’s ID number for today',
     tags: ['venues-gate'],
     params: idParamSchema,
@@ -294,6 +318,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'POST',
     url: '/api/venues/:id/gate/checkins',
+    operationId: 'postVenuesByIdGateCheckins',
     summary: 'Check a visitor in: red/yellow code or ≥ 37.3 °C refuses (and alerts the managers), otherwise admits',
     tags: ['venues-gate'],
     params: idParamSchema,
@@ -304,6 +329,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'GET',
     url: '/api/venues/:id/gate/stats',
+    operationId: 'getVenuesByIdGateStats',
     summary: 'Today’s capacity, booked, admitted and refused',
     tags: ['venues-gate'],
     params: idParamSchema,
@@ -316,6 +342,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'GET',
     url: '/api/venues/:id/guests',
+    operationId: 'getVenuesByIdGuests',
     summary: 'Farm-stay guests (staying on a day, when given) with their daily temperatures',
     tags: ['venues-guests'],
     params: idParamSchema,
@@ -326,6 +353,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'POST',
     url: '/api/venues/:id/guests',
+    operationId: 'postVenuesByIdGuests',
     summary: 'Register a guest booked by phone',
     tags: ['venues-guests'],
     params: idParamSchema,
@@ -336,6 +364,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'POST',
     url: '/api/venues/:id/guests/:childId/temperatures',
+    operationId: 'postVenuesByIdGuestsByChildIdTemperatures',
     summary: 'Record a guest’s temperature for a day (one a day; a fever alerts the managers)',
     tags: ['venues-guests'],
     params: venueChildParamSchema,
@@ -348,6 +377,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'GET',
     url: '/api/venue-partners',
+    operationId: 'getVenuePartners',
     summary: 'OTA partners and their keys (prefixes only)',
     tags: ['venues-partners'],
     response: z.array(partnerSchema),
@@ -356,6 +386,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'POST',
     url: '/api/venue-partners',
+    operationId: 'postVenuePartners',
     summary: 'Add an OTA partner',
     tags: ['venues-partners'],
     body: partnerInputSchema,
@@ -365,6 +396,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'POST',
     url: '/api/venue-partners/:id/keys',
+    operationId: 'postVenuePartnersByIdKeys',
     summary: 'Issue an API key; the key is shown in this reply only',
     tags: ['venues-partners'],
     params: idParamSchema,
@@ -374,6 +406,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
   route(app, {
     method: 'DELETE',
     url: '/api/venue-partners/:id/keys/:keyId',
+    operationId: 'deleteVenuePartnersByIdKeysByKeyId',
     summary: 'Revoke an API key (effective on the next request)',
     tags: ['venues-partners'],
     params: partnerKeyParamSchema,
@@ -393,6 +426,8 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     ...partnerApi,
     method: 'GET',
     url: '/api/partner/v1/venues',
+    operationId: 'getPartnerV1Venues',
+    errors: [401],
     summary: 'Venues taking bookings',
     description: partnerDoc("List of the venues that take bookings, with today's capacity under the epidemic rule in force."),
     response: z.array(publicVenueSchema),
@@ -402,6 +437,8 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     ...partnerApi,
     method: 'GET',
     url: '/api/partner/v1/venues/:id/availability',
+    operationId: 'getPartnerV1VenuesByIdAvailability',
+    errors: [401],
     summary: 'Places left on a day and its slots',
     description: partnerDoc(
       'Capacity and places left on the day asked (today when no day is given) and in each of its time slots, the days open for booking, and the admission policies a visitor may claim (for example free entry for medical workers, proof checked at the gate).',
@@ -418,6 +455,8 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     ...partnerApi,
     method: 'POST',
     url: '/api/partner/v1/bookings',
+    operationId: 'postPartnerV1Bookings',
+    errors: [422],
     summary:
       'Book for named visitors. Send an Idempotency-Key header: a retry with the same key and body returns the first reply and never books twice',
     description: partnerDoc(
@@ -434,6 +473,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     ...partnerApi,
     method: 'GET',
     url: '/api/partner/v1/bookings/:code',
+    operationId: 'getPartnerV1BookingsByCode',
     summary: 'One of the partner’s bookings',
     description: partnerDoc('A booking made through this partner, by its code; 404 for codes of other channels or partners.'),
     params: bookingCodeParamSchema,
@@ -444,6 +484,7 @@ export function venuesRoutes(app: FastifyInstance, { venues, core }: Services): 
     ...partnerApi,
     method: 'POST',
     url: '/api/partner/v1/bookings/:code/cancel',
+    operationId: 'postPartnerV1BookingsByCodeCancel',
     summary: 'Cancel one of the partner’s bookings; the places are freed at once',
     description: partnerDoc(
       'Cancels a booking made through this partner; its places are free for others at once. 409 when it is already cancelled or a visitor has already entered.',

@@ -15,7 +15,7 @@ import type {
   VenueSummary,
   PublicVenue,
 } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import type { Clock } from '../../platform/clock';
 import { localDate } from '../../platform/clock';

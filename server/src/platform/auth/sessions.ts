@@ -1,7 +1,7 @@
 import { preparedQuery } from '../../db/prepared';
 import type { Kysely } from 'kysely';
 import type { Locale, Role, Department } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { PlatformTables } from '../../db/schema';
 import type { Clock } from '../clock';
 import { makeActor, type Actor } from '../permissions';
 import { randomToken, sha256Hex } from './tokens';
@@ -31,7 +31,7 @@ interface Cached {
  * within that window.
  */
 // resolved on every request whose session is not cached on this node: compiled once
-const sessionByHash = preparedQuery((db, p: { hash: string }) =>
+const sessionByHash = preparedQuery((db: Kysely<PlatformTables>, p: { hash: string }) =>
   db
     .selectFrom('session')
     .innerJoin('appUser', 'appUser.id', 'session.userId')
@@ -47,11 +47,11 @@ const sessionByHash = preparedQuery((db, p: { hash: string }) =>
     ])
     .where('session.tokenHash', '=', p.hash),
 );
-const grantsOf = preparedQuery((db, p: { userId: number }) =>
+const grantsOf = preparedQuery((db: Kysely<PlatformTables>, p: { userId: number }) =>
   db.selectFrom('userGrant').select(['role', 'regionPath', 'department', 'entityId', 'venueId']).where('userId', '=', p.userId),
 );
 
-export function createSessions({ db, clock, hours }: { db: Kysely<DB>; clock: Clock; hours: number }) {
+export function createSessions({ db, clock, hours }: { db: Kysely<PlatformTables>; clock: Clock; hours: number }) {
   const cache = new Map<string, Cached>();
   const forgetUser = (userId: number) => {
     for (const [k, v] of cache) if (v.userId === userId) cache.delete(k);

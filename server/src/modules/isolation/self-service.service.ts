@@ -1,14 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { SelfView } from '@fugong/contract';
-import type { DB } from '../../db/schema';
+import type { DB } from '../schema';
 import type { Audit } from '../../platform/audit';
 import { maskName } from '../../platform/pii';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import type { RegionsService } from '../regions/regions.service';
-import type { PeopleService } from './people.service';
+import type { PeopleService } from '../people/people.service';
 import type { PassesService } from '../passes/passes.service';
-import type { IsolationService } from '../isolation/isolation.service';
+import type { IsolationService } from './isolation.service';
 
 interface Deps {
   db: Kysely<DB>;
