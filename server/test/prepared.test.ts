@@ -9,10 +9,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const regionByCode = preparedQuery((db, p: { code: string }) =>
+const regionByCode = preparedQuery('test.regionByCode', (db, p: { code: string }) =>
   db.selectFrom('region').select(['code', 'name', 'parentCode']).where('code', '=', p.code).where('level', '!=', 'grid'),
 );
-const insertAudit = preparedQuery((db, p: { action: string; detail: string | null }) =>
+const insertAudit = preparedQuery('test.insertAudit', (db, p: { action: string; detail: string | null }) =>
   db
     .insertInto('auditLog')
     .values({
@@ -131,6 +131,7 @@ describe('group commit', () => {
 });
 
 const insertAuditRows = preparedRows(
+  'test.insertAuditRows',
   (db, rows) =>
     db
       .insertInto('auditLog')

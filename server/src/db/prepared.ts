@@ -12,6 +12,17 @@ interface Compiled {
   slots: ({ name: string } | { value: unknown })[];
 }
 
+/** The error for a stand-in the query did not bind as a value as is: the caller's value would never reach the SQL. */
+function unbindable(statement: string, read: ReadonlySet<string>, where: string, how: string): Error {
+  // names may be prefixes of one another (id, idHash): the longest one present is the one used
+  const names = [...read].filter((n) => where.includes(MARK + n)).sort((a, b) => b.length - a.length);
+  const param = names[0] ?? '?';
+  return new Error(
+    `preparedQuery "${statement}": cannot bind parameter "${param}": the query ${how}; ` +
+      'use each parameter as a value as is and compute derived values before calling',
+  );
+}
+
 /**
  * A query of fixed shape compiled once per dialect and then run with new values, for the few
  * statements on request paths that run thousands of times a second (session, scan, booking,
@@ -21,20 +32,31 @@ interface Compiled {
  *
  * `build` receives stand-ins for the parameters and must use each of them as a value as is
  * (no arithmetic, no lists whose length depends on the values): the shape of the SQL must not
- * depend on them.
+ * depend on them. A stand-in used otherwise (inside a string, written into the SQL text) throws
+ * when the query is first compiled. `name` (`module.statement`) names the statement in errors.
  */
-export function preparedQuery<P extends object, R>(build: (db: Kysely<DB>, p: P) => Compilable<R>) {
+export function preparedQuery<P extends object, R>(name: string, build: (db: Kysely<DB>, p: P) => Compilable<R>) {
   const byAdapter = new WeakMap<object, Compiled>();
 
   function compile(db: Db): Compiled {
     const adapter = db.getExecutor().adapter;
     const hit = byAdapter.get(adapter);
     if (hit) return hit;
-    const stand = new Proxy({} as P, { get: (_t, name) => MARK + String(name) });
+    const read = new Set<string>();
+    const stand = new Proxy({} as P, {
+      get: (_t, key) => {
+        read.add(String(key));
+        return MARK + String(key);
+      },
+    });
     const q = build(db as Kysely<DB>, stand).compile();
-    const slots = q.parameters.map((v) =>
-      typeof v === 'string' && v.startsWith(MARK) ? { name: v.slice(MARK.length) } : { value: v },
-    );
+    if (q.sql.includes(MARK)) throw unbindable(name, read, q.sql, 'writes it into the SQL text instead of binding it');
+    const slots = q.parameters.map((v) => {
+      if (typeof v !== 'string' || !v.includes(MARK)) return { value: v };
+      const param = v.slice(MARK.length);
+      if (v.startsWith(MARK) && read.has(param)) return { name: param };
+      throw unbindable(name, read, v, `binds a value made from it (${JSON.stringify(v.replaceAll(MARK, '$'))})`);
+    });
     const compiled = { sql: q.sql, slots };
     byAdapter.set(adapter, compiled);
     return compiled;
@@ -43,6 +65,7 @@ export function preparedQuery<P extends object, R>(build: (db: Kysely<DB>, p: P)
   return async function run(db: Db, params: P): Promise<R[]> {
     const c = compile(db);
     const values = params as Record<string, unknown>;
+    // an absent value (an optional field left out) is bound as null
     const parameters = c.slots.map((s) => ('name' in s ? (values[s.name] ?? null) : s.value));
     const result = await db.executeQuery<R>(CompiledQuery.raw(c.sql, parameters));
     return result.rows;
@@ -56,9 +79,10 @@ const MAX_ROWS = 100;
  * A multi-row INSERT of fixed columns (optionally with a fixed ON CONFLICT clause that names no
  * values), compiled once per dialect and row count; rows are given as arrays in column order.
  * For the writes a group commit gathers from a whole batch: one statement instead of one per unit.
- * More than MAX_ROWS rows run as several statements.
+ * More than MAX_ROWS rows run as several statements. `name` as for `preparedQuery`.
  */
 export function preparedRows<R>(
+  name: string,
   build: (db: Kysely<DB>, rows: Record<string, unknown>[]) => Compilable<R>,
   columns: readonly string[],
 ) {
@@ -76,7 +100,7 @@ export function preparedRows<R>(
     const q = build(db as Kysely<DB>, stand).compile();
     const slots = q.parameters.map((v) => {
       if (typeof v !== 'string' || !v.startsWith(MARK))
-        throw new Error('preparedRows: the statement may only hold the rows’ values as parameters');
+        throw new Error(`preparedRows "${name}": the statement may only hold the rows’ values as parameters`);
       return Number(v.slice(MARK.length));
     });
     const compiled = { sql: q.sql, slots };

@@ -38,7 +38,7 @@ const COLUMNS = [
 ] as const;
 
 // every write on every request path appends one of these: compiled once
-const insertAudit = preparedQuery((db, p: AuditEntry) =>
+const insertAudit = preparedQuery('audit.insertAudit', (db, p: AuditEntry) =>
   db.insertInto('auditLog').values({
     at: p.at,
     actorId: p.actorId,
@@ -53,7 +53,11 @@ const insertAudit = preparedQuery((db, p: AuditEntry) =>
   }),
 );
 // the same for the units of a group commit batch: one statement for all of them
-const insertAuditRows = preparedRows((db, rows) => db.insertInto('auditLog').values(rows as unknown as AuditEntry[]), COLUMNS);
+const insertAuditRows = preparedRows(
+  'audit.insertAuditRows',
+  (db, rows) => db.insertInto('auditLog').values(rows as unknown as AuditEntry[]),
+  COLUMNS,
+);
 
 export function createAudit({ clock }: { clock: Clock }): Audit {
   const row = (ctx: RequestContext, rec: AuditRecord): AuditEntry => ({

@@ -40,9 +40,11 @@ export interface EntityFilter {
 const BATCH = 400;
 
 // every report, filing and booking looks its entity up: compiled once
-const entityById = preparedQuery((db, p: { id: number }) => db.selectFrom('entity').selectAll().where('id', '=', p.id));
+const entityById = preparedQuery('registry.entityById', (db, p: { id: number }) =>
+  db.selectFrom('entity').selectAll().where('id', '=', p.id),
+);
 // the summary only: a full row has about forty columns, and every daily report reads this one
-const summaryById = preparedQuery((db, p: { id: number }) =>
+const summaryById = preparedQuery('registry.summaryById', (db, p: { id: number }) =>
   db.selectFrom('entity').select(SUMMARY_COLUMNS).where('id', '=', p.id),
 );
 

@@ -39,22 +39,20 @@ const REPORT_COLUMNS = [
   'submittedAt',
 ] as const satisfies readonly (keyof ReportRow)[];
 /** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. */
-const upsertReport = preparedQuery((db, p: ReportRow) => {
+const upsertReport = preparedQuery('reports.upsertReport', (db, p: ReportRow) => {
   const pick = (keys: readonly (keyof ReportRow)[]) => Object.fromEntries(keys.map((k) => [k, p[k]])) as unknown as ReportRow;
   return db
     .insertInto('dailyReport')
     .values({ ...pick(REPORT_COLUMNS), version: 1 })
     .onConflict((oc) =>
-      oc
-        .columns(['entityId', 'reportDate'])
-        .doUpdateSet({
-          ...pick(REPORT_COLUMNS.filter((k) => k !== 'entityId' && k !== 'reportDate')),
-          version: sql<number>`daily_report.version + 1`,
-        }),
+      oc.columns(['entityId', 'reportDate']).doUpdateSet({
+        ...pick(REPORT_COLUMNS.filter((k) => k !== 'entityId' && k !== 'reportDate')),
+        version: sql<number>`daily_report.version + 1`,
+      }),
     )
     .returning(['id', 'version']);
 });
-const currentReport = preparedQuery((db, p: { entityId: number; reportDate: string }) =>
+const currentReport = preparedQuery('reports.currentReport', (db, p: { entityId: number; reportDate: string }) =>
   db
     .selectFrom('dailyReport')
     .select([
@@ -93,6 +91,7 @@ const VERSION_COLUMNS = [
   'submittedAt',
 ] as const satisfies readonly (keyof NewReportVersion)[];
 const insertReportVersions = preparedRows(
+  'reports.insertReportVersions',
   (db, rows) => db.insertInto('dailyReportVersion').values(rows as unknown as NewReportVersion[]),
   VERSION_COLUMNS,
 );

@@ -23,17 +23,19 @@ const visitorListColumns = [
 type BookingInsert = Required<Omit<New<'venueBooking'>, 'id'>>;
 type VisitorInsert = Required<Omit<New<'venueVisitor'>, 'id'>>;
 /** Takes n places only if they are left: the conditional update that makes overselling impossible. */
-const reserveOnCounter = preparedQuery((db, p: { venueId: number; day: string; slotId: number; n: number }) =>
-  db
-    .updateTable('venueDayCounter')
-    .set((eb) => ({ booked: eb('booked', '+', p.n) }))
-    .where('venueId', '=', p.venueId)
-    .where('day', '=', p.day)
-    .where('slotId', '=', p.slotId)
-    .where((eb) => eb(eb('booked', '+', p.n), '<=', eb.ref('capacity')))
-    .returning('venueId'),
+const reserveOnCounter = preparedQuery(
+  'venues.reserveOnCounter',
+  (db, p: { venueId: number; day: string; slotId: number; n: number }) =>
+    db
+      .updateTable('venueDayCounter')
+      .set((eb) => ({ booked: eb('booked', '+', p.n) }))
+      .where('venueId', '=', p.venueId)
+      .where('day', '=', p.day)
+      .where('slotId', '=', p.slotId)
+      .where((eb) => eb(eb('booked', '+', p.n), '<=', eb.ref('capacity')))
+      .returning('venueId'),
 );
-const insertBookingRow = preparedQuery((db, p: BookingInsert) =>
+const insertBookingRow = preparedQuery('venues.insertBookingRow', (db, p: BookingInsert) =>
   db
     .insertInto('venueBooking')
     .values({
@@ -54,7 +56,7 @@ const insertBookingRow = preparedQuery((db, p: BookingInsert) =>
     })
     .returning('id'),
 );
-const insertVisitorRow = preparedQuery((db, p: VisitorInsert) =>
+const insertVisitorRow = preparedQuery('venues.insertVisitorRow', (db, p: VisitorInsert) =>
   db
     .insertInto('venueVisitor')
     .values({
@@ -403,14 +405,12 @@ export function venuesRepo(dialect: Dialect) {
         .insertInto('venueGuestTemperature')
         .values(t)
         .onConflict((oc) =>
-          oc
-            .columns(['guestId', 'day'])
-            .doUpdateSet({
-              temperatureEnc: t.temperatureEnc,
-              fever: t.fever,
-              recordedBy: t.recordedBy,
-              recordedAt: t.recordedAt,
-            }),
+          oc.columns(['guestId', 'day']).doUpdateSet({
+            temperatureEnc: t.temperatureEnc,
+            fever: t.fever,
+            recordedBy: t.recordedBy,
+            recordedAt: t.recordedAt,
+          }),
         )
         .execute(),
 
