@@ -12,6 +12,27 @@ interface Compiled {
   slots: ({ name: string } | { value: unknown })[];
 }
 
+/** A prepared statement as one dialect compiles it, for a review to read (see `compileAllPrepared`). */
+export interface PreparedSql {
+  name: string;
+  sql: string;
+  /** What each parameter of the SQL is bound to: `:name` a caller's value, `r1.column` a row's, else a constant. */
+  parameters: string[];
+}
+
+// every statement defined, by name, so a test can compile each of them without a hand-kept list
+const registry = new Map<string, (db: Kysely<DB>) => PreparedSql>();
+
+function register(name: string, show: (db: Kysely<DB>) => PreparedSql): void {
+  if (registry.has(name)) throw new Error(`prepared statement "${name}" is defined twice`);
+  registry.set(name, show);
+}
+
+/** Every prepared statement defined so far (in the modules imported so far), compiled for the dialect of `db`, by name. */
+export function compileAllPrepared(db: Kysely<DB>): PreparedSql[] {
+  return [...registry.keys()].sort().map((name) => registry.get(name)!(db));
+}
+
 /** The error for a stand-in the query did not bind as a value as is: the caller's value would never reach the SQL. */
 function unbindable(statement: string, read: ReadonlySet<string>, where: string, how: string): Error {
   // names may be prefixes of one another (id, idHash): the longest one present is the one used
@@ -33,7 +54,8 @@ function unbindable(statement: string, read: ReadonlySet<string>, where: string,
  * `build` receives stand-ins for the parameters and must use each of them as a value as is
  * (no arithmetic, no lists whose length depends on the values): the shape of the SQL must not
  * depend on them. A stand-in used otherwise (inside a string, written into the SQL text) throws
- * when the query is first compiled. `name` (`module.statement`) names the statement in errors.
+ * when the query is first compiled. `name` (`module.statement`) is unique: it names the statement
+ * in errors and in the SQL snapshot test.
  */
 export function preparedQuery<P extends object, R>(name: string, build: (db: Kysely<DB>, p: P) => Compilable<R>) {
   const byAdapter = new WeakMap<object, Compiled>();
@@ -61,6 +83,15 @@ export function preparedQuery<P extends object, R>(name: string, build: (db: Kys
     byAdapter.set(adapter, compiled);
     return compiled;
   }
+
+  register(name, (db) => {
+    const c = compile(db);
+    return {
+      name,
+      sql: c.sql,
+      parameters: c.slots.map((s) => ('name' in s ? `:${s.name}` : JSON.stringify(s.value))),
+    };
+  });
 
   return async function run(db: Db, params: P): Promise<R[]> {
     const c = compile(db);
@@ -107,6 +138,13 @@ export function preparedRows<R>(
     sizes.set(n, compiled);
     return compiled;
   }
+
+  // two rows show how the statement repeats per row
+  register(name, (db) => {
+    const c = compile(db, 2);
+    const width = columns.length;
+    return { name, sql: c.sql, parameters: c.slots.map((s) => `r${Math.floor(s / width) + 1}.${columns[s % width]}`) };
+  });
 
   return async function run(db: Db, rows: readonly (readonly unknown[])[]): Promise<R[]> {
     const out: R[] = [];

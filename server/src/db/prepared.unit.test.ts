@@ -44,6 +44,12 @@ describe('preparedQuery', () => {
     );
     expect(await q(db, { code: '120119' })).toEqual([]);
   });
+
+  it('refuses a second statement of the same name', () => {
+    expect(() => preparedQuery('test.fine', (db) => db.selectFrom('region').select('code'))).toThrow(
+      'prepared statement "test.fine" is defined twice',
+    );
+  });
 });
 
 describe('preparedRows', () => {
