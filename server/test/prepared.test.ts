@@ -11,10 +11,10 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const regionByCode = preparedQuery((db: Kysely<DB>, p: { code: string }) =>
+const regionByCode = preparedQuery('test.regionByCode', (db: Kysely<DB>, p: { code: string }) =>
   db.selectFrom('region').select(['code', 'name', 'parentCode']).where('code', '=', p.code).where('level', '!=', 'grid'),
 );
-const insertAudit = preparedQuery((db: Kysely<DB>, p: { action: string; detail: string | null }) =>
+const insertAudit = preparedQuery('test.insertAudit', (db: Kysely<DB>, p: { action: string; detail: string | null }) =>
   db
     .insertInto('auditLog')
     .values({
@@ -133,6 +133,7 @@ describe('group commit', () => {
 });
 
 const insertAuditRows = preparedRows(
+  'test.insertAuditRows',
   (db: Kysely<DB>, rows) =>
     db
       .insertInto('auditLog')

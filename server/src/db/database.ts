@@ -2,7 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, CamelCasePlugin } from 'kysely';
+import {
+  CamelCasePlugin,
+  DummyDriver,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  SqliteAdapter,
+  SqliteDialect,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type KyselyPlugin,
+} from 'kysely';
 
 export type Dialect = 'sqlite' | 'postgres';
 export interface Database {
@@ -16,6 +29,9 @@ export interface Database {
 // COUNT(*) and bigint columns arrive as strings from pg; every figure we store fits a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
+
+// one list for the real databases and the compile-only ones, so a snapshot of the SQL is the SQL that runs
+const plugins = (): KyselyPlugin[] => [new CamelCasePlugin()];
 
 export function openDatabase(url: string): Database {
   if (url.startsWith('sqlite:')) {
@@ -32,13 +48,27 @@ export function openDatabase(url: string): Database {
     sqlite.pragma('mmap_size = 268435456');
     const db = new Kysely<any>({
       dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
-      plugins: [new CamelCasePlugin()],
+      plugins: plugins(),
     });
     return { db, dialect: 'sqlite', pgPool: null, close: () => db.destroy() };
   }
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }), plugins: plugins() });
   return { db, dialect: 'postgres', pgPool: pool, close: () => db.destroy() };
+}
+
+/** A Kysely that compiles queries as the dialect's database would and runs none (they return no rows): for SQL snapshots. */
+export function compileOnly(dialect: Dialect): Kysely<any> {
+  const pgLike = dialect === 'postgres';
+  return new Kysely<any>({
+    dialect: {
+      createAdapter: () => (pgLike ? new PostgresAdapter() : new SqliteAdapter()),
+      createDriver: () => new DummyDriver(),
+      createIntrospector: (db) => (pgLike ? new PostgresIntrospector(db) : new SqliteIntrospector(db)),
+      createQueryCompiler: () => (pgLike ? new PostgresQueryCompiler() : new SqliteQueryCompiler()),
+    },
+    plugins: plugins(),
+  });
 }
 
 /**

@@ -38,7 +38,7 @@ const COLUMNS = [
 ] as const;
 
 // every write on every request path appends one of these: compiled once
-const insertAudit = preparedQuery((db: Kysely<PlatformTables>, p: AuditEntry) =>
+const insertAudit = preparedQuery('audit.insertAudit', (db: Kysely<PlatformTables>, p: AuditEntry) =>
   db.insertInto('auditLog').values({
     at: p.at,
     actorId: p.actorId,
@@ -54,6 +54,7 @@ const insertAudit = preparedQuery((db: Kysely<PlatformTables>, p: AuditEntry) =>
 );
 // the same for the units of a group commit batch: one statement for all of them
 const insertAuditRows = preparedRows(
+  'audit.insertAuditRows',
   (db: Kysely<PlatformTables>, rows) => db.insertInto('auditLog').values(rows as unknown as AuditEntry[]),
   COLUMNS,
 );

@@ -28,14 +28,14 @@ function filtered(db: Db, scope: Scope, f: PassFilter) {
 }
 
 // every checkpoint scan runs these two: compiled once
-const passByToken = preparedQuery((db: Kysely<DB>, p: { token: string }) =>
+const passByToken = preparedQuery('passes.passByToken', (db: Kysely<DB>, p: { token: string }) =>
   db
     .selectFrom('pass')
     .select(['id', 'status', 'passClass', 'validFrom', 'validUntil', 'scopePath', 'personName', 'idNumberMasked'])
     .where('token', '=', p.token),
 );
 type ScanRow = Required<Omit<Insertable<PassScanTable>, 'id'>>;
-const insertScan = preparedQuery((db: Kysely<DB>, p: ScanRow) =>
+const insertScan = preparedQuery('passes.insertScan', (db: Kysely<DB>, p: ScanRow) =>
   db
     .insertInto('passScan')
     .values({

@@ -40,11 +40,11 @@ export interface EntityFilter {
 const BATCH = 400;
 
 // every report, filing and booking looks its entity up: compiled once
-const entityById = preparedQuery((db: Kysely<DB>, p: { id: number }) =>
+const entityById = preparedQuery('registry.entityById', (db: Kysely<DB>, p: { id: number }) =>
   db.selectFrom('entity').selectAll().where('id', '=', p.id),
 );
 // the summary only: a full row has about forty columns, and every daily report reads this one
-const summaryById = preparedQuery((db: Kysely<DB>, p: { id: number }) =>
+const summaryById = preparedQuery('registry.summaryById', (db: Kysely<DB>, p: { id: number }) =>
   db.selectFrom('entity').select(SUMMARY_COLUMNS).where('id', '=', p.id),
 );
 

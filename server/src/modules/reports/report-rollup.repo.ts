@@ -99,6 +99,7 @@ const snake = (s: string) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase());
 const COLUMNS = [...KEY, ...VALUES];
 // compiled once per dialect and row count: every batch of report submissions ends with one of these
 const upsertRows = preparedRows(
+  'reportRollup.upsertRows',
   (db: Kysely<DB>, rows) =>
     db
       .insertInto('dailyReportRollup')

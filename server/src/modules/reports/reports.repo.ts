@@ -39,7 +39,7 @@ const REPORT_COLUMNS = [
   'submittedAt',
 ] as const satisfies readonly (keyof ReportRow)[];
 /** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. */
-const upsertReport = preparedQuery((db: Kysely<DB>, p: ReportRow) => {
+const upsertReport = preparedQuery('reports.upsertReport', (db: Kysely<DB>, p: ReportRow) => {
   const pick = (keys: readonly (keyof ReportRow)[]) => Object.fromEntries(keys.map((k) => [k, p[k]])) as unknown as ReportRow;
   return db
     .insertInto('dailyReport')
@@ -52,7 +52,7 @@ const upsertReport = preparedQuery((db: Kysely<DB>, p: ReportRow) => {
     )
     .returning(['id', 'version']);
 });
-const currentReport = preparedQuery((db: Kysely<DB>, p: { entityId: number; reportDate: string }) =>
+const currentReport = preparedQuery('reports.currentReport', (db: Kysely<DB>, p: { entityId: number; reportDate: string }) =>
   db
     .selectFrom('dailyReport')
     .select([
@@ -91,6 +91,7 @@ const VERSION_COLUMNS = [
   'submittedAt',
 ] as const satisfies readonly (keyof NewReportVersion)[];
 const insertReportVersions = preparedRows(
+  'reports.insertReportVersions',
   (db: Kysely<DB>, rows) => db.insertInto('dailyReportVersion').values(rows as unknown as NewReportVersion[]),
   VERSION_COLUMNS,
 );

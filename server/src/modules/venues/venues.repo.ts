@@ -23,17 +23,19 @@ const visitorListColumns = [
 type BookingInsert = Required<Omit<New<'venueBooking'>, 'id'>>;
 type VisitorInsert = Required<Omit<New<'venueVisitor'>, 'id'>>;
 /** Takes n places only if they are left: the conditional update that makes overselling impossible. */
-const reserveOnCounter = preparedQuery((db: Kysely<DB>, p: { venueId: number; day: string; slotId: number; n: number }) =>
-  db
-    .updateTable('venueDayCounter')
-    .set((eb) => ({ booked: eb('booked', '+', p.n) }))
-    .where('venueId', '=', p.venueId)
-    .where('day', '=', p.day)
-    .where('slotId', '=', p.slotId)
-    .where((eb) => eb(eb('booked', '+', p.n), '<=', eb.ref('capacity')))
-    .returning('venueId'),
+const reserveOnCounter = preparedQuery(
+  'venues.reserveOnCounter',
+  (db: Kysely<DB>, p: { venueId: number; day: string; slotId: number; n: number }) =>
+    db
+      .updateTable('venueDayCounter')
+      .set((eb) => ({ booked: eb('booked', '+', p.n) }))
+      .where('venueId', '=', p.venueId)
+      .where('day', '=', p.day)
+      .where('slotId', '=', p.slotId)
+      .where((eb) => eb(eb('booked', '+', p.n), '<=', eb.ref('capacity')))
+      .returning('venueId'),
 );
-const insertBookingRow = preparedQuery((db: Kysely<DB>, p: BookingInsert) =>
+const insertBookingRow = preparedQuery('venues.insertBookingRow', (db: Kysely<DB>, p: BookingInsert) =>
   db
     .insertInto('venueBooking')
     .values({
@@ -54,7 +56,7 @@ const insertBookingRow = preparedQuery((db: Kysely<DB>, p: BookingInsert) =>
     })
     .returning('id'),
 );
-const insertVisitorRow = preparedQuery((db: Kysely<DB>, p: VisitorInsert) =>
+const insertVisitorRow = preparedQuery('venues.insertVisitorRow', (db: Kysely<DB>, p: VisitorInsert) =>
   db
     .insertInto('venueVisitor')
     .values({

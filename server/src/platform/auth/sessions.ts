@@ -31,7 +31,7 @@ interface Cached {
  * within that window.
  */
 // resolved on every request whose session is not cached on this node: compiled once
-const sessionByHash = preparedQuery((db: Kysely<PlatformTables>, p: { hash: string }) =>
+const sessionByHash = preparedQuery('sessions.sessionByHash', (db: Kysely<PlatformTables>, p: { hash: string }) =>
   db
     .selectFrom('session')
     .innerJoin('appUser', 'appUser.id', 'session.userId')
@@ -47,7 +47,7 @@ const sessionByHash = preparedQuery((db: Kysely<PlatformTables>, p: { hash: stri
     ])
     .where('session.tokenHash', '=', p.hash),
 );
-const grantsOf = preparedQuery((db: Kysely<PlatformTables>, p: { userId: number }) =>
+const grantsOf = preparedQuery('sessions.grantsOf', (db: Kysely<PlatformTables>, p: { userId: number }) =>
   db.selectFrom('userGrant').select(['role', 'regionPath', 'department', 'entityId', 'venueId']).where('userId', '=', p.userId),
 );
 
