@@ -4,7 +4,7 @@ import { createTestApp, type Client, type TestApp } from '../../../test/helpers'
 import { addDays, localDate, manualClock } from '../../platform/clock';
 import { systemContext } from '../../platform/context';
 import { endOfLocalDay } from './dashboard.service';
-import { migrations } from '../../db/migrations/index';
+import { allMigrations } from '../index';
 
 // The dashboard reads two rollups (entity counts per day from the status history, report sums
 // per day) that every write keeps up to date; each must equal a recomputation from the raw rows.
@@ -226,7 +226,7 @@ describe('dashboard rollups', () => {
     expect(rebuilt.sums.length).toBeGreaterThanOrEqual(4);
     // each migration drops and refills its rollup; the collation ones follow, as on a database that runs them in order
     for (const name of ['0103_entity_count', '0104_entity_count_collation', '0321_report_rollup', '0322_report_rollup_collation'])
-      await migrations[name]!.up(t.core.db, t.core.dialect);
+      await allMigrations()[name]!.up(t.core.db, t.core.dialect);
     expect(await rows()).toEqual(rebuilt);
     await expectRollupsMatch();
   });
