@@ -1,8 +1,9 @@
 import type { Services } from '../services';
 import { systemContext } from '../platform/context';
-import type { GrantInput, Role } from '@fugong/contract';
+import type { GrantInput } from '@fugong/contract';
 import { demoDistricts } from './districts';
 import { buildDistrictRegions } from './regions.demo';
+import { DEMO_PASSWORD, type DemoLogin } from './demo-users';
 import { registryDemo } from '../modules/registry/registry.demo';
 import { filingsDemo } from '../modules/filings/filings.demo';
 import { dashboardDemo } from '../modules/dashboard/dashboard.demo';
@@ -12,14 +13,6 @@ import { complaintsDemo } from '../modules/complaints/complaints.demo';
 import { venuesDemo } from '../modules/venues/venues.demo';
 import { enforcementDemo } from '../modules/enforcement/enforcement.demo';
 import { liaisonDemo } from '../modules/liaison/liaison.demo';
-
-export const DEMO_PASSWORD = 'Fugong2026';
-
-export interface DemoLogin {
-  username: string;
-  role: Role;
-  where: string;
-}
 
 /** A later module adds its demo data as one step here; steps run in order after regions and users, and may add logins. */
 export type DemoStep = (s: Services, log: (m: string) => void) => Promise<void | DemoLogin[]>;
