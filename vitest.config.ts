@@ -21,7 +21,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['contract/src/**/*.test.ts', 'server/src/**/*.unit.test.ts', 'web/src/**/*.test.ts'] },
+        test: {
+          name: 'unit',
+          include: [
+            'contract/src/**/*.test.ts',
+            'server/src/**/*.unit.test.ts',
+            'web/src/**/*.test.ts',
+            'scripts/**/*.unit.test.ts',
+          ],
+        },
       },
       api('api-sqlite', 'sqlite'),
       ...(pg ? [api('api-postgres', 'postgres')] : []),

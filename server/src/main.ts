@@ -3,7 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, ConfigError } from './config';
 import { createCore, closeCore } from './bootstrap';
 import { buildApp } from './app';
-import { loadDemo, formatLogins, DEMO_PASSWORD } from './demo/load-demo';
+import { loadDemo, formatLogins } from './demo/load-demo';
+import { DEMO_PASSWORD } from './demo/demo-users';
 
 async function main() {
   let config;

@@ -52,7 +52,7 @@ export function containsLiteral(column: string, needle: string): Expression<SqlB
 }
 
 /**
- * A module's table of attached files (platform/files.ts `StoredFileRow` plus the parent's id):
+ * A module's table of attached files (platform/stored-file.ts `StoredFileRow` plus the parent's id):
  * name, MIME type, size, content hash, who uploaded it and when; indexed by the parent.
  */
 export async function createFileTable(

@@ -1,17 +1,10 @@
 import type { Services } from '../services';
 import { systemContext } from '../platform/context';
-import type { GrantInput, Role } from '@fugong/contract';
+import type { GrantInput } from '@fugong/contract';
 import { demoDistricts } from './districts';
 import { buildDistrictRegions } from './regions.demo';
 import { serverModules } from '../modules/index';
-
-export const DEMO_PASSWORD = 'Fugong2026';
-
-export interface DemoLogin {
-  username: string;
-  role: Role;
-  where: string;
-}
+import { DEMO_PASSWORD, type DemoLogin } from './demo-users';
 
 function firstChild(rows: { code: string; parentCode: string | null; level: string }[], parent: string, level: string) {
   return rows.find((r) => r.parentCode === parent && r.level === level)!.code;

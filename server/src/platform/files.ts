@@ -8,6 +8,7 @@ import { AppError } from './errors';
 import { route, operationIdFor } from './http';
 import type { RequestContext } from './context';
 import { registerMessages } from './i18n/index';
+import type { StoredFileRow } from './stored-file';
 
 registerMessages({
   'files.too_large': { 'zh-CN': '文件不能超过 {mb} MB', 'zh-TW': '檔案不能超過 {mb} MB', en: 'Files are limited to {mb} MB' },
@@ -161,17 +162,6 @@ export function sendDownload(reply: FastifyReply, f: { fileName: string; mime: s
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, max-age=3600')
     .send(body);
-}
-
-/** The columns every module's attachment table shares. */
-export interface StoredFileRow {
-  fileName: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  uploadedBy: number | null;
-  uploadedByName: string | null;
-  uploadedAt: string;
 }
 
 /** Checks an upload against the rules, keeps its content and returns the row to insert (module tables add their parent id). */

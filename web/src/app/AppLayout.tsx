@@ -5,6 +5,7 @@ import { GlobalOutlined, HomeOutlined, KeyOutlined, LogoutOutlined, MenuOutlined
 import { useTranslation } from 'react-i18next';
 import { webModules } from '../modules/index';
 import { useCurrentUser, useSession } from './auth';
+import { WebModulesContext } from './modules-context';
 import { activeEntry, visibleMenu } from './menu';
 import { LOCALES } from './i18n';
 import { LOCALE_LABELS, chooseLocale, currentLocale } from './locale';
@@ -140,7 +141,9 @@ export function AppLayout() {
           </Flex>
         </Layout.Header>
         <Layout.Content className="fg-content">
-          <Outlet />
+          <WebModulesContext.Provider value={webModules}>
+            <Outlet />
+          </WebModulesContext.Provider>
         </Layout.Content>
       </Layout>
     </Layout>

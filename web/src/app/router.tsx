@@ -1,8 +1,7 @@
 import { createBrowserRouter, isRouteErrorResponse, Link, useRouteError, type RouteObject } from 'react-router';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { webModules } from '../modules/index';
-import { LoginPage } from '../modules/platform/LoginPage';
+import { LoginPage, webModules } from '../modules/index';
 import { AppLayout } from './AppLayout';
 import { RequireAuth } from './auth';
 

@@ -13,6 +13,8 @@ import { peopleModule } from './people/index';
 import { passesModule } from './passes/index';
 import { isolationModule } from './isolation/index';
 
+export { LoginPage } from './platform/index';
+
 /** Every business module's pages; adding a module is one line here. */
 export const webModules: WebModule[] = [
   platformModule,

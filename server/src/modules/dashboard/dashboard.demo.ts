@@ -4,7 +4,7 @@ import { addDays } from '../../platform/clock';
 import { rng } from '../../demo/random';
 import { buildDistrictRegions } from '../../demo/regions.demo';
 import { demoDistricts } from '../../demo/districts';
-import { DEMO_PASSWORD, type DemoLogin } from '../../demo/load-demo';
+import { DEMO_PASSWORD, type DemoLogin } from '../../demo/demo-users';
 import type { NewDailyReport } from '../reports/reports.repo';
 import { seedDistricts } from './seed-figures';
 

@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock';
 import { addDays, localDate } from '../../platform/clock';
 import type { RequestContext } from '../../platform/context';
 import type { RegionsService } from '../regions/regions.service';
-import type { RegistryStatsService } from '../registry/registry-stats.service';
+import type { RegistryStatsService } from '../registry/registry.service';
 import type { DailyReportService } from '../reports/daily-report.service';
 import { rootFor } from '../reports/report-scope';
 import { categoryRows, groupedRows, percent } from './metrics';

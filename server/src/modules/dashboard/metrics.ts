@@ -1,6 +1,6 @@
 import type { MetricCategory, MetricRow } from '@fugong/contract';
 import { metricCategories } from '@fugong/contract';
-import type { EntityAttrs } from '../registry/registry-stats.service';
+import type { EntityAttrs } from '../registry/registry.service';
 
 /** The attributes of an entity (or of a report's snapshot of it) that decide its categories: the registry's own. */
 export type CategoryAttrs = EntityAttrs;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DashboardSummary } from '@fugong/contract';
 import { createTestApp, type Client, type TestApp } from '../../../test/helpers';
-import { loadDemo, DEMO_PASSWORD } from '../../demo/load-demo';
+import { loadDemo } from '../../demo/load-demo';
+import { DEMO_PASSWORD } from '../../demo/demo-users';
 import { seedDistricts } from './seed-figures';
 
 // The whole demo (about 90,000 entities) is loaded once; every figure a seed quotes is read back from the API.

@@ -5,7 +5,8 @@ import { systemContext } from '../../platform/context';
 import { buildDistrictRegions } from '../../demo/regions.demo';
 import { demoDistricts } from '../../demo/districts';
 import { buildDistrictEntities, registryDemoConfig } from '../registry/registry.demo';
-import { enforcementDemo, fengzeEnforcement, demoContext } from './enforcement.demo';
+import { demoContext } from '../../demo/demo-users';
+import { enforcementDemo, fengzeEnforcement } from './enforcement.demo';
 import { furongLiaison, jizhouTeams, liaisonDemo } from '../liaison/liaison.demo';
 
 // Fengze's and Furong's registries as the demo builds them, Jizhou's region tree; then the two demo steps.

@@ -1,10 +1,9 @@
 import type { Entity, EntityListQuery, InspectionChecklistItem, PremisesType } from '@fugong/contract';
 import type { DemoServices } from '../../platform/module';
-import { systemContext, type RequestContext } from '../../platform/context';
+import { systemContext } from '../../platform/context';
 import { localDate } from '../../platform/clock';
-import { makeActor, type ActorGrant } from '../../platform/permissions';
 import { rng } from '../../demo/random';
-import { DEMO_PASSWORD, type DemoLogin } from '../../demo/load-demo';
+import { DEMO_PASSWORD, demoContext, type DemoLogin } from '../../demo/demo-users';
 import { premisesTypeOf, type VisitInput, type VisitInspection } from './enforcement.service';
 
 /** Fengze's joint enforcement (seed 001): the period, and the tally the seed reports for it. */
@@ -19,22 +18,6 @@ export const fengzeEnforcement = {
 
 const DAY = 86_400_000;
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-
-/** A demo user's request context with one grant. */
-export function demoContext(
-  id: number,
-  username: string,
-  displayName: string,
-  grant: Partial<ActorGrant> & Pick<ActorGrant, 'role'>,
-): RequestContext {
-  return {
-    ...systemContext(),
-    ip: '127.0.0.1',
-    actor: makeActor({ id, username, displayName }, [
-      { regionPath: null, department: null, entityId: null, venueId: null, ...grant },
-    ]),
-  };
-}
 
 /** What an inspection found: `problems` failed checklist items (extra ones beyond the list), `fixed` of them on the spot. */
 function findings(items: InspectionChecklistItem[], problems: number, fixed: number) {

@@ -4,7 +4,7 @@ import { systemContext } from '../../platform/context';
 import { buildDistrictRegions } from '../../demo/regions.demo';
 import { demoDistricts } from '../../demo/districts';
 import { preventionDemo } from './prevention.demo';
-import { DEMO_PASSWORD } from '../../demo/load-demo';
+import { DEMO_PASSWORD } from '../../demo/demo-users';
 import { clearPersonalNumbers, readXlsx } from '../../../test/xlsx';
 
 let t: TestApp;

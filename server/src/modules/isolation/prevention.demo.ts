@@ -5,7 +5,7 @@ import { addDays, localDate } from '../../platform/clock';
 import { systemContext, type RequestContext } from '../../platform/context';
 import { makeActor } from '../../platform/permissions';
 import { rng } from '../../demo/random';
-import { DEMO_PASSWORD, type DemoLogin } from '../../demo/load-demo';
+import { DEMO_PASSWORD, type DemoLogin } from '../../demo/demo-users';
 
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红玉兰海波宁鹏飞';

@@ -6,8 +6,7 @@ import { buildDistrictRegions } from '../../demo/regions.demo';
 import { demoDistricts } from '../../demo/districts';
 import { makePersonNamer } from '../../demo/names';
 import { rng } from '../../demo/random';
-import { DEMO_PASSWORD, type DemoLogin } from '../../demo/load-demo';
-import { demoContext } from '../enforcement/enforcement.demo';
+import { DEMO_PASSWORD, demoContext, type DemoLogin } from '../../demo/demo-users';
 
 /**
  * Furong (seed 004): 328名市区干部分赴全区569家企业、97栋楼宇、50个工地项目、13栋重要酒店担任驻企联络员.

@@ -1,6 +1,6 @@
 import type { Locale, PersonCategory } from '@fugong/contract';
 import { columnsIn, toXlsx, type Texts } from '../../platform/excel';
-import type { PersonSummary } from './people.service';
+import type { PersonSummary } from './person-summary';
 
 export const categoryTexts: Record<PersonCategory, Texts> = {
   resident: { 'zh-CN': '常住居民', 'zh-TW': '常住居民', en: 'Resident' },

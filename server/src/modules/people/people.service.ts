@@ -22,8 +22,12 @@ import { can, inRegionScope, requireInScope, requirePermission, scopeOf, type Ac
 import type { RegionsService } from '../regions/regions.service';
 import { peopleRepo, type PersonFilter } from './people.repo';
 import { peopleExport } from './people-export';
+import type { PersonSummary } from './person-summary';
 import type { PersonTable } from './people.tables';
 import './people.messages';
+
+// other modules take it from here; it lives apart so that people-export.ts need not import this file
+export type { PersonSummary };
 
 /** The employer check: the registry's service when it is present, else none. */
 export interface EmployerLookup {
@@ -38,19 +42,6 @@ interface Deps {
   pii: Pii;
   regions: RegionsService;
   employers: EmployerLookup | null;
-}
-
-/** What other modules get to know about a person: never a clear ID number or phone. */
-export interface PersonSummary {
-  id: number;
-  name: string;
-  idNumberMasked: string;
-  phoneMasked: string | null;
-  regionCode: string;
-  regionPath: string;
-  address: string | null;
-  category: PersonCategory;
-  employerEntityId: number | null;
 }
 
 type Row = Selectable<PersonTable>;

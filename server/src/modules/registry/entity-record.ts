@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type {
   EntityInputParsed,
   EntityKind,
@@ -13,7 +13,9 @@ import { normalisePhone } from '@fugong/contract';
 import type { Pii } from '../../platform/pii';
 import { maskPhone } from '../../platform/pii';
 import type { EntityTable } from './registry.tables';
-import type { EntityRow } from './registry.repo';
+
+// the same as registry.repo's EntityRow, spelled out here because the repo imports this file
+type EntityRow = Selectable<EntityTable>;
 
 /** What an import row or a form is matched by: the credit code, else registration number + name + region. */
 export function identityKeysOf(e: { uscc: string | null; regNo: string | null; name: string; regionCode: string }): string[] {

@@ -5,7 +5,7 @@ import { systemContext } from '../../platform/context';
 import { demoDistricts, type DistrictDef } from '../../demo/districts';
 import { buildDistrictRegions } from '../../demo/regions.demo';
 import { rng } from '../../demo/random';
-import { DEMO_PASSWORD, type DemoLogin } from '../../demo/load-demo';
+import { DEMO_PASSWORD, type DemoLogin } from '../../demo/demo-users';
 
 /** One kind of entity a district holds, with its count at full (seed) scale. */
 interface Segment {

@@ -30,6 +30,9 @@ import { entityExport } from './entity-export';
 import { createEntityImport } from './entity-import.service';
 import './registry.messages';
 
+// the registry's figures, for the reports and dashboard modules, which may import only this file of it
+export type { EntityAttrs, RegistryStatsService } from './registry-stats.service';
+
 interface Deps {
   db: Kysely<DB>;
   dialect: Dialect;

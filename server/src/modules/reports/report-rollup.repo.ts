@@ -2,7 +2,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../schema';
 import { preparedRows } from '../../db/prepared';
 import { categoryKeysOf, childLevel, totalsLevel, pathRange } from '../../db/category-key';
-import type { EntityAttrs } from '../registry/registry-stats.service';
+import type { EntityAttrs } from '../registry/registry.service';
 import type { DailyReportRollupTable } from './report-rollup.tables';
 import type { DailyReportTable } from './reports.tables';
 

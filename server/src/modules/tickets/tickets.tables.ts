@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { StoredFileRow } from '../../platform/files';
+import type { StoredFileRow } from '../../platform/stored-file';
 
 export interface TicketCategoryTable {
   id: Generated<number>;

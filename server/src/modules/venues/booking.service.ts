@@ -8,7 +8,7 @@ import type { RequestContext } from '../../platform/context';
 import { AppError, badTransition } from '../../platform/errors';
 import { maskIdNumber, maskName, maskPhone } from '../../platform/pii';
 import { isUniqueViolation, type VenuesRepo } from './venues.repo';
-import type { VenuesDeps } from './venues.service';
+import type { VenuesDeps } from './venue-access';
 import type { VenueTable } from './venues.tables';
 import { addDays, capacityOn, isOpenOn, newBookingCode, type CapacityRule } from './venue-rules';
 import { nextBookingStatus } from './booking-states';

@@ -13,11 +13,10 @@ import type { RequestContext } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
 import { t } from '../../platform/i18n/index';
 import type { VenuesRepo } from './venues.repo';
-import type { VenueAccess, VenuesDeps } from './venues.service';
+import { toPolicy, type VenueAccess, type VenuesDeps } from './venue-access';
 import type { BookingService } from './booking.service';
 import { gateRefusal } from './venue-rules';
 import { nextVisitorStatus } from './booking-states';
-import { toPolicy } from './venues.service';
 
 /** The gate: find a booking by QR code or ID number, check health code and temperature, admit or refuse. */
 export function createGateService(deps: VenuesDeps, repo: VenuesRepo, access: VenueAccess, bookings: BookingService) {

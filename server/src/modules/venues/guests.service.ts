@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { maskIdNumber, maskName, maskPhone } from '../../platform/pii';
 import { t } from '../../platform/i18n/index';
 import type { VenuesRepo } from './venues.repo';
-import type { VenueAccess, VenuesDeps } from './venues.service';
+import type { VenueAccess, VenuesDeps } from './venue-access';
 import { isFever } from './venue-rules';
 
 /** Farm-stay guest register: stays booked by phone and entered by staff, with each guest's daily temperature. */

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../platform/errors';
 import { requirePermission } from '../../platform/permissions';
 import { randomToken, sha256Hex } from '../../platform/auth/tokens';
 import { isUniqueViolation, type VenuesRepo } from './venues.repo';
-import type { VenuesDeps } from './venues.service';
+import type { VenuesDeps } from './venue-access';
 import type { BookingService } from './booking.service';
 
 export interface PartnerIdentity {

@@ -3,7 +3,7 @@ import type { VenueDetail, VenueSummary } from '@fugong/contract';
 import { createTestApp, type Client, type TestApp } from '../../../test/helpers';
 import { buildDistrictRegions } from '../../demo/regions.demo';
 import { demoDistricts } from '../../demo/districts';
-import { DEMO_PASSWORD } from '../../demo/load-demo';
+import { DEMO_PASSWORD } from '../../demo/demo-users';
 import { venuesDemo } from './venues.demo';
 
 let t: TestApp;

@@ -6,7 +6,7 @@ import { localDate } from '../../platform/clock';
 import { demoDistricts } from '../../demo/districts';
 import { buildDistrictRegions } from '../../demo/regions.demo';
 import { rng } from '../../demo/random';
-import { DEMO_PASSWORD, type DemoLogin } from '../../demo/load-demo';
+import { DEMO_PASSWORD, type DemoLogin } from '../../demo/demo-users';
 import { addDays } from './venue-rules';
 
 // Jizhou reopened 7 scenic spots from 28 March 2020 at half their daily capacity (Panshan 40,000 → 20,000),

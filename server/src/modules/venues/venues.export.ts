@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors';
 import { t } from '../../platform/i18n/index';
 import { toXlsx, type Column } from '../../platform/excel';
 import type { VenuesRepo } from './venues.repo';
-import type { VenueAccess, VenuesDeps } from './venues.service';
+import type { VenueAccess, VenuesDeps } from './venue-access';
 
 type Health = { healthCode: string; temperature: number };
 

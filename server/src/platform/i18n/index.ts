@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Locale } from '@fugong/contract';
 import { platformMessages } from './messages/platform';
+import type { Messages } from './messages/types';
 
-export type Messages = Record<string, Record<Locale, string>>;
+export type { Messages };
 
 const catalogue: Messages = { ...platformMessages };
 

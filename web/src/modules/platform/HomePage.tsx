@@ -6,8 +6,8 @@ import type { Grant } from '@fugong/contract';
 import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
 import { visibleMenu } from '../../app/menu';
+import { useWebModules } from '../../app/modules-context';
 import { PageContainer } from '../../components/PageContainer';
-import { webModules } from '../index';
 
 /** How a grant reads on screen: role, then the region / department / entity / venue it is scoped to. */
 export function useGrantText() {
@@ -42,6 +42,7 @@ function GrantScope({ grant }: { grant: Grant }) {
 export function HomePage() {
   const { t } = useTranslation('platform');
   const me = useCurrentUser();
+  const webModules = useWebModules();
   const shortcuts = visibleMenu(webModules, me.permissions);
   return (
     <PageContainer title={t('home.greeting', { name: me.displayName })}>

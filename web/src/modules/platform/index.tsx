@@ -6,6 +6,8 @@ import { ChangePasswordPage } from './ChangePasswordPage';
 import { UsersPage } from './users/UsersPage';
 import { AuditPage } from './audit/AuditPage';
 
+export { LoginPage } from './LoginPage';
+
 /** The platform's own pages: home, password, user administration, audit log. (The login page is routed by app/router.) */
 export const platformModule: WebModule = {
   name: 'platform',

@@ -1,4 +1,4 @@
-import type { Messages } from '../index';
+import type { Messages } from './types';
 
 // Platform codes: errors, validation keys and the words the server itself writes.
 export const platformMessages: Messages = {
