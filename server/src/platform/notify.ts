@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Department, Role } from '@fugong/contract';
 import type { AnyQueryable, PlatformTables } from '../db/schema';
 import type { Clock } from './clock';
+import { userIdsWith } from './grants';
 
 // callers pass their own module's handle; these queries touch only the platform's tables
 type Db = AnyQueryable;
@@ -45,22 +46,8 @@ export function createNotifier({ clock }: { clock: Clock }) {
      * Users holding `role` whose grant covers the region path (their subtree contains it),
      * optionally only of one department; disabled users are left out.
      */
-    async usersCovering(db: Db, role: Role, regionPath: string, department?: Department | null): Promise<number[]> {
-      let q = platform(db)
-        .selectFrom('userGrant')
-        .innerJoin('appUser', 'appUser.id', 'userGrant.userId')
-        .select('userGrant.userId')
-        .distinct()
-        .where('userGrant.role', '=', role)
-        .where('appUser.disabled', '=', 0)
-        .where((eb) =>
-          eb.or([
-            eb('userGrant.regionPath', 'is', null),
-            sql<boolean>`${regionPath} like ${sql.ref('userGrant.regionPath')} || '%'`,
-          ]),
-        );
-      if (department) q = q.where('userGrant.department', '=', department);
-      return (await q.execute()).map((r) => Number(r.userId));
+    usersCovering(db: Db, role: Role, regionPath: string, department?: Department | null): Promise<number[]> {
+      return userIdsWith(db, { role, covering: regionPath, department });
     },
 
     async listFor(db: Db, userId: number, opts: { unreadOnly: boolean; limit: number }) {
