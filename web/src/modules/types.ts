@@ -24,4 +24,15 @@ export interface WebModule {
   menu?: MenuEntry[];
   /** a card shown first on the home page (it decides itself whether the user needs it, e.g. the leaders' queue) */
   homeWidget?: ComponentType;
+  /**
+   * headline cards the module adds to the command dashboard 大屏 (built from `ScreenCard`); each decides
+   * itself whether the viewer may see it and renders nothing otherwise
+   */
+  screenCards?: ComponentType<ScreenCardProps>[];
+}
+
+/** What the 大屏 tells a module's card: the region subtree and day it shows. */
+export interface ScreenCardProps {
+  regionCode?: string;
+  date?: string;
 }

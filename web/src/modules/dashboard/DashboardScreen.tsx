@@ -7,6 +7,8 @@ import type { MetricRow } from '@fugong/contract';
 import { usePermissions } from '../../app/auth';
 import { RegionPicker } from '../../components/RegionPicker';
 import { ErrorState } from '../../components/ErrorState';
+import { ScreenCard } from '../../components/ScreenCard';
+import { useWebModules } from '../../app/modules-context';
 import { EChart } from './EChart';
 import { LatestReportsLink } from './LatestReportsLink';
 import { MetricLabel } from './MetricLabel';
@@ -35,6 +37,7 @@ export function DashboardScreen() {
   const [search, setSearch] = useSearchParams();
   const params = { regionCode: search.get('regionCode') ?? undefined, date: search.get('date') ?? undefined };
   const perms = usePermissions();
+  const modules = useWebModules();
   const summary = useSummary(params);
   const trend = useTrend(params);
   const alerts = useAlerts(params, perms.has('reports.read'));
@@ -169,13 +172,13 @@ export function DashboardScreen() {
       ) : (
         <>
           <section className="fg-screen-cards">
-            <Card
+            <ScreenCard
               label={<MetricLabel kind="rate" k="resumptionRate" />}
               value={pct(overall?.resumptionRate)}
               sub={t('screen.resumedOf', { resumed: overall?.resumed ?? 0, total: overall?.total ?? 0 })}
               testId="headline-resumption"
             />
-            <Card
+            <ScreenCard
               label={<MetricLabel kind="rate" k="capacityRate" />}
               value={pct(overall?.capacityRate)}
               sub={
@@ -186,24 +189,24 @@ export function DashboardScreen() {
                 />
               }
             />
-            <Card
+            <ScreenCard
               label={<MetricLabel kind="rate" k="attendanceRate" />}
               value={pct(overall?.attendanceRate)}
               sub={t('screen.onDuty', { count: overall?.staffOnDuty ?? 0 })}
             />
-            <Card
+            <ScreenCard
               label={<MetricLabel kind="rate" k="fromOtherProvinces" />}
               value={(overall?.fromOtherProvinces ?? 0).toLocaleString()}
               sub={t('screen.people')}
             />
-            <Card
+            <ScreenCard
               label={<MetricLabel kind="category" k="keyProject" />}
               value={`${projects?.resumed ?? 0} / ${projects?.total ?? 0}`}
               sub={pct(projects?.resumptionRate)}
             />
             {coverage.data && (
               <Link to="/liaison/coverage" className="fg-screen-card-link">
-                <Card
+                <ScreenCard
                   label={t('screen.liaisonCoverage')}
                   value={pct(coverage.data.total.rate)}
                   sub={t('screen.coveredOf', { covered: coverage.data.total.covered, total: coverage.data.total.total })}
@@ -211,13 +214,16 @@ export function DashboardScreen() {
                 />
               </Link>
             )}
-            <Card
+            <ScreenCard
               label={t('screen.alerts')}
               value={String(s.alerts.entities)}
               sub={t('screen.alertDetail', { fever: s.alerts.abnormalTemperature, suspected: s.alerts.suspectedCases })}
               danger={s.alerts.entities > 0}
               testId="headline-alerts"
             />
+            {modules.flatMap((m) =>
+              (m.screenCards ?? []).map((C, i) => <C key={`${m.name}-${i}`} regionCode={params.regionCode} date={params.date} />),
+            )}
           </section>
           <section className="fg-screen-grid">
             <Panel title={t('screen.trend')}>{trend.data ? <EChart option={trendOption} /> : <Spin />}</Panel>
@@ -242,28 +248,6 @@ export function DashboardScreen() {
           </section>
         </>
       )}
-    </div>
-  );
-}
-
-function Card({
-  label,
-  value,
-  sub,
-  danger,
-  testId,
-}: {
-  label: React.ReactNode;
-  value: string;
-  sub: React.ReactNode;
-  danger?: boolean;
-  testId?: string;
-}) {
-  return (
-    <div className={`fg-screen-card${danger ? ' danger' : ''}`} data-testid={testId}>
-      <div className="label">{label}</div>
-      <div className="value">{value}</div>
-      <div className="sub">{sub}</div>
     </div>
   );
 }
