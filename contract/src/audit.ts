@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema } from './common';
+import { dateSchema, pageQuerySchema } from './common';
 import type { PermissionRoles } from './roles';
 
 export const auditEntrySchema = z.object({
@@ -21,14 +21,8 @@ export const auditQuerySchema = pageQuerySchema.extend({
   action: z.string().trim().max(64).optional(),
   targetType: z.string().trim().max(64).optional(),
   targetId: z.string().trim().max(64).optional(),
-  from: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-    .optional(),
-  to: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
-    .optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 

@@ -1,7 +1,20 @@
 import { z } from 'zod';
 
-/** Business day as local date text. */
-export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date');
+/** Whether `YYYY-MM-DD` names a day of the calendar (2020-02-29 yes, 2021-02-29 and 2020-13-01 no; years 1900–2999). */
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1900 || y > 2999 || mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= days[mo - 1]!;
+}
+
+/** Business day as local date text: a real calendar day, in bodies and query strings alike. */
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'validation.date')
+  .refine(isCalendarDate, 'validation.date');
 export const idParamSchema = z.object({ id: z.coerce.number().int().positive() });
 
 export const pageQuerySchema = z.object({

@@ -19,6 +19,7 @@ import { registerSecurityHeaders } from './platform/security-headers';
 import { useLeanAsyncResourceBind } from './platform/async-resource-bind';
 import { trackRoutes, type RouteInfo } from './platform/http';
 import { VERSION } from './version';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './platform/db-unavailable';
 
 export interface AppOptions {
   logger?: boolean | Record<string, unknown>;
@@ -99,13 +100,34 @@ export async function buildApp(
     done(null, payload);
   });
 
+  // readiness: 503 while the database cannot be reached (a load balancer sends traffic elsewhere);
+  // liveness: the process answers, so a supervisor does not restart a node that only waits for its database
   app.get(
     '/api/health',
-    { config: { public: true }, schema: { summary: 'Liveness and database kind', tags: ['platform'], operationId: 'getHealth' } },
-    async () => {
-      await core.db.selectFrom('region').select('code').limit(1).execute();
-      return { status: 'ok', db: core.dialect, version: VERSION };
+    {
+      config: { public: true },
+      schema: { summary: 'Readiness: the database answers (503 otherwise)', tags: ['platform'], operationId: 'getHealth' },
     },
+    async (_req, reply) => {
+      try {
+        await core.db.selectFrom('region').select('code').limit(1).execute();
+        return { status: 'ok', db: core.dialect, version: VERSION };
+      } catch (err) {
+        if (!isDatabaseUnavailable(err)) throw err;
+        return reply
+          .status(503)
+          .header('retry-after', String(RETRY_AFTER_SECONDS))
+          .send({ status: 'database_unavailable', db: core.dialect, version: VERSION });
+      }
+    },
+  );
+  app.get(
+    '/api/health/live',
+    {
+      config: { public: true },
+      schema: { summary: 'Liveness: the process answers', tags: ['platform'], operationId: 'getHealthLive' },
+    },
+    async () => ({ status: 'ok', version: VERSION }),
   );
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   registerSse(app, core.events);

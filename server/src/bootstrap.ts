@@ -17,7 +17,9 @@ export async function createCore(
 ): Promise<Core> {
   const config = opts.config ?? loadConfig();
   const clock = opts.clock ?? systemClock;
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, {
+    onPoolError: (err) => opts.logger?.error({ err }, 'database: an idle connection was lost; the pool opens a new one'),
+  });
   await migrateToLatest(database.db, database.dialect, allMigrations());
   const pii = createPii(loadMasterKey(config.secretKeyHex, config.dataDir));
   const events = database.pgPool

@@ -33,7 +33,7 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 // one list for the real databases and the compile-only ones, so a snapshot of the SQL is the SQL that runs
 const plugins = (): KyselyPlugin[] => [new CamelCasePlugin()];
 
-export function openDatabase(url: string): Database {
+export function openDatabase(url: string, opts: { onPoolError?(err: Error): void } = {}): Database {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -52,7 +52,18 @@ export function openDatabase(url: string): Database {
     });
     return { db, dialect: 'sqlite', pgPool: null, close: () => db.destroy() };
   }
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // a request waits at most this long for a connection, then fails (503) instead of hanging
+    connectionTimeoutMillis: 5000,
+    // no statement may hold a row lock, and every request waiting on it, for longer than this
+    statement_timeout: 30_000,
+    idle_in_transaction_session_timeout: 30_000,
+  });
+  // an idle client whose server went away (restart, failover: 57P01) emits 'error' on the pool; without
+  // a listener Node ends the process. The pool drops that client and opens a new one on the next query.
+  pool.on('error', (err) => opts.onPoolError?.(err));
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }), plugins: plugins() });
   return { db, dialect: 'postgres', pgPool: pool, close: () => db.destroy() };
 }

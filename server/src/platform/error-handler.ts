@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError } from './errors';
 import { t, hasMessage } from './i18n/index';
 import { pickLocale } from './i18n/index';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from './db-unavailable';
 
 /** One serializer for every error: stable code, localised message, per-field messages; no internals. */
 export function registerErrorHandler(app: FastifyInstance): void {
@@ -31,6 +32,17 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       req.log.info({ err: err.message }, 'client error');
       return reply.status(status).send({ code: 'common.bad_json', message: t(locale, 'common.bad_json'), requestId });
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: (err as Error).message }, 'database unavailable');
+      return reply
+        .status(503)
+        .header('retry-after', String(RETRY_AFTER_SECONDS))
+        .send({
+          code: 'common.unavailable',
+          message: t(locale, 'common.unavailable', { seconds: RETRY_AFTER_SECONDS }),
+          requestId,
+        });
     }
     req.log.error({ err }, 'unhandled error');
     return reply.status(500).send({ code: 'common.internal', message: t(locale, 'common.internal', { requestId }), requestId });

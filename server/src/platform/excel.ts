@@ -8,6 +8,15 @@ export interface Column<T> {
   value(row: T): string | number | null | undefined;
 }
 
+// text a spreadsheet would read as a formula (=, +, @, a leading tab or CR, or - before a non-digit);
+// a plain negative number given as text ('-5') or a lone dash stays as it is
+const FORMULA_LIKE = /^(?:[=+@\t\r]|-[^\d\s.])/;
+
+/** Text that opens as text in every spreadsheet program: a formula-like start is defused with a leading `'`. */
+export function cellText(v: string): string {
+  return FORMULA_LIKE.test(v) ? `'${v}` : v;
+}
+
 /** One sheet, bold frozen header row; every list export goes through here. */
 export async function toXlsx<T>(sheetName: string, columns: Column<T>[], rows: Iterable<T>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -15,7 +24,13 @@ export async function toXlsx<T>(sheetName: string, columns: Column<T>[], rows: I
   const ws = wb.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
   ws.getRow(1).font = { bold: true };
-  for (const r of rows) ws.addRow(columns.map((c) => c.value(r) ?? ''));
+  for (const r of rows)
+    ws.addRow(
+      columns.map((c) => {
+        const v = c.value(r);
+        return typeof v === 'string' ? cellText(v) : (v ?? '');
+      }),
+    );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -78,7 +78,9 @@ export function documentedErrors(spec: {
   }
   if (spec.url.includes(':')) out.add(404);
   if (spec.rateLimit) out.add(429);
+  // any route can meet an unexpected error, or a database that is away for a moment
   out.add(500);
+  out.add(503);
   return [...out].sort((a, b) => a - b);
 }
 

@@ -32,6 +32,11 @@ export const platformMessages: Messages = {
     'zh-TW': '伺服器內部錯誤，請稍後重試（請求編號 {requestId}）',
     en: 'Internal error; please try again later (request {requestId})',
   },
+  'common.unavailable': {
+    'zh-CN': '服务暂时不可用（数据库连接中断），请 {seconds} 秒后重试',
+    'zh-TW': '服務暫時無法使用（資料庫連線中斷），請 {seconds} 秒後重試',
+    en: 'Temporarily unavailable (the database cannot be reached); try again in {seconds} s',
+  },
   'common.route_not_found': { 'zh-CN': '接口不存在', 'zh-TW': '介面不存在', en: 'No such endpoint' },
   'common.rate_limited': {
     'zh-CN': '请求过于频繁，请稍后再试',
