@@ -6,6 +6,7 @@ import * as m0510 from '../../db/migrations/0510_enforcement_rounds';
 import { createEnforcementService, type EnforcementService } from './enforcement.service';
 import { enforcementRoutes } from './enforcement.routes';
 import { enforcementDemo } from './enforcement.demo';
+import { enforcementMessages } from './enforcement.messages';
 
 declare module '../../platform/module' {
   interface ServiceMap {
@@ -21,7 +22,7 @@ export const enforcementModule = defineModule<EnforcementTables>()({
   provides: ['enforcement'],
   createServices({ core, db }, d) {
     const enforcement = createEnforcementService({
-      db: db as never,
+      db,
       clock: core.clock,
       audit: core.audit,
       events: core.events,
@@ -33,6 +34,7 @@ export const enforcementModule = defineModule<EnforcementTables>()({
     return { enforcement };
   },
   routes: enforcementRoutes,
+  messages: [enforcementMessages],
   permissions: Object.keys(enforcementPermissions) as (keyof typeof enforcementPermissions)[],
   events: { 'enforcement.*': 'enforcement.read' },
   demo: enforcementDemo,

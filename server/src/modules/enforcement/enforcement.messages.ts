@@ -1,4 +1,4 @@
-import { registerMessages, type Messages } from '../../platform/i18n/index';
+import type { Messages } from '../../platform/i18n/index';
 
 export const enforcementMessages: Messages = {
   'enforcement.notice_required': {
@@ -127,4 +127,3 @@ export const enforcementMessages: Messages = {
   'enforcement.tally.all': { 'zh-CN': '全部', 'zh-TW': '全部', en: 'All' },
   'enforcement.tally.sheet': { 'zh-CN': '执法检查统计', 'zh-TW': '執法檢查統計', en: 'Enforcement tally' },
 };
-registerMessages(enforcementMessages);

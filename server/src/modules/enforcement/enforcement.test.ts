@@ -1,43 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityInput, FilingDetail, FilingSummary } from '@fugong/contract';
-import { createTestApp, type Client, type TestApp } from '../../../test/helpers';
-import { manualClock } from '../../platform/clock';
-import { systemContext } from '../../platform/context';
+import type { Client, TestApp } from '../../../test/helpers';
+import { enforcementFixture } from './enforcement.fixture';
 
+// inspections, then rounds and the tally: the tally counts what the first tests recorded
 let t: TestApp;
 let inspector: Client;
 let inspectorB: Client;
 let commander: Client;
-let admin: Client;
 let shop: number;
 let market: number;
 let mall: number;
 
-const entity = (name: string, over: Partial<EntityInput>) =>
-  t.services.registry.createEntity(systemContext(), {
-    kind: 'enterprise',
-    name,
-    regNo: `R-${name}`,
-    regionCode: t.regions.gridA,
-    sector: 'tertiary',
-    ...over,
-  } as EntityInput);
-
-// the filings and inspections below carry fixed dates in December 2026: the clock stands before them
-const clock = manualClock('2026-11-30T02:00:00.000Z');
-
 beforeAll(async () => {
-  t = await createTestApp({ clock });
-  const ctx = systemContext();
-  shop = await entity('老王小超市', { kind: 'individual', smallVenueType: 'small_supermarket', address: '城关镇府前街12号' });
-  market = await entity('城关农贸市场', {});
-  mall = await entity('乙镇百货商场', { regionCode: t.regions.gridB });
-  for (const id of [shop, market, mall])
-    await t.core.db.transaction().execute((trx) => t.services.registry.changeStatus(trx, ctx, id, 'resumed', '复工'));
-  inspector = await t.userWith('inspector-a', [{ role: 'inspector', regionCode: t.regions.townA }]);
-  inspectorB = await t.userWith('inspector-b', [{ role: 'inspector', regionCode: t.regions.townB }]);
-  commander = await t.userWith('commander', [{ role: 'commander', regionCode: t.regions.district }]);
-  admin = await t.login('admin');
+  ({ t, inspector, inspectorB, commander, shop, market, mall } = await enforcementFixture());
 });
 afterAll(() => t.close());
 
@@ -322,113 +297,5 @@ describe('rounds, visits and the tally', () => {
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const tl = (await commander.get(`/api/registry/entities/${shop}/timeline`)).json();
     expect(JSON.stringify(tl)).toContain('下达整改通知书');
-  });
-});
-
-describe('checklist administration', () => {
-  it('adds, edits and deactivates items; items are never removed; only active ones are asked', async () => {
-    const cur = (await admin.get('/api/enforcement/checklists/nine_small')).json();
-    expect(cur.items.every((i: { active: boolean }) => i.active)).toBe(true);
-    const items = [
-      ...cur.items.map((i: { code: string; text: string }) =>
-        i.code === 'fire' ? { ...i, active: false } : i.code === 'masks' ? { ...i, text: '从业人员和顾客佩戴口罩' } : i,
-      ),
-      { code: 'register', text: '顾客实名登记', active: true },
-    ];
-    expect((await inspector.put('/api/enforcement/checklists/nine_small', { items })).statusCode).toBe(403);
-    const saved = await admin.put('/api/enforcement/checklists/nine_small', { items });
-    expect(saved.statusCode, saved.body).toBe(200);
-    const after = (await inspector.get('/api/enforcement/checklists/nine_small')).json();
-    expect(after.items.find((i: { code: string }) => i.code === 'fire').active).toBe(false);
-    expect(after.items.find((i: { code: string }) => i.code === 'masks').text).toBe('从业人员和顾客佩戴口罩');
-    expect(after.items.at(-1)).toEqual({ code: 'register', text: '顾客实名登记', active: true });
-    expect((await admin.put('/api/enforcement/checklists/nine_small', { items: items.slice(1) })).json().fields[0].message).toBe(
-      '检查项不能删除，只能停用',
-    );
-    expect((await admin.put('/api/enforcement/checklists/nine_small', { items: [...items, items[0]] })).statusCode).toBe(400);
-    expect(
-      (await admin.put('/api/enforcement/checklists/nine_small', { items: [{ code: 'Bad Code', text: 'x' }] })).statusCode,
-    ).toBe(400);
-  });
-});
-
-describe('pre-opening inspection of a 五小单位 filing', () => {
-  async function awaitingOnsite(name: string) {
-    const id = await entity(name, { kind: 'individual', smallVenueType: 'small_restaurant' });
-    const owner = await t.userWith(`owner-${id}`, [{ role: 'enterprise', entityId: id }]);
-    const f = (await owner.post('/api/filings', {})).json() as FilingSummary;
-    const d = (await owner.get(`/api/filings/${f.id}`)).json() as FilingDetail;
-    const data = {
-      plannedDate: '2026-12-05',
-      staff: { total: 5, returning: 5, fromOtherProvinces: 0, fromHighRiskAreas: 0 },
-      preventionPlan: { text: '每日测温消毒，堂食隔位就座。', attachmentIds: [] },
-      emergencyPlan: { text: '发现发热立即隔离并报告社区。', attachmentIds: [] },
-      supplies: { masks: 100, thermometers: 1, disinfectantLitres: 5 },
-      checklist: Object.fromEntries(d.checklist.items.map((i) => [i.code, true])),
-    };
-    const s = await owner.post(`/api/filings/${f.id}/submit`, {
-      data,
-      commitment: { signerName: '店主', text: d.commitmentText, accepted: true },
-    });
-    expect(s.json().status).toBe('awaiting_onsite');
-    return { id, filingId: f.id, owner };
-  }
-
-  it('passing releases the filing (approved, entity resumed); failing sends it back for changes', async () => {
-    const a = await awaitingOnsite('福顺小吃店');
-    const pass = await inspector.post('/api/enforcement/inspections', {
-      kind: 'pre_opening',
-      filingId: a.filingId,
-      entityId: a.id,
-      inspectedOn: '2026-12-05',
-      inspectorCount: 2,
-      results: { temperature: true, masks: true },
-      outcome: 'pass',
-    });
-    expect(pass.statusCode, pass.body).toBe(200);
-    expect(pass.json()).toMatchObject({ kind: 'pre_opening', filingId: a.filingId });
-    expect((await a.owner.get(`/api/filings/${a.filingId}`)).json().status).toBe('approved');
-    expect((await t.services.registry.getForService(a.id))!.status).toBe('resumed');
-
-    const b = await awaitingOnsite('兴盛理发店');
-    // the filing must be the inspected entity's
-    expect(
-      (
-        await inspector.post('/api/enforcement/inspections', {
-          kind: 'pre_opening',
-          filingId: b.filingId,
-          entityId: shop,
-          inspectedOn: '2026-12-05',
-          inspectorCount: 1,
-          outcome: 'pass',
-        })
-      ).json().fields[0].field,
-    ).toBe('filingId');
-    expect((await b.owner.get(`/api/filings/${b.filingId}`)).json().status).toBe('awaiting_onsite');
-    const fail = await inspector.post('/api/enforcement/inspections', {
-      kind: 'pre_opening',
-      filingId: b.filingId,
-      entityId: b.id,
-      inspectedOn: '2026-12-05',
-      inspectorCount: 1,
-      results: { disinfection: false },
-      outcome: 'notice',
-      noticeItems: '建立消毒台账',
-      noticeDeadline: '2026-12-08',
-    });
-    expect(fail.statusCode, fail.body).toBe(200);
-    expect((await b.owner.get(`/api/filings/${b.filingId}`)).json().status).toBe('changes_requested');
-    expect((await t.services.registry.getForService(b.id))!.status).not.toBe('resumed');
-    // the filing has been decided: a second pre-opening result is refused and nothing is recorded
-    const again = await inspector.post('/api/enforcement/inspections', {
-      kind: 'pre_opening',
-      filingId: b.filingId,
-      entityId: b.id,
-      inspectedOn: '2026-12-06',
-      inspectorCount: 1,
-      outcome: 'pass',
-    });
-    expect(again.statusCode).toBe(409);
-    expect((await inspector.get(`/api/enforcement/inspections?entityId=${b.id}`)).json().total).toBe(1);
   });
 });

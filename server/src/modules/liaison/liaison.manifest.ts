@@ -9,6 +9,7 @@ import { createVisitPhotosService, type VisitPhotosService } from './visit-photo
 import { createVisitLogService, type VisitLogService } from './visit-log.service';
 import { liaisonRoutes } from './liaison.routes';
 import { liaisonDemo } from './liaison.demo';
+import { liaisonMessages } from './liaison.messages';
 
 declare module '../../platform/module' {
   interface ServiceMap {
@@ -26,7 +27,7 @@ export const liaisonModule = defineModule<LiaisonTables>()({
   provides: ['liaison', 'visitPhotos', 'visitLog'],
   createServices({ core, db }, d) {
     const liaison = createLiaisonService({
-      db: db as never,
+      db,
       clock: core.clock,
       audit: core.audit,
       events: core.events,
@@ -35,15 +36,16 @@ export const liaisonModule = defineModule<LiaisonTables>()({
       tickets: d.tickets,
     });
     const visitPhotos = createVisitPhotosService({
-      db: db as never,
+      db,
       clock: core.clock,
       audit: core.audit,
       dataDir: core.config.dataDir,
     });
-    const visitLog = createVisitLogService({ db: db as never, audit: core.audit, regions: d.regions, tickets: d.tickets });
+    const visitLog = createVisitLogService({ db, audit: core.audit, regions: d.regions, tickets: d.tickets });
     return { liaison, visitPhotos, visitLog };
   },
   routes: liaisonRoutes,
+  messages: [liaisonMessages],
   permissions: Object.keys(liaisonPermissions) as (keyof typeof liaisonPermissions)[],
   events: { 'liaison.*': 'liaison.read' },
   demo: liaisonDemo,

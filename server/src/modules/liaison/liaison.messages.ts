@@ -1,4 +1,4 @@
-import { registerMessages, type Messages } from '../../platform/i18n/index';
+import type { Messages } from '../../platform/i18n/index';
 
 export const liaisonMessages: Messages = {
   'liaison.one_assignee': {
@@ -58,4 +58,3 @@ export const liaisonMessages: Messages = {
     en: 'Visit by {name} ({mode})',
   },
 };
-registerMessages(liaisonMessages);

@@ -1,29 +1,27 @@
-import type { Kysely, Selectable } from 'kysely';
 import type { Locale, Page, Visit, VisitDetail, VisitMode } from '@fugong/contract';
 import type { z } from 'zod';
 import type { visitFilterSchema } from '@fugong/contract';
-import type { DB } from '../schema';
-import { containsLiteral } from '../../db/sql-helpers';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
 import { AppError, invalid, notFound } from '../../platform/errors';
 import { columnsIn, toXlsx } from '../../platform/excel';
 import { t } from '../../platform/i18n/index';
+import type { ModuleDb } from '../../platform/module';
 import type { Actor } from '../../platform/permissions';
+import { inPaths, pathsOf } from '../../platform/scope';
 import type { RegionsService } from '../regions/regions.service';
 import type { TicketsService } from '../tickets/tickets.service';
-import { inPaths, likeAny, pathsOf } from './liaison-scope';
-import type { LiaisonVisitTable } from './liaison.tables';
+import type { LiaisonTables } from './liaison.tables';
+import { visitRepo as repo, type VisitFilter, type VisitRow } from './visit.repo';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<LiaisonTables>;
   audit: Audit;
   regions: Pick<RegionsService, 'resolve' | 'namesOf'>;
   tickets: Pick<TicketsService, 'bySourceRefs'>;
 }
 
 type Filter = z.output<typeof visitFilterSchema>;
-type VisitRow = Selectable<LiaisonVisitTable>;
 
 /** One export holds at most this many visits: a district's whole season, far beyond a town's. */
 export const MAX_VISIT_EXPORT = 20_000;
@@ -42,23 +40,22 @@ export function createVisitLogService({ db, audit, regions, tickets }: Deps) {
     return { actor, paths: pathsOf(actor, perm), ownOnly: perm === 'liaison.visit' };
   }
 
-  async function filtered(ctx: RequestContext, q: Filter) {
+  /** The visits the caller may read that match the filter. */
+  async function filtered(ctx: RequestContext, q: Filter): Promise<VisitFilter> {
     const { actor, paths, ownOnly } = access(ctx);
     if (q.from && q.to && q.from > q.to) throw invalid([{ field: 'to', message: 'liaison.to_before_from' }]);
-    let base = db.selectFrom('liaisonVisit').where(() => likeAny('liaison_visit.region_path', paths));
-    if (q.mine === 'true' || ownOnly) base = base.where('liaisonUserId', '=', actor.id);
-    if (q.entityId) base = base.where('entityId', '=', q.entityId);
-    if (q.regionCode) {
-      const r = await regions.resolve(q.regionCode);
-      base = base.where(() => likeAny('liaison_visit.region_path', [r.path]));
-    }
-    if (q.from) base = base.where('visitDate', '>=', q.from);
-    if (q.to) base = base.where('visitDate', '<=', q.to);
-    if (q.mode) base = base.where('mode', '=', q.mode);
-    const { liaison, q: needle } = q;
-    if (liaison) base = base.where(() => containsLiteral('liaison_visit.liaison_name', liaison));
-    if (needle) base = base.where(() => containsLiteral('liaison_visit.entity_name', needle));
-    return base;
+    const region = q.regionCode ? await regions.resolve(q.regionCode) : null;
+    return {
+      paths,
+      liaisonUserId: q.mine === 'true' || ownOnly ? actor.id : undefined,
+      entityId: q.entityId,
+      regionPath: region?.path,
+      from: q.from,
+      to: q.to,
+      mode: q.mode,
+      liaison: q.liaison,
+      q: q.q,
+    };
   }
 
   /** The tickets the visits' problems became, in one query. */
@@ -94,16 +91,10 @@ export function createVisitLogService({ db, audit, regions, tickets }: Deps) {
 
   return {
     async list(ctx: RequestContext, q: Filter & { page: number; pageSize: number }): Promise<Page<Visit>> {
-      const base = await filtered(ctx, q);
-      const [{ n }, rows] = await Promise.all([
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        base
-          .selectAll()
-          .orderBy('visitDate', 'desc')
-          .orderBy('id', 'desc')
-          .offset((q.page - 1) * q.pageSize)
-          .limit(q.pageSize)
-          .execute(),
+      const f = await filtered(ctx, q);
+      const [n, rows] = await Promise.all([
+        repo.count(db, f),
+        repo.rows(db, f, { offset: (q.page - 1) * q.pageSize, limit: q.pageSize }),
       ]);
       const of = await ticketsOf(rows);
       return {
@@ -113,7 +104,7 @@ export function createVisitLogService({ db, audit, regions, tickets }: Deps) {
             of(Number(r.id)).map((x) => x.id),
           ),
         ),
-        total: Number(n),
+        total: n,
         page: q.page,
         pageSize: q.pageSize,
       };
@@ -121,7 +112,7 @@ export function createVisitLogService({ db, audit, regions, tickets }: Deps) {
 
     async get(ctx: RequestContext, id: number): Promise<VisitDetail> {
       const { actor, paths, ownOnly } = access(ctx);
-      const r = await db.selectFrom('liaisonVisit').selectAll().where('id', '=', id).executeTakeFirst();
+      const r = await repo.visit(db, id);
       if (!r || !inPaths(paths, r.regionPath) || (ownOnly && Number(r.liaisonUserId) !== actor.id)) throw notFound('visit');
       const found = (await ticketsOf([r]))(id);
       // town, village or community, grid: the district is the reader's own and is left out
@@ -144,10 +135,9 @@ export function createVisitLogService({ db, audit, regions, tickets }: Deps) {
 
     /** The filtered log as .xlsx (newest first); audited with the filters and the row count. */
     async exportXlsx(ctx: RequestContext, q: Filter): Promise<Buffer> {
-      const base = await filtered(ctx, q);
-      const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-      if (Number(n) > MAX_VISIT_EXPORT) throw invalid([{ field: 'from', message: 'liaison.export_too_many' }]);
-      const rows = await base.selectAll().orderBy('visitDate', 'desc').orderBy('id', 'desc').execute();
+      const f = await filtered(ctx, q);
+      if ((await repo.count(db, f)) > MAX_VISIT_EXPORT) throw invalid([{ field: 'from', message: 'liaison.export_too_many' }]);
+      const rows = await repo.rows(db, f);
       const of = await ticketsOf(rows);
       const L: Locale = ctx.locale;
       const columns = columnsIn<VisitRow>(L, [

@@ -1,15 +1,16 @@
-import type { Kysely } from 'kysely';
 import { recordFileLimits, type RecordFile } from '@fugong/contract';
-import type { DB } from '../schema';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { openStored, requireRoomFor, storeUpload, toRecordFile, type Upload } from '../../platform/files';
+import type { ModuleDb } from '../../platform/module';
 import { scopeOf, type Actor } from '../../platform/permissions';
+import type { LiaisonTables } from './liaison.tables';
+import { visitRepo as repo } from './visit.repo';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<LiaisonTables>;
   clock: Clock;
   audit: Audit;
   dataDir: string;
@@ -22,8 +23,7 @@ const READ_PERMS = ['liaison.read', 'liaison.assign', 'liaison.visit'] as const;
  * staff who may read visits in that area, and the liaison, download them.
  */
 export function createVisitPhotosService({ db, clock, audit, dataDir }: Deps) {
-  const visitOf = (id: number) =>
-    db.selectFrom('liaisonVisit').select(['id', 'regionPath', 'liaisonUserId']).where('id', '=', id).executeTakeFirst();
+  const visitOf = (id: number) => repo.visit(db, id);
 
   function mayRead(actor: Actor, v: { regionPath: string; liaisonUserId: number }): boolean {
     if (Number(v.liaisonUserId) === actor.id) return true;
@@ -41,12 +41,7 @@ export function createVisitPhotosService({ db, clock, audit, dataDir }: Deps) {
       const v = await visitOf(visitId);
       if (!v || !mayRead(actor, v)) throw new AppError('common.not_found', 404);
       if (Number(v.liaisonUserId) !== actor.id) throw new AppError('common.forbidden', 403);
-      const count = await db
-        .selectFrom('liaisonVisitPhoto')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('visitId', '=', visitId)
-        .executeTakeFirstOrThrow();
-      requireRoomFor(Number(count.n), recordFileLimits.visitPhotos);
+      requireRoomFor(await repo.photoCount(db, visitId), recordFileLimits.visitPhotos);
       const file = storeUpload(
         dataDir,
         upload,
@@ -55,19 +50,15 @@ export function createVisitPhotosService({ db, clock, audit, dataDir }: Deps) {
         clock.now(),
       );
       const id = await db.transaction().execute(async (trx) => {
-        const { id } = await trx
-          .insertInto('liaisonVisitPhoto')
-          .values({ visitId, ...file })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const id = await repo.insertPhoto(trx, visitId, file);
         await audit.record(trx, ctx, {
           action: 'liaison.visit_photo',
           targetType: 'liaison_visit',
           targetId: visitId,
           regionPath: v.regionPath,
-          detail: { fileId: Number(id), fileName: file.fileName, size: file.size, sha256: file.sha256 },
+          detail: { fileId: id, fileName: file.fileName, size: file.size, sha256: file.sha256 },
         });
-        return Number(id);
+        return id;
       });
       return toRecordFile({ ...file, id });
     },
@@ -77,12 +68,7 @@ export function createVisitPhotosService({ db, clock, audit, dataDir }: Deps) {
       if (!actor) throw new AppError('auth.required', 401);
       const v = await visitOf(visitId);
       if (!v || !mayRead(actor, v)) throw new AppError('common.not_found', 404);
-      const f = await db
-        .selectFrom('liaisonVisitPhoto')
-        .selectAll()
-        .where('visitId', '=', visitId)
-        .where('id', '=', fileId)
-        .executeTakeFirst();
+      const f = await repo.photo(db, visitId, fileId);
       if (!f) throw new AppError('common.not_found', 404);
       return { file: toRecordFile(f), stream: openStored(dataDir, f.sha256) };
     },
@@ -93,9 +79,7 @@ export function createVisitPhotosService({ db, clock, audit, dataDir }: Deps) {
       if (!actor) throw new AppError('auth.required', 401);
       const v = await visitOf(visitId);
       if (!v || !mayRead(actor, v)) throw new AppError('common.not_found', 404);
-      return (await db.selectFrom('liaisonVisitPhoto').selectAll().where('visitId', '=', visitId).orderBy('id').execute()).map(
-        toRecordFile,
-      );
+      return (await repo.photos(db, visitId)).map(toRecordFile);
     },
   };
 }
