@@ -7,13 +7,11 @@ import { DemandsPage } from './DemandsPage';
 import { DeliveriesPage } from './DeliveriesPage';
 import { LedgerPage } from './LedgerPage';
 import { SupplyShortageCard } from './SupplyShortageCard';
+export { SupplyDemandLink } from './SupplyDemandLink';
 
 const staff: Permission[] = ['supplies.read', 'supplies.allocate'];
 const deliveries: Permission[] = ['supplies.read', 'supplies.allocate', 'supplies.receive', 'supplies.declare'];
 const declare: Permission[] = ['supplies.declare', 'supplies.demand'];
-
-/** Link target that opens the declaration/demand form for one entity (tickets and liaison visits use it). */
-export const supplyDeclarePath = (entityId: number) => `/supplies/declare?entityId=${entityId}`;
 
 /** 防疫物资: declarations on a phone, the demand list with 调配, deliveries, the ledger; a 大屏 card. */
 export const suppliesModule: WebModule = {
