@@ -35,7 +35,7 @@ export function DeliveriesPage() {
     onError: (e) => applyFieldErrors(form, e),
   });
   const columns: TableColumnsType<Allocation> = [
-    { title: t('field.entity'), dataIndex: 'entityName', ellipsis: true },
+    { title: t('field.entity'), dataIndex: 'entityName', width: 240, ellipsis: true },
     { title: t('field.item'), dataIndex: 'itemName', width: 130 },
     { title: t('field.quantity'), dataIndex: 'quantity', width: 90, align: 'right' },
     { title: t('field.from'), dataIndex: 'stockPointName', width: 160, ellipsis: true },

@@ -29,7 +29,7 @@ export function DemandsPage() {
   const [form] = Form.useForm();
   const { page: _p, pageSize: _s, ...exportQuery } = params;
   const columns: TableColumnsType<Demand> = [
-    { title: t('field.entity'), dataIndex: 'entityName', ellipsis: true },
+    { title: t('field.entity'), dataIndex: 'entityName', width: 240, ellipsis: true },
     { title: t('field.region'), dataIndex: 'regionName', width: 140 },
     { title: t('field.item'), dataIndex: 'itemName', width: 140 },
     { title: t('field.need'), dataIndex: 'need', width: 90, align: 'right' },
