@@ -219,6 +219,25 @@ const SEEDS: Record<string, Seed> = {
     );
     return { 'GET /api/liaison/visits/:id': [visit.id], 'GET /api/liaison/visits/:id/photos': [visit.id] };
   },
+  supplies: async (t, admin) => {
+    const item = ok(
+      await admin.post('/api/supplies/items', {
+        code: 'sweep_mask',
+        name: '口罩',
+        unit: 'piece',
+        packSize: 50,
+        normPer100: 200,
+        normKind: 'daily',
+      }),
+    );
+    const point = ok(
+      await admin.post('/api/supplies/stock-points', { kind: 'town_reserve', name: '甲镇储备', regionCode: t.regions.townA }),
+    );
+    const demand = ok(
+      await admin.post('/api/supplies/demands', { entityId: await townAEntity(admin), itemId: item.id, quantity: 10 }),
+    );
+    return { 'GET /api/supplies/stock-points/:id': [point.id], 'GET /api/supplies/demands/:id': [demand.id] };
+  },
   audit: async (t) => {
     await t.core.audit.record(t.core.db, systemContext(), {
       action: 'sweep.town_a',

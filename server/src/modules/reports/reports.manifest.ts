@@ -12,6 +12,7 @@ import { createDailyReportService, type DailyReportService } from './daily-repor
 import { createReviewService, type ReviewService } from './review.service';
 import { createReportProblemsService, type ReportProblemsService } from './report-problems.service';
 import { reportsRoutes } from './reports.routes';
+import { createReportFactsService } from './report-facts.service';
 
 declare module '../../platform/module' {
   interface ServiceMap {
@@ -40,7 +41,7 @@ export const reportsModule = defineModule<ReportsTables & ReportRollupTables>()(
     '0322_report_rollup_collation': m0322,
   },
   needs: ['regions', 'registry', 'registryStats', 'tickets'],
-  provides: ['dailyReports', 'reviews', 'reportProblems'],
+  provides: ['dailyReports', 'reviews', 'reportProblems', 'reportFacts'],
   createServices({ core, db }, d) {
     const dailyReports = createDailyReportService({
       db: db as never,
@@ -69,7 +70,7 @@ export const reportsModule = defineModule<ReportsTables & ReportRollupTables>()(
       regions: d.regions,
       tickets: d.tickets,
     });
-    return { dailyReports, reviews, reportProblems };
+    return { dailyReports, reviews, reportProblems, reportFacts: createReportFactsService({ db: db as never }) };
   },
   routes: reportsRoutes,
   permissions: Object.keys(reportsPermissions) as (keyof typeof reportsPermissions)[],

@@ -13,6 +13,7 @@ import { PageContainer } from '../../components/PageContainer';
 import { RecordFiles } from '../../components/RecordFiles';
 import { RegionPicker } from '../../components/RegionPicker';
 import { useServerTable } from '../../components/useServerTable';
+import { SupplyDemandLink } from '../supplies/index';
 
 const filterKeys = ['from', 'to', 'mode', 'liaison', 'q', 'regionCode'] as const;
 export const modeColor: Record<Visit['mode'], string> = { onsite: 'green', phone: 'blue', online: 'purple' };
@@ -48,6 +49,7 @@ function VisitDrawer({ id, onClose }: { id: number | null; onClose: () => void }
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('assign.entity')}>
               <Link to={`/registry/entities/${v.entityId}`}>{v.entityName}</Link>
+              <SupplyDemandLink entityId={v.entityId} />
               {v.regionName && <Typography.Text type="secondary"> · {v.regionName}</Typography.Text>}
             </Descriptions.Item>
             <Descriptions.Item label={t('log.liaison')}>{v.liaisonName}</Descriptions.Item>

@@ -32,6 +32,7 @@ import { StatusTag } from '../../components/StatusTag';
 import { RecordFiles } from '../../components/RecordFiles';
 import { applyFieldErrors } from '../../components/form-errors';
 import { escalationStyles, ticketStatusStyles } from './labels';
+import { SupplyDemandLink } from '../supplies/index';
 
 type Action =
   'assign' | 'reassign' | 'accept' | 'handle' | 'confirm' | 'reopen' | 'close' | 'merge' | 'whistle' | 'acknowledge' | 'comments';
@@ -209,7 +210,10 @@ export function TicketDetailPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('field.entity')}>
                 {tk.entityId ? (
-                  <Link to={`/registry/entities/${tk.entityId}`}>{tk.entityName}</Link>
+                  <>
+                    <Link to={`/registry/entities/${tk.entityId}`}>{tk.entityName}</Link>
+                    {tk.categoryCode === 'supplies' && <SupplyDemandLink entityId={tk.entityId} />}
+                  </>
                 ) : (
                   (tk.address ?? tk.regionName)
                 )}
