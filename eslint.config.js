@@ -44,7 +44,7 @@ export default tseslint.config(
   {
     // migrations run against whatever schema exists at that point, so Kysely<any> is the documented type;
     // zod's locale error maps are typed for raw issues only; hand-written declarations for untyped packages
-    files: ['server/src/db/**/*.ts', 'server/src/platform/i18n/index.ts', '**/*.d.ts'],
+    files: ['server/src/db/**/*.ts', 'server/src/modules/*/migrations/**/*.ts', 'server/src/platform/i18n/index.ts', '**/*.d.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

@@ -3,7 +3,6 @@ import type { Dialect } from '../../../db/database';
 import { withId } from '../../../db/sql-helpers';
 
 // migrations run against whatever schema exists at that point, so Kysely<any> is the documented type
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await withId(db.schema.createTable('supply_item'), dialect)
     .addColumn('code', 'varchar(32)', (c) => c.notNull().unique())
