@@ -37,6 +37,7 @@ import {
   publicPackageSchema,
   publicTokenParamSchema,
   resubmitBodySchema,
+  totalsQuerySchema,
 } from '@fugong/contract';
 import { route } from '../../platform/http';
 import { sendXlsx } from '../../platform/excel';
@@ -364,14 +365,11 @@ export function policiesRoutes(app: FastifyInstance, { policies, core }: AppServ
     method: 'GET',
     url: '/api/policies/totals',
     operationId: 'getPolicyTotals',
-    summary: 'Ledger totals of a region subtree by type, measure and town, and the enterprises reached',
+    errors: [404],
+    summary:
+      'Ledger totals of a region subtree by type, measure and town, and the enterprises reached (404 for a region outside the caller’s area)',
     tags,
-    query: z.object({
-      regionCode: z.string().trim().max(20).optional(),
-      packageId: z.coerce.number().int().positive().optional(),
-      from: z.string().optional(),
-      to: z.string().optional(),
-    }),
+    query: totalsQuerySchema,
     response: policyTotalsSchema,
     handler: ({ query, ctx }) => ledger.totals(ctx, query),
   });
