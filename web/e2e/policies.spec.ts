@@ -38,18 +38,18 @@ test('an enterprise scans a policy QR on a phone, applies; the labour bureau app
   await labour.goto('/policies/applications');
   await labour.getByRole('button', { name: '天津蓟州恒达机械制造有限公司' }).click();
   const drawer = labour.locator('.ant-drawer');
-  await drawer.getByLabel('通过').check();
-  await drawer.getByLabel(/核定金额/).fill('1000');
+  await drawer.getByLabel('通过', { exact: true }).check();
+  await drawer.getByLabel(/核定金额/).fill('500');
   await drawer.getByRole('button', { name: '提交审核' }).click();
   await expect(drawer.getByTestId('application-status')).toContainText('审核通过');
-  await drawer.getByLabel('兑付日期').click();
-  await labour.locator('.ant-picker-today-btn').click();
+  await drawer.getByLabel('兑付日期').fill('2020-03-16');
+  await drawer.getByLabel('兑付日期').press('Enter');
   await drawer.getByLabel('凭证号').fill('RS-2020-0316');
   await drawer.getByRole('button', { name: '确认兑付' }).click();
   await expect(drawer.getByTestId('application-status')).toContainText('已兑付');
   await shot(labour, 'application-paid');
 
   await labour.goto('/policies/ledger');
-  await expect(labour.getByTestId('total-employment_training')).toContainText('674.91万元');
+  await expect(labour.getByTestId('total-employment_training')).toContainText('674.95万元');
   await shot(labour, 'ledger-after');
 });

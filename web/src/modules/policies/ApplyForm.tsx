@@ -45,20 +45,22 @@ export function ApplyForm({ measureId }: { measureId: number }) {
           form={form}
           layout="vertical"
           initialValues={{ entityId: eligible[0]!.entityId }}
-          onFinish={async (v: { entityId: number; contactName: string; note: string; requestedAmount?: number }) => {
+          onFinish={async (v: { entityId?: number; contactName: string; note: string; requestedAmount?: number }) => {
             setBusy(true);
             setError(null);
             try {
               await api.post('/api/policies/applications', {
                 measureId,
-                entityId: v.entityId,
+                // with one eligible entity there is no picker, so the form holds no entityId
+                entityId: v.entityId ?? eligible[0]!.entityId,
                 contactName: v.contactName,
                 note: v.note,
                 requestedAmount: v.requestedAmount ? Math.round(v.requestedAmount * 100) : null,
               });
               await qc.invalidateQueries({ queryKey: key });
             } catch (err) {
-              if (!applyFieldErrors(form, err)) setError((err as Error).message);
+              // a field without an input here (the entity) is shown above the button
+              if (!applyFieldErrors(form, err) || eligible.length === 1) setError((err as Error).message);
             } finally {
               setBusy(false);
             }
