@@ -19,3 +19,4 @@ export * from './complaints';
 export * from './liaison';
 export * from './enforcement';
 export * from './supplies';
+export * from './policies';

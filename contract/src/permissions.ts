@@ -15,6 +15,7 @@ import { passesPermissions } from './passes';
 import { isolationPermissions } from './isolation';
 import { venuesPermissions } from './venues';
 import { suppliesPermissions } from './supplies';
+import { policiesPermissions } from './policies';
 
 /**
  * Every permission of every module with the roles holding it. Each module declares its own table
@@ -38,6 +39,7 @@ export const permissionRoles = {
   ...isolationPermissions,
   ...venuesPermissions,
   ...suppliesPermissions,
+  ...policiesPermissions,
 } as const;
 
 /** A permission string that exists: a typo in `requirePermission(actor, 'filings.aprove')` does not compile. */

@@ -237,6 +237,38 @@ const SEEDS: Record<string, Seed> = {
       await admin.post('/api/supplies/demands', { entityId: await townAEntity(admin), itemId: item.id, quantity: 10 }),
     );
     return { 'GET /api/supplies/stock-points/:id': [point.id], 'GET /api/supplies/demands/:id': [demand.id] };
+  policies: async (t, admin) => {
+    const pkg = ok(
+      await admin.post('/api/policies/packages', {
+        title: '甲镇扫描政策',
+        shortTitle: '扫描政策',
+        issuerLevel: 'district',
+        issuer: '区政府',
+        regionCode: t.regions.district,
+        validFrom: '2026-01-01',
+        measures: [
+          {
+            seq: 1,
+            title: '稳岗返还',
+            kind: 'subsidy',
+            subsidyType: 'employment_training',
+            department: 'labour',
+            interpretation: '中小企业',
+          },
+        ],
+      }),
+    );
+    ok(await admin.post(`/api/policies/packages/${pkg.id}/publish`, { version: 1 }));
+    const measureId = ok<{ measures: { id: number }[] }>(await admin.get(`/api/policies/packages/${pkg.id}`)).measures[0]!.id;
+    const app = ok(
+      await admin.post('/api/policies/applications', {
+        measureId,
+        entityId: await townAEntity(admin),
+        contactName: '甲镇',
+        note: '申报',
+      }),
+    );
+    return { 'GET /api/policies/applications/:id': [app.id] };
   },
   audit: async (t) => {
     await t.core.audit.record(t.core.db, systemContext(), {

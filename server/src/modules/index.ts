@@ -17,6 +17,7 @@ import { isolationModule } from './isolation/isolation.manifest';
 import { enforcementModule } from './enforcement/enforcement.manifest';
 import { liaisonModule } from './liaison/liaison.manifest';
 import { suppliesModule } from './supplies/supplies.manifest';
+import { policiesModule } from './policies/policies.manifest';
 
 /**
  * Every business module, once. Adding a module is one line here (and one in the web's list).
@@ -39,6 +40,7 @@ export const serverModules: readonly ModuleManifest[] = [
   enforcementModule,
   liaisonModule,
   suppliesModule,
+  policiesModule,
 ];
 
 /** The platform's migrations and every module's, by name. */

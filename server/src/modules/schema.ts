@@ -12,6 +12,7 @@ import type { FilingsTables } from './filings/filings.tables';
 import type { ReportsTables } from './reports/reports.tables';
 import type { ReportRollupTables } from './reports/report-rollup.tables';
 import type { SuppliesTables } from './supplies/supplies.tables';
+import type { PoliciesTables } from './policies/policies.tables';
 
 /**
  * Every table of the app: the platform's and each module's (declared in its `*.tables.ts`). Only the
@@ -31,3 +32,4 @@ export type DB = PlatformTables &
   ComplaintsTables &
   EnforcementTables &
   SuppliesTables;
+  PoliciesTables;

@@ -13,6 +13,7 @@ import { peopleModule } from './people/index';
 import { passesModule } from './passes/index';
 import { isolationModule } from './isolation/index';
 import { suppliesModule } from './supplies/index';
+import { policiesModule } from './policies/index';
 
 export { LoginPage } from './platform/index';
 
@@ -32,4 +33,5 @@ export const webModules: WebModule[] = [
   passesModule,
   isolationModule,
   suppliesModule,
+  policiesModule,
 ];
