@@ -237,6 +237,7 @@ const SEEDS: Record<string, Seed> = {
       await admin.post('/api/supplies/demands', { entityId: await townAEntity(admin), itemId: item.id, quantity: 10 }),
     );
     return { 'GET /api/supplies/stock-points/:id': [point.id], 'GET /api/supplies/demands/:id': [demand.id] };
+  },
   policies: async (t, admin) => {
     const pkg = ok(
       await admin.post('/api/policies/packages', {
