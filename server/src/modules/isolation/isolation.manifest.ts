@@ -7,6 +7,7 @@ import { createSealedBuildingsService, type SealedBuildingsService } from './sea
 import { createScreeningService, type ScreeningService } from './screening.service';
 import { createSelfService, type SelfService } from './self-service.service';
 import { isolationRoutes } from './isolation.routes';
+import { isolationMessages } from './isolation.messages';
 import { preventionDemo } from './prevention.demo';
 
 declare module '../../platform/module' {
@@ -68,6 +69,7 @@ export const isolationModule = defineModule<IsolationTables>()({
     return { isolation, sealedBuildings, screening, selfService };
   },
   routes: isolationRoutes,
+  messages: [isolationMessages],
   jobs: (s) => [
     {
       name: 'isolation.missed-checkins',

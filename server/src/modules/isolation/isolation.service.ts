@@ -37,7 +37,6 @@ import type { IsolationTable, RiskAssessmentTable } from './isolation.tables';
 import { assessRisk } from './risk-rules';
 import { isolationTransitions, nextIsolationStatus } from './isolation-states';
 import { isolationsExport } from './isolation-export';
-import './isolation.messages';
 
 interface Deps {
   db: Kysely<DB>;

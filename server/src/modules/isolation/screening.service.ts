@@ -10,7 +10,6 @@ import type { RegionsService } from '../regions/regions.service';
 import type { ScreeningCampaignTable } from './isolation.tables';
 import { screeningRepo } from './screening.repo';
 import { screeningExport } from './isolation-export';
-import './isolation.messages';
 
 interface Deps {
   db: Kysely<DB>;

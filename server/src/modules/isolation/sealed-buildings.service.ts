@@ -14,7 +14,6 @@ import type { SealedBuildingTable } from './isolation.tables';
 import { nextSealedStatus, type SealedStatus } from './isolation-states';
 import { sealedBuildingsRepo } from './sealed-buildings.repo';
 import { sealedReportExport } from './isolation-export';
-import './isolation.messages';
 
 interface Deps {
   db: Kysely<DB>;

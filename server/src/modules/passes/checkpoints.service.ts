@@ -12,7 +12,6 @@ import { checkpointsRepo } from './checkpoints.repo';
 import { passesRepo } from './passes.repo';
 import type { CheckpointTable } from './passes.tables';
 import { scanLogExport } from './passes-export';
-import './passes.messages';
 
 interface Deps {
   db: Kysely<DB>;

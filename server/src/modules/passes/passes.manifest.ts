@@ -5,6 +5,7 @@ import * as m0710 from '../../db/migrations/0710_passes';
 import { createCheckpointsService, type CheckpointsService } from './checkpoints.service';
 import { createPassesService, type PassesService } from './passes.service';
 import { passesRoutes } from './passes.routes';
+import { passesMessages } from './passes.messages';
 
 declare module '../../platform/module' {
   interface ServiceMap {
@@ -33,6 +34,7 @@ export const passesModule = defineModule<PassesTables>()({
     return { checkpoints, passes };
   },
   routes: passesRoutes,
+  messages: [passesMessages],
   permissions: Object.keys(passesPermissions) as (keyof typeof passesPermissions)[],
   events: { 'passes.*': 'passes.read' },
 });

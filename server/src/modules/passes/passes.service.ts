@@ -34,7 +34,6 @@ import type { PassTable } from './passes.tables';
 import { canPass, nextPassStatus, type PassAction } from './pass-states';
 import { refusalOf, scopePathOf } from './pass-rules';
 import { passesExport } from './passes-export';
-import './passes.messages';
 
 interface Deps {
   db: Kysely<DB>;
