@@ -21,9 +21,9 @@ export const passesModule = defineModule<PassesTables>()({
   needs: ['regions', 'people'],
   provides: ['checkpoints', 'passes'],
   createServices({ core, db }, d) {
-    const checkpoints = createCheckpointsService({ db: db as never, clock: core.clock, audit: core.audit, regions: d.regions });
+    const checkpoints = createCheckpointsService({ db, clock: core.clock, audit: core.audit, regions: d.regions });
     const passes = createPassesService({
-      db: db as never,
+      db,
       clock: core.clock,
       audit: core.audit,
       events: core.events,
