@@ -36,7 +36,7 @@ export const venuesModule = defineModule<VenuesTables>()({
   provides: ['venues'],
   createServices({ core, db }, d) {
     const venues = createVenuesService({
-      db: db as never,
+      db,
       dialect: core.dialect,
       clock: core.clock,
       audit: core.audit,
