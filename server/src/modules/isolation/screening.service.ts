@@ -1,6 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Campaign, GridProgress } from '@fugong/contract';
-import type { DB } from '../schema';
+import type { ModuleDb } from '../../platform/module';
+import type { IsolationTables } from './isolation.tables';
 import { localDate, type Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
@@ -12,7 +13,7 @@ import { screeningRepo } from './screening.repo';
 import { screeningExport } from './isolation-export';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<IsolationTables>;
   clock: Clock;
   audit: Audit;
   regions: RegionsService;
