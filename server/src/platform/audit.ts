@@ -86,3 +86,20 @@ export function createAudit({ clock }: { clock: Clock }): Audit {
     },
   };
 }
+
+/**
+ * The officials' entries about one record, newest first (a person may see who looked at their
+ * record). Entries without an actor (the system's own jobs) are left out. Modules read the log only
+ * through this: it is the platform's table.
+ */
+export function auditTrail(db: AnyQueryable, target: { type: string; id: string | number }, limit: number) {
+  return (db as Kysely<PlatformTables>)
+    .selectFrom('auditLog')
+    .select(['at', 'actorName', 'action'])
+    .where('targetType', '=', target.type)
+    .where('targetId', '=', String(target.id))
+    .where('actorId', 'is not', null)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -7,6 +7,7 @@ import { createSealedBuildingsService, type SealedBuildingsService } from './sea
 import { createScreeningService, type ScreeningService } from './screening.service';
 import { createSelfService, type SelfService } from './self-service.service';
 import { isolationRoutes } from './isolation.routes';
+import { isolationMessages } from './isolation.messages';
 import { preventionDemo } from './prevention.demo';
 
 declare module '../../platform/module' {
@@ -37,7 +38,7 @@ export const isolationModule = defineModule<IsolationTables>()({
   provides: ['isolation', 'sealedBuildings', 'screening', 'selfService'],
   createServices({ core, db }, d) {
     const isolation = createIsolationService({
-      db: db as never,
+      db,
       dialect: core.dialect,
       clock: core.clock,
       audit: core.audit,
@@ -50,15 +51,15 @@ export const isolationModule = defineModule<IsolationTables>()({
       retentionDays: core.config.healthRetentionDays,
     });
     const sealedBuildings = createSealedBuildingsService({
-      db: db as never,
+      db,
       clock: core.clock,
       audit: core.audit,
       events: core.events,
       regions: d.regions,
     });
-    const screening = createScreeningService({ db: db as never, clock: core.clock, audit: core.audit, regions: d.regions });
+    const screening = createScreeningService({ db, clock: core.clock, audit: core.audit, regions: d.regions });
     const selfService = createSelfService({
-      db: db as never,
+      db,
       audit: core.audit,
       regions: d.regions,
       people: d.people,
@@ -68,6 +69,7 @@ export const isolationModule = defineModule<IsolationTables>()({
     return { isolation, sealedBuildings, screening, selfService };
   },
   routes: isolationRoutes,
+  messages: [isolationMessages],
   jobs: (s) => [
     {
       name: 'isolation.missed-checkins',

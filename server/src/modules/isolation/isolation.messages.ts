@@ -1,6 +1,6 @@
-import { registerMessages } from '../../platform/i18n/index';
+import type { Messages } from '../../platform/i18n/index';
 
-registerMessages({
+export const isolationMessages: Messages = {
   'isolation.validation.temperature': {
     'zh-CN': '体温应在 34–43 ℃ 之间',
     'zh-TW': '體溫應在 34–43 ℃ 之間',
@@ -55,4 +55,4 @@ registerMessages({
     'zh-TW': '網格不在本次排查範圍內',
     en: 'That grid is not part of this campaign',
   },
-});
+};

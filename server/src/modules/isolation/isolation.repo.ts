@@ -1,11 +1,11 @@
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
-import type { DB } from '../schema';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Dialect } from '../../db/database';
 import { containsText } from '../../db/sql-helpers';
 import { scopeFilter, type Scope } from '../../platform/permissions';
-import type { IsolationCheckinTable, IsolationTable, RiskAssessmentTable } from './isolation.tables';
+import type { Queryable } from '../../platform/module';
+import type { IsolationCheckinTable, IsolationTable, IsolationTables, RiskAssessmentTable } from './isolation.tables';
 
-type Db = Kysely<DB> | Transaction<DB>;
+type Db = Queryable<IsolationTables>;
 
 export interface IsolationFilter {
   status?: string;

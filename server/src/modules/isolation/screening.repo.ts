@@ -1,8 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../schema';
 import { scopeFilter, type Scope } from '../../platform/permissions';
+import type { Queryable } from '../../platform/module';
+import type { IsolationTables } from './isolation.tables';
 
-type Db = Kysely<DB> | Transaction<DB>;
+type Db = Queryable<IsolationTables>;
 
 export function screeningRepo() {
   const visited = (db: Db) =>

@@ -1,6 +1,7 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Campaign, GridProgress } from '@fugong/contract';
-import type { DB } from '../schema';
+import type { ModuleDb } from '../../platform/module';
+import type { IsolationTables } from './isolation.tables';
 import { localDate, type Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
@@ -10,10 +11,9 @@ import type { RegionsService } from '../regions/regions.service';
 import type { ScreeningCampaignTable } from './isolation.tables';
 import { screeningRepo } from './screening.repo';
 import { screeningExport } from './isolation-export';
-import './isolation.messages';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<IsolationTables>;
   clock: Clock;
   audit: Audit;
   regions: RegionsService;

@@ -1,9 +1,9 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { DB } from '../schema';
+import type { Insertable } from 'kysely';
 import { scopeFilter, type Scope } from '../../platform/permissions';
-import type { SealedBuildingTable } from './isolation.tables';
+import type { Queryable } from '../../platform/module';
+import type { IsolationTables, SealedBuildingTable } from './isolation.tables';
 
-type Db = Kysely<DB> | Transaction<DB>;
+type Db = Queryable<IsolationTables>;
 
 export function sealedBuildingsRepo() {
   const lastStatus = (db: Db) =>

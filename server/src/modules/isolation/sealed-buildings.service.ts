@@ -1,7 +1,8 @@
 import type { Permission } from '@fugong/contract';
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type { Page, SealedBuilding, SealedReport } from '@fugong/contract';
-import type { DB } from '../schema';
+import type { ModuleDb } from '../../platform/module';
+import type { IsolationTables } from './isolation.tables';
 import { localDate, type Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { EventBus } from '../../platform/events';
@@ -14,10 +15,9 @@ import type { SealedBuildingTable } from './isolation.tables';
 import { nextSealedStatus, type SealedStatus } from './isolation-states';
 import { sealedBuildingsRepo } from './sealed-buildings.repo';
 import { sealedReportExport } from './isolation-export';
-import './isolation.messages';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<IsolationTables>;
   clock: Clock;
   audit: Audit;
   events: EventBus;

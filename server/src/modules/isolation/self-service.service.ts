@@ -1,6 +1,6 @@
-import type { Kysely } from 'kysely';
 import type { SelfView } from '@fugong/contract';
-import type { DB } from '../schema';
+import type { ModuleDb } from '../../platform/module';
+import type { IsolationTables } from './isolation.tables';
 import type { Audit } from '../../platform/audit';
 import { maskName } from '../../platform/pii';
 import type { RequestContext } from '../../platform/context';
@@ -11,7 +11,7 @@ import type { PassesService } from '../passes/passes.service';
 import type { IsolationService } from './isolation.service';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<IsolationTables>;
   audit: Audit;
   regions: RegionsService;
   people: PeopleService;

@@ -1,9 +1,9 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
-import type { DB } from '../schema';
+import type { Insertable } from 'kysely';
 import { scopeFilter, type Scope } from '../../platform/permissions';
-import type { CheckpointShiftTable, CheckpointTable } from './passes.tables';
+import type { Queryable } from '../../platform/module';
+import type { CheckpointShiftTable, CheckpointTable, PassesTables } from './passes.tables';
 
-type Db = Kysely<DB> | Transaction<DB>;
+type Db = Queryable<PassesTables>;
 
 export function checkpointsRepo() {
   return {

@@ -1,7 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import { z } from 'zod';
 import type { Checkpoint, CheckpointKind, Shift, checkpointInputSchema, shiftInputSchema } from '@fugong/contract';
-import type { DB } from '../schema';
 import { localDate, type Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
@@ -10,12 +9,12 @@ import { inRegionScope, requireInScope, requirePermission, scopeOf } from '../..
 import type { RegionsService } from '../regions/regions.service';
 import { checkpointsRepo } from './checkpoints.repo';
 import { passesRepo } from './passes.repo';
-import type { CheckpointTable } from './passes.tables';
+import type { ModuleDb } from '../../platform/module';
+import type { CheckpointTable, PassesTables } from './passes.tables';
 import { scanLogExport } from './passes-export';
-import './passes.messages';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<PassesTables>;
   clock: Clock;
   audit: Audit;
   regions: RegionsService;

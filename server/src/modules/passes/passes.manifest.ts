@@ -5,6 +5,7 @@ import * as m0710 from '../../db/migrations/0710_passes';
 import { createCheckpointsService, type CheckpointsService } from './checkpoints.service';
 import { createPassesService, type PassesService } from './passes.service';
 import { passesRoutes } from './passes.routes';
+import { passesMessages } from './passes.messages';
 
 declare module '../../platform/module' {
   interface ServiceMap {
@@ -20,9 +21,9 @@ export const passesModule = defineModule<PassesTables>()({
   needs: ['regions', 'people'],
   provides: ['checkpoints', 'passes'],
   createServices({ core, db }, d) {
-    const checkpoints = createCheckpointsService({ db: db as never, clock: core.clock, audit: core.audit, regions: d.regions });
+    const checkpoints = createCheckpointsService({ db, clock: core.clock, audit: core.audit, regions: d.regions });
     const passes = createPassesService({
-      db: db as never,
+      db,
       clock: core.clock,
       audit: core.audit,
       events: core.events,
@@ -33,6 +34,7 @@ export const passesModule = defineModule<PassesTables>()({
     return { checkpoints, passes };
   },
   routes: passesRoutes,
+  messages: [passesMessages],
   permissions: Object.keys(passesPermissions) as (keyof typeof passesPermissions)[],
   events: { 'passes.*': 'passes.read' },
 });

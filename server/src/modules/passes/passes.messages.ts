@@ -1,6 +1,6 @@
-import { registerMessages } from '../../platform/i18n/index';
+import type { Messages } from '../../platform/i18n/index';
 
-registerMessages({
+export const passesMessages: Messages = {
   'passes.validation.token_or_id': {
     'zh-CN': '请扫描通行码或输入证件号码（二选一）',
     'zh-TW': '請掃描通行碼或輸入證件號碼（二擇一）',
@@ -23,4 +23,4 @@ registerMessages({
     en: 'Your role may not issue class {passClass} passes',
   },
   'passes.checkpoint_inactive': { 'zh-CN': '该卡点已停用', 'zh-TW': '該卡點已停用', en: 'This checkpoint is closed' },
-});
+};

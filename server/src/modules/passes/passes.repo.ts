@@ -1,10 +1,10 @@
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
-import type { DB } from '../schema';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import { preparedQuery } from '../../db/prepared';
 import { scopeFilter, type Scope } from '../../platform/permissions';
-import type { PassScanTable, PassTable } from './passes.tables';
+import type { Queryable, SharedTables } from '../../platform/module';
+import type { PassesTables, PassScanTable, PassTable } from './passes.tables';
 
-type Db = Kysely<DB> | Transaction<DB>;
+type Db = Queryable<PassesTables>;
 
 export interface PassFilter {
   passClass?: string;
@@ -28,14 +28,14 @@ function filtered(db: Db, scope: Scope, f: PassFilter) {
 }
 
 // every checkpoint scan runs these two: compiled once
-const passByToken = preparedQuery('passes.passByToken', (db: Kysely<DB>, p: { token: string }) =>
+const passByToken = preparedQuery('passes.passByToken', (db: Kysely<PassesTables & SharedTables>, p: { token: string }) =>
   db
     .selectFrom('pass')
     .select(['id', 'status', 'passClass', 'validFrom', 'validUntil', 'scopePath', 'personName', 'idNumberMasked'])
     .where('token', '=', p.token),
 );
 type ScanRow = Required<Omit<Insertable<PassScanTable>, 'id'>>;
-const insertScan = preparedQuery('passes.insertScan', (db: Kysely<DB>, p: ScanRow) =>
+const insertScan = preparedQuery('passes.insertScan', (db: Kysely<PassesTables & SharedTables>, p: ScanRow) =>
   db
     .insertInto('passScan')
     .values({

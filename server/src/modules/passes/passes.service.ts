@@ -1,43 +1,27 @@
 import type { Permission } from '@fugong/contract';
-import { createGroupCommit } from '../../platform/group-commit';
 import crypto from 'node:crypto';
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type {
-  CheckpointKind,
-  Page,
-  Pass,
-  PassClass,
-  PassListQuery,
-  PassRule,
-  PassScopeLevel,
-  PassStatus,
-  Role,
-  Scan,
-  ScanDirection,
-  VerifyBody,
-  VerifyResult,
-  PersonCategory,
-} from '@fugong/contract';
-import type { DB } from '../schema';
+import type { Selectable } from 'kysely';
+import type { Page, Pass, PassClass, PassListQuery, PassRule, PassStatus } from '@fugong/contract';
 import { addDays, localDate, type Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { EventBus } from '../../platform/events';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
-import { maskName } from '../../platform/pii';
 import { can, inRegionScope, requireInScope, requirePermission, scopeOf, type Actor } from '../../platform/permissions';
 import type { RegionsService } from '../regions/regions.service';
 import type { PeopleService, PersonSummary } from '../people/people.service';
 import type { CheckpointsService } from './checkpoints.service';
 import { passesRepo } from './passes.repo';
-import type { PassTable } from './passes.tables';
+import { own, type ModuleDb, type Tx } from '../../platform/module';
+import type { PassesTables, PassTable } from './passes.tables';
 import { canPass, nextPassStatus, type PassAction } from './pass-states';
-import { refusalOf, scopePathOf } from './pass-rules';
+import { scopePathOf } from './pass-rules';
+import { mayIssue, passRuleBook } from './pass-rule-book';
+import { createPassScan } from './pass-scan';
 import { passesExport } from './passes-export';
-import './passes.messages';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<PassesTables>;
   clock: Clock;
   audit: Audit;
   events: EventBus;
@@ -47,49 +31,18 @@ interface Deps {
 }
 
 type Row = Selectable<PassTable>;
-const RULES_CACHE_MS = 10_000;
 
 export const newPassToken = () => crypto.randomBytes(18).toString('base64url');
 
 export function createPassesService(deps: Deps) {
   const { db, clock, audit, events, regions, people, checkpoints } = deps;
   const repo = passesRepo();
-  // scans arrive in bursts at a gate: one commit for the scans that arrive together
-  const scanCommits = createGroupCommit(db);
-  let rulesCache: { at: number; rules: Map<PassClass, PassRule> } | null = null;
-
-  async function rules(): Promise<Map<PassClass, PassRule>> {
-    if (rulesCache && Date.now() - rulesCache.at < RULES_CACHE_MS) return rulesCache.rules;
-    const rows = await repo.rules(db);
-    const map = new Map<PassClass, PassRule>(
-      rows.map((r) => [
-        r.passClass as PassClass,
-        {
-          passClass: r.passClass as PassClass,
-          category: r.category as PersonCategory,
-          validityDays: r.validityDays,
-          scopeLevel: r.scopeLevel as PassScopeLevel,
-          checkpointKinds: JSON.parse(r.checkpointKinds) as CheckpointKind[],
-          issuerRoles: JSON.parse(r.issuerRoles) as Role[],
-          updatedAt: r.updatedAt,
-        },
-      ]),
-    );
-    rulesCache = { at: Date.now(), rules: map };
-    return map;
-  }
-  async function ruleOf(c: PassClass): Promise<PassRule> {
-    return (await rules()).get(c)!;
-  }
+  const book = passRuleBook(db);
+  const rules = book.all;
+  const ruleOf = book.of;
+  const scan = createPassScan({ db, clock, people, checkpoints, rules });
 
   const today = () => localDate(clock.now());
-
-  /** Whether the actor holds, over this residence, a role the class's rule lets issue. */
-  function mayIssue(actor: Actor, rule: PassRule, regionPath: string): boolean {
-    return actor.grants.some(
-      (g) => g.role === 'admin' || (rule.issuerRoles.includes(g.role) && !!g.regionPath && regionPath.startsWith(g.regionPath)),
-    );
-  }
 
   async function toPasses(actor: Actor, rows: Row[], withToken: boolean): Promise<Pass[]> {
     const names = await regions.namesOf(rows.map((r) => r.scopeCode));
@@ -228,7 +181,7 @@ export function createPassesService(deps: Deps) {
           detail: input,
         });
       });
-      rulesCache = null;
+      book.forget();
     },
 
     async list(ctx: RequestContext, q: PassListQuery): Promise<Page<Pass>> {
@@ -386,95 +339,7 @@ export function createPassesService(deps: Deps) {
       }));
     },
 
-    /**
-     * The checkpoint scan: find the pass (by token, or by ID number through its keyed hash), decide,
-     * and log the scan — one row per scan, whatever the outcome.
-     */
-    async verify(ctx: RequestContext, body: VerifyBody): Promise<VerifyResult> {
-      const actor = requirePermission(ctx.actor, 'passes.verify');
-      const cp = await checkpoints.facts(body.checkpointId);
-      if (!cp) throw new AppError('common.not_found', 404);
-      requireInScope(scopeOf(actor, 'passes.verify'), cp.regionPath);
-      if (!cp.active) throw new AppError('passes.checkpoint_inactive', 409);
-      const t = today();
-      const all = await rules();
-      let pass: {
-        id: number;
-        status: string;
-        passClass: string;
-        validFrom: string;
-        validUntil: string;
-        scopePath: string;
-        personName: string;
-        idNumberMasked: string;
-      } | null = null;
-      let reason: VerifyResult['reason'] = 'not_found';
-      const decide = (p: NonNullable<typeof pass>) =>
-        refusalOf(
-          { ...p, status: p.status as PassStatus, passClass: p.passClass as PassClass },
-          cp,
-          all.get(p.passClass as PassClass)?.checkpointKinds ?? [],
-          t,
-        );
-      if (body.token) {
-        pass = (await repo.byToken(db, body.token)) ?? null;
-        if (pass) reason = decide(pass);
-      } else {
-        const personId = await people.idOfNumber(body.idNumber!);
-        // a person may hold several passes: the first that opens this checkpoint wins, else the newest explains why not
-        for (const p of personId ? await repo.ofPerson(db, personId) : []) {
-          const r = decide(p);
-          if (!pass || r === null) {
-            pass = p;
-            reason = r;
-          }
-          if (r === null) break;
-        }
-      }
-      const now = clock.now();
-      const { id: scanId } = await scanCommits.run((trx) =>
-        repo.insertScan(trx, {
-          at: now.toISOString(),
-          date: t,
-          checkpointId: cp.id,
-          regionPath: cp.regionPath,
-          direction: body.direction as ScanDirection,
-          valid: reason === null ? 1 : 0,
-          reason,
-          passId: pass?.id ?? null,
-          actorId: actor.id,
-        }),
-      );
-      return {
-        valid: reason === null,
-        reason,
-        scanId: Number(scanId),
-        pass: pass
-          ? {
-              id: pass.id,
-              passClass: pass.passClass as PassClass,
-              personName: maskName(pass.personName),
-              idNumberMasked: pass.idNumberMasked,
-              validUntil: pass.validUntil,
-            }
-          : null,
-      };
-    },
-
-    async recentScans(ctx: RequestContext, checkpointId: number, limit: number): Promise<Scan[]> {
-      await checkpoints.get(ctx, checkpointId);
-      const rows = await repo.recentScans(db, checkpointId, limit);
-      return rows.map((r) => ({
-        id: r.id,
-        at: r.at,
-        checkpointId: r.checkpointId,
-        direction: r.direction as ScanDirection,
-        valid: !!r.valid,
-        reason: r.reason,
-        passClass: (r.passClass as PassClass | null) ?? null,
-        personName: r.personName ? maskName(r.personName) : null,
-      }));
-    },
+    ...scan,
 
     // ---- for other modules ----
     async passesOfPerson(personId: number) {
@@ -492,8 +357,8 @@ export function createPassesService(deps: Deps) {
       return !!(await repo.byToken(db, token));
     },
     /** Retention: scans older than `before` become anonymous daily counts. */
-    purgeScansBefore(trx: Transaction<DB>, before: string): Promise<number> {
-      return repo.aggregateAndPurgeScans(trx, before);
+    purgeScansBefore(trx: Tx, before: string): Promise<number> {
+      return repo.aggregateAndPurgeScans(own<PassesTables>(trx), before);
     },
   };
 }

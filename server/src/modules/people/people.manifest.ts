@@ -4,6 +4,7 @@ import type { PeopleTables } from './people.tables';
 import * as m0700 from '../../db/migrations/0700_people';
 import { createPeopleService, type PeopleService } from './people.service';
 import { peopleRoutes } from './people.routes';
+import { peopleMessages } from './people.messages';
 
 declare module '../../platform/module' {
   interface ServiceMap {
@@ -19,7 +20,7 @@ export const peopleModule = defineModule<PeopleTables>()({
   provides: ['people'],
   createServices({ core, db }, d) {
     const people = createPeopleService({
-      db: db as never,
+      db,
       dialect: core.dialect,
       clock: core.clock,
       audit: core.audit,
@@ -30,5 +31,6 @@ export const peopleModule = defineModule<PeopleTables>()({
     return { people };
   },
   routes: peopleRoutes,
+  messages: [peopleMessages],
   permissions: Object.keys(peoplePermissions) as (keyof typeof peoplePermissions)[],
 });

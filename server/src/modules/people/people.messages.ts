@@ -1,6 +1,6 @@
-import { registerMessages } from '../../platform/i18n/index';
+import type { Messages } from '../../platform/i18n/index';
 
-registerMessages({
+export const peopleMessages: Messages = {
   'people.validation.id_number': {
     'zh-CN': '证件号码格式不正确',
     'zh-TW': '證件號碼格式不正確',
@@ -32,4 +32,4 @@ registerMessages({
     'zh-TW': '證件號碼與手機號碼不相符，或尚未登記',
     en: 'The document number and phone do not match a registered person',
   },
-});
+};

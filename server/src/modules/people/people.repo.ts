@@ -1,11 +1,11 @@
-import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
-import type { DB } from '../schema';
+import type { Insertable, Updateable } from 'kysely';
 import type { Dialect } from '../../db/database';
 import { containsText } from '../../db/sql-helpers';
 import { scopeFilter, type Scope } from '../../platform/permissions';
-import type { PersonTable } from './people.tables';
+import type { Queryable } from '../../platform/module';
+import type { PeopleTables, PersonTable } from './people.tables';
 
-type Db = Kysely<DB> | Transaction<DB>;
+type Db = Queryable<PeopleTables>;
 
 export interface PersonFilter {
   nameLike?: string;
@@ -59,21 +59,6 @@ export function peopleRepo(dialect: Dialect) {
     },
     update(db: Db, id: number, set: Updateable<PersonTable>) {
       return db.updateTable('person').set(set).where('id', '=', id).executeTakeFirst();
-    },
-    /**
-     * Who looked at or changed this person's record: the audit log is the platform's, and the
-     * person may read its entries about them.
-     */
-    accessLog(db: Db, personId: number, limit: number) {
-      return db
-        .selectFrom('auditLog')
-        .select(['at', 'actorName', 'action'])
-        .where('targetType', '=', 'person')
-        .where('targetId', '=', String(personId))
-        .where('actorId', 'is not', null)
-        .orderBy('id', 'desc')
-        .limit(limit)
-        .execute();
     },
   };
 }

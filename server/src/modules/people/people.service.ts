@@ -1,5 +1,5 @@
 import type { Permission } from '@fugong/contract';
-import type { Kysely, Selectable } from 'kysely';
+import type { Selectable } from 'kysely';
 import type {
   Page,
   Person,
@@ -11,10 +11,9 @@ import type {
   IdType,
 } from '@fugong/contract';
 import { isValidIdCard, normaliseIdCard } from '@fugong/contract';
-import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import { localDate, type Clock } from '../../platform/clock';
-import type { Audit } from '../../platform/audit';
+import { auditTrail, type Audit } from '../../platform/audit';
 import { maskIdNumber, maskPhone, type Pii } from '../../platform/pii';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
@@ -23,8 +22,8 @@ import type { RegionsService } from '../regions/regions.service';
 import { peopleRepo, type PersonFilter } from './people.repo';
 import { peopleExport } from './people-export';
 import type { PersonSummary } from './person-summary';
-import type { PersonTable } from './people.tables';
-import './people.messages';
+import type { PeopleTables, PersonTable } from './people.tables';
+import type { ModuleDb } from '../../platform/module';
 
 // other modules take it from here; it lives apart so that people-export.ts need not import this file
 export type { PersonSummary };
@@ -35,7 +34,7 @@ export interface EmployerLookup {
 }
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<PeopleTables>;
   dialect: Dialect;
   clock: Clock;
   audit: Audit;
@@ -278,7 +277,7 @@ export function createPeopleService(deps: Deps) {
     async accessLog(ctx: RequestContext, id: number): Promise<PersonAccess[]> {
       const actor = requirePermission(ctx.actor, 'people.read');
       await loadInScope(actor, 'people.read', id);
-      return repo.accessLog(db, id, 200);
+      return auditTrail(db, { type: 'person', id }, 200);
     },
 
     // ---- for other modules (no HTTP): each names the permission the caller is exercising ----
@@ -307,7 +306,7 @@ export function createPeopleService(deps: Deps) {
       return summary(row);
     },
     accessLogOf(personId: number): Promise<PersonAccess[]> {
-      return repo.accessLog(db, personId, 200);
+      return auditTrail(db, { type: 'person', id: personId }, 200);
     },
   };
 }

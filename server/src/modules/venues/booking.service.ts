@@ -1,6 +1,4 @@
-import type { Transaction } from 'kysely';
 import type { Booking, BookingChannel, BookingInput, BookingStatus, CheckinStatus, IdType } from '@fugong/contract';
-import type { DB } from '../schema';
 import { localDate } from '../../platform/clock';
 import { createGroupCommit } from '../../platform/group-commit';
 import type { AuditEntry } from '../../platform/audit';
@@ -9,7 +7,8 @@ import { AppError, badTransition } from '../../platform/errors';
 import { maskIdNumber, maskName, maskPhone } from '../../platform/pii';
 import { isUniqueViolation, type VenuesRepo } from './venues.repo';
 import type { VenuesDeps } from './venue-access';
-import type { VenueTable } from './venues.tables';
+import type { ModuleTrx } from '../../platform/module';
+import type { VenuesTables, VenueTable } from './venues.tables';
 import { addDays, capacityOn, isOpenOn, newBookingCode, type CapacityRule } from './venue-rules';
 import { nextBookingStatus } from './booking-states';
 
@@ -25,9 +24,9 @@ export interface PlaceOptions {
   channel: BookingChannel;
   partnerId?: number | null;
   /** Runs first inside the booking's transaction (e.g. claiming an idempotency key, so a racing retry waits or fails). */
-  claim?: (trx: Transaction<DB>) => Promise<void>;
+  claim?: (trx: ModuleTrx<VenuesTables>) => Promise<void>;
   /** Runs inside the booking's transaction after the rows are written (e.g. storing the idempotent reply). */
-  inTransaction?: (trx: Transaction<DB>, booking: Booking) => Promise<void>;
+  inTransaction?: (trx: ModuleTrx<VenuesTables>, booking: Booking) => Promise<void>;
 }
 
 /** Real-name bookings: the public page, partner API and staff phone bookings all come through here. */
@@ -50,7 +49,7 @@ export function createBookingService(deps: VenuesDeps, repo: VenuesRepo) {
 
   /** Takes n places on a counter, creating the day's counter first if nobody has booked that day yet. */
   async function take(
-    trx: Transaction<DB>,
+    trx: ModuleTrx<VenuesTables>,
     venueId: number,
     day: string,
     slotId: number,

@@ -1,3 +1,4 @@
+import { userIdsWith } from '../../platform/grants';
 import type {
   BookingStatus,
   CheckinInput,
@@ -106,7 +107,7 @@ export function createGateService(deps: VenuesDeps, repo: VenuesRepo, access: Ve
           detail: { bookingId: b.id, reason },
         });
         if (reason && reason !== 'wrong_day' && reason !== 'cancelled') {
-          const managers = await repo.managersOf(trx, v.id);
+          const managers = await userIdsWith(trx, { role: 'venueManager', venueId: v.id });
           const why = t('zh-CN', `venues.gate.${reason}`, { temperature: input.temperature, day: b.day });
           await notifier.send(trx, managers, {
             kind: 'venues.gate_refused',

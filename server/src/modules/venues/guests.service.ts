@@ -1,4 +1,5 @@
 import type { Guest, GuestInput, IdType, Page } from '@fugong/contract';
+import { userIdsWith } from '../../platform/grants';
 import { normaliseIdCard } from '@fugong/contract';
 import type { RequestContext } from '../../platform/context';
 import { AppError, notFound } from '../../platform/errors';
@@ -120,7 +121,7 @@ export function createGuestsService(deps: VenuesDeps, repo: VenuesRepo, access: 
           detail: { day: input.day, fever },
         });
         if (fever) {
-          const managers = await repo.managersOf(trx, v.id);
+          const managers = await userIdsWith(trx, { role: 'venueManager', venueId: v.id });
           const title = t('zh-CN', 'venues.alert.guest_fever', { venue: v.name, temperature: input.temperature });
           await notifier.send(trx, managers, {
             kind: 'venues.guest_fever',

@@ -1,6 +1,4 @@
-import type { Kysely } from 'kysely';
 import type { VenuePolicy } from '@fugong/contract';
-import type { DB } from '../schema';
 import type { Permission } from '@fugong/contract';
 import type { Dialect } from '../../db/database';
 import type { Clock } from '../../platform/clock';
@@ -13,14 +11,15 @@ import { notFound } from '../../platform/errors';
 import { requirePermission, requireInScope, scopeOf } from '../../platform/permissions';
 import type { RegionsService } from '../regions/regions.service';
 import type { VenuesRepo } from './venues.repo';
-import type { VenueTable } from './venues.tables';
+import type { ModuleDb } from '../../platform/module';
+import type { VenuesTables, VenueTable } from './venues.tables';
 import { capacityOn, type CapacityRule } from './venue-rules';
 
 // What venues.service.ts and the booking, gate, guest, partner and export services it builds all use; in its
 // own file so that those services need not import venues.service.ts, which imports them.
 
 export interface VenuesDeps {
-  db: Kysely<DB>;
+  db: ModuleDb<VenuesTables>;
   dialect: Dialect;
   clock: Clock;
   audit: Audit;

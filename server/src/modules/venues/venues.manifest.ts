@@ -4,6 +4,7 @@ import type { VenuesTables } from './venues.tables';
 import * as m0600 from '../../db/migrations/0600_venues';
 import { createVenuesService, type VenuesService } from './venues.service';
 import { venuesRoutes } from './venues.routes';
+import { venuesMessages } from './venues.messages';
 import { venuesDemo } from './venues.demo';
 
 declare module '../../platform/module' {
@@ -35,7 +36,7 @@ export const venuesModule = defineModule<VenuesTables>()({
   provides: ['venues'],
   createServices({ core, db }, d) {
     const venues = createVenuesService({
-      db: db as never,
+      db,
       dialect: core.dialect,
       clock: core.clock,
       audit: core.audit,
@@ -47,6 +48,7 @@ export const venuesModule = defineModule<VenuesTables>()({
     return { venues };
   },
   routes: venuesRoutes,
+  messages: [venuesMessages],
   permissions: Object.keys(venuesPermissions) as (keyof typeof venuesPermissions)[],
   events: { 'venues.*': 'venues.read' },
   demo: venuesDemo,

@@ -1,6 +1,6 @@
-import { registerMessages } from '../../platform/i18n/index';
+import type { Messages } from '../../platform/i18n/index';
 
-registerMessages({
+export const venuesMessages: Messages = {
   'venues.sold_out': {
     'zh-CN': '{day} 的预约已满，请选择其他日期或时段',
     'zh-TW': '{day} 的預約已滿，請選擇其他日期或時段',
@@ -229,4 +229,4 @@ registerMessages({
   'venues.proof.practising_certificate': { 'zh-CN': '执业证书', 'zh-TW': '執業證書', en: 'Practising certificate' },
   'venues.proof.work_id': { 'zh-CN': '医院工作证', 'zh-TW': '醫院工作證', en: 'Hospital staff card' },
   'venues.proof.employer_letter': { 'zh-CN': '单位证明', 'zh-TW': '單位證明', en: "Employer's letter" },
-});
+};

@@ -25,7 +25,6 @@ import { createGateService } from './gate.service';
 import { createGuestsService } from './guests.service';
 import { createPartnersService } from './partners.service';
 import { createVenuesExport } from './venues.export';
-import './venues.messages';
 
 export function createVenuesService(deps: VenuesDeps) {
   const { db, clock, audit, events, regions } = deps;
