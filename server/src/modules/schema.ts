@@ -31,5 +31,5 @@ export type DB = PlatformTables &
   LiaisonTables &
   ComplaintsTables &
   EnforcementTables &
-  SuppliesTables;
+  SuppliesTables &
   PoliciesTables;
