@@ -92,7 +92,8 @@ export const postingBodySchema = z
     places: count.min(1, 'labour.places_min').max(10_000),
     payMinFen: count.min(0, 'labour.pay_negative').max(100_000_000),
     payMaxFen: count.min(0, 'labour.pay_negative').max(100_000_000),
-    regionCode: text(20),
+    /** where the work is; the employer's own place when left out */
+    regionCode: optText(20),
     requirements: optText(1000),
     validUntil: day,
   })

@@ -140,7 +140,7 @@ export function createPostingsService(deps: LabourDeps) {
           inPaths(labourPaths(actor, 'labour.post', LABOUR_DEPT), entity.regionPath));
       if (!entity || !mayPostFor) throw invalid([{ field: 'entityId', message: 'labour.unknown_entity' }]);
       if (entity.status !== 'resumed') throw invalid([{ field: 'entityId', message: 'labour.entity_not_resumed' }]);
-      const region = await regions.resolve(b.regionCode);
+      const region = b.regionCode ? await regions.resolve(b.regionCode) : { code: entity.regionCode, path: entity.regionPath };
       if (b.validUntil < today()) throw invalid([{ field: 'validUntil', message: 'labour.date_past' }]);
       if (b.fairId) {
         const fair = await fairsRepo.byId(db, b.fairId);
