@@ -17,6 +17,8 @@ export const labourDemoPlan = {
     district: '120119',
     live: { name: '“春风行动”全媒体直播招聘会', startsOn: '2020-02-24', endsOn: '2020-02-24', viewers: 120_000, intentions: 500 },
     onlineFairs: 9,
+    /** not in the seed: a fair open today, so the hiring journey runs on the demo */
+    current: { name: '蓟州区“春风行动”常态化线上招聘', employer: 'employer' },
     hires: 1249,
     transport: [
       {

@@ -1,6 +1,7 @@
 import { idCardCheckChar } from '@fugong/contract';
 import type { DemoServices } from '../../platform/module';
 import { systemContext } from '../../platform/context';
+import { localDate } from '../../platform/clock';
 import { maskIdNumber, maskPhone } from '../../platform/pii';
 import { randomBytes } from '../../platform/random';
 import { rng } from '../../demo/random';
@@ -173,6 +174,18 @@ export async function labourDemo(s: DemoServices, log: (m: string) => void): Pro
     });
     await insertChunks(db, 'jobApplication', apps);
   }
+
+  // today's standing online fair and an employer account for it, so the journey runs on the demo data
+  const today = localDate(s.core.clock.now());
+  await fair({ name: jz.current.name, startsOn: today, endsOn: addDays(today, 60), district: jz.district, kind: 'online' });
+  const employer = jzEntities[0]!;
+  await s.users.createUser(sys, {
+    username: jz.current.employer,
+    displayName: employer.name,
+    password: DEMO_PASSWORD,
+    grants: [{ role: 'enterprise', entityId: employer.id }],
+  });
+  logins.push({ username: jz.current.employer, role: 'enterprise', where: `${employer.name} #${employer.id}` });
 
   // Jizhou's point-to-point batches: 131 workers from three provinces
   const tRegion = await s.regions.resolve(jz.district);
