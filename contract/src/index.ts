@@ -20,3 +20,4 @@ export * from './liaison';
 export * from './enforcement';
 export * from './supplies';
 export * from './policies';
+export * from './labour';

@@ -16,6 +16,7 @@ import { isolationPermissions } from './isolation';
 import { venuesPermissions } from './venues';
 import { suppliesPermissions } from './supplies';
 import { policiesPermissions } from './policies';
+import { labourPermissions } from './labour';
 
 /**
  * Every permission of every module with the roles holding it. Each module declares its own table
@@ -40,6 +41,7 @@ export const permissionRoles = {
   ...venuesPermissions,
   ...suppliesPermissions,
   ...policiesPermissions,
+  ...labourPermissions,
 } as const;
 
 /** A permission string that exists: a typo in `requirePermission(actor, 'filings.aprove')` does not compile. */

@@ -271,6 +271,52 @@ const SEEDS: Record<string, Seed> = {
     );
     return { 'GET /api/policies/applications/:id': [app.id] };
   },
+  labour: async (t, admin) => {
+    const entityId = await townAEntity(admin);
+    // only a resumed entity may post; other seeds may have resumed it already
+    if ((await t.services.registry.getForService(entityId))?.status !== 'resumed')
+      await t.core.db
+        .transaction()
+        .execute((trx) => t.services.registry.changeStatus(trx, systemContext(), entityId, 'resumed', '复工'));
+    const today = localDate(t.core.clock.now());
+    const fair = ok(
+      await admin.post('/api/labour/fairs', {
+        name: '甲镇招聘会',
+        kind: 'online',
+        startsOn: today,
+        endsOn: today,
+        regionCode: t.regions.townA,
+      }),
+    );
+    const posting = ok(
+      await admin.post('/api/labour/postings', {
+        entityId,
+        fairId: fair.id,
+        title: '甲镇普工',
+        places: 2,
+        payMinFen: 300_000,
+        payMaxFen: 400_000,
+        regionCode: t.regions.gridA,
+        validUntil: today,
+      }),
+    );
+    const batch = ok(
+      await admin.post('/api/labour/transport', {
+        originProvince: '甘肃省',
+        originCity: '定西市',
+        regionCode: t.regions.townA,
+        departOn: today,
+        vehicle: '大巴',
+        seats: 10,
+      }),
+    );
+    return {
+      'GET /api/labour/fairs/:id': [fair.id],
+      'GET /api/labour/fairs/:id/qr': [fair.id],
+      'GET /api/labour/postings/:id': [posting.id],
+      'GET /api/labour/transport/:id': [batch.id],
+    };
+  },
   audit: async (t) => {
     await t.core.audit.record(t.core.db, systemContext(), {
       action: 'sweep.town_a',

@@ -18,6 +18,7 @@ import { enforcementModule } from './enforcement/enforcement.manifest';
 import { liaisonModule } from './liaison/liaison.manifest';
 import { suppliesModule } from './supplies/supplies.manifest';
 import { policiesModule } from './policies/policies.manifest';
+import { labourModule } from './labour/labour.manifest';
 
 /**
  * Every business module, once. Adding a module is one line here (and one in the web's list).
@@ -41,6 +42,7 @@ export const serverModules: readonly ModuleManifest[] = [
   liaisonModule,
   suppliesModule,
   policiesModule,
+  labourModule,
 ];
 
 /** The platform's migrations and every module's, by name. */

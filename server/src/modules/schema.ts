@@ -13,6 +13,7 @@ import type { ReportsTables } from './reports/reports.tables';
 import type { ReportRollupTables } from './reports/report-rollup.tables';
 import type { SuppliesTables } from './supplies/supplies.tables';
 import type { PoliciesTables } from './policies/policies.tables';
+import type { LabourTables } from './labour/labour.tables';
 
 /**
  * Every table of the app: the platform's and each module's (declared in its `*.tables.ts`). Only the
@@ -32,4 +33,5 @@ export type DB = PlatformTables &
   ComplaintsTables &
   EnforcementTables &
   SuppliesTables &
-  PoliciesTables;
+  PoliciesTables &
+  LabourTables;

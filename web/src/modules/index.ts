@@ -14,6 +14,7 @@ import { passesModule } from './passes/index';
 import { isolationModule } from './isolation/index';
 import { suppliesModule } from './supplies/index';
 import { policiesModule } from './policies/index';
+import { labourModule } from './labour/index';
 
 export { LoginPage } from './platform/index';
 
@@ -34,4 +35,5 @@ export const webModules: WebModule[] = [
   isolationModule,
   suppliesModule,
   policiesModule,
+  labourModule,
 ];
