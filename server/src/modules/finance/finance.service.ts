@@ -88,15 +88,15 @@ export function createFinanceRequests(deps: FinanceDeps) {
     return ok;
   }
 
-  async function officersOf(institutionIds: number[]): Promise<number[]> {
+  async function officersOf(dbx: Queryable<FinanceTables>, institutionIds: number[]): Promise<number[]> {
     const out: number[] = [];
-    for (const id of institutionIds) out.push(...(await repo.officersOf(db, id)).map((o) => Number(o.userId)));
+    for (const id of institutionIds) out.push(...(await repo.officersOf(dbx, id)).map((o) => Number(o.userId)));
     return out;
   }
 
   async function share(trx: Queryable<FinanceTables>, r: RequestRow, ids: number[], at: string) {
     await repo.share(trx, Number(r.id), ids, at);
-    await notifier.send(trx, await officersOf(ids), {
+    await notifier.send(trx, await officersOf(trx, ids), {
       kind: 'finance.shared',
       title: t('zh-CN', 'finance.notify.shared', { no: r.no, entity: r.entityName }),
       link: `/finance/requests/${r.id}`,
@@ -347,11 +347,21 @@ export function createFinanceRequests(deps: FinanceDeps) {
           const role = to === 'leaders' ? 'commander' : 'department';
           const users = await notifier.usersCovering(trx, role, r.regionPath, to === 'leaders' ? null : 'finance');
           const answers = await repo.answersOf(trx, [Number(r.id)]);
-          await notifier.send(trx, [...users, ...(await officersOf(answers.map((a) => Number(a.institutionId))))], {
-            kind: 'finance.escalated',
-            title: t('zh-CN', `finance.notify.${to}`, { no: r.no, entity: r.entityName }),
-            link: `/finance/requests/${r.id}`,
-          });
+          await notifier.send(
+            trx,
+            [
+              ...users,
+              ...(await officersOf(
+                trx,
+                answers.map((a) => Number(a.institutionId)),
+              )),
+            ],
+            {
+              kind: 'finance.escalated',
+              title: t('zh-CN', `finance.notify.${to}`, { no: r.no, entity: r.entityName }),
+              link: `/finance/requests/${r.id}`,
+            },
+          );
           await audit.record(
             trx,
             { actor: null, ip: null, requestId: null, locale: 'zh-CN' },

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../../db/database';
 import { withId } from '../../../db/sql-helpers';
 
-export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await withId(db.schema.createTable('finance_institution'), dialect)
     .addColumn('name', 'varchar(100)', (c) => c.notNull())
     .addColumn('kind', 'varchar(16)', (c) => c.notNull())
