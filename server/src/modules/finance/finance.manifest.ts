@@ -5,11 +5,13 @@ import * as m1000 from './migrations/1000_finance';
 import { createFinanceRequests } from './finance.service';
 import { createFinanceAdmin } from './finance-admin.service';
 import { createFinanceFigures } from './finance-figures';
+import { createFinanceRecords } from './finance-records.service';
 import { financeRoutes } from './finance.routes';
 import { financeDemo } from './finance.demo';
 
 export type FinanceService = ReturnType<typeof createFinanceRequests> &
   ReturnType<typeof createFinanceAdmin> &
+  ReturnType<typeof createFinanceRecords> &
   ReturnType<typeof createFinanceFigures>;
 
 declare module '../../platform/module' {
@@ -47,7 +49,14 @@ export const financeModule = defineModule<FinanceTables>()({
       registry: d.registry,
     };
     const requests = createFinanceRequests(deps);
-    return { finance: { ...requests, ...createFinanceAdmin(deps, requests), ...createFinanceFigures(deps) } };
+    return {
+      finance: {
+        ...requests,
+        ...createFinanceAdmin(deps, requests),
+        ...createFinanceRecords(deps),
+        ...createFinanceFigures(deps),
+      },
+    };
   },
   routes: financeRoutes,
   jobs: (s) => [{ name: 'finance.escalate', everyMs: 5 * 60_000, run: async () => `escalated ${await s.finance.escalateDue()}` }],
