@@ -117,6 +117,8 @@ export const institutionListQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().max(50).optional(),
   regionCode: z.string().max(20).optional(),
   kind: institutionKindSchema.optional(),
+  /** only the active institutions serving this entity's area (what its request form offers) */
+  entityId: z.coerce.number().int().positive().optional(),
 });
 
 /** The signed-in bank officer's institution (null when no institution has taken the officer on yet). */

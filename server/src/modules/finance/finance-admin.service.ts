@@ -84,8 +84,10 @@ export function createFinanceAdmin(deps: FinanceDeps, requests: Pick<FinanceRequ
       // names, kinds and contacts of lenders are what every party of the platform picks from
       await requests.viewer(ctx);
       const region = q.regionCode ? await regions.resolve(q.regionCode) : null;
+      const serving = q.entityId ? ((await registry.getForService(q.entityId))?.regionPath ?? '-') : null;
       const list = repo.institutionList(db, (eb) => {
         const ands: Expression<SqlBool>[] = [all()];
+        if (serving) ands.push(sql<SqlBool>`(active = 1 and ${serving} like region_path || '%')`);
         if (region)
           ands.push(
             sql<SqlBool>`(region_path like ${pathPrefix(region.path)} escape '\\' or ${region.path} like region_path || '%')`,
