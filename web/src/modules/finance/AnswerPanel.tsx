@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import type { AnswerAction, FinanceProduct, FinancingAnswer, FinancingDetail } from '@fugong/contract';
 import { api } from '../../app/api';
-import { applyFieldErrors } from '../../components/form-errors';
+import { showFieldErrors } from './field-errors';
 import { toFen } from './money';
 
 type Mode = AnswerAction | 'disburse';
@@ -44,7 +44,7 @@ export function AnswerPanel({ answer, onDone }: { answer: FinancingAnswer; onDon
       onDone(d);
     },
     onError: (e) => {
-      if (!applyFieldErrors(form, e) && e instanceof Error) message.error(e.message);
+      if (!showFieldErrors(form, e) && e instanceof Error) message.error(e.message);
     },
   });
   const moves: Mode[] = [...answer.nextActions, ...(answer.status === 'approved' ? (['disburse'] as const) : [])];

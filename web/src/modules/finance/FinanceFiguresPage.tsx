@@ -20,7 +20,11 @@ export function FinanceFiguresPage() {
   });
   const money = (f: number) => bigYuan(f, t);
   const cols = (first: string, key: 'regionName' | 'institutionName') => [
-    { title: first, dataIndex: key, render: (v: string | null, r: object) => v ?? ('regionCode' in r ? String(r.regionCode) : '') },
+    {
+      title: first,
+      dataIndex: key,
+      render: (v: string | null, r: object) => v ?? ('regionCode' in r ? String(r.regionCode) : ''),
+    },
     { title: t('fig.requests'), dataIndex: 'requests', align: 'right' as const },
     { title: t('fig.enterprises'), dataIndex: 'enterprises', align: 'right' as const },
     { title: t('fig.asked'), dataIndex: 'askedFen', align: 'right' as const, render: money },

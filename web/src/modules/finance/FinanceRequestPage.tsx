@@ -14,7 +14,7 @@ import { api } from '../../app/api';
 import { useCurrentUser } from '../../app/auth';
 import { EntitySelect } from '../../components/EntitySelect';
 import { PageContainer } from '../../components/PageContainer';
-import { applyFieldErrors } from '../../components/form-errors';
+import { showFieldErrors } from './field-errors';
 import { toFen } from './money';
 
 interface Values {
@@ -65,7 +65,7 @@ export function FinanceRequestPage() {
       void navigate(`/finance/requests/${d.id}`);
     },
     onError: (e) => {
-      if (!applyFieldErrors(form, e) && e instanceof Error) message.error(e.message);
+      if (!showFieldErrors(form, e) && e instanceof Error) message.error(e.message);
     },
   });
   const opts = (values: readonly string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
