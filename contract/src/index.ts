@@ -21,3 +21,4 @@ export * from './enforcement';
 export * from './supplies';
 export * from './policies';
 export * from './labour';
+export * from './finance';

@@ -17,6 +17,7 @@ import { venuesPermissions } from './venues';
 import { suppliesPermissions } from './supplies';
 import { policiesPermissions } from './policies';
 import { labourPermissions } from './labour';
+import { financePermissions } from './finance';
 
 /**
  * Every permission of every module with the roles holding it. Each module declares its own table
@@ -42,6 +43,7 @@ export const permissionRoles = {
   ...suppliesPermissions,
   ...policiesPermissions,
   ...labourPermissions,
+  ...financePermissions,
 } as const;
 
 /** A permission string that exists: a typo in `requirePermission(actor, 'filings.aprove')` does not compile. */

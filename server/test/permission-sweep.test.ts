@@ -317,6 +317,24 @@ const SEEDS: Record<string, Seed> = {
       'GET /api/labour/transport/:id': [batch.id],
     };
   },
+  finance: async (t, admin) => {
+    const inst = ok(
+      await admin.post('/api/finance/institutions', { name: '甲镇农商银行', kind: 'rural_bank', regionCode: t.regions.townA }),
+    );
+    const request = ok(
+      await admin.post('/api/finance/requests', {
+        entityId: await townAEntity(admin),
+        amountFen: 5_000_000_00,
+        purpose: 'wages',
+        termMonths: 12,
+        collateral: 'credit',
+        institutionIds: [inst.id],
+        contactName: '甲镇会计',
+        contactPhone: '13800138000',
+      }),
+    );
+    return { 'GET /api/finance/institutions/:id': [inst.id], 'GET /api/finance/requests/:id': [request.id] };
+  },
   audit: async (t) => {
     await t.core.audit.record(t.core.db, systemContext(), {
       action: 'sweep.town_a',
@@ -375,6 +393,19 @@ describe('a bank officer outside its own modules', () => {
     const res = await call(bank, r);
     expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);
     expect(res.statusCode, res.body).toBeLessThan(500);
+  });
+});
+
+describe('a bank officer of no institution in its own module', () => {
+  const finance = api.filter((r) => r.method === 'GET' && r.url.startsWith('/api/finance/'));
+  it.each(finance.map((r) => [key(r), r] as const))('%s shows no other institution’s requests', async (_, r) => {
+    for (const id of r.url.includes(':id') ? (seededIds[key(r)] ?? ['1']) : ['']) {
+      const res = await call(bank, r, fill(r.url, { id: String(id) }));
+      expect(res.statusCode, res.body).toBeLessThan(500);
+      expect(res.body).not.toContain('甲镇会计');
+      if (r.url.includes(':id')) expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);
+      else if (res.statusCode === 200 && r.url.endsWith('/requests')) expect(res.json().total).toBe(0);
+    }
   });
 });
 

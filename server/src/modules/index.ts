@@ -19,6 +19,7 @@ import { liaisonModule } from './liaison/liaison.manifest';
 import { suppliesModule } from './supplies/supplies.manifest';
 import { policiesModule } from './policies/policies.manifest';
 import { labourModule } from './labour/labour.manifest';
+import { financeModule } from './finance/finance.manifest';
 
 /**
  * Every business module, once. Adding a module is one line here (and one in the web's list).
@@ -43,6 +44,7 @@ export const serverModules: readonly ModuleManifest[] = [
   suppliesModule,
   policiesModule,
   labourModule,
+  financeModule,
 ];
 
 /** The platform's migrations and every module's, by name. */

@@ -14,6 +14,7 @@ import type { ReportRollupTables } from './reports/report-rollup.tables';
 import type { SuppliesTables } from './supplies/supplies.tables';
 import type { PoliciesTables } from './policies/policies.tables';
 import type { LabourTables } from './labour/labour.tables';
+import type { FinanceTables } from './finance/finance.tables';
 
 /**
  * Every table of the app: the platform's and each module's (declared in its `*.tables.ts`). Only the
@@ -34,4 +35,5 @@ export type DB = PlatformTables &
   EnforcementTables &
   SuppliesTables &
   PoliciesTables &
-  LabourTables;
+  LabourTables &
+  FinanceTables;

@@ -15,6 +15,7 @@ import { isolationModule } from './isolation/index';
 import { suppliesModule } from './supplies/index';
 import { policiesModule } from './policies/index';
 import { labourModule } from './labour/index';
+import { financeModule } from './finance/index';
 
 export { LoginPage } from './platform/index';
 
@@ -36,4 +37,5 @@ export const webModules: WebModule[] = [
   suppliesModule,
   policiesModule,
   labourModule,
+  financeModule,
 ];
