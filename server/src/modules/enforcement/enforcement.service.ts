@@ -30,6 +30,7 @@ import { requirePermission, scopeOf, type Actor } from '../../platform/permissio
 import type { RegionsService } from '../regions/regions.service';
 import type { RegistryService } from '../registry/registry.service';
 import type { FilingsService } from '../filings/filings.service';
+import type { Tx } from '../../platform/module';
 import type { ComplaintsService } from '../complaints/complaints.service';
 import './enforcement.messages';
 
@@ -401,7 +402,7 @@ export function createEnforcementService(deps: Deps) {
         });
         if (o.entityId !== e.id) throw invalid([{ field: 'filingId', message: 'enforcement.filing_other_entity' }]);
       }
-      if (b.complaintId) await complaints.linkInspection(trx, b.complaintId, iid);
+      if (b.complaintId) await complaints.linkInspection(trx as Tx, b.complaintId, iid);
     }
     await audit.record(trx, ctx, {
       action: 'enforcement.inspect',
