@@ -1,8 +1,7 @@
 import { reportsPermissions } from '@fugong/contract';
 import { defineModule } from '../../platform/module';
 import { inAppReminders } from './reminder-channel';
-import type { ReportsTables } from './reports.tables';
-import type { ReportRollupTables } from './report-rollup.tables';
+import type { ReportsOwnTables } from './reports.tables';
 import * as m0300 from '../../db/migrations/0300_reports';
 import * as m0310 from '../../db/migrations/0310_report_problems';
 import * as m0320 from '../../db/migrations/0320_report_rollup';
@@ -12,6 +11,7 @@ import { createDailyReportService, type DailyReportService } from './daily-repor
 import { createReviewService, type ReviewService } from './review.service';
 import { createReportProblemsService, type ReportProblemsService } from './report-problems.service';
 import { reportsRoutes } from './reports.routes';
+import { reportsMessages } from './reports.messages';
 
 declare module '../../platform/module' {
   interface ServiceMap {
@@ -21,7 +21,7 @@ declare module '../../platform/module' {
   }
 }
 
-export const reportsModule = defineModule<ReportsTables & ReportRollupTables>()({
+export const reportsModule = defineModule<ReportsOwnTables>()({
   name: 'reports',
   tables: [
     'dailyReport',
@@ -43,7 +43,7 @@ export const reportsModule = defineModule<ReportsTables & ReportRollupTables>()(
   provides: ['dailyReports', 'reviews', 'reportProblems'],
   createServices({ core, db }, d) {
     const dailyReports = createDailyReportService({
-      db: db as never,
+      db,
       clock: core.clock,
       audit: core.audit,
       events: core.events,
@@ -54,7 +54,7 @@ export const reportsModule = defineModule<ReportsTables & ReportRollupTables>()(
       reminderChannels: [inAppReminders(core.notifier)],
     });
     const reviews = createReviewService({
-      db: db as never,
+      db,
       clock: core.clock,
       audit: core.audit,
       events: core.events,
@@ -63,7 +63,7 @@ export const reportsModule = defineModule<ReportsTables & ReportRollupTables>()(
       registryStats: d.registryStats,
     });
     const reportProblems = createReportProblemsService({
-      db: db as never,
+      db,
       clock: core.clock,
       audit: core.audit,
       regions: d.regions,
@@ -72,6 +72,7 @@ export const reportsModule = defineModule<ReportsTables & ReportRollupTables>()(
     return { dailyReports, reviews, reportProblems };
   },
   routes: reportsRoutes,
+  messages: [reportsMessages],
   permissions: Object.keys(reportsPermissions) as (keyof typeof reportsPermissions)[],
   events: { 'reports.*': ['reports.read', 'reports.submit'] },
 });
