@@ -15,7 +15,9 @@ import { systemContext } from '../server/src/platform/context';
 import { buildDistrictRegions } from '../server/src/demo/regions.demo';
 import { demoDistricts } from '../server/src/demo/districts';
 import { rng } from '../server/src/demo/random';
+import { own } from '../server/src/platform/module';
 import { reportsRepo, type NewDailyReport } from '../server/src/modules/reports/reports.repo';
+import type { ReportsOwnTables } from '../server/src/modules/reports/reports.tables';
 import { freePort, freshDatabase, openCore, percentile, processCpuMs, startServer, stopServer } from './http-bench-kit';
 
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 100_000);
@@ -106,7 +108,7 @@ async function prepare(db: Awaited<ReturnType<typeof freshDatabase>>) {
         submittedAt: `${day}T02:00:00.000Z`,
       });
     }
-    await core.db.transaction().execute((trx) => reportsRepo.insertMany(trx, rows));
+    await core.db.transaction().execute((trx) => reportsRepo.insertMany(own<ReportsOwnTables>(trx), rows));
     reports += rows.length;
     if (d % 5 === 4) console.error(`  ${reports} reports (${Math.round((Date.now() - started) / 1000)} s)`);
   }

@@ -20,24 +20,7 @@ import { fileURLToPath } from 'node:url';
  * import, `from` → `to` relative to the repository root, with why it is still here. An entry that no longer
  * matches any import is reported as stale so that it gets deleted.
  */
-export const KNOWN_VIOLATIONS = [
-  // the reports module has no reports.service.ts or reports.manifest.ts yet for other modules to import
-  {
-    from: 'server/src/modules/dashboard/dashboard.demo.ts',
-    to: 'server/src/modules/reports/reports.repo.ts',
-    reason: 'reports has no public reports.service.ts/manifest yet (type NewDailyReport)',
-  },
-  {
-    from: 'server/src/modules/dashboard/dashboard.service.ts',
-    to: 'server/src/modules/reports/daily-report.service.ts',
-    reason: 'reports has no public reports.service.ts/manifest yet (type DailyReportService)',
-  },
-  {
-    from: 'server/src/modules/dashboard/dashboard.service.ts',
-    to: 'server/src/modules/reports/report-scope.ts',
-    reason: 'reports has no public reports.service.ts/manifest yet (rootFor)',
-  },
-];
+export const KNOWN_VIOLATIONS = [];
 
 const SOURCE_DIRS = ['contract/src', 'server/src', 'server/test', 'web/src', 'web/e2e', 'bench'];
 const PARSED = /\.(ts|tsx|mts|cts)$/;

@@ -22,7 +22,8 @@ export interface UsersWithQuery {
   /** Grants placed inside one of these subtrees (the cadres of an area), or anywhere. */
   within?: string[] | 'all';
   department?: Department | null;
-  entityId?: number;
+  /** Grants for this entity, or for any of these (an entity's own users). */
+  entityId?: number | readonly number[];
   venueId?: number;
   /** Only these users (e.g. to check that chosen team members hold the role). */
   ids?: readonly number[];
@@ -65,7 +66,11 @@ export async function usersWith(db: AnyQueryable, q: UsersWithQuery): Promise<Gr
     query = query.where(() => likeAny('user_grant.region_path', within));
   }
   if (q.department) query = query.where('userGrant.department', '=', q.department);
-  if (q.entityId !== undefined) query = query.where('userGrant.entityId', '=', q.entityId);
+  if (typeof q.entityId === 'number') query = query.where('userGrant.entityId', '=', q.entityId);
+  else if (q.entityId) {
+    if (q.entityId.length === 0) return [];
+    query = query.where('userGrant.entityId', 'in', [...new Set(q.entityId)]);
+  }
   if (q.venueId !== undefined) query = query.where('userGrant.venueId', '=', q.venueId);
   if (q.ids) {
     if (q.ids.length === 0) return [];

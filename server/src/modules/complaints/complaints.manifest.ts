@@ -6,6 +6,7 @@ import * as m0510 from '../../db/migrations/0510_complaint_attachments';
 import { createComplaintsService, type ComplaintsService } from './complaints.service';
 import { complaintsRoutes } from './complaints.routes';
 import { complaintsDemo } from './complaints.demo';
+import { complaintsMessages } from './complaints.messages';
 
 declare module '../../platform/module' {
   interface ServiceMap {
@@ -21,7 +22,7 @@ export const complaintsModule = defineModule<ComplaintsTables>()({
   provides: ['complaints'],
   createServices({ core, db }, d) {
     const complaints = createComplaintsService({
-      db: db as never,
+      db,
       clock: core.clock,
       audit: core.audit,
       events: core.events,
@@ -38,6 +39,7 @@ export const complaintsModule = defineModule<ComplaintsTables>()({
   jobs: (s) => [
     { name: 'complaints.escalate', everyMs: 5 * 60_000, run: async () => `escalated ${await s.complaints.escalateDue()}` },
   ],
+  messages: [complaintsMessages],
   permissions: Object.keys(complaintsPermissions) as (keyof typeof complaintsPermissions)[],
   events: { 'complaints.*': 'complaints.read' },
   demo: complaintsDemo,

@@ -1,4 +1,4 @@
-import { registerMessages, type Messages } from '../../platform/i18n/index';
+import type { Messages } from '../../platform/i18n/index';
 
 export const complaintsMessages: Messages = {
   'complaints.content_short': {
@@ -60,4 +60,3 @@ export const complaintsMessages: Messages = {
   'complaints.col.createdAt': { 'zh-CN': '受理时间', 'zh-TW': '受理時間', en: 'Received at' },
   'complaints.col.repliedAt': { 'zh-CN': '答复时间', 'zh-TW': '答覆時間', en: 'Replied at' },
 };
-registerMessages(complaintsMessages);

@@ -1,10 +1,12 @@
-import type { Expression, ExpressionBuilder, Insertable, Kysely, Selectable, SqlBool, Transaction, Updateable } from 'kysely';
-import type { DB } from '../schema';
-import type { ComplaintAttachmentTable, ComplaintEventTable, ComplaintTable } from './complaints.tables';
+import type { Expression, ExpressionBuilder, Insertable, Selectable, SqlBool, Updateable } from 'kysely';
+import type { Queryable, SharedTables } from '../../platform/module';
+import type { ComplaintAttachmentTable, ComplaintEventTable, ComplaintTable, ComplaintsTables } from './complaints.tables';
 
-type Db = Kysely<DB> | Transaction<DB>;
+/** The complaints module's database handle or transaction: its own tables only. */
+export type ComplaintsDb = Queryable<ComplaintsTables>;
+type Db = ComplaintsDb;
 export type ComplaintRow = Selectable<ComplaintTable>;
-export type ComplaintWhere = (eb: ExpressionBuilder<DB, 'complaint'>) => Expression<SqlBool>;
+export type ComplaintWhere = (eb: ExpressionBuilder<ComplaintsTables & SharedTables, 'complaint'>) => Expression<SqlBool>;
 
 export const complaintsRepo = {
   byId(db: Db, id: number) {
@@ -12,6 +14,13 @@ export const complaintsRepo = {
   },
   byReceipt(db: Db, receiptNo: string) {
     return db.selectFrom('complaint').selectAll().where('receiptNo', '=', receiptNo).executeTakeFirst();
+  },
+  /** An entity's complaints, newest first (its timeline). */
+  ofEntity(db: Db, entityId: number, limit: number) {
+    return db.selectFrom('complaint').selectAll().where('entityId', '=', entityId).orderBy('id', 'desc').limit(limit).execute();
+  },
+  setInspection(db: Db, id: number, inspectionId: number) {
+    return db.updateTable('complaint').set({ inspectionId }).where('id', '=', id).execute();
   },
   insert(db: Db, row: Insertable<ComplaintTable>) {
     return db.insertInto('complaint').values(row).returning('id').executeTakeFirstOrThrow();

@@ -5,7 +5,7 @@ import { rng } from '../../demo/random';
 import { buildDistrictRegions } from '../../demo/regions.demo';
 import { demoDistricts } from '../../demo/districts';
 import { DEMO_PASSWORD, type DemoLogin } from '../../demo/demo-users';
-import type { NewDailyReport } from '../reports/reports.repo';
+import type { NewDailyReport } from '../reports/reports.service';
 import { seedDistricts } from './seed-figures';
 
 type Entity = Awaited<ReturnType<DemoServices['registryStats']['entitiesUnder']>>[number];

@@ -3,6 +3,7 @@ import { defineModule } from '../../platform/module';
 import { createDashboardService, type DashboardService } from './dashboard.service';
 import { dashboardRoutes } from './dashboard.routes';
 import { dashboardDemo } from './dashboard.demo';
+import { dashboardMessages } from './dashboard.messages';
 
 declare module '../../platform/module' {
   interface ServiceMap {
@@ -25,6 +26,7 @@ export const dashboardModule = defineModule<object>()({
     return { dashboard };
   },
   routes: dashboardRoutes,
+  messages: [dashboardMessages],
   permissions: Object.keys(dashboardPermissions) as (keyof typeof dashboardPermissions)[],
   demo: dashboardDemo,
 });

@@ -1,4 +1,4 @@
-import { registerMessages, type Messages } from '../../platform/i18n/index';
+import type { Messages } from '../../platform/i18n/index';
 
 // Words of the briefing workbook (the web has its own copy of the category names for the screen).
 export const dashboardMessages: Messages = {
@@ -33,4 +33,3 @@ export const dashboardMessages: Messages = {
   'dashboard.briefing.groups.industry': { 'zh-CN': '行业', 'zh-TW': '行業', en: 'Industry' },
   'dashboard.briefing.groups.region': { 'zh-CN': '区划', 'zh-TW': '區劃', en: 'Region' },
 };
-registerMessages(dashboardMessages);

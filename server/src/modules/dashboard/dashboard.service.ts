@@ -4,10 +4,9 @@ import { addDays, localDate } from '../../platform/clock';
 import type { RequestContext } from '../../platform/context';
 import type { RegionsService } from '../regions/regions.service';
 import type { RegistryStatsService } from '../registry/registry.service';
-import type { DailyReportService } from '../reports/daily-report.service';
-import { rootFor } from '../reports/report-scope';
+import { rootFor } from '../../platform/scope';
+import type { DailyReportService } from '../reports/reports.service';
 import { categoryRows, groupedRows, percent } from './metrics';
-import './dashboard.messages';
 
 interface Deps {
   clock: Clock;
@@ -34,7 +33,7 @@ export function createDashboardService({ clock, regions, registryStats, dailyRep
     /** Every figure of the day for a region subtree: categories, sectors, industries, child regions, alerts. */
     async summary(ctx: RequestContext, q: DashboardQuery): Promise<DashboardSummary> {
       const started = performance.now();
-      const { root } = await rootFor(regions, ctx, 'dashboard.read', q.regionCode);
+      const { root } = await rootFor((code) => regions.resolve(code), ctx, 'dashboard.read', q.regionCode);
       const date = q.date ?? today();
       const childLen = childCodeLength(root.path);
       const [facts, sums] = await Promise.all([
@@ -69,7 +68,7 @@ export function createDashboardService({ clock, regions, registryStats, dailyRep
 
     /** Day by day up to the date: resumption rate, and capacity and attendance from the reports. */
     async trend(ctx: RequestContext, q: DashboardQuery & { days: number }): Promise<Trend> {
-      const { root } = await rootFor(regions, ctx, 'dashboard.read', q.regionCode);
+      const { root } = await rootFor((code) => regions.resolve(code), ctx, 'dashboard.read', q.regionCode);
       const to = q.date ?? today();
       const from = addDays(to, -(q.days - 1));
       const dates = Array.from({ length: q.days }, (_, i) => addDays(from, i));

@@ -1,39 +1,36 @@
-import type { Kysely } from 'kysely';
 import type {
   DailyReport,
   DailyReportInput,
   DailyReportVersion,
-  MissingReport,
-  MissingReportsQuery,
   MyReports,
   Page,
   ReportAlert,
   ReportListQuery,
 } from '@fugong/contract';
 import { dailyReportInputSchema } from '@fugong/contract';
-import type { DB } from '../schema';
 import type { Clock } from '../../platform/clock';
 import { addDays, localDate } from '../../platform/clock';
 import type { Audit, AuditEntry } from '../../platform/audit';
 import type { EventBus } from '../../platform/events';
 import type { Notifier } from '../../platform/notify';
 import type { RequestContext } from '../../platform/context';
+import type { ModuleDb } from '../../platform/module';
 import { AppError } from '../../platform/errors';
 import { createGroupCommit } from '../../platform/group-commit';
 import { parseInput } from '../../platform/http';
 import { t } from '../../platform/i18n/index';
 import { requireInScope, requirePermission, scopeOf } from '../../platform/permissions';
-import { toXlsx } from '../../platform/excel';
 import type { RegionsService } from '../regions/regions.service';
 import type { RegistryService, RegistryStatsService } from '../registry/registry.service';
 import { reportsRepo, type NewReportVersion } from './reports.repo';
 import { reportRollupRepo, type RollupChange } from './report-rollup.repo';
 import type { ReminderChannel } from './reminder-channel';
-import { rootFor } from './report-scope';
-import './reports.messages';
+import type { ReportsOwnTables } from './reports.tables';
+import { missingReports } from './missing-reports';
+import { rootFor } from '../../platform/scope';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<ReportsOwnTables>;
   clock: Clock;
   audit: Audit;
   events: EventBus;
@@ -94,7 +91,7 @@ function toReport(r: Row): DailyReport {
 }
 
 export function createDailyReportService(deps: Deps) {
-  const { db, clock, audit, events, notifier, regions, registry, registryStats } = deps;
+  const { db, clock, audit, events, notifier, regions, registry } = deps;
   const repo = reportsRepo;
   // at the morning peak thousands report within minutes: reports arriving together share one commit, and
   // the batch ends with one statement each for the rollup changes (summed per key: a batch's reports
@@ -116,6 +113,7 @@ export function createDailyReportService(deps: Deps) {
     },
   });
   const today = () => localDate(clock.now());
+  const missing = missingReports(deps);
 
   /** The entity an enterprise user reports for: the one asked for if theirs, else their only one. */
   function ownEntity(ctx: RequestContext, entityId?: number): number {
@@ -127,32 +125,6 @@ export function createDailyReportService(deps: Deps) {
     }
     if (ids.length === 0) throw new AppError('reports.no_entity', 403);
     return ids[0]!;
-  }
-
-  async function missingIn(ctx: RequestContext, q: Omit<MissingReportsQuery, 'page' | 'pageSize'>) {
-    const { actor, root } = await rootFor(regions, ctx, 'reports.read', q.regionCode);
-    const date = q.date ?? today();
-    const resumed = await registryStats.resumedIn(scopeOf(actor, 'reports.read'), root.path);
-    const reported = await repo.reportedOn(db, root.path, date);
-    return { date, missing: resumed.filter((e) => !reported.has(Number(e.id))) };
-  }
-
-  async function describeMissing(date: string, rows: Awaited<ReturnType<typeof missingIn>>['missing']): Promise<MissingReport[]> {
-    const ids = rows.map((e) => Number(e.id));
-    const [names, last, reminded] = await Promise.all([
-      regions.namesOf(rows.map((e) => e.regionCode)),
-      repo.lastReportDates(db, ids),
-      repo.remindersOn(db, ids, date),
-    ]);
-    return rows.map((e) => ({
-      entityId: Number(e.id),
-      name: e.name,
-      kind: e.kind,
-      regionCode: e.regionCode,
-      regionName: names.get(e.regionCode) ?? e.regionCode,
-      lastReportDate: last.get(Number(e.id)) ?? null,
-      remindedAt: reminded.get(Number(e.id)) ?? null,
-    }));
   }
 
   return {
@@ -308,7 +280,7 @@ export function createDailyReportService(deps: Deps) {
     },
 
     async list(ctx: RequestContext, q: ReportListQuery): Promise<Page<DailyReport>> {
-      const { root } = await rootFor(regions, ctx, 'reports.read', q.regionCode);
+      const { root } = await rootFor((code) => regions.resolve(code), ctx, 'reports.read', q.regionCode);
       const l = repo.list(
         db,
         { underPath: root.path, date: q.date ?? today(), abnormalOnly: !!q.abnormalOnly },
@@ -318,66 +290,11 @@ export function createDailyReportService(deps: Deps) {
       return { items: rows.map(toReport), total, page: q.page, pageSize: q.pageSize };
     },
 
-    /** Resumed entities in the caller's scope that have not reported for the day. */
-    async missing(ctx: RequestContext, q: MissingReportsQuery): Promise<Page<MissingReport>> {
-      const { date, missing } = await missingIn(ctx, q);
-      const slice = missing.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
-      return { items: await describeMissing(date, slice), total: missing.length, page: q.page, pageSize: q.pageSize };
-    },
-
-    async exportMissing(ctx: RequestContext, q: Omit<MissingReportsQuery, 'page' | 'pageSize'>): Promise<Buffer> {
-      const { date, missing } = await missingIn(ctx, q);
-      const rows = await describeMissing(date, missing);
-      const L = (k: string) => t(ctx.locale, `reports.export.${k}`);
-      return toXlsx(
-        L('sheet'),
-        [
-          { header: 'ID', value: (r: MissingReport) => r.entityId, width: 10 },
-          { header: L('name'), value: (r) => r.name, width: 36 },
-          { header: L('region'), value: (r) => r.regionName, width: 24 },
-          { header: L('last'), value: (r) => r.lastReportDate ?? '', width: 14 },
-          { header: L('reminded'), value: (r) => r.remindedAt ?? '', width: 24 },
-        ],
-        rows,
-      );
-    },
-
-    /** Reminds the missing entities (all of the scope, or the ones named) through every reminder channel. */
-    async remind(
-      ctx: RequestContext,
-      body: { date?: string; entityIds?: number[]; regionCode?: string },
-    ): Promise<{ entities: number; recipients: number }> {
-      requirePermission(ctx.actor, 'reports.remind');
-      const { date, missing } = await missingIn(ctx, { date: body.date, regionCode: body.regionCode });
-      const wanted = body.entityIds ? new Set(body.entityIds) : null;
-      const targets = missing.filter((e) => !wanted || wanted.has(Number(e.id)));
-      const ids = targets.map((e) => Number(e.id));
-      const at = clock.now().toISOString();
-      const recipients = await db.transaction().execute(async (trx) => {
-        const users = await repo.entityUsers(trx, ids);
-        const title = t('zh-CN', 'reports.notify.reminder', { date });
-        const reminders = ids
-          .filter((id) => users.has(id))
-          .map((id) => ({ userIds: users.get(id)!, title, link: '/reports/mine' }));
-        let n = 0;
-        for (const ch of deps.reminderChannels) n += await ch.deliver(trx, reminders);
-        await repo.insertReminders(
-          trx,
-          ids.map((entityId) => ({ entityId, reportDate: date, sentBy: ctx.actor?.username ?? null, at })),
-        );
-        await audit.record(trx, ctx, {
-          action: 'reports.remind',
-          targetType: 'daily_report',
-          detail: { date, entities: ids.length },
-        });
-        return n;
-      });
-      return { entities: ids.length, recipients };
-    },
+    ...missing,
 
     async alerts(ctx: RequestContext, q: { regionCode?: string; date?: string }): Promise<ReportAlert[]> {
       const { root } = await rootFor(
-        regions,
+        (code) => regions.resolve(code),
         ctx,
         ctx.actor?.permissions.has('reports.read') ? 'reports.read' : 'dashboard.read',
         q.regionCode,

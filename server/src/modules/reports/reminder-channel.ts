@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../schema';
+import type { Queryable } from '../../platform/module';
+import type { ReportsOwnTables } from './reports.tables';
 import type { Notifier } from '../../platform/notify';
 
 export interface Reminder {
@@ -14,7 +14,7 @@ export interface Reminder {
  */
 export interface ReminderChannel {
   name: string;
-  deliver(db: Kysely<DB> | Transaction<DB>, reminders: Reminder[]): Promise<number>;
+  deliver(db: Queryable<ReportsOwnTables>, reminders: Reminder[]): Promise<number>;
 }
 
 export function inAppReminders(notifier: Notifier): ReminderChannel {

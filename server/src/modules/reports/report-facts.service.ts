@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { ModuleDb } from '../../platform/module';
 import { pathPrefix } from '../../db/sql-helpers';
-import type { ReportsTables } from './reports.tables';
+import type { ReportsOwnTables } from './reports.tables';
 
 /** One entity's latest daily report, as other modules read it (supplies: staff on duty, supply days left). */
 export interface ReportFact {
@@ -15,7 +15,7 @@ export interface ReportFact {
  * Facts of the latest daily reports for other modules, without a permission check (the caller checked
  * its own). Reads only; kept apart from the daily-report service so its callers need nothing else.
  */
-export function createReportFactsService({ db }: { db: ModuleDb<ReportsTables> }) {
+export function createReportFactsService({ db }: { db: ModuleDb<ReportsOwnTables> }) {
   const toFact = (r: { entityId: unknown; reportDate: string; staffOnDuty: unknown; supplyDaysLeft: unknown }): ReportFact => ({
     entityId: Number(r.entityId),
     reportDate: r.reportDate,

@@ -1,9 +1,9 @@
-import { sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { DB } from '../schema';
+import { sql, type Insertable, type SqlBool } from 'kysely';
+import type { Queryable } from '../../platform/module';
 import { pathPrefix } from '../../db/sql-helpers';
-import type { ReportProblemTicketTable } from './reports.tables';
+import type { ReportProblemTicketTable, ReportsOwnTables } from './reports.tables';
 
-type Db = Kysely<DB> | Transaction<DB>;
+type Db = Queryable<ReportsOwnTables>;
 
 export interface ProblemFilter {
   underPath: string;

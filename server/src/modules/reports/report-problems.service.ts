@@ -1,12 +1,11 @@
-import type { Kysely } from 'kysely';
 import type { ConvertProblemBody, ConvertProblemResult, Page, ReportProblem, ReportProblemsQuery } from '@fugong/contract';
 import { convertProblemBodySchema } from '@fugong/contract';
-import type { DB } from '../schema';
 import { isUniqueViolation } from '../../db/sql-helpers';
 import type { Clock } from '../../platform/clock';
 import { addDays, localDate } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
+import type { ModuleDb } from '../../platform/module';
 import { AppError } from '../../platform/errors';
 import { parseInput } from '../../platform/http';
 import { t } from '../../platform/i18n/index';
@@ -14,13 +13,13 @@ import { toXlsx } from '../../platform/excel';
 import { requireInScope, requirePermission, scopeOf, type Actor } from '../../platform/permissions';
 import type { RegionsService } from '../regions/regions.service';
 import type { TicketsService } from '../tickets/tickets.service';
+import type { ReportsOwnTables } from './reports.tables';
 import { reportsRepo } from './reports.repo';
 import { reportProblemsRepo } from './report-problems.repo';
-import { rootFor } from './report-scope';
-import './reports.messages';
+import { rootFor } from '../../platform/scope';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<ReportsOwnTables>;
   clock: Clock;
   audit: Audit;
   regions: RegionsService;
@@ -53,7 +52,7 @@ export function createReportProblemsService({ db, clock, audit, regions, tickets
     q: Omit<ReportProblemsQuery, 'page' | 'pageSize'>,
     page: { offset: number; limit: number },
   ) {
-    const { actor, root } = await rootFor(regions, ctx, 'reports.read', q.regionCode);
+    const { actor, root } = await rootFor((code) => regions.resolve(code), ctx, 'reports.read', q.regionCode);
     const today = localDate(clock.now());
     const l = reportProblemsRepo.list(
       db,

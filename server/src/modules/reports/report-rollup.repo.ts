@@ -1,12 +1,12 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB } from '../schema';
+import { sql } from 'kysely';
+import type { ModuleDb, Queryable } from '../../platform/module';
 import { preparedRows } from '../../db/prepared';
 import { categoryKeysOf, childLevel, totalsLevel, pathRange } from '../../db/category-key';
 import type { EntityAttrs } from '../registry/registry.service';
 import type { DailyReportRollupTable } from './report-rollup.tables';
-import type { DailyReportTable } from './reports.tables';
+import type { DailyReportTable, ReportsOwnTables } from './reports.tables';
 
-type Db = Kysely<DB> | Transaction<DB>;
+type Db = Queryable<ReportsOwnTables>;
 type Rollup = DailyReportRollupTable;
 
 const KEY = [
@@ -100,7 +100,7 @@ const COLUMNS = [...KEY, ...VALUES];
 // compiled once per dialect and row count: every batch of report submissions ends with one of these
 const upsertRows = preparedRows(
   'reportRollup.upsertRows',
-  (db: Kysely<DB>, rows) =>
+  (db: ModuleDb<ReportsOwnTables>, rows) =>
     db
       .insertInto('dailyReportRollup')
       .values(rows as unknown as Rollup[])

@@ -1,8 +1,7 @@
 import { reportsPermissions } from '@fugong/contract';
 import { defineModule } from '../../platform/module';
 import { inAppReminders } from './reminder-channel';
-import type { ReportsTables } from './reports.tables';
-import type { ReportRollupTables } from './report-rollup.tables';
+import type { ReportsOwnTables } from './reports.tables';
 import * as m0300 from '../../db/migrations/0300_reports';
 import * as m0310 from '../../db/migrations/0310_report_problems';
 import * as m0320 from '../../db/migrations/0320_report_rollup';
@@ -13,6 +12,7 @@ import { createReviewService, type ReviewService } from './review.service';
 import { createReportProblemsService, type ReportProblemsService } from './report-problems.service';
 import { reportsRoutes } from './reports.routes';
 import { createReportFactsService } from './report-facts.service';
+import { reportsMessages } from './reports.messages';
 
 declare module '../../platform/module' {
   interface ServiceMap {
@@ -22,7 +22,7 @@ declare module '../../platform/module' {
   }
 }
 
-export const reportsModule = defineModule<ReportsTables & ReportRollupTables>()({
+export const reportsModule = defineModule<ReportsOwnTables>()({
   name: 'reports',
   tables: [
     'dailyReport',
@@ -44,7 +44,7 @@ export const reportsModule = defineModule<ReportsTables & ReportRollupTables>()(
   provides: ['dailyReports', 'reviews', 'reportProblems', 'reportFacts'],
   createServices({ core, db }, d) {
     const dailyReports = createDailyReportService({
-      db: db as never,
+      db,
       clock: core.clock,
       audit: core.audit,
       events: core.events,
@@ -55,7 +55,7 @@ export const reportsModule = defineModule<ReportsTables & ReportRollupTables>()(
       reminderChannels: [inAppReminders(core.notifier)],
     });
     const reviews = createReviewService({
-      db: db as never,
+      db,
       clock: core.clock,
       audit: core.audit,
       events: core.events,
@@ -64,15 +64,16 @@ export const reportsModule = defineModule<ReportsTables & ReportRollupTables>()(
       registryStats: d.registryStats,
     });
     const reportProblems = createReportProblemsService({
-      db: db as never,
+      db,
       clock: core.clock,
       audit: core.audit,
       regions: d.regions,
       tickets: d.tickets,
     });
-    return { dailyReports, reviews, reportProblems, reportFacts: createReportFactsService({ db: db as never }) };
+    return { dailyReports, reviews, reportProblems, reportFacts: createReportFactsService({ db }) };
   },
   routes: reportsRoutes,
+  messages: [reportsMessages],
   permissions: Object.keys(reportsPermissions) as (keyof typeof reportsPermissions)[],
   events: { 'reports.*': ['reports.read', 'reports.submit'] },
 });

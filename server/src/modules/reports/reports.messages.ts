@@ -1,4 +1,4 @@
-import { registerMessages, type Messages } from '../../platform/i18n/index';
+import type { Messages } from '../../platform/i18n/index';
 
 export const reportsMessages: Messages = {
   'reports.future_date': {
@@ -61,4 +61,3 @@ export const reportsMessages: Messages = {
   'reports.export.ticket': { 'zh-CN': '问题单', 'zh-TW': '問題單', en: 'Ticket' },
   'reports.export.reminded': { 'zh-CN': '已提醒', 'zh-TW': '已提醒', en: 'Reminded at' },
 };
-registerMessages(reportsMessages);

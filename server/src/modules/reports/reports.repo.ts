@@ -1,11 +1,14 @@
-import { sql, type Insertable, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { DB } from '../schema';
+import { sql, type Insertable, type SqlBool } from 'kysely';
+import type { ModuleDb, Queryable } from '../../platform/module';
+import { usersWith } from '../../platform/grants';
 import { preparedQuery, preparedRows } from '../../db/prepared';
 import { pathPrefix } from '../../db/sql-helpers';
-import type { DailyReportTable } from './reports.tables';
+import type { DailyReportTable, ReportsOwnTables } from './reports.tables';
 import { reportRollupRepo, toSumRow, type ReportSumRow } from './report-rollup.repo';
 
-type Db = Kysely<DB> | Transaction<DB>;
+/** The reports module's database handle or transaction: its own tables only. */
+export type ReportsDb = Queryable<ReportsOwnTables>;
+type Db = ReportsDb;
 const under = (col: string, path: string) => sql<SqlBool>`${sql.ref(col)} like ${pathPrefix(path)} escape '\\'`;
 
 export type NewDailyReport = Omit<Insertable<DailyReportTable>, 'id' | 'version'>;
@@ -39,7 +42,7 @@ const REPORT_COLUMNS = [
   'submittedAt',
 ] as const satisfies readonly (keyof ReportRow)[];
 /** Insert, or replace the same entity's report of the same day (version + 1); the unique index decides. */
-const upsertReport = preparedQuery('reports.upsertReport', (db: Kysely<DB>, p: ReportRow) => {
+const upsertReport = preparedQuery('reports.upsertReport', (db: ModuleDb<ReportsOwnTables>, p: ReportRow) => {
   const pick = (keys: readonly (keyof ReportRow)[]) => Object.fromEntries(keys.map((k) => [k, p[k]])) as unknown as ReportRow;
   return db
     .insertInto('dailyReport')
@@ -52,29 +55,31 @@ const upsertReport = preparedQuery('reports.upsertReport', (db: Kysely<DB>, p: R
     )
     .returning(['id', 'version']);
 });
-const currentReport = preparedQuery('reports.currentReport', (db: Kysely<DB>, p: { entityId: number; reportDate: string }) =>
-  db
-    .selectFrom('dailyReport')
-    .select([
-      'reportDate',
-      'regionPath',
-      'kind',
-      'sector',
-      'industry',
-      'aboveScale',
-      'aboveQuota',
-      'fourAbove',
-      'sizeClass',
-      'registeredStaff',
-      'staffOnDuty',
-      'fromOtherProvinces',
-      'capacityTenths',
-      'abnormalTemperature',
-      'suspectedCases',
-      'version',
-    ])
-    .where('entityId', '=', p.entityId)
-    .where('reportDate', '=', p.reportDate),
+const currentReport = preparedQuery(
+  'reports.currentReport',
+  (db: ModuleDb<ReportsOwnTables>, p: { entityId: number; reportDate: string }) =>
+    db
+      .selectFrom('dailyReport')
+      .select([
+        'reportDate',
+        'regionPath',
+        'kind',
+        'sector',
+        'industry',
+        'aboveScale',
+        'aboveQuota',
+        'fourAbove',
+        'sizeClass',
+        'registeredStaff',
+        'staffOnDuty',
+        'fromOtherProvinces',
+        'capacityTenths',
+        'abnormalTemperature',
+        'suspectedCases',
+        'version',
+      ])
+      .where('entityId', '=', p.entityId)
+      .where('reportDate', '=', p.reportDate),
 );
 export interface NewReportVersion {
   reportId: number;
@@ -92,7 +97,7 @@ const VERSION_COLUMNS = [
 ] as const satisfies readonly (keyof NewReportVersion)[];
 const insertReportVersions = preparedRows(
   'reports.insertReportVersions',
-  (db: Kysely<DB>, rows) => db.insertInto('dailyReportVersion').values(rows as unknown as NewReportVersion[]),
+  (db: ModuleDb<ReportsOwnTables>, rows) => db.insertInto('dailyReportVersion').values(rows as unknown as NewReportVersion[]),
   VERSION_COLUMNS,
 );
 
@@ -216,14 +221,8 @@ export const reportsRepo = {
   async entityUsers(db: Db, entityIds: number[]): Promise<Map<number, number[]>> {
     const out = new Map<number, number[]>();
     for (let i = 0; i < entityIds.length; i += 500) {
-      const rows = await db
-        .selectFrom('userGrant')
-        .innerJoin('appUser', 'appUser.id', 'userGrant.userId')
-        .select(['userGrant.entityId', 'userGrant.userId'])
-        .where('userGrant.entityId', 'in', entityIds.slice(i, i + 500))
-        .where('appUser.disabled', '=', 0)
-        .execute();
-      for (const r of rows) out.set(Number(r.entityId), [...(out.get(Number(r.entityId)) ?? []), Number(r.userId)]);
+      const rows = await usersWith(db, { role: 'enterprise', entityId: entityIds.slice(i, i + 500) });
+      for (const r of rows) out.set(Number(r.entityId), [...(out.get(Number(r.entityId)) ?? []), r.id]);
     }
     return out;
   },

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { ReportRollupTables } from './report-rollup.tables';
 
 export interface DailyReportTable {
   id: Generated<number>;
@@ -87,3 +88,6 @@ export interface ReportsTables {
   entityReview: EntityReviewTable;
   reportProblemTicket: ReportProblemTicketTable;
 }
+
+/** Every table of the reports module: what its repos and services see (with the shared region tree). */
+export type ReportsOwnTables = ReportsTables & ReportRollupTables;

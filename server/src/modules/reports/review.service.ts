@@ -1,24 +1,23 @@
-import type { Kysely } from 'kysely';
 import type { Page, Review, ReviewDue, ReviewDueQuery, ReviewInput } from '@fugong/contract';
 import { reviewInputSchema } from '@fugong/contract';
-import type { DB } from '../schema';
 import type { Clock } from '../../platform/clock';
 import { addDays, localDate } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { EventBus } from '../../platform/events';
 import type { RequestContext } from '../../platform/context';
+import type { ModuleDb } from '../../platform/module';
 import { AppError } from '../../platform/errors';
 import { parseInput } from '../../platform/http';
 import { requireInScope, requirePermission, scopeOf } from '../../platform/permissions';
 import type { RegionsService } from '../regions/regions.service';
 import type { RegistryService, RegistryStatsService } from '../registry/registry.service';
+import type { ReportsOwnTables } from './reports.tables';
 import { reportsRepo } from './reports.repo';
-import { rootFor } from './report-scope';
+import { rootFor } from '../../platform/scope';
 import { reviewDue } from './review-due';
-import './reports.messages';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<ReportsOwnTables>;
   clock: Clock;
   audit: Audit;
   events: EventBus;
@@ -38,7 +37,7 @@ export function createReviewService(deps: Deps) {
   return {
     async due(ctx: RequestContext, q: ReviewDueQuery): Promise<Page<ReviewDue>> {
       const perm = permOf(ctx);
-      const { actor, root } = await rootFor(regions, ctx, perm, q.regionCode);
+      const { actor, root } = await rootFor((code) => regions.resolve(code), ctx, perm, q.regionCode);
       const entities = await registryStats.resumedIn(scopeOf(actor, perm), root.path);
       const last = await repo.lastReviews(
         db,

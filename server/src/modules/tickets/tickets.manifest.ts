@@ -6,6 +6,7 @@ import * as m0410 from '../../db/migrations/0410_ticket_attachments';
 import { createTicketsService, type TicketsService } from './tickets.service';
 import { ticketsRoutes } from './tickets.routes';
 import { ticketsDemo } from './tickets.demo';
+import { ticketsMessages } from './tickets.messages';
 
 declare module '../../platform/module' {
   interface ServiceMap {
@@ -21,7 +22,7 @@ export const ticketsModule = defineModule<TicketsTables>()({
   provides: ['tickets'],
   createServices({ core, db }, d) {
     const tickets = createTicketsService({
-      db: db as never,
+      db,
       clock: core.clock,
       audit: core.audit,
       events: core.events,
@@ -36,6 +37,7 @@ export const ticketsModule = defineModule<TicketsTables>()({
   jobs: (s) => [
     { name: 'tickets.escalate', everyMs: 5 * 60_000, run: async () => JSON.stringify(await s.tickets.escalateDue()) },
   ],
+  messages: [ticketsMessages],
   permissions: Object.keys(ticketsPermissions) as (keyof typeof ticketsPermissions)[],
   events: { 'tickets.*': ['tickets.read', 'tickets.handle', 'tickets.own'] },
   demo: ticketsDemo,

@@ -1,4 +1,4 @@
-import { registerMessages, type Messages } from '../../platform/i18n/index';
+import type { Messages } from '../../platform/i18n/index';
 
 // Errors, notification texts, timeline lines and export headers of the problem loop.
 export const ticketsMessages: Messages = {
@@ -123,4 +123,3 @@ export const ticketsMessages: Messages = {
   'department.transport': { 'zh-CN': '交通运输局', 'zh-TW': '交通運輸局', en: 'Transport Bureau' },
   'department.housing': { 'zh-CN': '住建局', 'zh-TW': '住建局', en: 'Housing and Construction Bureau' },
 };
-registerMessages(ticketsMessages);

@@ -1,10 +1,12 @@
-import type { Expression, ExpressionBuilder, Insertable, Kysely, Selectable, SqlBool, Transaction, Updateable } from 'kysely';
-import type { DB } from '../schema';
-import type { TicketTable, TicketCategoryTable, TicketEventTable, TicketAttachmentTable } from './tickets.tables';
+import type { Expression, ExpressionBuilder, Insertable, Selectable, SqlBool, Updateable } from 'kysely';
+import type { Queryable, SharedTables } from '../../platform/module';
+import type { TicketTable, TicketCategoryTable, TicketEventTable, TicketAttachmentTable, TicketsTables } from './tickets.tables';
 
-type Db = Kysely<DB> | Transaction<DB>;
+/** The tickets module's database handle or transaction: its own tables only. */
+export type TicketsDb = Queryable<TicketsTables>;
+type Db = TicketsDb;
 export type TicketRow = Selectable<TicketTable> & { categoryCode: string; categoryName: string };
-export type TicketWhere = (eb: ExpressionBuilder<DB, 'ticket'>) => Expression<SqlBool>;
+export type TicketWhere = (eb: ExpressionBuilder<TicketsTables & SharedTables, 'ticket'>) => Expression<SqlBool>;
 
 export const ticketsRepo = {
   categories(db: Db, activeOnly: boolean) {
@@ -44,12 +46,21 @@ export const ticketsRepo = {
           .where(where)
           .executeTakeFirstOrThrow(),
       rows: () => {
-        let q = this.base(db).where(where as never);
+        let q = this.base(db).where(where);
         if (opts.order === 'escalated') q = q.orderBy('ticket.escalatedAt', 'asc');
         else if (opts.order === 'deadline') q = q.orderBy('ticket.deadline', 'asc');
         return q.orderBy('ticket.id', 'desc').offset(opts.offset).limit(opts.limit).execute() as Promise<TicketRow[]>;
       },
     };
+  },
+  /** The tickets another module filed, by its source references. */
+  bySourceRefs(db: Db, source: string, refs: string[]) {
+    return db
+      .selectFrom('ticket')
+      .select(['id', 'sourceRef', 'title', 'status'])
+      .where('source', '=', source)
+      .where('sourceRef', 'in', refs)
+      .execute();
   },
   insert(db: Db, row: Insertable<TicketTable>) {
     return db.insertInto('ticket').values(row).returning('id').executeTakeFirstOrThrow();
