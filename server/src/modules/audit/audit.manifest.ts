@@ -1,6 +1,6 @@
 import { auditPermissions } from '@fugong/contract';
 import { defineModule } from '../../platform/module';
-import type { PlatformTables } from '../../db/schema';
+import type { AuditTables } from './audit.tables';
 import { createAuditService, type AuditService } from './audit.service';
 import { auditRoutes } from './audit.routes';
 
@@ -10,12 +10,12 @@ declare module '../../platform/module' {
   }
 }
 
-export const auditModule = defineModule<Pick<PlatformTables, 'auditLog'>>()({
+export const auditModule = defineModule<AuditTables>()({
   name: 'audit',
   tables: ['auditLog'],
   provides: ['auditLog'],
   createServices({ db }, _d) {
-    const auditLog = createAuditService({ db: db as never });
+    const auditLog = createAuditService({ db });
     return { auditLog };
   },
   routes: auditRoutes,

@@ -1,9 +1,9 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../schema';
 import type { AuditQuery } from '@fugong/contract';
 import { startsWithText } from '../../db/sql-helpers';
+import type { Queryable } from '../../platform/module';
+import type { AuditTables } from './audit.tables';
 
-type Db = Kysely<DB> | Transaction<DB>;
+type Db = Queryable<AuditTables>;
 
 export function auditRepo() {
   function filtered(db: Db, f: Omit<AuditQuery, 'page' | 'pageSize'>, underPaths: string[] | null) {

@@ -1,10 +1,10 @@
-import type { Kysely } from 'kysely';
 import type { AuditEntry, AuditQuery, Locale, Page } from '@fugong/contract';
-import type { DB } from '../schema';
 import type { RequestContext } from '../../platform/context';
 import { requirePermission, scopeOf } from '../../platform/permissions';
 import { toXlsx } from '../../platform/excel';
+import type { ModuleDb } from '../../platform/module';
 import { auditRepo } from './audit.repo';
+import type { AuditTables } from './audit.tables';
 
 const EXPORT_LIMIT = 50_000;
 
@@ -14,7 +14,7 @@ const HEADERS: Record<Locale, string[]> = {
   en: ['ID', 'Time (UTC)', 'Actor', 'Action', 'Target type', 'Target ID', 'IP', 'Request ID', 'Detail'],
 };
 
-export function createAuditService({ db }: { db: Kysely<DB> }) {
+export function createAuditService({ db }: { db: ModuleDb<AuditTables> }) {
   const repo = auditRepo();
   function paths(ctx: RequestContext) {
     const actor = requirePermission(ctx.actor, 'audit.read');

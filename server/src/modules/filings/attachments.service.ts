@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import type { Kysely } from 'kysely';
 import type { Attachment, AttachmentKind } from '@fugong/contract';
 import { attachmentKindSchema, attachmentLimits } from '@fugong/contract';
-import type { DB } from '../schema';
+import type { ModuleDb } from '../../platform/module';
+import type { FilingsTables } from './filings.tables';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
@@ -14,7 +14,7 @@ import { canAccess, filingAccess } from './filing-access';
 import { checkUpload, openStored, storeContent } from '../../platform/files';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<FilingsTables>;
   clock: Clock;
   audit: Audit;
   repo: FilingsRepo;

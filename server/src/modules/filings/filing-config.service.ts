@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
 import type { FilingConfig, FilingConfigVersion, WhitelistItem } from '@fugong/contract';
 import { filingConfigSchema, saveFilingConfigBodySchema } from '@fugong/contract';
-import type { DB } from '../schema';
+import type { ModuleDb } from '../../platform/module';
+import type { FilingsTables } from './filings.tables';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
@@ -13,7 +13,7 @@ import type { FilingsRepo } from './filings.repo';
 import { defaultFilingConfig } from './filing-config';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<FilingsTables>;
   clock: Clock;
   audit: Audit;
   repo: FilingsRepo;

@@ -4,6 +4,7 @@ import type { FilingsTables } from './filings.tables';
 import * as m0200 from '../../db/migrations/0200_filings';
 import { createFilingsService, type FilingsService } from './filings.service';
 import { filingsRoutes } from './filings.routes';
+import { filingsMessages } from './filings.messages';
 import { filingsDemo } from './filings.demo';
 
 declare module '../../platform/module' {
@@ -31,7 +32,7 @@ export const filingsModule = defineModule<FilingsTables>()({
   provides: ['filings'],
   createServices({ core, db }, d) {
     const filings = createFilingsService({
-      db: db as never,
+      db,
       dialect: core.dialect,
       clock: core.clock,
       audit: core.audit,
@@ -45,6 +46,7 @@ export const filingsModule = defineModule<FilingsTables>()({
     return { filings };
   },
   routes: filingsRoutes,
+  messages: [filingsMessages],
   permissions: Object.keys(filingsPermissions) as (keyof typeof filingsPermissions)[],
   events: { 'filings.*': ['filings.read', 'filings.submit'] },
   demo: filingsDemo,

@@ -1,6 +1,6 @@
-import { registerMessages, type Messages } from '../../platform/i18n/index';
+import type { Messages } from '../../platform/i18n/index';
 
-const m: Messages = {
+export const filingsMessages: Messages = {
   // validation
   'filings.code_format': {
     'zh-CN': '编码只能包含小写字母、数字和下划线',
@@ -180,5 +180,3 @@ const m: Messages = {
   'filings.route.batch': { 'zh-CN': '分批次复工', 'zh-TW': '分批次復工', en: 'Risk batch' },
   'filings.sheet': { 'zh-CN': '复工备案', 'zh-TW': '復工備案', en: 'Filings' },
 };
-
-registerMessages(m);

@@ -1,20 +1,11 @@
-import {
-  sql,
-  type Expression,
-  type ExpressionBuilder,
-  type Insertable,
-  type Kysely,
-  type SqlBool,
-  type Transaction,
-  type Updateable,
-} from 'kysely';
-import type { DB } from '../schema';
+import { sql, type Expression, type ExpressionBuilder, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { Dialect } from '../../db/database';
 import { containsText, pathPrefix } from '../../db/sql-helpers';
-import type { FilingAttachmentTable, FilingStaffTable, FilingTable } from './filings.tables';
+import type { Queryable, SharedTables } from '../../platform/module';
+import type { FilingAttachmentTable, FilingStaffTable, FilingTable, FilingsTables } from './filings.tables';
 
-type Db = Kysely<DB> | Transaction<DB>;
-export type FilingWhere = (eb: ExpressionBuilder<DB, 'filing'>) => Expression<SqlBool>;
+type Db = Queryable<FilingsTables>;
+export type FilingWhere = (eb: ExpressionBuilder<FilingsTables & SharedTables, 'filing'>) => Expression<SqlBool>;
 export type FilingRow = Awaited<ReturnType<ReturnType<typeof filingsRepo>['byId']>> & {};
 
 export function filingsRepo(dialect: Dialect) {

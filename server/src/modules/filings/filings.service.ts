@@ -1,21 +1,4 @@
-import type { Permission } from '@fugong/contract';
-import type { Kysely, Transaction } from 'kysely';
-import type {
-  Batch,
-  EntityStatus,
-  FilingAbilities,
-  FilingAction,
-  FilingDetail,
-  FilingListQuery,
-  FilingRevision,
-  FilingStatus,
-  FilingSummary,
-  Department,
-  FilingRoute,
-  OnsiteResult,
-  Page,
-  TimelineItem,
-} from '@fugong/contract';
+import type { FilingAction, FilingStatus, FilingSummary, TimelineItem } from '@fugong/contract';
 import {
   decisionBodySchema,
   filingDataSchema,
@@ -24,214 +7,37 @@ import {
   saveDraftBodySchema,
   submitFilingBodySchema,
 } from '@fugong/contract';
-import type { DB } from '../schema';
-import type { Clock } from '../../platform/clock';
 import { localDate } from '../../platform/clock';
-import type { Audit } from '../../platform/audit';
-import type { EventBus } from '../../platform/events';
-import type { Jobs } from '../../platform/jobs';
-import type { Pii } from '../../platform/pii';
 import type { RequestContext } from '../../platform/context';
-import { systemContext } from '../../platform/context';
 import { AppError, badTransition, notFound, type FieldError } from '../../platform/errors';
 import { parseInput } from '../../platform/http';
 import { t } from '../../platform/i18n/index';
-import { requirePermission, type Actor } from '../../platform/permissions';
-import type { RegionsService } from '../regions/regions.service';
-import type { RegistryService } from '../registry/registry.service';
+import { requirePermission } from '../../platform/permissions';
 import { filingsRepo, type FilingRow } from './filings.repo';
-import { transition, editableStates, reviewStates } from './filing-states';
-import { accessWhere, canAccess, filingAccess, isEmpty, type FilingAccess } from './filing-access';
+import { transition, editableStates } from './filing-states';
+import { canAccess, filingAccess } from './filing-access';
 import { routeFor } from './filing-config';
 import { createFilingConfigService } from './filing-config.service';
-import { createAttachmentsService, ownEntityId, toAttachment } from './attachments.service';
+import { createAttachmentsService, ownEntityId } from './attachments.service';
 import { createStaffReadinessService } from './staff-readiness.service';
 import { commitmentHash } from './commitment';
-import { toXlsx } from '../../platform/excel';
+import type { FilingsDeps } from './filings.deps';
+import { createFilingTransitions } from './filing-transitions';
+import { createFilingReads } from './filing-read.service';
+import { summary } from './filing-view';
 
-const MAX_EXPORT = 50_000;
-import './filings.messages';
+export type { FilingOutcome } from './filing-transitions';
 
-type Registry = Pick<RegistryService, 'getForService' | 'changeStatus' | 'registerTimelineSource'>;
-type Db = Kysely<DB> | Transaction<DB>;
-
-interface Deps {
-  db: Kysely<DB>;
-  dialect: 'sqlite' | 'postgres';
-  clock: Clock;
-  audit: Audit;
-  events: EventBus;
-  jobs: Jobs;
-  pii: Pii;
-  regions: RegionsService;
-  registry: Registry;
-  dataDir: string;
-}
-
-/** What a transition did, for the caller to publish once its transaction has committed. */
-export interface FilingOutcome {
-  filingId: number;
-  entityId: number;
-  regionPath: string;
-  status: FilingStatus;
-}
-
-/** Where the entity goes when its filing reaches a state; null leaves it where it is. */
-function entityTarget(status: FilingStatus): { to: EntityStatus; reason: string } | null {
-  if (status === 'approved') return { to: 'resumed', reason: 'filings.reason.approved' };
-  if (status === 'rejected') return { to: 'not_resumed', reason: 'filings.reason.rejected' };
-  if (status === 'suspended') return { to: 'suspended', reason: '' };
-  if (status === 'submitted' || status === 'resubmitted') return { to: 'filing', reason: 'filings.reason.submitted' };
-  return null;
-}
-
-function merge(...xs: FilingAccess[]): FilingAccess {
-  return { all: xs.some((x) => x.all), clauses: xs.flatMap((x) => x.clauses), entityIds: xs.flatMap((x) => x.entityIds) };
-}
-
-export function createFilingsService(deps: Deps) {
-  const { db, clock, audit, events, registry, regions } = deps;
+export function createFilingsService(deps: FilingsDeps) {
+  const { db, clock, audit, registry } = deps;
   const repo = filingsRepo(deps.dialect);
   const config = createFilingConfigService({ db, clock, audit, repo, registry });
   const attachments = createAttachmentsService({ db, clock, audit, repo, registry, dataDir: deps.dataDir });
   const staff = createStaffReadinessService({ db, clock, audit, pii: deps.pii, repo, registry, config });
 
-  function summary(r: FilingRow): FilingSummary {
-    return {
-      id: r.id,
-      entityId: r.entityId,
-      entityName: r.entityName,
-      regionPath: r.regionPath,
-      status: r.status as FilingStatus,
-      route: r.route as FilingRoute,
-      batchNo: r.batchNo,
-      department: r.department as Department | null,
-      whitelisted: !!r.whitelisted,
-      configVersion: r.configVersion,
-      revision: r.revision,
-      plannedDate: r.plannedDate,
-      submittedAt: r.submittedAt,
-      decidedAt: r.decidedAt,
-      createdAt: r.createdAt,
-      updatedAt: r.updatedAt,
-    };
-  }
-
-  function abilities(actor: Actor | null, r: FilingRow): FilingAbilities {
-    const has = (perm: Permission) => !!actor && actor.permissions.has(perm) && canAccess(filingAccess(actor, perm), r);
-    const s = r.status as FilingStatus;
-    const own = has('filings.submit') && editableStates.includes(s);
-    return {
-      edit: own,
-      submit: own,
-      review: has('filings.review') && reviewStates.includes(s),
-      onsite: has('filings.onsite') && s === 'awaiting_onsite',
-      suspend: has('filings.review') && s === 'approved',
-      reopen: has('filings.review') && s === 'suspended',
-    };
-  }
-
-  /** Readers: whoever holds filings.read in the filing's place, plus the entity's own users. */
-  function readAccess(actor: Actor): FilingAccess {
-    return merge(
-      filingAccess(actor, 'filings.read'),
-      filingAccess(actor, 'filings.submit'),
-      filingAccess(actor, 'filings.onsite'),
-    );
-  }
-
-  async function readable(ctx: RequestContext, id: number): Promise<FilingRow> {
-    if (!ctx.actor) throw new AppError('auth.required', 401);
-    const row = await repo.byId(db, id);
-    if (!row || !canAccess(readAccess(ctx.actor), row)) throw notFound();
-    return row;
-  }
-
-  /** Loads inside the transaction and checks the actor may act with `perm` on it (404 otherwise). */
-  async function lockedFor(trx: Db, ctx: RequestContext, id: number, perm: Permission): Promise<FilingRow> {
-    const actor = requirePermission(ctx.actor, perm);
-    const row = await repo.byId(trx, id);
-    if (!row || !canAccess(filingAccess(actor, perm), row)) throw notFound();
-    return row;
-  }
-
-  async function moveEntity(trx: Db, ctx: RequestContext, row: FilingRow, status: FilingStatus, reason?: string): Promise<void> {
-    const target = entityTarget(status);
-    if (!target) return;
-    try {
-      await registry.changeStatus(trx, ctx, row.entityId, target.to, reason || t(ctx.locale, target.reason), {
-        type: 'filing',
-        id: row.id,
-      });
-    } catch (err) {
-      // the entity is already there or past it (e.g. it had reopened before it filed): the filing still counts
-      if (err instanceof AppError && err.code === 'common.bad_transition') return;
-      throw err;
-    }
-  }
-
-  /**
-   * Applies a chain of actions from the state read in this transaction, writes one conditional
-   * update (0 rows → someone else moved it first → 409) and one history line per action.
-   */
-  async function applyActions(
-    trx: Db,
-    ctx: RequestContext,
-    row: FilingRow,
-    actions: FilingAction[],
-    opts: { reason?: string | null; set?: Partial<FilingRow>; revision?: number | null } = {},
-  ): Promise<FilingOutcome> {
-    const from = row.status as FilingStatus;
-    const steps: { action: FilingAction; from: FilingStatus; to: FilingStatus }[] = [];
-    let cur = from;
-    for (const a of actions) {
-      const to = transition(cur, a);
-      steps.push({ action: a, from: cur, to });
-      cur = to;
-    }
-    const now = clock.now().toISOString();
-    const decided = cur === 'approved' || cur === 'rejected';
-    const ok = await repo.moveIf(trx, row.id, from, {
-      ...opts.set,
-      status: cur,
-      updatedAt: now,
-      ...(decided ? { decidedAt: now } : {}),
-    });
-    if (!ok) {
-      const fresh = await repo.byId(trx, row.id);
-      throw badTransition(fresh?.status ?? from, actions[0]!);
-    }
-    for (const s of steps) {
-      await repo.insertEvent(trx, {
-        filingId: row.id,
-        at: now,
-        actorId: ctx.actor?.id ?? null,
-        actorName: ctx.actor?.username ?? null,
-        action: s.action,
-        fromStatus: s.from,
-        toStatus: s.to,
-        reason: opts.reason || null,
-        revision: opts.revision ?? row.revision,
-      });
-    }
-    if (cur !== from) await moveEntity(trx, ctx, row, cur, cur === 'suspended' ? (opts.reason ?? '') : undefined);
-    await audit.record(trx, ctx, {
-      action: `filings.${actions.join('+')}`,
-      targetType: 'filing',
-      targetId: row.id,
-      regionPath: row.regionPath,
-      detail: { from, to: cur, reason: opts.reason ?? null },
-    });
-    return { filingId: row.id, entityId: row.entityId, regionPath: row.regionPath, status: cur };
-  }
-
-  function publish(o: FilingOutcome) {
-    events.publish({
-      type: 'filings.status_changed',
-      regionPath: o.regionPath,
-      data: { filingId: o.filingId, entityId: o.entityId, status: o.status },
-    });
-  }
+  const transitions = createFilingTransitions(deps, repo);
+  const { lockedFor, applyActions, publish, routeActions, batchReleased, releaseDueBatches, recordOnsiteResult } = transitions;
+  const reads = createFilingReads(deps, repo, config, transitions);
 
   /** Checks the parts of a submission that need the database and the filing's configuration version. */
   async function checkSubmission(row: FilingRow, data: ReturnType<typeof filingDataSchema.parse>): Promise<FieldError[]> {
@@ -263,55 +69,6 @@ export function createFilingsService(deps: Deps) {
     return fields;
   }
 
-  /** The route a submission takes after it is filed. */
-  function routeActions(row: FilingRow, batchReleased: boolean): FilingAction[] {
-    if (row.whitelisted || row.route === 'commitment') return ['auto_approve'];
-    if (row.route === 'onsite') return ['await_onsite'];
-    if (row.route === 'batch') return batchReleased ? ['await_batch', 'release_batch'] : ['await_batch'];
-    return [];
-  }
-
-  async function batchReleased(batchNo: number | null): Promise<boolean> {
-    if (batchNo == null) return false;
-    const b = await repo.batch(db, batchNo);
-    return !!b?.releaseDate && b.releaseDate <= localDate(clock.now());
-  }
-
-  /** Releases every filing whose batch date has come; run by the job, after a date is set, and on read. */
-  async function releaseDueBatches(filter?: { filingId: number }): Promise<number> {
-    const due = (await repo.dueBatchNos(db, localDate(clock.now()))).map((b) => b.batchNo);
-    let waiting = await repo.awaitingBatch(db, due);
-    if (filter) waiting = waiting.filter((w) => w.id === filter.filingId);
-    let released = 0;
-    const ctx = systemContext();
-    for (const w of waiting) {
-      try {
-        const o = await db.transaction().execute((trx) => applyActions(trx, ctx, w, ['release_batch']));
-        publish(o);
-        released++;
-      } catch (err) {
-        // another node released it first
-        if (!(err instanceof AppError && err.status === 409)) throw err;
-      }
-    }
-    return released;
-  }
-
-  /**
-   * The on-site result for an `onsite` filing, inside the caller's transaction (the enforcement
-   * module records it as part of an inspection). Pass releases the entity; fail sends it back
-   * to the enterprise with the inspector's notes.
-   */
-  async function recordOnsiteResult(
-    trx: Db,
-    ctx: RequestContext,
-    filingId: number,
-    result: OnsiteResult,
-  ): Promise<FilingOutcome> {
-    const row = await lockedFor(trx, ctx, filingId, 'filings.onsite');
-    return applyActions(trx, ctx, row, [result.passed ? 'onsite_pass' : 'onsite_fail'], { reason: result.notes || null });
-  }
-
   registry.registerTimelineSource({
     name: 'filings',
     async load(entityId, ctx) {
@@ -336,41 +93,14 @@ export function createFilingsService(deps: Deps) {
     run: async () => `released ${await releaseDueBatches()}`,
   });
 
-  async function listQuery(ctx: RequestContext, q: FilingListQuery, offset: number, limit: number) {
-    if (!ctx.actor) throw new AppError('auth.required', 401);
-    const actor = ctx.actor;
-    let access: FilingAccess;
-    let statuses: readonly FilingStatus[] | undefined;
-    if (q.inbox === 'review') {
-      access = filingAccess(requirePermission(actor, 'filings.review'), 'filings.review');
-      statuses = reviewStates;
-    } else if (q.inbox === 'onsite') {
-      access = filingAccess(requirePermission(actor, 'filings.onsite'), 'filings.onsite');
-      statuses = ['awaiting_onsite'];
-    } else access = readAccess(actor);
-    if (isEmpty(access)) throw new AppError('common.forbidden', 403);
-    const underPath = q.regionCode ? (await regions.resolve(q.regionCode)).path : undefined;
-    return {
-      actor,
-      l: repo.list(db, {
-        where: accessWhere(access),
-        status: q.status,
-        statuses,
-        route: q.route,
-        underPath,
-        q: q.q,
-        offset,
-        limit,
-      }),
-    };
-  }
-
   const api = {
     config,
     attachments,
     staff,
     recordOnsiteResult,
     releaseDueBatches,
+
+    ...reads,
 
     async create(ctx: RequestContext, askedEntityId?: number): Promise<FilingSummary> {
       const entityId = ownEntityId(ctx, askedEntityId);
@@ -521,118 +251,6 @@ export function createFilingsService(deps: Deps) {
       });
       publish(outcome);
       return summary((await repo.byId(db, id))!);
-    },
-
-    async list(ctx: RequestContext, q: FilingListQuery): Promise<Page<FilingSummary & { abilities: FilingAbilities }>> {
-      const { actor, l } = await listQuery(ctx, q, (q.page - 1) * q.pageSize, q.pageSize);
-      const [{ n }, rows] = await Promise.all([l.count(), l.rows()]);
-      return {
-        items: rows.map((r) => ({ ...summary(r), abilities: abilities(actor, r) })),
-        total: Number(n),
-        page: q.page,
-        pageSize: q.pageSize,
-      };
-    },
-
-    /** The same list as an .xlsx, whatever page is shown (capped). */
-    async exportXlsx(ctx: RequestContext, q: Omit<FilingListQuery, 'page' | 'pageSize'>): Promise<Buffer> {
-      const { l } = await listQuery(ctx, { ...q, page: 1, pageSize: MAX_EXPORT }, 0, MAX_EXPORT);
-      const rows = await l.rows();
-      await audit.record(db, ctx, { action: 'filings.export', targetType: 'filing', detail: { filter: q, rows: rows.length } });
-      const loc = ctx.locale;
-      const col = (key: string, value: (r: FilingRow) => string | number | null, width?: number) => ({
-        header: t(loc, `filings.col.${key}`),
-        value,
-        width,
-      });
-      return toXlsx(
-        t(loc, 'filings.sheet'),
-        [
-          col('id', (r) => r.id, 10),
-          col('entityName', (r) => r.entityName, 32),
-          col('status', (r) => t(loc, `filings.status.${r.status}`)),
-          col('route', (r) => t(loc, `filings.route.${r.route}`)),
-          col('batchNo', (r) => r.batchNo, 8),
-          col('plannedDate', (r) => r.plannedDate, 14),
-          col('submittedAt', (r) => r.submittedAt, 22),
-          col('decidedAt', (r) => r.decidedAt, 22),
-          col('revision', (r) => r.revision, 10),
-        ],
-        rows,
-      );
-    },
-
-    async get(ctx: RequestContext, id: number): Promise<FilingDetail> {
-      let row = await readable(ctx, id);
-      if (row.status === 'awaiting_batch' && (await batchReleased(row.batchNo))) {
-        await releaseDueBatches({ filingId: id });
-        row = (await repo.byId(db, id))!;
-      }
-      const cfg = await config.version(row.configVersion);
-      const data = JSON.parse(row.draft) as {
-        preventionPlan?: { attachmentIds?: number[] };
-        emergencyPlan?: { attachmentIds?: number[] };
-      };
-      const [entity, revisions, evs, commitments, files, readiness, batch] = await Promise.all([
-        registry.getForService(row.entityId),
-        repo.revisions(db, id),
-        repo.events(db, [id]),
-        repo.commitments(db, id),
-        repo.attachments(db, [...(data.preventionPlan?.attachmentIds ?? []), ...(data.emergencyPlan?.attachmentIds ?? [])]),
-        repo.readiness(db, row.entityId),
-        row.batchNo ? repo.batch(db, row.batchNo) : Promise.resolve(undefined),
-      ]);
-      return {
-        ...summary(row),
-        entity,
-        data,
-        checklist: cfg.checklists.find((c) => c.key === row.checklistKey)!,
-        commitmentText: cfg.commitmentText,
-        revisions,
-        events: evs.map((e) => ({
-          id: e.id,
-          at: e.at,
-          actorName: e.actorName,
-          action: e.action,
-          fromStatus: e.fromStatus as FilingStatus | null,
-          toStatus: e.toStatus as FilingStatus,
-          reason: e.reason,
-          revision: e.revision,
-        })),
-        commitments: commitments.map(({ filingId: _f, ...c }) => ({
-          ...c,
-          intact: commitmentHash(c.text, c.signerName, c.signedAt) === c.hash,
-        })),
-        attachments: files.filter((f) => f.entityId === row.entityId).map(toAttachment),
-        staffReadiness: { total: Number(readiness.total), passed: Number(readiness.passed ?? 0) },
-        batchReleaseDate: batch?.releaseDate ?? null,
-        abilities: abilities(ctx.actor, row),
-      };
-    },
-
-    async revision(ctx: RequestContext, id: number, revision: number): Promise<FilingRevision> {
-      await readable(ctx, id);
-      const r = await repo.revision(db, id, revision);
-      if (!r) throw notFound();
-      return {
-        revision: r.revision,
-        submittedAt: r.submittedAt,
-        submittedBy: r.submittedBy,
-        data: filingDataSchema.parse(JSON.parse(r.data)),
-      };
-    },
-
-    /** The filing of the signed-in enterprise user's entity, if any (the enterprise home page). */
-    async mine(ctx: RequestContext): Promise<FilingSummary | null> {
-      const entityId = ownEntityId(ctx);
-      const rows = await repo.forEntity(db, entityId);
-      return rows[0] ? summary(rows[0]) : null;
-    },
-
-    async batches(ctx: RequestContext): Promise<Batch[]> {
-      requirePermission(ctx.actor, 'filings.read');
-      const rows = await repo.batches(db);
-      return rows.map((b) => ({ batchNo: b.batchNo, releaseDate: b.releaseDate, waiting: Number(b.waiting ?? 0) }));
     },
 
     async setBatch(ctx: RequestContext, batchNo: number, releaseDate: string | null): Promise<number> {

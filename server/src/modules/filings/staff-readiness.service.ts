@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
 import QRCode from 'qrcode';
 import type { Page, PublicQuiz, QuizResult, StaffMember } from '@fugong/contract';
 import {
@@ -10,7 +9,8 @@ import {
   quizAnswerBodySchema,
   staffInputSchema,
 } from '@fugong/contract';
-import type { DB } from '../schema';
+import type { ModuleDb } from '../../platform/module';
+import type { FilingsTables } from './filings.tables';
 import type { Clock } from '../../platform/clock';
 import { localDate } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
@@ -28,7 +28,7 @@ import { ownEntityId } from './attachments.service';
 import { scoreQuiz } from './quiz-scoring';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<FilingsTables>;
   clock: Clock;
   audit: Audit;
   pii: Pii;

@@ -2,6 +2,7 @@ import { regionsPermissions } from '@fugong/contract';
 import { defineModule } from '../../platform/module';
 import { createRegionsService, type RegionsService } from './regions.service';
 import { regionsRoutes } from './regions.routes';
+import type { RegionsTables } from './regions.tables';
 
 declare module '../../platform/module' {
   interface ServiceMap {
@@ -9,12 +10,12 @@ declare module '../../platform/module' {
   }
 }
 
-export const regionsModule = defineModule<object>()({
+export const regionsModule = defineModule<RegionsTables>()({
   name: 'regions',
   tables: [],
   provides: ['regions'],
   createServices({ core, db }, _d) {
-    const regions = createRegionsService({ db: db as never, dialect: core.dialect });
+    const regions = createRegionsService({ db, dialect: core.dialect });
     return { regions };
   },
   routes: regionsRoutes,

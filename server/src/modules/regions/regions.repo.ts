@@ -1,10 +1,11 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { RegionTable } from '../../db/schema';
-import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import { containsText, startsWithText } from '../../db/sql-helpers';
+import type { Queryable } from '../../platform/module';
+import type { RegionsTables } from './regions.tables';
 
-type Db = Kysely<DB> | Transaction<DB>;
+type Db = Queryable<RegionsTables>;
 
 const childCount = sql<number>`(select count(*) from region c where c.parent_code = region.code)`.as('childCount');
 

@@ -1,12 +1,12 @@
-import type { Kysely } from 'kysely';
 import type { Region, RegionLevel } from '@fugong/contract';
 import type { RegionTable } from '../../db/schema';
-import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import { AppError } from '../../platform/errors';
 import { requirePermission, scopeOf, type Actor } from '../../platform/permissions';
 import type { RequestContext } from '../../platform/context';
+import type { ModuleDb } from '../../platform/module';
 import { regionsRepo } from './regions.repo';
+import type { RegionsTables } from './regions.tables';
 
 function toRegion(r: {
   code: string;
@@ -24,7 +24,7 @@ export function childPath(parentPath: string | null, code: string): string {
   return (parentPath ?? '/') + code + '/';
 }
 
-export function createRegionsService({ db, dialect }: { db: Kysely<DB>; dialect: Dialect }) {
+export function createRegionsService({ db, dialect }: { db: ModuleDb<RegionsTables>; dialect: Dialect }) {
   const repo = regionsRepo(dialect);
 
   /** Roots an actor should start browsing from: the top of each of their subtrees. */

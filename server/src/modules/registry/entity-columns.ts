@@ -1,7 +1,7 @@
 import type { Locale } from '@fugong/contract';
 import { entityKinds, locales, riskLevels, sectors, sizeClasses, smallVenueTypes } from '@fugong/contract';
 import { t } from '../../platform/i18n/index';
-import './registry.messages';
+import { registryMessages } from './registry.messages';
 
 /** The spreadsheet columns of import, template and export, in their order; `required` marks template headers. */
 export const importColumns = [
@@ -40,10 +40,15 @@ export const label = (locale: Locale, field: string, value: string | null) =>
 export const yesNo = (locale: Locale, v: number | boolean) => t(locale, v ? 'registry.yes' : 'registry.no');
 
 const norm = (s: string) => s.replace(/[\s*＊（）()]/g, '').toLowerCase();
+// the lookups below are built when this file loads, before the manifest registers the messages: they read the texts directly
+const text = (locale: Locale, key: string) => registryMessages[key]?.[locale] ?? key;
 
 /** Any locale's header (or the field identifier itself) → the field; a file from another district's setup still imports. */
 export const headerLookup: Map<string, ImportColumnKey> = new Map(
-  importColumns.flatMap((c) => [[norm(c.key), c.key] as const, ...locales.map((l) => [norm(header(l, c.key)), c.key] as const)]),
+  importColumns.flatMap((c) => [
+    [norm(c.key), c.key] as const,
+    ...locales.map((l) => [norm(text(l, `registry.col.${c.key}`)), c.key] as const),
+  ]),
 );
 export function fieldOfHeader(h: string): ImportColumnKey | undefined {
   return headerLookup.get(norm(h));
@@ -53,7 +58,12 @@ export function fieldOfHeader(h: string): ImportColumnKey | undefined {
 const enumLookup: Record<EnumField, Map<string, string>> = Object.fromEntries(
   Object.entries(enumFields).map(([field, values]) => [
     field,
-    new Map(values.flatMap((v) => [[norm(v), v] as const, ...locales.map((l) => [norm(label(l, field, v)), v] as const)])),
+    new Map(
+      values.flatMap((v) => [
+        [norm(v), v] as const,
+        ...locales.map((l) => [norm(text(l, `registry.${field}.${v}`)), v] as const),
+      ]),
+    ),
   ]),
 ) as never;
 export function enumValue(field: EnumField, raw: string): string | undefined {

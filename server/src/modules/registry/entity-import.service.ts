@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
-import type { Kysely } from 'kysely';
 import type {
   EntityInputParsed,
   ImportConfirmResult,
@@ -10,7 +9,6 @@ import type {
   Locale,
 } from '@fugong/contract';
 import { entityInputSchema } from '@fugong/contract';
-import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
@@ -19,10 +17,12 @@ import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { hasMessage, t, zodIssueMessage } from '../../platform/i18n/index';
 import { inRegionScope, requirePermission, scopeOf, type Actor } from '../../platform/permissions';
+import type { ModuleDb } from '../../platform/module';
 import type { RegionsService } from '../regions/regions.service';
+import type { RegistryTables } from './registry.tables';
 import type { EntityRow, RegistryRepo } from './registry.repo';
 import { changedFields, fieldsOf, identityKeysOf } from './entity-record';
-import { registryStatsRepo } from './registry-stats.repo';
+import { entityCountsRepo } from './entity-counts.repo';
 import {
   boolValue,
   enumFields,
@@ -37,7 +37,7 @@ import {
 import { readSheet } from './import-file';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<RegistryTables>;
   dialect: Dialect;
   clock: Clock;
   audit: Audit;
@@ -344,11 +344,11 @@ export function createEntityImport(deps: Deps) {
             at: now,
           })),
         );
-        await registryStatsRepo.addEntities(
+        await entityCountsRepo.addEntities(
           trx,
           inserted.map((e) => e.id),
         );
-        await registryStatsRepo.trackCounts(
+        await entityCountsRepo.trackCounts(
           trx,
           updates.map((r) => r.entityId!),
           async () => {

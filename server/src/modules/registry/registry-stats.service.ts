@@ -1,9 +1,11 @@
-import type { Kysely } from 'kysely';
-import type { DB } from '../schema';
 import type { Audit } from '../../platform/audit';
 import type { RequestContext } from '../../platform/context';
 import type { Scope } from '../../platform/permissions';
+import type { ModuleDb } from '../../platform/module';
+import { usersWith } from '../../platform/grants';
 import { registryStatsRepo } from './registry-stats.repo';
+import { entityCountsRepo } from './entity-counts.repo';
+import type { RegistryTables } from './registry.tables';
 
 export type { EntityAttrs, ResumptionFactRow } from './registry-stats.repo';
 
@@ -13,7 +15,7 @@ export type { EntityAttrs, ResumptionFactRow } from './registry-stats.repo';
  * data, migrations from the spreadsheets districts kept in spring 2020). Callers check their
  * own permissions; these functions take resolved scopes and paths.
  */
-export function createRegistryStatsService({ db, audit }: { db: Kysely<DB>; audit: Audit }) {
+export function createRegistryStatsService({ db, audit }: { db: ModuleDb<RegistryTables>; audit: Audit }) {
   const repo = registryStatsRepo;
   return {
     /** Grouped entity counts of a subtree as they stood at the end of the local day `date`, from the count rollup. */
@@ -25,10 +27,15 @@ export function createRegistryStatsService({ db, audit }: { db: Kysely<DB>; audi
     /** Total and resumed of a subtree at the end of each day in [from, to]. */
     resumptionTotalsByDay: (rootPath: string, from: string, to: string) => repo.resumptionTotalsByDay(db, rootPath, from, to),
     /** Recomputes the count rollup from the status history, in one transaction; returns the entities counted. */
-    rebuildCounts: () => db.transaction().execute((trx) => repo.rebuildCounts(trx)),
+    rebuildCounts: () => db.transaction().execute((trx) => entityCountsRepo.rebuildCounts(trx)),
     resumedIn: (scope: Scope, underPath: string | null) => repo.resumedIn(db, scope, underPath),
     entitiesUnder: (rootPath: string) => repo.entitiesUnder(db, rootPath),
-    boundToUsers: (ids: number[]) => repo.boundToUsers(db, ids),
+    /** Which of the entities an enterprise account is bound to (disabled accounts too: the binding stands). */
+    async boundToUsers(ids: number[]): Promise<Set<number>> {
+      const want = new Set(ids);
+      const holders = await usersWith(db, { role: 'enterprise', includeDisabled: true });
+      return new Set(holders.flatMap((h) => (h.entityId !== null && want.has(h.entityId) ? [h.entityId] : [])));
+    },
 
     /**
      * Backdates the registration of `registeredIds` to `registeredAt` and resumes each group of
@@ -43,7 +50,7 @@ export function createRegistryStatsService({ db, audit }: { db: Kysely<DB>; audi
     ): Promise<number> {
       const touched = [...new Set([...registeredIds, ...resumptions.flatMap((r) => r.ids)])];
       return db.transaction().execute(async (trx) => {
-        const moved = await repo.trackCounts(trx, touched, async () => {
+        const moved = await entityCountsRepo.trackCounts(trx, touched, async () => {
           await repo.backdateCreation(trx, registeredIds, registeredAt);
           let n = 0;
           for (const r of resumptions) n += await repo.resumeAt(trx, r.ids, r.at, reason);

@@ -9,6 +9,7 @@ import * as m0104 from '../../db/migrations/0104_entity_count_collation';
 import { createRegistryService, type RegistryService } from './registry.service';
 import { createRegistryStatsService, type RegistryStatsService } from './registry-stats.service';
 import { registryRoutes } from './registry.routes';
+import { registryMessages } from './registry.messages';
 import { registryDemo } from './registry.demo';
 
 declare module '../../platform/module' {
@@ -32,7 +33,7 @@ export const registryModule = defineModule<RegistryTables>()({
   provides: ['registry', 'registryStats'],
   createServices({ core, db }, d) {
     const registry = createRegistryService({
-      db: db as never,
+      db,
       dialect: core.dialect,
       clock: core.clock,
       audit: core.audit,
@@ -40,10 +41,11 @@ export const registryModule = defineModule<RegistryTables>()({
       pii: core.pii,
       regions: d.regions,
     });
-    const registryStats = createRegistryStatsService({ db: db as never, audit: core.audit });
+    const registryStats = createRegistryStatsService({ db, audit: core.audit });
     return { registry, registryStats };
   },
   routes: registryRoutes,
+  messages: [registryMessages],
   permissions: Object.keys(registryPermissions) as (keyof typeof registryPermissions)[],
   events: { 'registry.*': ['registry.read', 'registry.own'] },
   demo: registryDemo,

@@ -1,4 +1,4 @@
-import { registerMessages, type Messages } from '../../platform/i18n/index';
+import type { Messages } from '../../platform/i18n/index';
 
 // Errors, import row problems, and the words of exports/templates (enum labels, column headers).
 export const registryMessages: Messages = {
@@ -153,4 +153,3 @@ export const registryMessages: Messages = {
   'registry.yes': { 'zh-CN': '是', 'zh-TW': '是', en: 'Yes' },
   'registry.no': { 'zh-CN': '否', 'zh-TW': '否', en: 'No' },
 };
-registerMessages(registryMessages);

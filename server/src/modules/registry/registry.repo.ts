@@ -7,18 +7,17 @@ import {
   type Kysely,
   type Selectable,
   type SqlBool,
-  type Transaction,
   type Updateable,
 } from 'kysely';
-import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import { containsText, pathPrefix } from '../../db/sql-helpers';
-import type { EntityImportJobTable, EntityStatusHistoryTable, EntityTable } from './registry.tables';
+import type { Queryable, SharedTables } from '../../platform/module';
+import type { EntityImportJobTable, EntityStatusHistoryTable, EntityTable, RegistryTables } from './registry.tables';
 import { SUMMARY_COLUMNS } from './entity-record';
 
-type Db = Kysely<DB> | Transaction<DB>;
+type Db = Queryable<RegistryTables>;
 export type EntityRow = Selectable<EntityTable>;
-export type EntityWhere = (eb: ExpressionBuilder<DB, 'entity'>) => Expression<SqlBool>;
+export type EntityWhere = (eb: ExpressionBuilder<RegistryTables & SharedTables, 'entity'>) => Expression<SqlBool>;
 
 /** Column-level filters of the entity list; each is optional. */
 export interface EntityFilter {
@@ -40,11 +39,11 @@ export interface EntityFilter {
 const BATCH = 400;
 
 // every report, filing and booking looks its entity up: compiled once
-const entityById = preparedQuery('registry.entityById', (db: Kysely<DB>, p: { id: number }) =>
+const entityById = preparedQuery('registry.entityById', (db: Kysely<RegistryTables>, p: { id: number }) =>
   db.selectFrom('entity').selectAll().where('id', '=', p.id),
 );
 // the summary only: a full row has about forty columns, and every daily report reads this one
-const summaryById = preparedQuery('registry.summaryById', (db: Kysely<DB>, p: { id: number }) =>
+const summaryById = preparedQuery('registry.summaryById', (db: Kysely<RegistryTables>, p: { id: number }) =>
   db.selectFrom('entity').select(SUMMARY_COLUMNS).where('id', '=', p.id),
 );
 

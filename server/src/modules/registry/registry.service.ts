@@ -1,4 +1,4 @@
-import type { Expression, Kysely, SqlBool, Transaction } from 'kysely';
+import type { Expression, SqlBool } from 'kysely';
 import type {
   Entity,
   EntityInput,
@@ -10,40 +10,25 @@ import type {
   TimelineItem,
 } from '@fugong/contract';
 import { entityInputSchema } from '@fugong/contract';
-import type { DB } from '../schema';
-import type { Dialect } from '../../db/database';
-import type { Clock } from '../../platform/clock';
-import type { Audit } from '../../platform/audit';
-import type { EventBus } from '../../platform/events';
-import type { Pii } from '../../platform/pii';
+import type { AnyDb } from '../../db/schema';
 import type { RequestContext } from '../../platform/context';
 import { AppError } from '../../platform/errors';
 import { parseInput } from '../../platform/http';
 import { t } from '../../platform/i18n/index';
-import { inRegionScope, requirePermission, scopeFilter, scopeOf, type Actor, type Scope } from '../../platform/permissions';
-import type { RegionsService } from '../regions/regions.service';
-import { registryRepo, type EntityFilter, type EntityRow, type EntityWhere } from './registry.repo';
-import { registryStatsRepo } from './registry-stats.repo';
-import { assertStatusChange, entityStatusTransitions } from './entity-status';
+import { inRegionScope, requirePermission, scopeFilter, scopeOf } from '../../platform/permissions';
+import { own, type Tx } from '../../platform/module';
+import type { RegistryTables } from './registry.tables';
+import { registryRepo, type EntityFilter, type EntityWhere } from './registry.repo';
+import { entityCountsRepo } from './entity-counts.repo';
+import { assertStatusChange } from './entity-status';
 import { changedFields, fieldsOf, toSummary } from './entity-record';
 import { entityExport } from './entity-export';
 import { createEntityImport } from './entity-import.service';
-import './registry.messages';
+import { createEntityAccess, type RegistryDeps } from './entity-access';
+import { createEntityCreation } from './entity-create.service';
 
 // the registry's figures, for the reports and dashboard modules, which may import only this file of it
 export type { EntityAttrs, RegistryStatsService } from './registry-stats.service';
-
-interface Deps {
-  db: Kysely<DB>;
-  dialect: Dialect;
-  clock: Clock;
-  audit: Audit;
-  events: EventBus;
-  pii: Pii;
-  regions: RegionsService;
-}
-
-type Db = Kysely<DB> | Transaction<DB>;
 
 /** A module that contributes lines to the entity timeline 一企一档 (filings, reports, tickets …). */
 export interface TimelineSource {
@@ -62,80 +47,15 @@ export interface CoverageFilter {
 
 const MAX_EXPORT_ROWS = 100_000;
 
-export function createRegistryService(deps: Deps) {
+export function createRegistryService(deps: RegistryDeps) {
   const { db, clock, audit, events, pii, regions } = deps;
   const repo = registryRepo(deps.dialect);
   const timelineSources: TimelineSource[] = [];
   const coverageFilters = new Map<string, CoverageFilter>();
 
-  /** Where the caller may read entities: their registry.read subtrees plus the entities they are bound to (registry.own). */
-  function readScope(ctx: RequestContext): Scope {
-    const actor = ctx.actor;
-    if (!actor) throw new AppError('auth.required', 401);
-    if (!actor.permissions.has('registry.read') && !actor.permissions.has('registry.own'))
-      throw new AppError('common.forbidden', 403);
-    const read = scopeOf(actor, 'registry.read');
-    const own = scopeOf(actor, 'registry.own');
-    return { ...read, entityIds: [...new Set([...read.entityIds, ...own.entityIds])] };
-  }
-
-  function canManage(actor: Actor | null, regionPath: string): boolean {
-    if (!actor || !actor.permissions.has('registry.manage')) return false;
-    return inRegionScope(scopeOf(actor, 'registry.manage'), regionPath);
-  }
-
-  /** The region an entity is placed in; a manager may place entities only inside their own area. */
-  async function placeIn(ctx: RequestContext, regionCode: string): Promise<{ code: string; path: string }> {
-    const region = await regions.resolve(regionCode, 'regionCode');
-    if (ctx.actor && !canManage(ctx.actor, region.path)) {
-      throw new AppError('common.validation_failed', 400, { code: regionCode }, [
-        { field: 'regionCode', message: 'registry.region_out_of_scope' },
-      ]);
-    }
-    return region;
-  }
-
-  /** The unique indexes decide races between two writers of one credit code or identity. */
-  function uniqueViolation(err: unknown, uscc: string | null): never {
-    const msg = String((err as Error)?.message ?? '');
-    if (!/unique|duplicate/i.test(msg)) throw err;
-    // with a credit code the identity key is the code itself, so only the reg-no index means something else
-    if (uscc && !/reg_?no/i.test(msg))
-      throw new AppError('registry.uscc_taken', 409, { uscc }, [{ field: 'uscc', message: 'registry.uscc_taken' }]);
-    throw new AppError('registry.identity_taken', 409, {}, [{ field: 'regNo', message: 'registry.identity_taken' }]);
-  }
-
-  async function toEntities(ctx: RequestContext, rows: EntityRow[]): Promise<Entity[]> {
-    const names = await regions.namesOf(rows.map((r) => r.regionCode));
-    return rows.map((r) => {
-      const manage = canManage(ctx.actor, r.regionPath);
-      return {
-        ...toSummary(r),
-        regNo: r.regNo,
-        regionName: names.get(r.regionCode) ?? null,
-        address: r.address,
-        contactName: r.contactName,
-        contactPhoneMasked: r.contactPhoneMasked,
-        statusChangedAt: r.statusChangedAt,
-        createdAt: r.createdAt,
-        updatedAt: r.updatedAt,
-        abilities: {
-          edit: manage,
-          changeStatus: manage,
-          nextStatuses: manage ? [...entityStatusTransitions[r.status as EntityStatus]] : [],
-        },
-      };
-    });
-  }
-
-  async function readable(ctx: RequestContext, id: number): Promise<EntityRow> {
-    const scope = readScope(ctx);
-    const row = await repo.byId(db, id);
-    if (!row) throw new AppError('common.not_found', 404);
-    if (!inRegionScope(scope, row.regionPath) && !scope.entityIds.includes(Number(row.id)))
-      throw new AppError('common.not_found', 404);
-    return row;
-  }
+  const access = createEntityAccess(deps, repo);
+  const { readScope, canManage, placeIn, uniqueViolation, toEntities, readable } = access;
+  const { createEntity, createEntities } = createEntityCreation(deps, repo, access);
 
   async function listFilter(ctx: RequestContext, q: Omit<EntityListQuery, 'page' | 'pageSize'>) {
     const scope = readScope(ctx);
@@ -172,115 +92,21 @@ export function createRegistryService(deps: Deps) {
     return { f, extra };
   }
 
-  /** Creates one entity (status not_resumed, with its first history line); used by the API, the demo loader and other modules' tests. */
-  async function createEntity(ctx: RequestContext, input: EntityInput): Promise<number> {
-    if (ctx.actor) requirePermission(ctx.actor, 'registry.manage');
-    const e = parseInput(entityInputSchema, input, ctx);
-    const region = await placeIn(ctx, e.regionCode);
-    const now = clock.now().toISOString();
-    const id = await db
-      .transaction()
-      .execute(async (trx) => {
-        const fields = fieldsOf(e, region.path, pii);
-        const { id } = await repo.insert(trx, {
-          ...fields,
-          status: 'not_resumed',
-          statusChangedAt: now,
-          createdAt: now,
-          updatedAt: now,
-        });
-        await repo.insertHistory(trx, [
-          {
-            entityId: Number(id),
-            fromStatus: null,
-            toStatus: 'not_resumed',
-            reason: t(ctx.locale, 'registry.reason.created'),
-            sourceType: 'registry',
-            sourceId: null,
-            actorId: ctx.actor?.id ?? null,
-            actorName: ctx.actor?.username ?? null,
-            at: now,
-          },
-        ]);
-        await registryStatsRepo.addCreated(trx, [fields], now);
-        await audit.record(trx, ctx, {
-          action: 'registry.create',
-          targetType: 'entity',
-          targetId: Number(id),
-          regionPath: region.path,
-          detail: { name: e.name, uscc: e.uscc, kind: e.kind },
-        });
-        return Number(id);
-      })
-      .catch((err: unknown) => uniqueViolation(err, e.uscc));
-    events.publish({ type: 'registry.entity_created', regionPath: region.path, data: { entityId: id, kind: e.kind } });
-    return id;
-  }
-
-  /**
-   * Creates many entities in one transaction (demo loader, data migration): every input is
-   * validated and placed like a single create; one audit record names the count.
-   */
-  async function createEntities(ctx: RequestContext, inputs: EntityInput[]): Promise<number[]> {
-    if (ctx.actor) requirePermission(ctx.actor, 'registry.manage');
-    const parsed = inputs.map((input, i) => parseInput(entityInputSchema, input, ctx, `${i}.`));
-    const places = await regions.placesOf(parsed.map((e) => e.regionCode));
-    const rows = parsed.map((e, i) => {
-      const place = places.get(e.regionCode);
-      if (!place)
-        throw new AppError('common.validation_failed', 400, { code: e.regionCode }, [
-          { field: `${i}.regionCode`, message: 'regions.unknown' },
-        ]);
-      if (ctx.actor && !canManage(ctx.actor, place.path)) {
-        throw new AppError('common.validation_failed', 400, { code: e.regionCode }, [
-          { field: `${i}.regionCode`, message: 'registry.region_out_of_scope' },
-        ]);
-      }
-      return fieldsOf(e, place.path, pii);
-    });
-    const now = clock.now().toISOString();
-    const reason = t(ctx.locale, 'registry.reason.created');
-    return db.transaction().execute(async (trx) => {
-      const inserted = await repo.insertMany(
-        trx,
-        rows.map((r) => ({ ...r, status: 'not_resumed', statusChangedAt: now, createdAt: now, updatedAt: now })),
-      );
-      await repo.insertHistory(
-        trx,
-        inserted.map((e) => ({
-          entityId: e.id,
-          fromStatus: null,
-          toStatus: 'not_resumed',
-          reason,
-          sourceType: 'registry',
-          sourceId: null,
-          actorId: ctx.actor?.id ?? null,
-          actorName: ctx.actor?.username ?? null,
-          at: now,
-        })),
-      );
-      await registryStatsRepo.addEntities(
-        trx,
-        inserted.map((e) => e.id),
-      );
-      await audit.record(trx, ctx, { action: 'registry.create_many', targetType: 'entity', detail: { count: inserted.length } });
-      return inserted.map((e) => e.id);
-    });
-  }
-
   /**
    * Moves an entity to `to` inside the caller's transaction, for any module (filings approve,
    * enforcement closes …): the status table decides, and the change is written only if no one
-   * else changed the status meanwhile.
+   * else changed the status meanwhile. Callers whose own handle type is "database or transaction"
+   * may pass it as is; it is meant to be their open transaction.
    */
   async function changeStatus(
-    trx: Db,
+    tx: Tx | AnyDb,
     ctx: RequestContext,
     entityId: number,
     to: EntityStatus,
     reason: string,
     source?: { type: string; id: number | string },
   ): Promise<void> {
+    const trx = own<RegistryTables>(tx as Tx);
     const row = await repo.byId(trx, entityId);
     if (!row) throw new AppError('common.not_found', 404);
     const from = row.status as EntityStatus;
@@ -299,7 +125,7 @@ export function createRegistryService(deps: Deps) {
       at,
     };
     await repo.insertHistory(trx, [line]);
-    await registryStatsRepo.addStatusLine(trx, row, line);
+    await entityCountsRepo.addStatusLine(trx, row, line);
     await audit.record(trx, ctx, {
       action: 'registry.status',
       targetType: 'entity',
@@ -320,8 +146,8 @@ export function createRegistryService(deps: Deps) {
      * For other services: the entity's facts without a permission check (the caller has checked its own);
      * inside the caller's transaction when given one.
      */
-    async getForService(entityId: number, trx: Kysely<DB> | Transaction<DB> = db): Promise<EntitySummary | null> {
-      const row = await repo.summaryById(trx, entityId);
+    async getForService(entityId: number, trx?: Tx): Promise<EntitySummary | null> {
+      const row = await repo.summaryById(trx ? own<RegistryTables>(trx) : db, entityId);
       return row ? toSummary(row) : null;
     },
 
@@ -393,7 +219,7 @@ export function createRegistryService(deps: Deps) {
             });
           const changes = changedFields(row, next);
           if (changes.length === 0) return;
-          await registryStatsRepo.trackCounts(trx, [id], () =>
+          await entityCountsRepo.trackCounts(trx, [id], () =>
             repo.update(trx, id, { ...next, updatedAt: clock.now().toISOString() }),
           );
           await audit.record(trx, ctx, {

@@ -62,7 +62,7 @@ export interface EntityImportJobTable {
  * Rollup of the status history for the dashboard's "as of a day" counts: per local day, leaf
  * region and category attributes, how many entities started (+1) or stopped (-1) being counted
  * and being resumed that day. The counts on day D are the sums over every day <= D. Written in
- * the same transaction as each entity and status write (`registry-stats.repo.ts`); null
+ * the same transaction as each entity and status write (`entity-counts.repo.ts`); null
  * industry and size class are stored as ''.
  */
 export interface EntityCountDeltaTable extends CategoryKeyColumns {

@@ -1,6 +1,6 @@
 import { usersPermissions } from '@fugong/contract';
 import { defineModule } from '../../platform/module';
-import type { PlatformTables } from '../../db/schema';
+import type { UsersTables } from './users.tables';
 import { createUsersService, type UsersService } from './users.service';
 import { authRoutes } from './auth.routes';
 import { usersRoutes } from './users.routes';
@@ -11,14 +11,14 @@ declare module '../../platform/module' {
   }
 }
 
-export const usersModule = defineModule<Pick<PlatformTables, 'appUser' | 'userGrant' | 'session'>>()({
+export const usersModule = defineModule<UsersTables>()({
   name: 'users',
   tables: ['appUser', 'userGrant', 'session'],
   needs: ['regions'],
   provides: ['users'],
   createServices({ core, db }, d) {
     const users = createUsersService({
-      db: db as never,
+      db,
       dialect: core.dialect,
       clock: core.clock,
       audit: core.audit,

@@ -1,10 +1,11 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import type { Insertable } from 'kysely';
 import type { AppUserTable } from '../../db/schema';
-import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import { containsText } from '../../db/sql-helpers';
+import type { Queryable } from '../../platform/module';
+import type { UsersTables } from './users.tables';
 
-type Db = Kysely<DB> | Transaction<DB>;
+type Db = Queryable<UsersTables>;
 
 export interface GrantRow {
   id: number;

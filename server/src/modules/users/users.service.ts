@@ -1,7 +1,5 @@
-import type { Kysely } from 'kysely';
 import type { Grant, GrantInput, Locale, Me, Role, User, Department } from '@fugong/contract';
 import { isValidMobile, normalisePhone } from '@fugong/contract';
-import type { DB } from '../schema';
 import type { Dialect } from '../../db/database';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
@@ -13,10 +11,12 @@ import { AppError } from '../../platform/errors';
 import { inRegionScope, requirePermission, scopeOf } from '../../platform/permissions';
 import { hashPassword, verifyPassword, burnPasswordCheck } from '../../platform/auth/passwords';
 import type { RegionsService } from '../regions/regions.service';
+import type { ModuleDb } from '../../platform/module';
 import { usersRepo, type GrantRow } from './users.repo';
+import type { UsersTables } from './users.tables';
 
 interface Deps {
-  db: Kysely<DB>;
+  db: ModuleDb<UsersTables>;
   dialect: Dialect;
   clock: Clock;
   audit: Audit;
