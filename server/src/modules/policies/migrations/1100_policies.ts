@@ -1,4 +1,4 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- a migration runs against the schema as it was, not the typed one */
+ 
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../../db/database';
 import { withId } from '../../../db/sql-helpers';
