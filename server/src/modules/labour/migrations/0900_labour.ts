@@ -3,7 +3,7 @@ import type { Dialect } from '../../../db/database';
 import { withId } from '../../../db/sql-helpers';
 
 // a migration runs against whatever schema exists at that point, so Kysely<any> is its documented type
- 
+
 export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
   await withId(db.schema.createTable('job_fair'), dialect)
     .addColumn('name', 'varchar(100)', (c) => c.notNull())

@@ -1,4 +1,3 @@
- 
 import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../../../db/database';
 import { withId } from '../../../db/sql-helpers';
