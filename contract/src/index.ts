@@ -18,3 +18,4 @@ export * from './tickets';
 export * from './complaints';
 export * from './liaison';
 export * from './enforcement';
+export * from './projects';

@@ -14,6 +14,7 @@ import { peoplePermissions } from './people';
 import { passesPermissions } from './passes';
 import { isolationPermissions } from './isolation';
 import { venuesPermissions } from './venues';
+import { projectsPermissions } from './projects';
 
 /**
  * Every permission of every module with the roles holding it. Each module declares its own table
@@ -36,6 +37,7 @@ export const permissionRoles = {
   ...passesPermissions,
   ...isolationPermissions,
   ...venuesPermissions,
+  ...projectsPermissions,
 } as const;
 
 /** A permission string that exists: a typo in `requirePermission(actor, 'filings.aprove')` does not compile. */

@@ -16,6 +16,7 @@ import { passesModule } from './passes/passes.manifest';
 import { isolationModule } from './isolation/isolation.manifest';
 import { enforcementModule } from './enforcement/enforcement.manifest';
 import { liaisonModule } from './liaison/liaison.manifest';
+import { projectsModule } from './projects/projects.manifest';
 
 /**
  * Every business module, once. Adding a module is one line here (and one in the web's list).
@@ -37,6 +38,7 @@ export const serverModules: readonly ModuleManifest[] = [
   isolationModule,
   enforcementModule,
   liaisonModule,
+  projectsModule,
 ];
 
 /** The platform's migrations and every module's, by name. */

@@ -11,6 +11,7 @@ import type { RegistryTables } from './registry/registry.tables';
 import type { FilingsTables } from './filings/filings.tables';
 import type { ReportsTables } from './reports/reports.tables';
 import type { ReportRollupTables } from './reports/report-rollup.tables';
+import type { ProjectsTables } from './projects/projects.tables';
 
 /**
  * Every table of the app: the platform's and each module's (declared in its `*.tables.ts`). Only the
@@ -28,4 +29,5 @@ export type DB = PlatformTables &
   TicketsTables &
   LiaisonTables &
   ComplaintsTables &
-  EnforcementTables;
+  EnforcementTables &
+  ProjectsTables;
