@@ -75,7 +75,11 @@ export function createApprovalsPart({ db, clock, audit, events, regions }: Proje
       b: z.output<typeof approvalBodySchema>,
     ): Promise<ProjectApproval> {
       const actor = requirePermission(ctx.actor, 'projects.approve');
-      const p = await repo.visibleProject(db, projectId, projectsVisible(actor));
+      // the department deciding may record its approval on any project; others only on projects they see
+      const mayDecideAny = scopeOf(actor, 'projects.approve').departments.includes(b.department);
+      const p = mayDecideAny
+        ? await repo.project(db, projectId)
+        : await repo.visibleProject(db, projectId, projectsVisible(actor));
       if (!p) throw notFound();
       // a department decides its own approvals; an area's approver those of its projects
       if (!canDecide(actor, p.regionPath, b.department))

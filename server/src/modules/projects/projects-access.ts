@@ -1,3 +1,4 @@
+import { sql, type SqlBool } from 'kysely';
 import type { Department, KeyProject, ProjectApproval } from '@fugong/contract';
 import type { Clock } from '../../platform/clock';
 import type { Audit } from '../../platform/audit';
@@ -21,11 +22,14 @@ export interface ProjectsDeps {
 }
 
 /**
- * Projects an actor sees: those of their regions, and those led by their department (a district
- * department follows its projects wherever they are).
+ * Projects an actor sees: those of their regions, those led by their department (a district
+ * department follows its projects wherever they are), and those their department has decided on.
  */
 export function projectsVisible(actor: Actor, perm: 'projects.read' | 'projects.manage' = 'projects.read') {
-  return scopeWhere(scopeOf(actor, perm), { path: 'key_project.region_path', department: 'key_project.lead_department' });
+  const scope = scopeOf(actor, perm);
+  const own = scopeWhere(scope, { path: 'key_project.region_path', department: 'key_project.lead_department' });
+  if (scope.all || scope.departments.length === 0) return own;
+  return sql<SqlBool>`(${own} or exists (select 1 from project_approval pa where pa.project_id = key_project.id and pa.department in (${sql.join(scope.departments)})))`;
 }
 /** Approvals an actor sees or handles: those of their regions' projects, and those their department decides. */
 export function approvalsVisible(actor: Actor, perm: 'projects.read' | 'projects.approve' = 'projects.read') {
