@@ -12,6 +12,7 @@ import { venuesModule } from './venues/index';
 import { peopleModule } from './people/index';
 import { passesModule } from './passes/index';
 import { isolationModule } from './isolation/index';
+import { projectsModule } from './projects/index';
 
 export { LoginPage } from './platform/index';
 
@@ -30,4 +31,5 @@ export const webModules: WebModule[] = [
   peopleModule,
   passesModule,
   isolationModule,
+  projectsModule,
 ];
