@@ -22,3 +22,4 @@ export * from './supplies';
 export * from './policies';
 export * from './labour';
 export * from './finance';
+export * from './projects';

@@ -18,6 +18,7 @@ import { suppliesPermissions } from './supplies';
 import { policiesPermissions } from './policies';
 import { labourPermissions } from './labour';
 import { financePermissions } from './finance';
+import { projectsPermissions } from './projects';
 
 /**
  * Every permission of every module with the roles holding it. Each module declares its own table
@@ -44,6 +45,7 @@ export const permissionRoles = {
   ...policiesPermissions,
   ...labourPermissions,
   ...financePermissions,
+  ...projectsPermissions,
 } as const;
 
 /** A permission string that exists: a typo in `requirePermission(actor, 'filings.aprove')` does not compile. */

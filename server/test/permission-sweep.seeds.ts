@@ -308,6 +308,40 @@ export const SEEDS: Record<string, Seed> = {
     );
     return { 'GET /api/finance/institutions/:id': [inst.id], 'GET /api/finance/requests/:id': [request.id] };
   },
+  projects: async (t, admin) => {
+    const entity = ok(
+      await admin.post('/api/registry/entities', {
+        kind: 'project',
+        name: '甲镇重点项目',
+        sector: 'secondary',
+        regionCode: t.regions.gridA,
+        regNo: 'XM-SWEEP-A',
+      }),
+    );
+    const project = ok(
+      await admin.post('/api/projects', {
+        name: '甲镇重点项目',
+        entityId: entity.id,
+        level: 'district',
+        phase: 'continuing',
+        investmentFen: 100,
+      }),
+    );
+    const approval = ok(
+      await admin.post(`/api/projects/${project.id}/approvals`, {
+        kind: '施工许可',
+        department: 'housing',
+        decidedOn: '2026-03-01',
+        status: 'pending_documents',
+        documents: [{ name: '规划许可证', dueOn: '2026-03-10' }],
+      }),
+    );
+    return {
+      'GET /api/projects/:id': [project.id],
+      'GET /api/projects/:id/plans': [project.id],
+      'GET /api/projects/approvals/:id': [approval.id],
+    };
+  },
   audit: async (t) => {
     await t.core.audit.record(t.core.db, systemContext(), {
       action: 'sweep.town_a',

@@ -20,6 +20,7 @@ import { suppliesModule } from './supplies/supplies.manifest';
 import { policiesModule } from './policies/policies.manifest';
 import { labourModule } from './labour/labour.manifest';
 import { financeModule } from './finance/finance.manifest';
+import { projectsModule } from './projects/projects.manifest';
 
 /**
  * Every business module, once. Adding a module is one line here (and one in the web's list).
@@ -45,6 +46,7 @@ export const serverModules: readonly ModuleManifest[] = [
   policiesModule,
   labourModule,
   financeModule,
+  projectsModule,
 ];
 
 /** The platform's migrations and every module's, by name. */

@@ -15,6 +15,7 @@ import type { SuppliesTables } from './supplies/supplies.tables';
 import type { PoliciesTables } from './policies/policies.tables';
 import type { LabourTables } from './labour/labour.tables';
 import type { FinanceTables } from './finance/finance.tables';
+import type { ProjectsTables } from './projects/projects.tables';
 
 /**
  * Every table of the app: the platform's and each module's (declared in its `*.tables.ts`). Only the
@@ -36,4 +37,5 @@ export type DB = PlatformTables &
   SuppliesTables &
   PoliciesTables &
   LabourTables &
-  FinanceTables;
+  FinanceTables &
+  ProjectsTables;

@@ -16,6 +16,7 @@ import { suppliesModule } from './supplies/index';
 import { policiesModule } from './policies/index';
 import { labourModule } from './labour/index';
 import { financeModule } from './finance/index';
+import { projectsModule } from './projects/index';
 
 export { LoginPage } from './platform/index';
 
@@ -38,4 +39,5 @@ export const webModules: WebModule[] = [
   policiesModule,
   labourModule,
   financeModule,
+  projectsModule,
 ];
