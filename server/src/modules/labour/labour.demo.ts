@@ -1,3 +1,4 @@
+import { AppError } from '../../platform/errors';
 import { idCardCheckChar } from '@fugong/contract';
 import type { DemoServices } from '../../platform/module';
 import { systemContext } from '../../platform/context';
@@ -70,13 +71,22 @@ export async function labourDemo(s: DemoServices, log: (m: string) => void): Pro
   const sys = systemContext();
   const logins: DemoLogin[] = [];
   for (const u of plan.users) {
-    await s.users.createUser(sys, {
-      username: u.username,
-      displayName: u.displayName,
-      password: DEMO_PASSWORD,
-      grants: [{ role: 'department', regionCode: u.district, department: u.department }],
-    });
-    logins.push({ username: u.username, role: 'department', where: u.where });
+    // another module's demo (policies) may have made the district's 人社局 account already
+    const made = await s.users
+      .createUser(sys, {
+        username: u.username,
+        displayName: u.displayName,
+        password: DEMO_PASSWORD,
+        grants: [{ role: 'department', regionCode: u.district, department: u.department }],
+      })
+      .then(
+        () => true,
+        (err: unknown) => {
+          if (err instanceof AppError && err.code === 'users.username_taken') return false;
+          throw err;
+        },
+      );
+    if (made) logins.push({ username: u.username, role: 'department', where: u.where });
   }
   let phoneSeq = 0;
   const applicant = (postingId: number, status: string, day: string) => {

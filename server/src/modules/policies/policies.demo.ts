@@ -1,3 +1,4 @@
+import { AppError } from '../../platform/errors';
 import type { EligibilityRule, MeasureInput, SubsidyType } from '@fugong/contract';
 import type { DemoServices } from '../../platform/module';
 import { DEMO_PASSWORD, demoContext, type DemoLogin } from '../../demo/demo-users';
@@ -157,12 +158,22 @@ export async function policiesDemo(s: DemoServices, log: (m: string) => void): P
     measuresOf(fengzeTalent),
   );
 
-  await s.users.createUser(admin, {
-    username: 'labour',
-    displayName: '区人社局',
-    password: DEMO_PASSWORD,
-    grants: [{ role: 'department', regionCode: '120119', department: 'labour' }],
-  });
+  // the district's 人社局 reviews policy applications and runs the labour module: one account, made by
+  // whichever demo step comes first
+  const made = await s.users
+    .createUser(admin, {
+      username: 'labour',
+      displayName: '区人社局',
+      password: DEMO_PASSWORD,
+      grants: [{ role: 'department', regionCode: '120119', department: 'labour' }],
+    })
+    .then(
+      () => true,
+      (err: unknown) => {
+        if (err instanceof AppError && err.code === 'users.username_taken') return false;
+        throw err;
+      },
+    );
   log(`policies: 4 packages, Jizhou and Furong ledgers (${Date.now() - started} ms)`);
-  return [{ username: 'labour', role: 'department', where: '蓟州区 人社局（惠企政策审核、兑付）' }];
+  return made ? [{ username: 'labour', role: 'department', where: '蓟州区 人社局（惠企政策审核、兑付）' }] : [];
 }
